@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Needs only python3 (>= 3.11) and make.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+EXTRAS  ?= test
+export UV_PYTHON_DOWNLOADS := never
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: setup run test test-unit test-notebooks test-browser lab dashboard bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv || true
+	if [ -x $(BIN)/uv ]; then $(BIN)/uv pip install -q --python $(BIN)/python -e '.[$(EXTRAS)]'; \
+	else $(BIN)/python -m pip install -q --disable-pip-version-check -e '.[$(EXTRAS)]'; fi
+	$(BIN)/python -m ipykernel install --sys-prefix --name workbench --display-name "Python (workbench)" >/dev/null
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/workbench summary --data data/samples --out reports
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)
+	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[test,bench]'
+	$(BIN)/python benchmarks/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbench tests benchmarks
+
+clean:
+	rm -rf $(VENV) reports build .pytest_cache

@@ -1,0 +1,125 @@
+"""Shared input handling for the analysis functions.
+
+Analysis functions take a canonical table (as returned by the loaders) or any DataFrame plus a
+``columns=`` mapping ``{caller's name: canonical name}``. :func:`prepare_transactions` turns
+either into a clean canonical copy restricted to ``date <= asof``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
+from workbench.schema import table_spec
+
+__all__ = ("apply_columns", "prepare_table", "prepare_transactions", "resolve_asof")
+
+
+def apply_columns(
+    frame: pd.DataFrame, columns: Mapping[str, str] | None, table: str
+) -> pd.DataFrame:
+    """Return ``frame`` with caller's column names mapped to canonical ones (a shallow copy)."""
+    if not isinstance(frame, pd.DataFrame):
+        raise WorkbenchError(
+            f"{table}: expected a pandas DataFrame, got {type(frame).__name__}. "
+            f"Load files with workbench.load_{table}(path) first"
+        )
+    if columns:
+        unknown = [src for src in columns if src not in frame.columns]
+        if unknown:
+            raise WorkbenchError(
+                f"{table}: columns= maps {unknown} but the frame has no such column. "
+                f"Columns found: {list(map(str, frame.columns))}"
+            )
+        frame = frame.rename(columns=dict(columns))
+    return frame
+
+
+def resolve_asof(asof: object, dates: pd.Series, what: str = "transactions") -> pd.Timestamp:
+    """Turn ``asof`` into a Timestamp; ``None`` means the last date in ``dates``."""
+    if asof is None:
+        if len(dates) == 0:
+            raise WorkbenchError(f"{what}: no rows, so asof cannot default to the last date")
+        return pd.Timestamp(dates.max())
+    try:
+        ts = pd.Timestamp(asof)
+    except (ValueError, TypeError) as exc:
+        raise WorkbenchError(
+            f"asof must be a date such as '2024-12-31'; got {asof!r}"
+        ) from exc
+    if ts is pd.NaT:
+        raise WorkbenchError(f"asof must be a date such as '2024-12-31'; got {asof!r}")
+    return ts
+
+
+def prepare_table(
+    frame: pd.DataFrame,
+    table: str,
+    columns: Mapping[str, str] | None = None,
+    require: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Map columns, check required ones and coerce canonical dtypes (a new frame)."""
+    spec = table_spec(table)
+    out = apply_columns(frame, columns, table).copy()
+    needed = list(spec.required if require is None else require)
+    missing = [c for c in needed if c not in out.columns]
+    if missing:
+        raise MissingColumnsError(table, missing, list(out.columns), source="DataFrame")
+    for col in spec.columns:
+        if col.name not in out.columns:
+            continue
+        s = out[col.name]
+        if col.dtype == "string" and not isinstance(s.dtype, pd.StringDtype):
+            out[col.name] = s.astype("string")
+        elif col.dtype == "datetime" and not pd.api.types.is_datetime64_any_dtype(s):
+            try:
+                out[col.name] = pd.to_datetime(s.astype("string"), format="mixed")
+            except (ValueError, TypeError) as exc:
+                raise WorkbenchError(
+                    f"{table}: column {col.name!r} must hold dates; could not parse it "
+                    f"({exc}). Load the file with workbench.load_{table}() to get a report of "
+                    "the bad rows"
+                ) from exc
+        elif col.dtype == "float" and s.dtype != np.float64:
+            try:
+                out[col.name] = pd.to_numeric(s).astype("float64")
+            except (ValueError, TypeError) as exc:
+                raise WorkbenchError(
+                    f"{table}: column {col.name!r} must hold numbers ({exc}). Load the file "
+                    f"with workbench.load_{table}() to get a report of the bad rows"
+                ) from exc
+    return out
+
+
+def prepare_transactions(
+    tx: pd.DataFrame,
+    asof: object = None,
+    columns: Mapping[str, str] | None = None,
+    require: Iterable[str] = ("customer_id", "date", "amount"),
+) -> tuple[pd.DataFrame, pd.Timestamp]:
+    """Return ``(canonical transactions with date <= asof, asof)``.
+
+    Rows after ``asof`` are never used by an analysis as of ``asof``: this is the single place
+    where that cut is made. Missing customer ids / dates / amounts raise (the loaders reject
+    such rows with a report; a frame built by hand must be clean).
+    """
+    out = prepare_table(tx, "transactions", columns, require)
+    for col in ("customer_id", "date", "amount"):
+        if col in out.columns and out[col].isna().any():
+            n = int(out[col].isna().sum())
+            first = out.index[out[col].isna()][0]
+            raise WorkbenchError(
+                f"transactions: column {col!r} has {n} empty value(s) (first at index {first!r}); "
+                f"load the data with workbench.load_transactions() to reject such rows"
+            )
+    asof_ts = resolve_asof(asof, out["date"])
+    if len(out) and asof_ts < out["date"].min():
+        raise InsufficientHistoryError(
+            f"asof={asof_ts.date()} is before the first transaction "
+            f"({out['date'].min().date()}): there is no history to analyse"
+        )
+    out = out.loc[out["date"] <= asof_ts].reset_index(drop=True)
+    return out, asof_ts
