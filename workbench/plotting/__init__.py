@@ -1,0 +1,12 @@
+"""Seaborn/matplotlib plots. Each takes ``ax=None``, ``language=`` and returns the Axes.
+
+Computation modules never import this package; plots sit on top of them.
+"""
+
+from __future__ import annotations
+
+# --- analytics core (issue 3) ---
+# --- churn and economics (issue 4) ---
+# --- expectations, priorities, offers, feedback (issue 5) ---
+
+__all__ = ()

@@ -1,0 +1,15 @@
+"""Widgets for live workshops: each factory returns a :class:`Panel` tests can drive.
+
+See :mod:`workbench.widgets._base` for the pattern. Factories take ``language=`` for labels.
+"""
+
+from __future__ import annotations
+
+from workbench.widgets._base import Panel
+
+# --- analytics core (issue 3) ---
+# --- churn and economics (issue 4) ---
+# --- expectations, priorities, offers, feedback (issue 5) ---
+# --- workshop (issue 6) ---
+
+__all__ = ("Panel",)
