@@ -16,6 +16,7 @@ from workbench.i18n import set_language, t
 
 # --- foundation: loaders, sample business (issue 2) ---
 # --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
+from workbench.segmentation import RFM_SEGMENTS, rfm_table
 # --- churn and retention economics (issue 4) ---
 # --- expectations, priorities, offers, feedback (issue 5) ---
 # --- workshop: runner, deliverables (issue 6) ---
@@ -26,8 +27,10 @@ __all__ = (
     "DataFileError",
     "InsufficientHistoryError",
     "MissingColumnsError",
+    "RFM_SEGMENTS",
     "WorkbenchError",
     "__version__",
+    "rfm_table",
     "set_language",
     "t",
 )

@@ -1,0 +1,13 @@
+"""Step 4 of the method: RFM, a lifetimes-compatible summary, ABC-XYZ, the loyalty ladder and
+clustering segmentation. Computation only (no plotting imports)."""
+
+from __future__ import annotations
+
+from workbench.segmentation.rfm import RFM_SEGMENTS, assign_segments, quintile_scores, rfm_table
+
+__all__ = (
+    "RFM_SEGMENTS",
+    "assign_segments",
+    "quintile_scores",
+    "rfm_table",
+)

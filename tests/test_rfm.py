@@ -1,0 +1,235 @@
+"""rfm_table: hand-built frames with the expected table written out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench import i18n
+from workbench.errors import InsufficientHistoryError, WorkbenchError
+from workbench.segmentation.rfm import (
+    RFM_SEGMENTS,
+    assign_segments,
+    quintile_scores,
+    rfm_table,
+)
+
+
+def _tx(rows, cols=("customer_id", "date", "amount")):
+    frame = pd.DataFrame(rows, columns=list(cols))
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _idx(ids):
+    return pd.Index(ids, dtype="string", name="customer_id")
+
+
+class TestRfmTable:
+    def test_basic_columns_written_out(self):
+        tx = _tx(
+            [
+                ("a", "2024-01-01", 10.0),
+                ("a", "2024-03-01", 30.0),
+                ("a", "2024-03-01", 5.0),  # same day, no order_id: one order
+                ("b", "2024-02-01", 5.0),
+            ]
+        )
+        out = rfm_table(tx, asof="2024-03-31")
+        expected = pd.DataFrame(
+            {
+                "recency_days": np.array([30, 59], dtype=np.int64),
+                "frequency": np.array([2, 1], dtype=np.int64),
+                "monetary_total": [45.0, 5.0],
+                "monetary_mean": [22.5, 5.0],
+                "tenure_days": np.array([90, 59], dtype=np.int64),
+                "first_purchase": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                "last_purchase": pd.to_datetime(["2024-03-01", "2024-02-01"]),
+            },
+            index=_idx(["a", "b"]),
+        )
+        pd.testing.assert_frame_equal(out[expected.columns], expected, check_dtype=False)
+        assert out["first_purchase"].dtype == "datetime64[ns]"
+        # two customers: mid-rank percentiles 0.25 / 0.75 -> scores 2 / 4
+        assert out["r_score"].tolist() == [4, 2]
+        assert out["f_score"].tolist() == [4, 2]
+        assert out["m_score"].tolist() == [4, 2]
+        assert out["rfm_code"].tolist() == ["444", "222"]
+        assert out["rfm_score"].tolist() == [12, 6]
+        assert "profit_total" not in out.columns
+
+    def test_order_id_counts_distinct_orders_same_day(self):
+        tx = _tx(
+            [
+                ("a", "2024-01-01", 10.0, "o1"),
+                ("a", "2024-01-01", 20.0, "o2"),
+                ("a", "2024-01-01", 1.0, "o2"),
+            ],
+            ("customer_id", "date", "amount", "order_id"),
+        )
+        out = rfm_table(tx, asof="2024-01-02")
+        assert out.loc["a", "frequency"] == 2
+        assert out.loc["a", "monetary_mean"] == pytest.approx(15.5)
+
+    def test_returns_net_per_order(self):
+        # o2 fully returned later: not a purchase, its money nets to zero;
+        # o3 is a stand-alone refund: not a purchase, money counts in monetary_total
+        tx = _tx(
+            [
+                ("a", "2024-01-01", 100.0, "o1"),
+                ("a", "2024-02-01", 50.0, "o2"),
+                ("a", "2024-02-10", -50.0, "o2"),
+                ("a", "2024-03-01", -20.0, "o3"),
+            ],
+            ("customer_id", "date", "amount", "order_id"),
+        )
+        out = rfm_table(tx, asof="2024-03-31")
+        row = out.loc["a"]
+        assert row["frequency"] == 1
+        assert row["monetary_total"] == pytest.approx(80.0)
+        assert row["monetary_mean"] == pytest.approx(80.0)
+        assert row["last_purchase"] == pd.Timestamp("2024-01-01")
+        assert row["recency_days"] == 90
+
+    def test_returns_exclude_drops_negative_lines(self):
+        tx = _tx(
+            [
+                ("a", "2024-01-01", 100.0, "o1"),
+                ("a", "2024-02-01", 50.0, "o2"),
+                ("a", "2024-02-10", -50.0, "o2"),
+                ("a", "2024-03-01", -20.0, "o3"),
+            ],
+            ("customer_id", "date", "amount", "order_id"),
+        )
+        out = rfm_table(tx, asof="2024-03-31", returns="exclude")
+        assert out.loc["a", "frequency"] == 2
+        assert out.loc["a", "monetary_total"] == pytest.approx(150.0)
+        assert out.loc["a", "last_purchase"] == pd.Timestamp("2024-02-01")
+
+    def test_customer_with_only_returns_is_left_out(self):
+        tx = _tx([("a", "2024-01-01", 10.0), ("b", "2024-01-05", -5.0)])
+        out = rfm_table(tx, asof="2024-01-10")
+        assert out.index.tolist() == ["a"]
+
+    def test_profit_total_with_cost(self):
+        tx = _tx(
+            [
+                ("a", "2024-01-01", 100.0, 60.0),
+                ("a", "2024-01-02", 50.0, np.nan),  # unknown cost: no profit counted
+                ("b", "2024-01-03", 10.0, 12.0),
+            ],
+            ("customer_id", "date", "amount", "cost"),
+        )
+        out = rfm_table(tx, asof="2024-01-10")
+        assert out["profit_total"].tolist() == [40.0, -2.0]
+
+    def test_rows_after_asof_are_ignored(self):
+        tx = _tx([("a", "2024-01-01", 10.0), ("a", "2024-06-01", 99.0), ("b", "2024-07-01", 1.0)])
+        out = rfm_table(tx, asof="2024-01-31")
+        assert out.index.tolist() == ["a"]
+        assert out.loc["a", "monetary_total"] == 10.0
+        assert out.loc["a", "recency_days"] == 30
+
+    def test_asof_defaults_to_last_date(self):
+        tx = _tx([("a", "2024-01-01", 10.0), ("b", "2024-01-11", 1.0)])
+        out = rfm_table(tx)
+        assert out["recency_days"].tolist() == [10, 0]
+
+    def test_single_customer_gets_neutral_scores(self):
+        out = rfm_table(_tx([("a", "2024-01-01", 10.0)]), asof="2024-01-05")
+        assert out[["r_score", "f_score", "m_score"]].iloc[0].tolist() == [3, 3, 3]
+        # R3 F3: neither "new" (R5) nor "promising" (R4) although frequency is 1
+        assert out["segment"].iloc[0] == "need_attention"
+
+    def test_columns_mapping(self):
+        tx = pd.DataFrame(
+            {"client": ["x"], "when": pd.to_datetime(["2024-01-01"]), "sum": [3.0]}
+        )
+        out = rfm_table(
+            tx, asof="2024-01-02", columns={"client": "customer_id", "when": "date", "sum": "amount"}
+        )
+        assert out.index.tolist() == ["x"]
+
+    def test_leading_zero_ids_are_kept(self):
+        tx = _tx([("00012", "2024-01-01", 1.0), ("12", "2024-01-01", 2.0)])
+        tx["customer_id"] = tx["customer_id"].astype("string")
+        out = rfm_table(tx, asof="2024-01-01")
+        assert out.index.tolist() == ["00012", "12"]
+
+    def test_bad_returns_policy_is_a_clear_error(self):
+        with pytest.raises(WorkbenchError, match="returns must be one of 'net', 'exclude'"):
+            rfm_table(_tx([("a", "2024-01-01", 1.0)]), returns="gross")
+
+    def test_asof_before_history_raises(self):
+        with pytest.raises(InsufficientHistoryError):
+            rfm_table(_tx([("a", "2024-01-01", 1.0)]), asof="2023-01-01")
+
+    def test_custom_segments_replace_defaults(self):
+        tx = _tx([("a", "2024-01-01", 10.0), ("b", "2024-01-09", 100.0)])
+        rules = {"big": {"monetary_total": (50, None)}}
+        out = rfm_table(tx, asof="2024-01-10", segments=rules)
+        assert out["segment"].tolist() == ["other", "big"]
+
+
+class TestScores:
+    def test_five_distinct_values(self):
+        assert quintile_scores([5, 1, 4, 2, 3]).tolist() == [5, 1, 4, 2, 3]
+
+    def test_lower_is_better(self):
+        assert quintile_scores([5, 1, 4, 2, 3], higher_is_better=False).tolist() == [1, 5, 2, 4, 3]
+
+    def test_ties_share_a_score(self):
+        # 6 one-off buyers of 10: they span percentiles 0-60% -> mid 30% -> score 2
+        s = quintile_scores([1] * 6 + [2, 3, 4, 5])
+        assert s.tolist() == [2] * 6 + [4, 4, 5, 5]
+
+    def test_all_equal_is_neutral(self):
+        assert set(quintile_scores([7.0] * 13).tolist()) == {3}
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.lists(st.integers(-5, 5), min_size=1, max_size=60))
+    def test_scores_in_range_and_monotone(self, values):
+        s = quintile_scores(values)
+        assert s.min() >= 1 and s.max() <= 5
+        order = np.argsort(values, kind="mergesort")
+        assert np.all(np.diff(s[order]) >= 0)
+
+
+class TestSegments:
+    def test_default_rules_cover_every_r_f_cell(self):
+        grid = pd.DataFrame(
+            [(r, f, 2) for r in range(1, 6) for f in range(1, 6)],
+            columns=["r_score", "f_score", "frequency"],
+        )
+        seg = assign_segments(grid, RFM_SEGMENTS)
+        assert (seg != "other").all()
+
+    def test_written_out_cells(self):
+        grid = pd.DataFrame(
+            {
+                "r_score": [5, 5, 4, 5, 1, 1, 2, 3],
+                "f_score": [2, 5, 2, 3, 5, 1, 1, 3],
+                "frequency": [1, 9, 1, 3, 9, 1, 1, 3],
+            }
+        )
+        assert assign_segments(grid, RFM_SEGMENTS).tolist() == [
+            "new",
+            "champions",
+            "promising",
+            "potential_loyalists",
+            "cannot_lose",
+            "lost",
+            "hibernating",
+            "need_attention",
+        ]
+
+    def test_every_segment_has_a_display_label(self):
+        for name in [*RFM_SEGMENTS, "other"]:
+            assert i18n.t(f"rfm.segment.{name}", "ru")
+
+    def test_bad_rule_column_is_a_clear_error(self):
+        with pytest.raises(WorkbenchError, match="uses column 'x_score'"):
+            assign_segments(pd.DataFrame({"r_score": [1]}), {"s": {"x_score": (1, 2)}})

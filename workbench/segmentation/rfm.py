@@ -1,0 +1,222 @@
+"""RFM: recency, frequency and monetary value per customer, scores 1-5 and named segments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from workbench._columns import prepare_transactions
+from workbench.errors import WorkbenchError
+from workbench.segmentation._orders import empty_check, order_table
+
+__all__ = ("RFM_SEGMENTS", "assign_segments", "quintile_scores", "rfm_table")
+
+#: Default RFM segments: an *ordered* mapping ``name -> {column: (low, high)}``; inclusive
+#: ranges over columns of :func:`rfm_table` (usually the scores), ``None`` = open end. The first
+#: matching rule wins; a customer matching none is ``"other"``. Together the rules cover every
+#: R x F cell, following the common 11-segment R x F map (see the Notes of :func:`rfm_table`).
+RFM_SEGMENTS: dict[str, dict[str, tuple[float | None, float | None]]] = {
+    "new": {"r_score": (5, 5), "frequency": (1, 1)},
+    "promising": {"r_score": (4, 4), "frequency": (1, 1)},
+    "champions": {"r_score": (5, 5), "f_score": (4, 5)},
+    "loyal": {"r_score": (3, 4), "f_score": (4, 5)},
+    "potential_loyalists": {"r_score": (4, 5), "f_score": (1, 3)},
+    "need_attention": {"r_score": (3, 3), "f_score": (3, 3)},
+    "about_to_sleep": {"r_score": (3, 3), "f_score": (1, 2)},
+    "cannot_lose": {"r_score": (1, 2), "f_score": (5, 5)},
+    "at_risk": {"r_score": (1, 2), "f_score": (3, 4)},
+    "hibernating": {"r_score": (2, 2), "f_score": (1, 2)},
+    "lost": {"r_score": (1, 1), "f_score": (1, 2)},
+}
+
+
+def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+    """Score values 1-5 by their mid-rank percentile (ties share a score).
+
+    The percentile of a value is ``(average rank - 0.5) / n``; the score is
+    ``floor(5 * percentile) + 1``. Equal values always get the same score, a single customer (or
+    a base where everybody is equal) gets the neutral 3, and five distinct values get 1..5.
+
+    Examples
+    --------
+    >>> quintile_scores([10, 20, 30, 40, 50]).tolist()
+    [1, 2, 3, 4, 5]
+    >>> quintile_scores([7.0]).tolist()
+    [3]
+    >>> quintile_scores([1, 1, 1, 1, 9]).tolist()
+    [3, 3, 3, 3, 5]
+    """
+    s = pd.Series(np.asarray(values, dtype=np.float64))
+    if not higher_is_better:
+        s = -s
+    n = len(s)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    pct = (s.rank(method="average").to_numpy() - 0.5) / n
+    return np.minimum(np.floor(pct * 5).astype(np.int64) + 1, 5)
+
+
+def assign_segments(
+    table: pd.DataFrame,
+    rules: Mapping[str, Mapping[str, tuple[float | None, float | None]]],
+    default: str = "other",
+) -> pd.Series:
+    """Name each row by the first rule whose column ranges all contain it.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Holds every column named in ``rules``.
+    rules : mapping
+        Ordered ``name -> {column: (low, high)}``; inclusive bounds, ``None`` = open.
+    default : str, default "other"
+        Name of rows that match no rule.
+
+    Returns
+    -------
+    Series of str, indexed like ``table``.
+    """
+    seg = np.full(len(table), default, dtype=object)
+    free = np.ones(len(table), dtype=bool)
+    for name, conds in rules.items():
+        hit = free.copy()
+        for col, bounds in conds.items():
+            if col not in table.columns:
+                raise WorkbenchError(
+                    f"segment rule {name!r} uses column {col!r}, which the table lacks; "
+                    f"available: {', '.join(map(str, table.columns))}"
+                )
+            try:
+                low, high = bounds
+            except (TypeError, ValueError):
+                raise WorkbenchError(
+                    f"segment rule {name!r}: {col!r} must map to a (low, high) pair; "
+                    f"got {bounds!r}"
+                ) from None
+            v = table[col].to_numpy(dtype=np.float64)
+            if low is not None:
+                hit &= v >= low
+            if high is not None:
+                hit &= v <= high
+        seg[hit] = name
+        free &= ~hit
+    return pd.Series(seg, index=table.index, name="segment", dtype="string")
+
+
+def rfm_table(
+    tx: pd.DataFrame,
+    asof: object = None,
+    columns: Mapping[str, str] | None = None,
+    returns: str = "net",
+    segments: Mapping[str, Mapping[str, tuple[float | None, float | None]]] | None = None,
+) -> pd.DataFrame:
+    """Summarise each customer's recency, frequency and money, with 1-5 scores and a segment.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Transactions (canonical columns ``customer_id``, ``date``, ``amount``; optional
+        ``order_id`` and ``cost``).
+    asof : date-like, optional
+        Observation end; only rows with ``date <= asof`` are used. Default: the last date.
+    columns : mapping, optional
+        ``{your column: canonical name}`` when ``tx`` uses other names.
+    returns : {"net", "exclude"}, default "net"
+        How negative lines (returns) are handled. ``"net"``: the lines of each order are summed;
+        an order whose net amount is <= 0 is not a purchase (it does not count in
+        ``frequency``, first / last purchase), but its money does count in ``monetary_total``
+        (a refund given back lowers what the customer is worth). ``"exclude"``: negative lines
+        are dropped before anything else (gross sales view).
+    segments : mapping, optional
+        Segment rules replacing :data:`RFM_SEGMENTS` (same format).
+
+    Returns
+    -------
+    DataFrame
+        One row per customer with at least one purchase, indexed by ``customer_id`` (sorted):
+
+        - ``recency_days``: whole days from the last purchase to ``asof``;
+        - ``frequency``: number of purchase orders (distinct ``order_id``; distinct purchase
+          days when there is no ``order_id``);
+        - ``monetary_total``: net amount of all orders; ``monetary_mean``: per purchase order;
+        - ``tenure_days``: whole days from the first purchase to ``asof``;
+        - ``first_purchase``, ``last_purchase``: dates (day precision);
+        - ``profit_total``: net ``amount - cost`` (only when ``cost`` is present; lines with no
+          cost do not count);
+        - ``r_score``, ``f_score``, ``m_score``: 1-5, 5 = best (most recent, most frequent,
+          most money; ``m`` scores ``monetary_total``);
+        - ``rfm_code``: the three scores as text (``"545"``), ``rfm_score``: their sum (3-15);
+        - ``segment``: the name of the first matching rule (see :data:`RFM_SEGMENTS`).
+
+    Notes
+    -----
+    RFM ranks customers on three facts a CRM already holds: how recently they bought, how often
+    and for how much. It describes the past; it is a sorting device for a first segmentation
+    (step 4 of the method), not a forecast — use :func:`workbench.btyd_summary` with a BTYD model
+    or the churn tools for that.
+
+    Scores are quintiles of the mid-rank percentile (:func:`quintile_scores`): equal values share
+    a score, so when 60% of customers bought once they all get the same ``f_score`` (2) rather
+    than being split at random. Rules that need "bought once" therefore test ``frequency``
+    itself (``new``, ``promising``).
+
+    The default segments follow the R x F map popularised by Putler's RFM guide and used across
+    many open implementations (champions, loyal, potential loyalists, new, promising, need
+    attention, about to sleep, at risk, cannot lose, hibernating, lost); segment rules as a
+    replaceable dict follow PyMC-Marketing's ``rfm_segments(segment_config=...)``. Display
+    labels: ``workbench.t("rfm.segment.<name>", language)``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-02-01"]),
+    ...                    "amount": [10.0, 30.0, 5.0]})
+    >>> rfm_table(tx, asof="2024-03-31")[["recency_days", "frequency", "monetary_total"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+                 recency_days  frequency  monetary_total
+    customer_id
+    a                      30          2            40.0
+    b                      59          1             5.0
+    """
+    data, asof_ts = prepare_transactions(tx, asof, columns)
+    empty_check(data, "rfm_table")
+    orders, ids = order_table(data, returns)
+    n = len(ids)
+    code = orders["code"].to_numpy()
+    money = np.bincount(code, weights=orders["amount"].to_numpy(), minlength=n)
+    buy = orders.loc[orders["purchase"].to_numpy()]
+    bcode = buy["code"].to_numpy()
+    freq = np.bincount(bcode, minlength=n)
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.minimum.at(first, bcode, buy["day"].to_numpy())
+    np.maximum.at(last, bcode, buy["day"].to_numpy())
+    keep = freq > 0
+    asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
+    out = pd.DataFrame(
+        {
+            "recency_days": (asof_day - last[keep]).astype(np.int64),
+            "frequency": freq[keep].astype(np.int64),
+            "monetary_total": money[keep],
+        },
+        index=ids[keep],
+    )
+    out["monetary_mean"] = out["monetary_total"] / out["frequency"]
+    out["tenure_days"] = (asof_day - first[keep]).astype(np.int64)
+    out["first_purchase"] = first[keep].astype("datetime64[D]").astype("datetime64[ns]")
+    out["last_purchase"] = last[keep].astype("datetime64[D]").astype("datetime64[ns]")
+    if "profit" in orders.columns:
+        prof = orders["profit"].fillna(0.0).to_numpy()
+        out["profit_total"] = np.bincount(code, weights=prof, minlength=n)[keep]
+    out["r_score"] = quintile_scores(out["recency_days"], higher_is_better=False)
+    out["f_score"] = quintile_scores(out["frequency"])
+    out["m_score"] = quintile_scores(out["monetary_total"])
+    out["rfm_code"] = (
+        out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
+    ).astype("string")
+    out["rfm_score"] = out["r_score"] + out["f_score"] + out["m_score"]
+    out["segment"] = assign_segments(out, RFM_SEGMENTS if segments is None else segments)
+    return out
