@@ -16,21 +16,53 @@ from workbench.i18n import set_language, t
 
 # --- foundation: loaders, sample business (issue 2) ---
 # --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
-from workbench.segmentation import RFM_SEGMENTS, rfm_table
+from workbench.segmentation import RFM_SEGMENTS, btyd_summary, rfm_table
 # --- churn and retention economics (issue 4) ---
+from workbench.churn import (
+    DEFAULT_RISK_CUTOFFS,
+    ChurnModel,
+    churn_labels,
+    customer_features,
+    risk_band,
+)
+from workbench.economics import RetentionPlan, expected_value, money_confusion, retention_plan
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.offers import (
+    OFFER_RULES,
+    UKOR_QUESTIONS,
+    competitiveness,
+    golden_drops,
+    offer_matrix,
+    ukor,
+)
 # --- workshop: runner, deliverables (issue 6) ---
 
 __version__ = "0.1.0"
 
 __all__ = (
+    "ChurnModel",
+    "DEFAULT_RISK_CUTOFFS",
     "DataFileError",
     "InsufficientHistoryError",
     "MissingColumnsError",
+    "OFFER_RULES",
     "RFM_SEGMENTS",
+    "RetentionPlan",
+    "UKOR_QUESTIONS",
     "WorkbenchError",
     "__version__",
+    "btyd_summary",
+    "churn_labels",
+    "competitiveness",
+    "customer_features",
+    "expected_value",
+    "golden_drops",
+    "money_confusion",
+    "offer_matrix",
+    "retention_plan",
     "rfm_table",
+    "risk_band",
     "set_language",
     "t",
+    "ukor",
 )
