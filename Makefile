@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: setup run test test-unit test-notebooks test-browser lab dashboard bench lint clean
+.PHONY: setup run test test-unit test-notebooks test-browser lab dashboard bench lint clean notebooks exercises
 
 setup: $(STAMP)
 
@@ -25,6 +25,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)      # rebuild notebooks/NN_*.ipynb from notebooks/src/*.py and execute them
+	$(BIN)/python tools/build_notebooks.py
+
+exercises: $(STAMP)      # regenerate notebooks/exercises/ from the solution sources
+	$(BIN)/python tools/make_exercises.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
