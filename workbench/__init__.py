@@ -36,6 +36,7 @@ from workbench.offers import (
     ukor,
 )
 # --- workshop: runner, deliverables (issue 6) ---
+from workbench.notebook_text import needs, versions
 
 __version__ = "0.1.0"
 
@@ -58,6 +59,7 @@ __all__ = (
     "expected_value",
     "golden_drops",
     "money_confusion",
+    "needs",
     "offer_matrix",
     "retention_plan",
     "rfm_table",
@@ -65,4 +67,5 @@ __all__ = (
     "set_language",
     "t",
     "ukor",
+    "versions",
 )
