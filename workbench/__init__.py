@@ -16,7 +16,14 @@ from workbench.i18n import set_language, t
 
 # --- foundation: loaders, sample business (issue 2) ---
 # --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
-from workbench.segmentation import RFM_SEGMENTS, btyd_summary, rfm_table
+from workbench.segmentation import (
+    ABC_XYZ_ACTIONS,
+    RFM_SEGMENTS,
+    abc_xyz,
+    abc_xyz_summary,
+    btyd_summary,
+    rfm_table,
+)
 # --- churn and retention economics (issue 4) ---
 from workbench.churn import (
     DEFAULT_RISK_CUTOFFS,
@@ -41,6 +48,7 @@ from workbench.notebook_text import needs, versions
 __version__ = "0.1.0"
 
 __all__ = (
+    "ABC_XYZ_ACTIONS",
     "ChurnModel",
     "DEFAULT_RISK_CUTOFFS",
     "DataFileError",
@@ -52,6 +60,8 @@ __all__ = (
     "UKOR_QUESTIONS",
     "WorkbenchError",
     "__version__",
+    "abc_xyz",
+    "abc_xyz_summary",
     "btyd_summary",
     "churn_labels",
     "competitiveness",

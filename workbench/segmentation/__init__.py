@@ -3,12 +3,26 @@ clustering segmentation. Computation only (no plotting imports)."""
 
 from __future__ import annotations
 
+from workbench.segmentation.abc_xyz import (
+    ABC_XYZ_ACTIONS,
+    ABC_XYZ_CELLS,
+    DEFAULT_ABC,
+    DEFAULT_XYZ,
+    abc_xyz,
+    abc_xyz_summary,
+)
 from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
 from workbench.segmentation.rfm import RFM_SEGMENTS, assign_segments, quintile_scores, rfm_table
 
 __all__ = (
+    "ABC_XYZ_ACTIONS",
+    "ABC_XYZ_CELLS",
     "AVERAGE_MONTH_DAYS",
+    "DEFAULT_ABC",
+    "DEFAULT_XYZ",
     "RFM_SEGMENTS",
+    "abc_xyz",
+    "abc_xyz_summary",
     "assign_segments",
     "btyd_summary",
     "quintile_scores",
