@@ -43,7 +43,14 @@ from workbench.offers import (
     ukor,
 )
 # --- workshop: runner, deliverables (issue 6) ---
-from workbench.notebook_text import needs, versions
+from workbench.notebook_text import (
+    data_model_table,
+    describe_folder,
+    describe_load,
+    needs,
+    steps_table,
+    versions,
+)
 
 __version__ = "0.1.0"
 
@@ -66,6 +73,9 @@ __all__ = (
     "churn_labels",
     "competitiveness",
     "customer_features",
+    "data_model_table",
+    "describe_folder",
+    "describe_load",
     "expected_value",
     "golden_drops",
     "money_confusion",
@@ -75,6 +85,7 @@ __all__ = (
     "rfm_table",
     "risk_band",
     "set_language",
+    "steps_table",
     "t",
     "ukor",
     "versions",

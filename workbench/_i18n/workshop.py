@@ -7,3 +7,65 @@ MESSAGES = {
     "ws.table.feedback": {"en": "feedback", "ru": "обратная связь"},
     "ws.table.leads": {"en": "leads", "ru": "лиды"},
 }
+
+_STEPS = {
+    1: ("Find out and clarify expectations", "Выявление и уточнение ожиданий"),
+    2: ("Analyse, structure and classify expectations",
+        "Анализ ожиданий, структуризация и классификация"),
+    3: ("Set priorities, weigh our own resources",
+        "Расстановка приоритетов, оценка собственных ресурсов"),
+    4: ("First segmentation and its criteria", "Первая попытка сегментации, выработка критериев"),
+    5: ("Estimate costs and the expected result", "Оценка затрат и ожидаемого результата"),
+    6: ("Form offers for the chosen segments, stand out from competitors",
+        "Формирование предложений для выбранных сегментов, отстройка от конкурентов"),
+    7: ("Package and hand over", "Упаковка и вручение"),
+    8: ("Set up the feedback channel", "Налаживание канала обратной связи"),
+}
+for _n, (_en, _ru) in _STEPS.items():
+    MESSAGES[f"ws.step.{_n}"] = {"en": _en, "ru": _ru}
+del _n, _en, _ru
+
+MESSAGES.update({
+    "ws.col.step": {"en": "Step", "ru": "Шаг"},
+    "ws.col.name": {"en": "What we do", "ru": "Что делаем"},
+    "ws.col.russian": {"en": "Russian name", "ru": "Название по-русски"},
+    "ws.col.notebook": {"en": "Notebook", "ru": "Блокнот"},
+    "ws.col.table": {"en": "Table", "ru": "Таблица"},
+    "ws.col.column": {"en": "Column", "ru": "Столбец"},
+    "ws.col.type": {"en": "Type", "ru": "Тип"},
+    "ws.col.required": {"en": "Required", "ru": "Обязательный"},
+    "ws.col.meaning": {"en": "Meaning", "ru": "Смысл"},
+    "ws.load.summary": {
+        "en": "{name}: {read} rows read, {kept} kept ({kept_pct}), {rejected} rejected.",
+        "ru": "{name}: прочитано строк: {read}, принято: {kept} ({kept_pct}), отклонено: {rejected}.",
+    },
+    "ws.load.all_kept": {
+        "en": "Every row was loaded: nothing to fix.",
+        "ru": "Все строки загружены: исправлять нечего.",
+    },
+    "ws.load.reasons": {
+        "en": "Rejected rows by reason: {reasons}.",
+        "ru": "Причины отклонения строк: {reasons}.",
+    },
+    "ws.load.top_reason": {
+        "en": "The most common problem is “{reason}” ({n} rows): fix it in the source system "
+              "or in the export, not by hand in the file.",
+        "ru": "Самая частая проблема — «{reason}» (строк: {n}): исправлять её стоит в учётной "
+              "системе или в выгрузке, а не вручную в файле.",
+    },
+    "ws.load.format": {
+        "en": "Detected format: {details}.",
+        "ru": "Распознанный формат: {details}.",
+    },
+    "ws.load.duplicates": {
+        "en": "Exact duplicate rows found: {n}.",
+        "ru": "Найдено полных дубликатов строк: {n}.",
+    },
+    "ws.folder.found": {
+        "en": "Tables found: {found}. Missing: {missing}.",
+        "ru": "Найдены таблицы: {found}. Нет: {missing}.",
+    },
+    "ws.none": {"en": "none", "ru": "нет"},
+    "ws.panel.table": {"en": "Table", "ru": "Таблица"},
+    "ws.panel.load_title": {"en": "Load report", "ru": "Отчёт о загрузке"},
+})

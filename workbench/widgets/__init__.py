@@ -11,5 +11,6 @@ from workbench.widgets._base import Panel
 # --- churn and economics (issue 4) ---
 # --- expectations, priorities, offers, feedback (issue 5) ---
 # --- workshop (issue 6) ---
+from workbench.widgets._workshop import load_report_panel
 
-__all__ = ("Panel",)
+__all__ = ("Panel", "load_report_panel")
