@@ -1,0 +1,546 @@
+"""Churn labels, features, model, persistence and risk bands."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal, assert_series_equal
+
+import workbench
+from workbench.churn import (
+    ChurnModel,
+    calibration_table,
+    churn_labels,
+    customer_features,
+    feature_label,
+    horizon_days,
+    parse_horizon,
+    risk_band,
+)
+from workbench.errors import InsufficientHistoryError, WorkbenchError
+
+
+def tx_frame(rows):
+    """Build a canonical transactions frame from (customer, date, amount) tuples."""
+    cid, date, amount = zip(*rows, strict=True)
+    return pd.DataFrame(
+        {
+            "customer_id": pd.array(cid, dtype="string"),
+            "date": pd.to_datetime(list(date)),
+            "amount": np.asarray(amount, dtype="float64"),
+        }
+    )
+
+
+def synthetic_history(n=800, start="2022-01-01", end="2024-12-31", seed=0):
+    """A Pareto/NBD-like log: each client buys at their own rate until an unseen dropout."""
+    rng = np.random.default_rng(seed)
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    span = (end - start).days
+    birth = rng.integers(0, span - 30, n)
+    rate = rng.gamma(0.8, 1 / 20, n)
+    stop = np.minimum(span, birth + rng.exponential(400, n))
+    cust, days = [], []
+    for i in range(n):
+        gaps = rng.exponential(1 / rate[i], 400) + 1
+        d = birth[i] + np.concatenate([[0.0], np.cumsum(gaps)])
+        d = d[d <= stop[i]].astype(int)
+        cust.append(np.full(len(d), i))
+        days.append(d)
+    c = np.concatenate(cust)
+    d = np.concatenate(days)
+    ids = np.array([f"C{i:04d}" for i in range(n)])
+    return pd.DataFrame(
+        {
+            "customer_id": pd.array(ids[c], dtype="string"),
+            "date": start + pd.to_timedelta(d, "D"),
+            "amount": np.round(rng.lognormal(3, 0.6, len(c)), 2),
+        }
+    )
+
+
+# ------------------------------------------------------------------------------------------
+class TestParseHorizon:
+    def test_days_weeks_months_years(self):
+        assert parse_horizon("90D") == pd.Timedelta(days=90)
+        assert parse_horizon("90d") == pd.Timedelta(days=90)
+        assert parse_horizon("2W") == pd.Timedelta(days=14)
+        assert parse_horizon("3M") == pd.DateOffset(months=3)
+        assert parse_horizon("1Y") == pd.DateOffset(months=12)
+        assert parse_horizon(30) == pd.Timedelta(days=30)
+        assert parse_horizon(pd.Timedelta(days=7)) == pd.Timedelta(days=7)
+
+    def test_calendar_months_differ_in_days(self):
+        assert horizon_days("1M", "2024-02-01") == 29
+        assert horizon_days("1M", "2023-02-01") == 28
+        assert horizon_days("3M", "2024-01-01") == 91
+
+    @pytest.mark.parametrize("bad", ["ninety days", "0D", -5, True, 1.5])
+    def test_bad_horizon_is_a_clear_error(self, bad):
+        with pytest.raises(WorkbenchError, match="horizon"):
+            parse_horizon(bad)
+
+
+class TestChurnLabels:
+    TX = tx_frame(
+        [
+            ("a", "2024-01-05", 10.0),
+            ("a", "2024-02-10", 5.0),  # back within 30 days of Jan 31 -> 0
+            ("b", "2024-01-20", 7.0),  # never back -> 1
+            ("c", "2024-01-10", 3.0),
+            ("c", "2024-02-05", -3.0),  # a return is not coming back -> 1
+            ("d", "2024-02-01", 4.0),  # first purchase after asof -> not labelled
+            ("e", "2024-01-31", 2.0),  # bought on asof itself: a buyer at asof
+            ("e", "2024-03-01", 2.0),  # asof + 30D exactly (inclusive) -> 0
+            ("z", "2024-03-31", 1.0),
+        ]
+    )
+
+    def test_exact_labels(self):
+        got = churn_labels(self.TX, "2024-01-31", "30D")
+        want = pd.Series(
+            [0, 1, 1, 0],
+            index=pd.Index(["a", "b", "c", "e"], dtype="string", name="customer_id"),
+            name="churned",
+            dtype="int64",
+        )
+        assert_series_equal(got, want)
+
+    def test_outside_window_after_horizon_counts_as_churned(self):
+        got = churn_labels(self.TX, "2024-01-31", "9D")  # a comes back on day 10
+        assert got.to_dict() == {"a": 1, "b": 1, "c": 1, "e": 1}
+
+    def test_calendar_month_horizon(self):
+        # asof Jan 31 + 1M = Feb 29 (leap year): a's Feb 10 purchase counts, e's Mar 1 does not
+        got = churn_labels(self.TX, "2024-01-31", "1M")
+        assert got.to_dict() == {"a": 0, "b": 1, "c": 1, "e": 1}
+
+    def test_insufficient_history_is_a_clear_error(self):
+        with pytest.raises(InsufficientHistoryError, match="need data up to 2024-04-30"):
+            churn_labels(self.TX, "2024-01-31", "90D")
+
+    def test_data_end_overrides_last_date(self):
+        got = churn_labels(self.TX, "2024-01-31", "90D", data_end="2024-06-30")
+        assert got.to_dict() == {"a": 0, "b": 1, "c": 1, "e": 0}
+
+    def test_caller_column_names(self):
+        tx = self.TX.rename(columns={"customer_id": "client", "date": "day", "amount": "sum"})
+        got = churn_labels(tx, "2024-01-31", "30D",
+                           columns={"client": "customer_id", "day": "date", "sum": "amount"})
+        assert got.to_dict() == {"a": 0, "b": 1, "c": 1, "e": 0}
+
+
+# ------------------------------------------------------------------------------------------
+class TestCustomerFeatures:
+    TX = tx_frame(
+        [
+            ("a", "2024-01-01", 10.0),
+            ("a", "2024-01-01", 5.0),  # same day: one purchase day
+            ("a", "2024-01-11", 30.0),
+            ("a", "2024-01-31", 20.0),
+            ("a", "2024-01-20", -5.0),  # a return
+            ("b", "2023-10-01", 40.0),
+            ("c", "2024-02-15", 9.0),  # after asof
+        ]
+    )
+
+    def test_hand_built_history(self):
+        got = customer_features(self.TX, "2024-01-31")
+        idx = pd.Index(["a", "b"], dtype="string", name="customer_id")
+        want = pd.DataFrame(
+            {
+                "recency_days": [0.0, 122.0],
+                "frequency": [3.0, 1.0],
+                "monetary": [60.0, 40.0],
+                "avg_purchase_value": [65.0 / 3, 40.0],
+                "tenure_days": [30.0, 122.0],
+                "gap_mean_days": [15.0, np.nan],
+                "gap_std_days": [5.0, np.nan],
+                "gap_cv": [1 / 3, np.nan],
+                "overdue_ratio": [0.0, np.nan],
+                "n_30d": [2.0, 0.0],  # Jan 1 is 30 days before Jan 31: outside (asof-30, asof]
+                "revenue_30d": [45.0, 0.0],
+                "n_90d": [3.0, 0.0],
+                "revenue_90d": [60.0, 0.0],
+                "n_180d": [3.0, 1.0],
+                "revenue_180d": [60.0, 40.0],
+                "trend_90d": [1.0, -1.0],
+                "returns_share": [5.0 / 65.0, 0.0],
+            },
+            index=idx,
+        )
+        assert_frame_equal(got, want)
+
+    def test_profit_and_margin_with_cost(self):
+        tx = self.TX.assign(cost=[6.0, 3.0, 20.0, 10.0, -3.0, np.nan, 5.0])
+        got = customer_features(tx, "2024-01-31")[["profit", "margin"]]
+        assert got.loc["a", "profit"] == pytest.approx(60.0 - 36.0)
+        assert got.loc["a", "margin"] == pytest.approx(24.0 / 60.0)
+        assert np.isnan(got.loc["b", "profit"]) and np.isnan(got.loc["b", "margin"])
+
+    def test_feedback_only_until_asof_and_late_resolution_is_unresolved(self):
+        fb = pd.DataFrame(
+            {
+                "customer_id": ["a", "a", "a", "b", "b"],
+                "date": pd.to_datetime(
+                    ["2024-01-05", "2024-01-20", "2024-02-10", "2024-01-10", "2024-01-12"]
+                ),
+                "kind": ["complaint", "complaint", "complaint", "refusal", "praise"],
+                "resolved_date": pd.to_datetime(["2024-01-09", "2024-02-05", None, None, None]),
+            }
+        )
+        got = customer_features(self.TX, "2024-01-31", feedback=fb)
+        want = pd.DataFrame(
+            {
+                "complaints": [2.0, 0.0],
+                "refusals": [0.0, 1.0],
+                "unresolved_complaints": [1.0, 0.0],  # resolved Feb 5 > asof -> still open
+                "resolution_days_mean": [4.0, np.nan],
+            },
+            index=pd.Index(["a", "b"], dtype="string", name="customer_id"),
+        )
+        assert_frame_equal(got[want.columns], want)
+
+    def test_last_nps_before_asof_and_undated_answers_warn(self):
+        sv = pd.DataFrame(
+            {
+                "respondent_id": ["r1", "r1", "r2", "r3", "r4"],
+                "customer_id": ["a", "a", "a", "b", "b"],
+                "attribute": ["x", "y", "x", "x", "x"],
+                "nps": pd.array([3, 3, 9, 10, 7], dtype="Int64"),
+                "date": pd.to_datetime(
+                    ["2024-01-03", "2024-01-03", "2024-02-20", "2024-01-01", None]
+                ),
+            }
+        )
+        with pytest.warns(UserWarning, match="1 NPS answer"):
+            got = customer_features(self.TX, "2024-01-31", survey=sv)
+        assert got["last_nps"].to_dict() == {"a": 3.0, "b": 10.0}
+
+    def test_onehot_columns_come_from_the_whole_customers_table(self):
+        customers = pd.DataFrame(
+            {
+                "customer_id": ["a", "b", "c", "d"],
+                "type": ["B2B", "B2C", "B2C", "B2G"],
+                "source": ["web", None, "fair", "web"],
+            }
+        )
+        got = customer_features(self.TX, "2024-01-31", customers=customers)
+        onehot = [c for c in got.columns if "=" in c]
+        # B2G and fair belong only to clients not yet active at asof: the columns still exist
+        assert onehot == ["type=B2B", "type=B2C", "type=B2G", "source=fair", "source=web"]
+        assert got.loc["a", "type=B2B"] == 1.0 and got.loc["b", "type=B2C"] == 1.0
+        assert got.loc["b", ["source=fair", "source=web"]].tolist() == [0.0, 0.0]
+
+    def test_asof_defaults_to_last_date(self):
+        got = customer_features(self.TX)
+        assert list(got.index) == ["a", "b", "c"]
+        assert got.loc["c", "recency_days"] == 0.0
+
+    def test_client_with_only_returns_is_not_a_buyer(self):
+        tx = tx_frame([("a", "2024-01-01", 5.0), ("r", "2024-01-02", -5.0)])
+        assert list(customer_features(tx, "2024-01-31").index) == ["a"]
+
+
+# ------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def history():
+    return synthetic_history()
+
+
+@pytest.fixture(scope="module")
+def fitted(history):
+    # strict temporal split: train on data up to 2024-09-30, evaluate on the following 3 months
+    return ChurnModel(horizon="3M").fit(history, asof="2024-09-30")
+
+
+def future_rows(asof):
+    later = pd.Timestamp(asof) + pd.Timedelta(days=1)
+    return tx_frame([("C0001", later, 99.0), ("NEW", later, 5.0), ("C0002", later, -3.0)])
+
+
+class TestNoLeakage:
+    def test_features_ignore_rows_after_asof(self, history):
+        asof = "2024-06-30"
+        fb = pd.DataFrame(
+            {
+                "customer_id": ["C0001", "C0002"],
+                "date": pd.to_datetime(["2024-06-01", "2024-05-01"]),
+                "kind": ["complaint", "complaint"],
+                "resolved_date": pd.to_datetime(["2024-07-15", "2024-05-03"]),
+            }
+        )
+        fb_more = pd.concat(
+            [
+                fb,
+                pd.DataFrame(
+                    {
+                        "customer_id": ["C0001", "C0003"],
+                        "date": pd.to_datetime(["2024-07-02", "2024-08-01"]),
+                        "kind": ["complaint", "refusal"],
+                        "resolved_date": pd.to_datetime([None, None]),
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+        before = customer_features(history, asof, feedback=fb)
+        after = customer_features(
+            pd.concat([history, future_rows(asof)], ignore_index=True), asof, feedback=fb_more
+        )
+        assert_frame_equal(before, after, check_exact=True)
+
+    def test_predict_proba_ignores_rows_after_asof(self, fitted, history):
+        asof = "2024-09-30"
+        before = fitted.predict_proba(history, asof)
+        after = fitted.predict_proba(
+            pd.concat([future_rows(asof), history], ignore_index=True), asof
+        )
+        assert_series_equal(before, after, check_exact=True)
+
+    def test_fit_ignores_rows_after_asof(self, fitted, history):
+        asof = "2024-09-30"
+        again = ChurnModel(horizon="3M").fit(
+            pd.concat([history, future_rows(asof)], ignore_index=True), asof=asof
+        )
+        p1 = fitted.predict_proba(history, "2024-06-30")
+        p2 = again.predict_proba(history, "2024-06-30")
+        assert_series_equal(p1, p2, check_exact=True)
+
+
+# ------------------------------------------------------------------------------------------
+class TestChurnModel:
+    def test_init_only_stores_arguments(self):
+        m = ChurnModel(horizon="6M", max_windows=2)
+        assert m.get_params()["horizon"] == "6M"
+        assert not hasattr(m, "predictor_")
+
+    def test_windows_step_back_one_horizon(self, fitted):
+        assert fitted.windows_ == [
+            pd.Timestamp("2024-06-30"),
+            pd.Timestamp("2024-03-30"),
+            pd.Timestamp("2023-12-30"),
+            pd.Timestamp("2023-09-30"),
+        ]
+        assert fitted.asof_ == pd.Timestamp("2024-09-30")
+        assert 0 < fitted.base_rate_ < 1
+
+    def test_windows_stop_when_history_runs_out(self, history):
+        m = ChurnModel(horizon="6M", max_windows=10).fit(history, asof="2024-06-30")
+        # the log starts in January 2022 and a feature date needs one horizon of history
+        # before it: 2022-06-30 - 6M = 2021-12-30 is before the first purchase, so it stops
+        assert history["date"].min() > pd.Timestamp("2021-12-30")
+        assert m.windows_ == [
+            pd.Timestamp("2023-12-30"),
+            pd.Timestamp("2023-06-30"),
+            pd.Timestamp("2022-12-30"),
+        ]
+
+    def test_too_short_history_is_a_clear_error(self):
+        tx = tx_frame([("a", "2024-01-01", 1.0), ("b", "2024-01-20", 1.0)])
+        with pytest.raises(InsufficientHistoryError, match="needs purchases before"):
+            ChurnModel(horizon="90D").fit(tx)
+
+    def test_predict_proba_is_a_named_series(self, fitted, history):
+        p = fitted.predict_proba(history, "2024-09-30")
+        assert p.name == "churn_probability"
+        assert p.index.name == "customer_id"
+        expected = customer_features(history, "2024-09-30").index
+        assert p.index.equals(expected)
+        assert ((p >= 0) & (p <= 1)).all()
+
+    def test_predict_before_fit_raises(self, history):
+        from sklearn.exceptions import NotFittedError
+
+        with pytest.raises(NotFittedError):
+            ChurnModel().predict_proba(history)
+
+    def test_calibration_on_temporal_split(self, fitted, history):
+        ev = fitted.evaluate(history, "2024-09-30")
+        m = ev["metrics"].loc["model"]
+        assert abs(m["mean_predicted"] - m["base_rate"]) < 0.05
+        cal = ev["calibration"]
+        big = cal.loc[cal["n"] >= 30]
+        # monotone-ish: observed rate rises with predicted probability
+        assert np.corrcoef(big["mean_predicted"], big["observed_rate"])[0, 1] > 0.9
+        assert (big["observed_rate"] - big["mean_predicted"]).abs().max() < 0.2
+        assert m["roc_auc"] > 0.8
+        assert m["brier"] < m["base_rate"] * (1 - m["base_rate"])  # beats the constant forecast
+
+    def test_evaluate_reports_baseline_alongside(self, fitted, history):
+        ev = fitted.evaluate(history, "2024-09-30")
+        metrics = ev["metrics"]
+        assert list(metrics.index) == ["model", "recency_baseline"]
+        assert set(metrics.columns) >= {
+            "roc_auc", "average_precision", "top_decile_lift", "brier", "base_rate", "n"
+        }
+        assert metrics["n"].nunique() == 1
+        assert list(ev["baseline_calibration"].columns) == [
+            "bin_low", "bin_high", "mean_predicted", "observed_rate", "n"
+        ]
+
+    def test_evaluate_needs_the_outcome_window(self, fitted, history):
+        with pytest.raises(InsufficientHistoryError):
+            fitted.evaluate(history, "2024-11-30")
+
+    def test_explain_uses_business_names(self, fitted):
+        en = fitted.explain(language="en")
+        ru = fitted.explain(language="ru", top=3)
+        assert list(en.columns) == ["feature", "label", "importance", "importance_std"]
+        assert en["importance"].is_monotonic_decreasing
+        row = en.set_index("feature").loc["recency_days"]
+        assert row["label"] == "Days since last purchase"
+        assert len(ru) == 3
+        assert fitted.explain("ru").set_index("feature").loc["recency_days", "label"] == (
+            "Дней с последней покупки"
+        )
+
+    def test_reasons_name_features_that_raise_risk(self, fitted, history):
+        r = fitted.reasons(history, "2024-09-30", top=2)
+        assert list(r.columns) == [
+            "churn_probability", "reason_1", "effect_1", "reason_2", "effect_2"
+        ]
+        p = fitted.predict_proba(history, "2024-09-30")
+        assert_series_equal(r["churn_probability"], p, check_names=False)
+        has = r["effect_1"].notna()
+        assert has.any()
+        assert (r.loc[has, "effect_1"] > 0).all()
+        assert (r.loc[has, "effect_1"] >= r.loc[has, "effect_2"].fillna(0)).all()
+        assert (r.loc[~has, "reason_1"] == "").all()
+        assert r.loc[has, "reason_1"].str.contains(r"\(typical: ").all()
+
+    def test_feature_missing_at_scoring_is_a_clear_error(self, history):
+        customers = pd.DataFrame({"customer_id": ["C0001"], "type": ["B2B"]})
+        fb = pd.DataFrame(
+            {"customer_id": ["C0001"], "date": pd.to_datetime(["2023-01-01"]),
+             "kind": ["complaint"]}
+        )
+        m = ChurnModel(horizon="6M", max_windows=1).fit(
+            history, "2024-06-30", customers=customers, feedback=fb
+        )
+        with pytest.raises(WorkbenchError, match="same tables as in fit"):
+            m.predict_proba(history, "2024-06-30")
+        # one-hot columns alone may be absent (all zero): no customers table needed for them
+        p = m.predict_proba(history, "2024-06-30", feedback=fb)
+        assert len(p) > 0
+
+
+class TestPersistence:
+    def test_round_trip_gives_identical_predictions(self, fitted, history, tmp_path):
+        path = fitted.save(tmp_path / "churn.wbmodel")
+        loaded = ChurnModel.load(path)
+        assert loaded.get_params()["horizon"] == "3M"
+        assert loaded.feature_names_in_ == fitted.feature_names_in_
+        assert_series_equal(
+            loaded.predict_proba(history, "2024-09-30"),
+            fitted.predict_proba(history, "2024-09-30"),
+            check_exact=True,
+        )
+        assert_frame_equal(loaded.explain(), fitted.explain())
+
+    def test_tampered_payload_is_refused(self, fitted, tmp_path):
+        path = fitted.save(tmp_path / "m.wbmodel")
+        with zipfile.ZipFile(path) as zf:
+            header, payload = zf.read("header.json"), zf.read("model.skops")
+        bad = tmp_path / "bad.wbmodel"
+        with zipfile.ZipFile(bad, "w") as zf:
+            zf.writestr("header.json", header)
+            zf.writestr("model.skops", payload[:-10] + b"0123456789")
+        with pytest.raises(WorkbenchError, match="altered or damaged"):
+            ChurnModel.load(bad)
+
+    def test_other_workbench_version_is_refused(self, fitted, tmp_path):
+        path = fitted.save(tmp_path / "m.wbmodel")
+        with zipfile.ZipFile(path) as zf:
+            header, payload = json.loads(zf.read("header.json")), zf.read("model.skops")
+        header["workbench_version"] = "0.0.1"
+        old = tmp_path / "old.wbmodel"
+        with zipfile.ZipFile(old, "w") as zf:
+            zf.writestr("header.json", json.dumps(header))
+            zf.writestr("model.skops", payload)
+        with pytest.raises(WorkbenchError, match=r"saved by workbench '0.0.1'.*Refit"):
+            ChurnModel.load(old)
+
+    def test_foreign_file_is_refused(self, tmp_path):
+        path = tmp_path / "model.pkl"
+        path.write_bytes(b"\x80\x04not a zip")
+        with pytest.raises(WorkbenchError, match="not a workbench churn model"):
+            ChurnModel.load(path)
+        other = tmp_path / "other.zip"
+        with zipfile.ZipFile(other, "w") as zf:
+            zf.writestr("header.json", json.dumps({"format": "something-else"}))
+            zf.writestr("model.skops", b"")
+        with pytest.raises(WorkbenchError, match="not a workbench churn model"):
+            ChurnModel.load(other)
+
+    def test_unreviewed_types_are_refused(self, history, tmp_path):
+        from sklearn.ensemble import RandomForestClassifier
+
+        m = ChurnModel(
+            horizon="6M", max_windows=2,
+            estimator=RandomForestClassifier(n_estimators=5, random_state=0),
+        ).fit(history, "2024-06-30")
+        path = m.save(tmp_path / "rf.wbmodel")
+        with pytest.raises(WorkbenchError, match="not on the reviewed list"):
+            ChurnModel.load(path)
+        loaded = ChurnModel.load(
+            path,
+            trusted=[
+                "sklearn.ensemble._forest.RandomForestClassifier",
+                "sklearn.tree._classes.DecisionTreeClassifier",
+                "sklearn.tree._tree.Tree",
+            ],
+        )
+        assert_series_equal(loaded.predict_proba(history), m.predict_proba(history))
+
+
+# ------------------------------------------------------------------------------------------
+class TestRiskBand:
+    def test_cutoffs_are_inclusive_on_the_upper_band(self):
+        p = pd.Series([0.0, 0.29, 0.3, 0.59, 0.6, 1.0], index=list("abcdef"))
+        got = risk_band(p)
+        assert got.tolist() == ["low", "low", "medium", "medium", "high", "high"]
+        assert got.cat.ordered and list(got.cat.categories) == ["low", "medium", "high"]
+        assert got.index.equals(p.index)
+
+    def test_custom_cutoffs_and_display_labels(self):
+        got = risk_band([0.1, 0.5, 0.9], cutoffs=(0.2, 0.8), language="ru")
+        assert got.tolist() == ["низкий риск", "средний риск", "высокий риск"]
+
+    @pytest.mark.parametrize("cutoffs", [(0.6, 0.3), (-0.1, 0.5), (0.3, 1.5)])
+    def test_bad_cutoffs(self, cutoffs):
+        with pytest.raises(WorkbenchError, match="cutoffs"):
+            risk_band([0.5], cutoffs=cutoffs)
+
+    def test_probability_out_of_range(self):
+        with pytest.raises(WorkbenchError, match=r"\[0, 1\]"):
+            risk_band([1.2])
+
+
+def test_calibration_table_bins():
+    got = calibration_table([0, 1, 1, 0], [0.05, 0.95, 0.55, 0.5], n_bins=10)
+    want = pd.DataFrame(
+        {
+            "bin_low": [0.0, 0.5, 0.9],
+            "bin_high": [0.1, 0.6, 1.0],
+            "mean_predicted": [0.05, 0.525, 0.95],
+            "observed_rate": [0.0, 0.5, 1.0],
+            "n": [1, 2, 1],
+        }
+    )
+    assert_frame_equal(got, want)
+
+
+def test_feature_labels_for_onehot_columns():
+    assert feature_label("type=B2B", "en") == "Type: B2B"
+    assert feature_label("source=web", "ru") == "Источник: web"
+    assert feature_label("unknown_feature") == "unknown_feature"
+
+
+def test_public_names_are_exported():
+    for name in ("ChurnModel", "churn_labels", "customer_features", "risk_band"):
+        assert name in workbench.__all__ and hasattr(workbench, name)

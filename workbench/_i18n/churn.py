@@ -1,0 +1,145 @@
+"""Texts of the churn model and retention economics (keys ``churn.`` and ``econ.``)."""
+
+MESSAGES = {
+    # features (business names)
+    "churn.feature.recency_days": {"en": "Days since last purchase", "ru": "Дней с последней покупки"},
+    "churn.feature.frequency": {"en": "Purchase days", "ru": "Дней с покупками"},
+    "churn.feature.monetary": {"en": "Net revenue to date", "ru": "Чистая выручка за всё время"},
+    "churn.feature.avg_purchase_value": {"en": "Average purchase", "ru": "Средняя покупка"},
+    "churn.feature.tenure_days": {"en": "Days since first purchase", "ru": "Дней с первой покупки"},
+    "churn.feature.gap_mean_days": {
+        "en": "Usual days between purchases",
+        "ru": "Обычный интервал между покупками, дней",
+    },
+    "churn.feature.gap_std_days": {
+        "en": "Spread of days between purchases",
+        "ru": "Разброс интервалов между покупками, дней",
+    },
+    "churn.feature.gap_cv": {
+        "en": "Irregularity of purchases",
+        "ru": "Нерегулярность покупок",
+    },
+    "churn.feature.overdue_ratio": {
+        "en": "Overdue vs own rhythm (recency / usual gap)",
+        "ru": "Просрочка относительно своего ритма (давность / обычный интервал)",
+    },
+    "churn.feature.n_30d": {"en": "Purchase days, last 30 days", "ru": "Дней с покупками за 30 дней"},
+    "churn.feature.n_90d": {"en": "Purchase days, last 90 days", "ru": "Дней с покупками за 90 дней"},
+    "churn.feature.n_180d": {
+        "en": "Purchase days, last 180 days",
+        "ru": "Дней с покупками за 180 дней",
+    },
+    "churn.feature.revenue_30d": {"en": "Revenue, last 30 days", "ru": "Выручка за 30 дней"},
+    "churn.feature.revenue_90d": {"en": "Revenue, last 90 days", "ru": "Выручка за 90 дней"},
+    "churn.feature.revenue_180d": {"en": "Revenue, last 180 days", "ru": "Выручка за 180 дней"},
+    "churn.feature.trend_90d": {
+        "en": "Trend: last 90 days vs previous 90",
+        "ru": "Динамика: последние 90 дней к предыдущим 90",
+    },
+    "churn.feature.returns_share": {"en": "Share of returns", "ru": "Доля возвратов"},
+    "churn.feature.profit": {"en": "Profit to date", "ru": "Прибыль за всё время"},
+    "churn.feature.margin": {"en": "Margin", "ru": "Маржинальность"},
+    "churn.feature.complaints": {"en": "Complaints", "ru": "Жалобы"},
+    "churn.feature.refusals": {"en": "Refusals", "ru": "Отказы"},
+    "churn.feature.unresolved_complaints": {
+        "en": "Unresolved complaints",
+        "ru": "Нерешённые жалобы",
+    },
+    "churn.feature.resolution_days_mean": {
+        "en": "Average days to resolve a complaint",
+        "ru": "Среднее время решения жалобы, дней",
+    },
+    "churn.feature.last_nps": {"en": "Last NPS answer", "ru": "Последняя оценка NPS"},
+    "churn.feature.type": {"en": "Type", "ru": "Тип"},
+    "churn.feature.source": {"en": "Source", "ru": "Источник"},
+    "churn.feature.segment": {"en": "Segment", "ru": "Сегмент"},
+    "churn.feature.region": {"en": "Region", "ru": "Регион"},
+    "churn.onehot": {"en": "{column}: {value}", "ru": "{column}: {value}"},
+    "churn.reason": {
+        "en": "{feature}: {value} (typical: {typical})",
+        "ru": "{feature}: {value} (обычно: {typical})",
+    },
+    # bands
+    "churn.band.low": {"en": "low risk", "ru": "низкий риск"},
+    "churn.band.medium": {"en": "medium risk", "ru": "средний риск"},
+    "churn.band.high": {"en": "high risk", "ru": "высокий риск"},
+    "churn.band": {"en": "Risk band", "ru": "Группа риска"},
+    # plots
+    "churn.probability": {"en": "Churn probability", "ru": "Вероятность ухода"},
+    "churn.observed_rate": {"en": "Observed churn rate", "ru": "Фактическая доля ушедших"},
+    "churn.mean_predicted": {"en": "Mean predicted probability", "ru": "Средний прогноз"},
+    "churn.perfect": {"en": "Perfect calibration", "ru": "Идеальная калибровка"},
+    "churn.model": {"en": "Model", "ru": "Модель"},
+    "churn.recency_baseline": {"en": "Recency baseline", "ru": "Базовая модель по давности"},
+    "churn.calibration_title": {
+        "en": "Do the probabilities hold? Predicted vs observed churn",
+        "ru": "Сбываются ли прогнозы? Прогноз и факт ухода",
+    },
+    "churn.bands_title": {
+        "en": "Clients by churn risk",
+        "ru": "Клиенты по риску ухода",
+    },
+    "churn.importance": {
+        "en": "Importance (drop in ROC AUC when shuffled)",
+        "ru": "Важность (падение ROC AUC при перемешивании)",
+    },
+    "churn.importance_title": {
+        "en": "What drives the churn forecast",
+        "ru": "Что определяет прогноз ухода",
+    },
+    # economics
+    "econ.n_targeted": {"en": "Clients targeted", "ru": "Клиентов в кампании"},
+    "econ.cumulative_gain": {"en": "Expected net gain", "ru": "Ожидаемый чистый эффект"},
+    "econ.gain_title": {
+        "en": "Is it worth it? Net gain by number of clients targeted",
+        "ru": "Стоит ли овчинка выделки? Чистый эффект от числа клиентов в кампании",
+    },
+    "econ.optimum": {
+        "en": "Optimum: {n} clients, {gain}",
+        "ru": "Оптимум: {n} клиентов, {gain}",
+    },
+    "econ.offer_cost": {"en": "Offer cost", "ru": "Стоимость предложения"},
+    "econ.success_rate": {"en": "Success rate", "ru": "Доля удержанных"},
+    "econ.horizon": {"en": "Horizon", "ru": "Горизонт"},
+    "econ.threshold": {"en": "Probability threshold", "ru": "Порог вероятности"},
+    "econ.retention_title": {
+        "en": "Retention campaign: whom to make an offer",
+        "ru": "Кампания удержания: кому делать предложение",
+    },
+    "econ.threshold_title": {
+        "en": "Threshold: what the decision costs and brings",
+        "ru": "Порог: во что обходится решение и что оно приносит",
+    },
+    "econ.summary": {
+        "en": "Target <b>{n}</b> of {total} clients: expected net gain <b>{gain}</b> "
+        "(value at risk among them {risk}, offers cost {cost}).",
+        "ru": "Предложение <b>{n}</b> из {total} клиентов: ожидаемый чистый эффект <b>{gain}</b> "
+        "(под риском у них {risk}, предложения стоят {cost}).",
+    },
+    "econ.summary_none": {
+        "en": "No client is worth the offer at these settings: every expected gain is below "
+        "the offer cost.",
+        "ru": "При этих условиях предложение не окупается ни для одного клиента: ожидаемый "
+        "эффект везде меньше стоимости предложения.",
+    },
+    "econ.confusion_summary": {
+        "en": "Threshold {threshold}: {n} clients get the offer; net result of the campaign "
+        "<b>{net}</b> (saved {saved}, wasted on clients who would have stayed {wasted}); "
+        "value lost with churners not targeted {missed}.",
+        "ru": "Порог {threshold}: предложение получат {n} клиентов; чистый итог кампании "
+        "<b>{net}</b> (сохранено {saved}, потрачено на тех, кто остался бы и так, {wasted}); "
+        "потеряно с ушедшими без предложения {missed}.",
+    },
+    "econ.actual": {"en": "What happened", "ru": "Что произошло"},
+    "econ.decision": {"en": "Decision", "ru": "Решение"},
+    "econ.churned": {"en": "left", "ru": "ушёл"},
+    "econ.stayed": {"en": "stayed", "ru": "остался"},
+    "econ.targeted": {"en": "offer", "ru": "предложение"},
+    "econ.not_targeted": {"en": "no offer", "ru": "без предложения"},
+    "econ.money_title": {
+        "en": "The confusion matrix in money",
+        "ru": "Матрица ошибок в деньгах",
+    },
+    "econ.value_at_risk": {"en": "Value at risk", "ru": "Ценность под риском"},
+    "econ.expected_gain": {"en": "Expected gain of an offer", "ru": "Ожидаемый эффект предложения"},
+}
