@@ -18,10 +18,14 @@ from workbench.i18n import set_language, t
 # --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
 from workbench.segmentation import (
     ABC_XYZ_ACTIONS,
+    LADDER_RULES,
+    LADDER_STRATEGIES,
     RFM_SEGMENTS,
     abc_xyz,
     abc_xyz_summary,
     btyd_summary,
+    ladder_transitions,
+    loyalty_ladder,
     rfm_table,
 )
 # --- churn and retention economics (issue 4) ---
@@ -60,6 +64,8 @@ __all__ = (
     "DEFAULT_RISK_CUTOFFS",
     "DataFileError",
     "InsufficientHistoryError",
+    "LADDER_RULES",
+    "LADDER_STRATEGIES",
     "MissingColumnsError",
     "OFFER_RULES",
     "RFM_SEGMENTS",
@@ -78,6 +84,8 @@ __all__ = (
     "describe_load",
     "expected_value",
     "golden_drops",
+    "ladder_transitions",
+    "loyalty_ladder",
     "money_confusion",
     "needs",
     "offer_matrix",

@@ -12,6 +12,13 @@ from workbench.segmentation.abc_xyz import (
     abc_xyz_summary,
 )
 from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
+from workbench.segmentation.ladder import (
+    LADDER_RULES,
+    LADDER_RUNGS,
+    LADDER_STRATEGIES,
+    ladder_transitions,
+    loyalty_ladder,
+)
 from workbench.segmentation.rfm import RFM_SEGMENTS, assign_segments, quintile_scores, rfm_table
 
 __all__ = (
@@ -20,11 +27,16 @@ __all__ = (
     "AVERAGE_MONTH_DAYS",
     "DEFAULT_ABC",
     "DEFAULT_XYZ",
+    "LADDER_RULES",
+    "LADDER_RUNGS",
+    "LADDER_STRATEGIES",
     "RFM_SEGMENTS",
     "abc_xyz",
     "abc_xyz_summary",
     "assign_segments",
     "btyd_summary",
+    "ladder_transitions",
+    "loyalty_ladder",
     "quintile_scores",
     "rfm_table",
 )
