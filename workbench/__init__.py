@@ -38,6 +38,13 @@ from workbench.churn import (
 )
 from workbench.economics import RetentionPlan, expected_value, money_confusion, retention_plan
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.feedback import (
+    complaints_summary,
+    funnel,
+    loop_check,
+    nps,
+    plan_backwards,
+)
 from workbench.offers import (
     OFFER_RULES,
     UKOR_QUESTIONS,
@@ -78,17 +85,22 @@ __all__ = (
     "btyd_summary",
     "churn_labels",
     "competitiveness",
+    "complaints_summary",
     "customer_features",
     "data_model_table",
     "describe_folder",
     "describe_load",
     "expected_value",
+    "funnel",
     "golden_drops",
     "ladder_transitions",
+    "loop_check",
     "loyalty_ladder",
     "money_confusion",
     "needs",
+    "nps",
     "offer_matrix",
+    "plan_backwards",
     "retention_plan",
     "rfm_table",
     "risk_band",
