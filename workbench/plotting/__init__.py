@@ -7,6 +7,19 @@ from __future__ import annotations
 
 # --- analytics core (issue 3) ---
 # --- churn and economics (issue 4) ---
+from workbench.plotting._churn import (
+    plot_calibration,
+    plot_gain_curve,
+    plot_importances,
+    plot_money_confusion,
+    plot_risk_bands,
+)
 # --- expectations, priorities, offers, feedback (issue 5) ---
 
-__all__ = ()
+__all__ = (
+    "plot_calibration",
+    "plot_gain_curve",
+    "plot_importances",
+    "plot_money_confusion",
+    "plot_risk_bands",
+)

@@ -9,8 +9,14 @@ from workbench.widgets._base import Panel
 
 # --- analytics core (issue 3) ---
 # --- churn and economics (issue 4) ---
+from workbench.widgets._churn import retention_panel, threshold_panel
 # --- expectations, priorities, offers, feedback (issue 5) ---
 # --- workshop (issue 6) ---
 from workbench.widgets._workshop import load_report_panel
 
-__all__ = ("Panel", "load_report_panel")
+__all__ = (
+    "Panel",
+    "load_report_panel",
+    "retention_panel",
+    "threshold_panel",
+)
