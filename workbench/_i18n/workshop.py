@@ -69,3 +69,9 @@ MESSAGES.update({
     "ws.panel.table": {"en": "Table", "ru": "Таблица"},
     "ws.panel.load_title": {"en": "Load report", "ru": "Отчёт о загрузке"},
 })
+
+MESSAGES.update({
+    "ws.report.title": {"en": "Client orientation: workshop report",
+                        "ru": "Клиентоориентация: отчёт по воркшопу"},
+    "ws.report.contents": {"en": "Contents", "ru": "Содержание"},
+})
