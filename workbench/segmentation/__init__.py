@@ -12,6 +12,11 @@ from workbench.segmentation.abc_xyz import (
     abc_xyz_summary,
 )
 from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
+from workbench.segmentation.clustering import (
+    SEGMENT_FEATURE_KINDS,
+    Segmenter,
+    customer_feature_table,
+)
 from workbench.segmentation.ladder import (
     LADDER_RULES,
     LADDER_RUNGS,
@@ -31,10 +36,13 @@ __all__ = (
     "LADDER_RUNGS",
     "LADDER_STRATEGIES",
     "RFM_SEGMENTS",
+    "SEGMENT_FEATURE_KINDS",
+    "Segmenter",
     "abc_xyz",
     "abc_xyz_summary",
     "assign_segments",
     "btyd_summary",
+    "customer_feature_table",
     "ladder_transitions",
     "loyalty_ladder",
     "quintile_scores",

@@ -1,0 +1,147 @@
+"""Segmenter: scikit-learn contract, planted segments, names, profile, stability."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.datasets import make_blobs
+from sklearn.metrics import adjusted_rand_score
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from workbench.errors import WorkbenchError
+from workbench.segmentation.clustering import Segmenter, customer_feature_table
+
+
+def _planted(n=2000, seed=0):
+    """Four planted segments in log space, exponentiated: skewed like money and counts."""
+    centers = np.array(
+        [[2.0, 0.5, 6.0], [4.0, 2.5, 8.5], [1.0, 2.0, 4.0], [5.0, 0.2, 5.0]]
+    )
+    Xl, y = make_blobs(n_samples=n, centers=centers, cluster_std=0.35, random_state=seed)
+    X = pd.DataFrame(
+        np.expm1(np.abs(Xl)), columns=["recency_days", "frequency", "monetary_total"]
+    )
+    return X, y
+
+
+@parametrize_with_checks(
+    [Segmenter(k_range=(2, 4), n_init=2), Segmenter(n_clusters=3, method="agglomerative")],
+)
+def test_sklearn_estimator_checks(estimator, check):
+    check(estimator)
+
+
+class TestPlantedSegments:
+    def test_auto_k_finds_four_with_high_ari(self):
+        X, y = _planted()
+        seg = Segmenter(n_clusters="auto", k_range=(2, 8)).fit(X)
+        assert seg.n_clusters_ == 4
+        assert adjusted_rand_score(y, seg.labels_) >= 0.9
+        assert list(seg.k_scores_.index) == list(range(2, 9))
+        assert seg.k_scores_.idxmax() == 4
+        assert seg.log_columns_.all()
+
+    def test_auto_k_on_a_sample_for_large_data(self):
+        X, y = _planted(n=3000)
+        seg = Segmenter(k_range=(2, 6), sample_size=500).fit(X)
+        assert seg.n_clusters_ == 4
+        assert adjusted_rand_score(y, seg.labels_) >= 0.9
+
+    @pytest.mark.parametrize("method", ["gmm", "agglomerative"])
+    def test_other_methods_recover_planted(self, method):
+        X, y = _planted(n=800)
+        seg = Segmenter(n_clusters=4, method=method).fit(X)
+        assert adjusted_rand_score(y, seg.labels_) >= 0.9
+        assert adjusted_rand_score(y, seg.predict(X)) >= 0.9
+
+    def test_agglomerative_on_large_data_uses_nearest_centroid(self):
+        X, y = _planted(n=1200)
+        seg = Segmenter(n_clusters=4, method="agglomerative", sample_size=300).fit(X)
+        assert adjusted_rand_score(y, seg.labels_) >= 0.9
+        np.testing.assert_array_equal(seg.predict(X), seg.labels_)
+
+    def test_deterministic_for_a_seed(self):
+        X, _ = _planted(n=600)
+        a = Segmenter(k_range=(2, 5)).fit(X)
+        b = Segmenter(k_range=(2, 5)).fit(X)
+        np.testing.assert_array_equal(a.labels_, b.labels_)
+        pd.testing.assert_series_equal(a.k_scores_, b.k_scores_)
+
+    def test_label_zero_is_the_largest_segment(self):
+        X, _ = _planted(n=600)
+        seg = Segmenter(n_clusters=4).fit(X)
+        sizes = np.bincount(seg.labels_)
+        assert list(sizes) == sorted(sizes, reverse=True)
+
+    def test_stability_is_high_on_planted_segments(self):
+        X, _ = _planted(n=600)
+        seg = Segmenter(n_clusters=4, n_init=3).fit(X)
+        ari = seg.stability(X, n_boot=3)
+        assert ari.shape == (3,) and ari.name == "ari"
+        assert ari.min() >= 0.9
+
+
+class TestNamesAndProfile:
+    def test_names_read_the_profile(self):
+        X = pd.DataFrame(
+            {
+                "recency_days": [5.0, 6, 7, 5, 300, 310, 320, 305],
+                "frequency": [10.0, 12, 11, 10, 1, 1, 1, 1],
+                "monetary_total": [900.0, 950, 1000, 920, 20, 25, 22, 21],
+            }
+        )
+        seg = Segmenter(n_clusters=2, skew="none").fit(X)
+        names = {v["en"] for v in seg.segment_names_.values()}
+        # first segment: low recency + high frequency (or money); the other the opposite
+        assert any(n.startswith("Recent") for n in names)
+        assert any(n.startswith("Lapsed") for n in names)
+        assert all(set(v) == {"en", "ru"} for v in seg.segment_names_.values())
+
+    def test_unknown_feature_names_use_the_generic_words(self):
+        X = pd.DataFrame({"zz": [0.0, 0.1, 0.2, 10, 10.1, 10.2]})
+        seg = Segmenter(n_clusters=2, skew="none").fit(X)
+        names = sorted(v["en"] for v in seg.segment_names_.values())
+        assert names == ["High zz", "Low zz"]
+
+    def test_profile_columns_and_revenue_share(self):
+        X, _ = _planted(n=400)
+        seg = Segmenter(n_clusters=4).fit(X)
+        prof = seg.profile(X, revenue="monetary_total", language="ru")
+        assert prof["size"].sum() == 400
+        assert prof["share"].sum() == pytest.approx(1.0)
+        assert prof["revenue_share"].sum() == pytest.approx(1.0)
+        assert {"frequency_mean", "frequency_median", "name"} <= set(prof.columns)
+        assert prof.index.name == "segment"
+
+    def test_customer_feature_table_feeds_the_segmenter(self):
+        tx = pd.DataFrame(
+            {
+                "customer_id": [f"c{i}" for i in range(12) for _ in range(i % 3 + 1)],
+                "date": pd.Timestamp("2024-01-01")
+                + pd.to_timedelta([7 * j for i in range(12) for j in range(i % 3 + 1)], "D"),
+                "amount": [10.0 * (i + 1) for i in range(12) for _ in range(i % 3 + 1)],
+            }
+        )
+        X = customer_feature_table(tx, asof="2024-03-01")
+        assert list(X.columns) == [
+            "recency_days", "frequency", "monetary_total", "monetary_mean", "tenure_days"
+        ]
+        seg = Segmenter(k_range=(2, 3)).fit(X)
+        assert len(seg.labels_) == 12
+
+
+class TestErrors:
+    def test_bad_method(self):
+        with pytest.raises(WorkbenchError, match="method must be one of 'kmeans', 'gmm'"):
+            Segmenter(method="dbscan").fit(np.random.default_rng(0).random((10, 2)))
+
+    def test_too_many_clusters(self):
+        with pytest.raises(WorkbenchError, match="n_clusters=20 needs between 1 and 10"):
+            Segmenter(n_clusters=20).fit(np.random.default_rng(0).random((10, 2)))
+
+    def test_predict_before_fit(self):
+        from sklearn.exceptions import NotFittedError
+
+        with pytest.raises(NotFittedError):
+            Segmenter().predict(np.zeros((2, 2)))
