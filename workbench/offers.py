@@ -519,6 +519,9 @@ def golden_drops(
     out = out.sort_values("score", ascending=False, kind="mergesort")
     out["rank"] = out["score"].round(12).rank(method="min", ascending=False).astype("int64")
     out.index.name = "advantage"
+    # thresholds on the 0-1 scale, for plot_golden_drops
+    out.attrs["importance_min_norm"] = (float(importance_min) - ilo) / (ihi - ilo)
+    out.attrs["competitor_max_norm"] = (float(competitor_max) - clo) / (chi - clo)
     return out
 
 

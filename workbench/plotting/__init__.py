@@ -14,12 +14,29 @@ from workbench.plotting._churn import (
     plot_money_confusion,
     plot_risk_bands,
 )
+
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.plotting._feedback import (
+    plot_complaint_churn,
+    plot_complaint_pareto,
+    plot_funnel,
+    plot_loop_check,
+    plot_nps,
+)
+from workbench.plotting._offers import plot_competitiveness, plot_golden_drops, plot_ukor
 
 __all__ = (
     "plot_calibration",
+    "plot_competitiveness",
+    "plot_complaint_churn",
+    "plot_complaint_pareto",
+    "plot_funnel",
     "plot_gain_curve",
+    "plot_golden_drops",
     "plot_importances",
+    "plot_loop_check",
     "plot_money_confusion",
+    "plot_nps",
     "plot_risk_bands",
+    "plot_ukor",
 )

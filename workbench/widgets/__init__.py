@@ -10,13 +10,20 @@ from workbench.widgets._base import Panel
 # --- analytics core (issue 3) ---
 # --- churn and economics (issue 4) ---
 from workbench.widgets._churn import retention_panel, threshold_panel
+
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.widgets._feedback import nps_panel
+from workbench.widgets._offers import offer_table_panel, ukor_panel
+
 # --- workshop (issue 6) ---
 from workbench.widgets._workshop import load_report_panel
 
 __all__ = (
     "Panel",
     "load_report_panel",
+    "nps_panel",
+    "offer_table_panel",
     "retention_panel",
     "threshold_panel",
+    "ukor_panel",
 )
