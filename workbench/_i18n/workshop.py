@@ -75,3 +75,38 @@ MESSAGES.update({
                         "ru": "Клиентоориентация: отчёт по воркшопу"},
     "ws.report.contents": {"en": "Contents", "ru": "Содержание"},
 })
+
+MESSAGES.update({
+    "deliv.title": {"en": "Action lists by strategy (step 7: packaging and hand-over)",
+                    "ru": "Списки действий по стратегиям (шаг 7: упаковка и вручение)"},
+    "deliv.sheet.summary": {"en": "Summary", "ru": "Сводка"},
+    "deliv.setting.asof": {"en": "Data as of", "ru": "Данные на дату"},
+    "deliv.setting.horizon": {"en": "Horizon", "ru": "Горизонт"},
+    "deliv.setting.offer_cost": {"en": "Cost of the offer per client",
+                                 "ru": "Стоимость предложения на клиента"},
+    "deliv.setting.success_rate": {"en": "Expected success rate of the offer",
+                                   "ru": "Ожидаемая доля успеха предложения"},
+    "deliv.col.customer_id": {"en": "Customer", "ru": "Клиент"},
+    "deliv.col.strategy": {"en": "Strategy", "ru": "Стратегия"},
+    "deliv.col.n_customers": {"en": "Customers", "ru": "Клиентов"},
+    "deliv.col.n_target": {"en": "To contact", "ru": "Связаться"},
+    "deliv.col.value_at_risk": {"en": "Value at risk", "ru": "Ценность под риском"},
+    "deliv.col.expected_gain": {"en": "Expected gain", "ru": "Ожидаемый выигрыш"},
+    "deliv.col.action": {"en": "Recommended action", "ru": "Рекомендуемое действие"},
+    "deliv.col.rung": {"en": "Loyalty ladder rung", "ru": "Ступень лестницы приверженности"},
+    "deliv.col.abc_xyz": {"en": "ABC-XYZ", "ru": "ABC-XYZ"},
+    "deliv.col.rfm_segment": {"en": "RFM segment", "ru": "RFM-сегмент"},
+    "deliv.col.churn_probability": {"en": "Churn risk", "ru": "Риск ухода"},
+    "deliv.col.risk_band": {"en": "Risk band", "ru": "Уровень риска"},
+    "deliv.col.expected_value": {"en": "Expected value", "ru": "Ожидаемая ценность"},
+    "deliv.col.priority": {"en": "Priority", "ru": "Приоритет"},
+    "deliv.col.target": {"en": "Contact now", "ru": "Связаться сейчас"},
+    "deliv.note.missing": {
+        "en": "The {table} table was not provided: results computed without it.",
+        "ru": "Таблица «{table}» не предоставлена: результаты рассчитаны без неё.",
+    },
+    "deliv.note.no_churn": {
+        "en": "Churn risk could not be estimated ({reason}); clients are ordered by value.",
+        "ru": "Риск ухода оценить не удалось ({reason}); клиенты упорядочены по ценности.",
+    },
+})
