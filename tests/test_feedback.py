@@ -83,9 +83,11 @@ class TestNps:
         with pytest.raises(WorkbenchError, match="row 1 has 7.5"):
             nps(pd.Series([5, 7.5]))
 
-    def test_feedback_frame_uses_score_column(self):
+    def test_feedback_score_column_must_be_chosen_explicitly(self):
         fb = pd.DataFrame({"customer_id": ["a", "b"], "score": [10, 0]})
-        assert nps(fb).loc["all", "nps"] == 0.0
+        with pytest.raises(WorkbenchError, match="1-5 satisfaction rating.*column='score'"):
+            nps(fb)
+        assert nps(fb, column="score").loc["all", "nps"] == 0.0
         fb2 = fb.rename(columns={"score": "likelihood"})
         assert nps(fb2, column="likelihood").loc["all", "n"] == 2
 

@@ -201,6 +201,9 @@ class TestNpsPanel:
         panel.controls["segment"].value = "__each__"
         assert panel.result["nps"].to_dict() == {"advocate": 100.0, "regular": 0.0}
         assert "highest NPS: advocate" in panel.summary.value
+        panel.controls["period"].value = "Q"
+        assert "highest NPS: advocate / 2024Q2 (+100)" in panel.summary.value
+        panel.controls["period"].value = "none"
         panel.controls["segment"].value = "advocate"
         assert panel.result.loc["all", "n"] == 1
         panel.controls["period"].value = "M"

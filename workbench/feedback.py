@@ -157,7 +157,9 @@ def nps(
     confidence : float, default 0.95
         Level of the interval ``ci_low`` .. ``ci_high``.
     column : str, optional
-        The score column; default ``"nps"`` if present, else ``"score"`` (feedback table).
+        The score column; default ``"nps"``. For the feedback table pass ``column="score"``
+        only if its scores answer the 0–10 recommendation question (it often holds a 1–5
+        satisfaction rating, which must not be read as NPS).
     columns : mapping, optional
         ``{your column: canonical name}``.
 
@@ -206,12 +208,15 @@ def nps(
             score_col = column
         elif "nps" in frame.columns:
             score_col = "nps"
-        elif "score" in frame.columns:
-            score_col = "score"
         else:
+            hint = "Pass column='<score column>' if the 0-10 scores are in another column"
+            if "score" in frame.columns:
+                hint = (
+                    "The feedback table's 'score' is often a 1-5 satisfaction rating, not a 0-10 "
+                    "recommendation score; if it is the NPS question, pass column='score'"
+                )
             raise MissingColumnsError(
-                "nps data", ["nps"], list(frame.columns), source="DataFrame",
-                hint="Pass column='<score column>' if the scores are in another column",
+                "nps data", ["nps"], list(frame.columns), source="DataFrame", hint=hint
             )
         key_col = "customer_id"
     else:

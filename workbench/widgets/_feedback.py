@@ -30,6 +30,12 @@ def _segment_values(data: pd.Series | pd.DataFrame, segments: str | pd.Series) -
     return pd.Series(data.index.astype(str).map(mapping), index=data.index)
 
 
+def _label(key: object, language: str) -> str:
+    if isinstance(key, tuple):
+        return " / ".join(_label(k, language) for k in key)
+    return t("nps.all", language) if key == "all" else str(key)
+
+
 def _describe(result: pd.DataFrame, language: str) -> str:
     valid = result.loc[result["n"] > 0]
     if valid.empty:
@@ -43,8 +49,9 @@ def _describe(result: pd.DataFrame, language: str) -> str:
     else:
         best, worst = valid["nps"].idxmax(), valid["nps"].idxmin()
         text = t(
-            "nps.summary_groups", language, k=len(valid), best=best,
-            best_nps=valid.loc[best, "nps"], worst=worst, worst_nps=valid.loc[worst, "nps"],
+            "nps.summary_groups", language, k=len(valid), best=_label(best, language),
+            best_nps=valid.loc[best, "nps"], worst=_label(worst, language),
+            worst_nps=valid.loc[worst, "nps"],
         )
     return escape(text)
 
