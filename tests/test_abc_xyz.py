@@ -15,6 +15,7 @@ from workbench.segmentation.abc_xyz import (
     abc_class,
     abc_xyz,
     abc_xyz_summary,
+    reclassify_abc_xyz,
 )
 
 
@@ -144,3 +145,17 @@ class TestSummary:
     def test_wrong_input_is_a_clear_error(self):
         with pytest.raises(WorkbenchError, match="expected the table returned by abc_xyz"):
             abc_xyz_summary(pd.DataFrame({"x": [1]}))
+
+
+class TestReclassify:
+    def test_same_thresholds_give_the_same_table(self):
+        table = abc_xyz(TestAbcXyz()._log(), asof="2024-12-31")
+        pd.testing.assert_frame_equal(reclassify_abc_xyz(table), table)
+
+    def test_other_thresholds_match_a_fresh_run(self):
+        tx = TestAbcXyz()._log()
+        table = abc_xyz(tx, asof="2024-12-31")
+        fresh = abc_xyz(tx, asof="2024-12-31", abc=(0.5, 0.9), xyz=(0.2, 2.0))
+        pd.testing.assert_frame_equal(
+            reclassify_abc_xyz(table, abc=(0.5, 0.9), xyz=(0.2, 2.0)), fresh
+        )

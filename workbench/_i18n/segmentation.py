@@ -160,6 +160,7 @@ MESSAGES = {
     "seg.word.low_feature": {"en": "low {feature}", "ru": "низкий {feature}"},
     "seg.k": {"en": "Number of segments (k)", "ru": "Число сегментов (k)"},
     "seg.features": {"en": "Features", "ru": "Признаки"},
+    "seg.no_features": {"en": "Choose at least one feature", "ru": "Выберите хотя бы один признак"},
     "seg.silhouette": {"en": "Silhouette", "ru": "Силуэт"},
     "seg.silhouette_title": {
         "en": "Silhouette by number of segments (best k = {k})",

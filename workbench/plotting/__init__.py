@@ -6,6 +6,14 @@ Computation modules never import this package; plots sit on top of them.
 from __future__ import annotations
 
 # --- analytics core (issue 3) ---
+from workbench.plotting._segmentation import (
+    plot_abc_pareto,
+    plot_abc_xyz_matrix,
+    plot_cluster_profiles,
+    plot_ladder,
+    plot_rfm_heatmap,
+    plot_silhouette,
+)
 # --- churn and economics (issue 4) ---
 from workbench.plotting._churn import (
     plot_calibration,
@@ -26,7 +34,10 @@ from workbench.plotting._feedback import (
 from workbench.plotting._offers import plot_competitiveness, plot_golden_drops, plot_ukor
 
 __all__ = (
+    "plot_abc_pareto",
+    "plot_abc_xyz_matrix",
     "plot_calibration",
+    "plot_cluster_profiles",
     "plot_competitiveness",
     "plot_complaint_churn",
     "plot_complaint_pareto",
@@ -34,9 +45,12 @@ __all__ = (
     "plot_gain_curve",
     "plot_golden_drops",
     "plot_importances",
+    "plot_ladder",
     "plot_loop_check",
     "plot_money_confusion",
+    "plot_rfm_heatmap",
     "plot_nps",
     "plot_risk_bands",
+    "plot_silhouette",
     "plot_ukor",
 )

@@ -19,6 +19,7 @@ __all__ = (
     "DEFAULT_XYZ",
     "abc_xyz",
     "abc_xyz_summary",
+    "reclassify_abc_xyz",
 )
 
 #: Default ABC cut-offs: A = the top customers up to 80% of value, B up to 95%, C the rest.
@@ -238,6 +239,31 @@ def abc_xyz(
     out["std"] = std
     out["cv"] = cv
     out["xyz"] = pd.array(xyz_cls, dtype="string")
+    out["cell"] = (out["abc"] + out["xyz"]).astype("string")
+    return out
+
+
+def reclassify_abc_xyz(
+    table: pd.DataFrame,
+    abc: tuple[float, float] = DEFAULT_ABC,
+    xyz: tuple[float, float] = DEFAULT_XYZ,
+) -> pd.DataFrame:
+    """Re-cut an :func:`abc_xyz` table with other thresholds, without re-reading transactions.
+
+    Returns a copy with ``share``, ``cum_share``, ``abc``, ``xyz`` and ``cell`` recomputed from
+    the table's ``value`` and ``cv`` (what the threshold sliders of the ABC-XYZ widget call).
+    """
+    missing = [c for c in ("value", "cv") if c not in table.columns]
+    if missing:
+        raise WorkbenchError(
+            f"reclassify_abc_xyz: expected the table returned by abc_xyz(); it lacks {missing}"
+        )
+    x_cut, y_cut = _check_pair("xyz", xyz, upper=None)
+    out = table.copy()
+    out[["share", "cum_share", "abc"]] = abc_class(out["value"], abc)
+    cv = out["cv"].to_numpy(np.float64)
+    cls = np.where(np.isnan(cv), "Z", np.where(cv <= x_cut, "X", np.where(cv <= y_cut, "Y", "Z")))
+    out["xyz"] = pd.array(cls, dtype="string")
     out["cell"] = (out["abc"] + out["xyz"]).astype("string")
     return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from workbench.widgets._base import Panel
 
 # --- analytics core (issue 3) ---
+from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
 # --- churn and economics (issue 4) ---
 from workbench.widgets._churn import retention_panel, threshold_panel
 
@@ -20,10 +21,12 @@ from workbench.widgets._workshop import load_report_panel
 
 __all__ = (
     "Panel",
+    "abc_xyz_panel",
     "load_report_panel",
     "nps_panel",
     "offer_table_panel",
     "retention_panel",
+    "segmentation_panel",
     "threshold_panel",
     "ukor_panel",
 )
