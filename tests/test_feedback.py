@@ -410,3 +410,41 @@ class TestLoopCheck:
         assert res.describe("en") == (
             "Of 3 clients predicted to leave, 67% left; the list caught 67% of the 3 who left."
         )
+
+
+@pytest.fixture(scope="module")
+def sample():
+    datasets = pytest.importorskip("workbench.datasets")
+    if hasattr(datasets, "load_sample"):
+        try:
+            return datasets.load_sample()
+        except Exception:  # files not written yet: generate the same business in memory
+            pass
+    return datasets.generate_sample()
+
+
+class TestOnSample:
+    def test_unresolved_complainers_leave_more_often(self, sample):
+        res = complaints_summary(sample["feedback"], sample["transactions"], horizon="180D")
+        rates = res.churn["churn_rate"]
+        assert rates["unresolved"] > rates["resolved"] + 0.2
+        assert rates["unresolved"] > rates["never_complained"]
+        assert 0 < res.overview["share_resolved"] < 1
+        assert res.refusals["cumulative_share"].iloc[-1] == pytest.approx(1.0)
+
+    def test_nps_funnel_and_plan(self, sample):
+        out = nps(sample["survey"], by="Q")
+        assert (out["n"] > 0).all() and out["nps"].between(-100, 100).all()
+        f = funnel(sample["leads"])
+        assert (f.groupby("source")["reached"].diff().dropna() <= 0).all()
+        plan = plan_backwards(5, funnel(sample["leads"], by=None))
+        assert plan["needed"].is_monotonic_decreasing and plan.loc["deal", "needed"] == 5
+
+    def test_loop_check_runs(self, sample):
+        tx = sample["transactions"]
+        asof = tx["date"].max() - pd.Timedelta(days=120)
+        last = tx.loc[tx["date"] <= asof].groupby("customer_id")["date"].max()
+        pred = ((asof - last).dt.days > 120).astype(float)
+        res = loop_check(pred, tx, asof=asof, horizon="90D")
+        assert res.metrics["n"] == len(pred)
+        assert res.metrics["hit_rate"] > res.metrics["base_rate"]

@@ -335,3 +335,14 @@ class TestUkor:
     def test_russian_summary(self):
         res = ukor({q: 1 for q in UKOR_QUESTIONS})
         assert res.describe("ru").startswith("УКОР = 25 из 100: стихийная")
+
+
+def test_offer_matrix_on_the_sample_ladder_has_a_rule_for_every_rung():
+    datasets = pytest.importorskip("workbench.datasets")
+    import workbench
+
+    sample = datasets.generate_sample()
+    rungs = workbench.loyalty_ladder(sample["transactions"])["rung"]
+    out = offer_matrix(rungs)
+    assert out["has_rule"].all()
+    assert out["n_customers"].sum() == rungs.notna().sum()
