@@ -1,0 +1,278 @@
+"""Load every canonical table found in a folder; write the data summary of ``make run``."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.errors import DataFileError
+from workbench.i18n import check_language, t
+from workbench.io._load import load_table
+from workbench.io._mapping import load_mapping
+from workbench.io._read import SUPPORTED_SUFFIXES
+from workbench.io._report import LoadReport
+from workbench.schema import TABLES
+
+__all__ = ("DataFolder", "find_table_files", "load_folder", "write_summary")
+
+#: Mapping file names looked for in a data folder, in order.
+MAPPING_FILES: tuple[str, ...] = ("mapping.yml", "mapping.yaml", "mapping.json")
+
+
+@dataclass
+class DataFolder:
+    """The canonical tables found in a folder, with their load reports.
+
+    Attributes
+    ----------
+    path : Path
+        The folder.
+    tables : dict of str -> DataFrame
+        Canonical tables that were found, by table name.
+    reports : dict of str -> LoadReport
+        One load report per table found.
+    files : dict of str -> Path
+        The file each table was read from.
+    missing : list of str
+        Canonical tables with no file in the folder.
+    mapping_file : Path or None
+        The mapping file used, if any.
+    warnings : list of str
+        Folder-level notes (e.g. two files for one table).
+    """
+
+    path: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    reports: dict[str, LoadReport] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    mapping_file: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        return self.tables[table]
+
+    def __contains__(self, table: object) -> bool:
+        return table in self.tables
+
+    def summary(self, language: str | None = None) -> str:
+        """Plain-text summary: one line per table, then the missing ones."""
+        lines = [t("load.folder_title", language, path=self.path.name)]
+        for name, rep in self.reports.items():
+            lines.append(
+                "  " + t("load.summary_table_rows", language, table=f"{name} ({rep.source})",
+                         kept=f"{rep.rows_kept:,}", rejected=f"{rep.rows_rejected:,}")
+            )
+        if self.missing:
+            lines.append("  " + t("load.missing_tables", language, tables=", ".join(self.missing)))
+        lines += [f"  - {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self, language: str | None = None) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(n)}</td><td>{esc(r.source)}</td><td>{r.rows_read:,}</td>"
+            f"<td>{r.rows_kept:,}</td><td>{r.rows_rejected:,}</td><td>{r.n_duplicates:,}</td></tr>"
+            for n, r in self.reports.items()
+        )
+        head = (
+            f"<tr><th>{esc(t('load.table', language))}</th><th>{esc(t('load.file', language))}</th>"
+            f"<th>{esc(t('load.rows_read', language))}</th><th>{esc(t('load.rows_kept', language))}</th>"
+            f"<th>{esc(t('load.rows_rejected', language))}</th><th>dup.</th></tr>"
+        )
+        out = [
+            f"<b>{esc(t('load.folder_title', language, path=self.path.name))}</b>",
+            f"<table>{head}{rows}</table>",
+        ]
+        if self.missing:
+            out.append(f"<p>{esc(t('load.missing_tables', language, tables=', '.join(self.missing)))}</p>")
+        if self.warnings:
+            out.append("<ul>" + "".join(f"<li>{esc(w)}</li>" for w in self.warnings) + "</ul>")
+        return "\n".join(out)
+
+
+def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[str]]:
+    """Find ``<table>.<ext>`` files in a folder; returns ({table: path}, warnings)."""
+    folder = Path(path)
+    files = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    found: dict[str, Path] = {}
+    warnings: list[str] = []
+    for table, spec in TABLES.items():
+        hits = [files[f"{spec.file_stem}{ext}"] for ext in SUPPORTED_SUFFIXES
+                if f"{spec.file_stem}{ext}" in files]
+        if hits:
+            found[table] = hits[0]
+            if len(hits) > 1:
+                warnings.append(
+                    f"several files for {table}: {', '.join(h.name for h in hits)}; "
+                    f"read {hits[0].name}"
+                )
+    return found, warnings
+
+
+def load_folder(
+    path: str | Path,
+    mapping: str | Path | Mapping | None = None,
+    pseudonymize_key: str | bytes | None = None,
+    **options,
+) -> DataFolder:
+    """Load every canonical table found in a folder.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder with ``transactions.*``, ``customers.*``, ``survey.*``, ``feedback.*``,
+        ``leads.*`` (``.csv``, ``.tsv``, ``.txt``, ``.xlsx`` or ``.parquet``; any subset).
+    mapping : str, Path or dict, optional
+        Column mapping, nested by table (see :func:`load_mapping`). By default the folder's own
+        ``mapping.yml`` / ``mapping.yaml`` / ``mapping.json`` is used when present.
+    pseudonymize_key : str or bytes, optional
+        Pseudonymise identifiers in every table with this key (joins still work).
+    **options
+        Passed to every loader (``duplicates=``, ``dayfirst=``, ``encoding=`` ...).
+
+    Returns
+    -------
+    DataFolder
+        ``tables``, ``reports``, ``files`` by table name and ``missing`` table names.
+
+    Raises
+    ------
+    DataFileError
+        The folder does not exist or holds none of the tables.
+
+    Notes
+    -----
+    A folder with only transactions is fine: later steps check ``folder.missing`` and skip
+    what they cannot do.
+    """
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise DataFileError(f"data folder not found: {folder}")
+    found, warnings = find_table_files(folder)
+    if not found:
+        expected = ", ".join(f"{s.file_stem}.csv" for s in TABLES.values())
+        present = ", ".join(sorted(p.name for p in folder.iterdir())[:20]) or "(empty)"
+        raise DataFileError(
+            f"{folder}: no data tables found. Expected files named like {expected} "
+            f"(or .tsv/.txt/.xlsx/.parquet). Files found: {present}"
+        )
+    mapping_file = None
+    if mapping is None:
+        for name in MAPPING_FILES:
+            if (folder / name).is_file():
+                mapping_file = folder / name
+                break
+        if mapping_file is not None:
+            mapping = load_mapping(mapping_file)
+    elif isinstance(mapping, (str, Path)):
+        mapping_file = Path(mapping)
+        mapping = load_mapping(mapping_file)
+    result = DataFolder(path=folder, mapping_file=mapping_file, warnings=warnings)
+    flat = isinstance(mapping, Mapping) and mapping and not all(
+        k in TABLES and (isinstance(v, Mapping) or v is None) for k, v in mapping.items()
+    )
+    for table, file in found.items():
+        if flat:
+            # a flat mapping applies to whichever tables have the named columns
+            cols = _header_names(file, options)
+            table_map = {s: c for s, c in mapping.items()
+                         if s in cols and (c is None or c in TABLES[table].names)}
+        else:
+            table_map = (mapping or {}).get(table) or None
+        frame, report = load_table(
+            table, file, mapping=table_map, pseudonymize_key=pseudonymize_key, **options
+        )
+        result.tables[table] = frame
+        result.reports[table] = report
+        result.files[table] = file
+    result.missing = [tb for tb in TABLES if tb not in found]
+    return result
+
+
+def _header_names(file: Path, options: dict) -> list[str]:
+    from workbench.io._read import read_source
+
+    raw = read_source(file, encoding=options.get("encoding"), sep=options.get("sep"),
+                      sheet_name=options.get("sheet_name", 0))
+    return raw.names
+
+
+def _money(x: float) -> str:
+    return f"{x:,.2f}".replace(",", "\u202f")
+
+
+def write_summary(
+    data_dir: str | Path,
+    out_dir: str | Path,
+    mapping: str | Path | Mapping | None = None,
+    language: str = "en",
+) -> str:
+    """Load a data folder and write ``summary.md`` with its tables and load reports.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        The folder with the client's tables (see :func:`load_folder`).
+    out_dir : str or Path
+        Where to write ``summary.md`` (created if needed).
+    mapping : str, Path or dict, optional
+        Column mapping (default: the folder's own mapping file, if any).
+    language : {"en", "ru"}
+        Language of the summary.
+
+    Returns
+    -------
+    str
+        The text written (Markdown).
+    """
+    language = check_language(language)
+    folder = load_folder(data_dir, mapping=mapping)
+    lines = [f"# {t('load.summary_title', language)}", "",
+             t("load.summary_folder", language, path=folder.path.as_posix()), ""]
+    tx = folder.tables.get("transactions")
+    if tx is not None and len(tx):
+        lines.append("- " + t("load.summary_period", language,
+                              start=f"{tx['date'].min():%Y-%m-%d}", end=f"{tx['date'].max():%Y-%m-%d}"))
+        lines.append("- " + t("load.summary_customers", language,
+                              n=f"{tx['customer_id'].nunique():,}"))
+        returns = float(tx.loc[tx["amount"] < 0, "amount"].sum())
+        lines.append("- " + t("load.summary_revenue", language, revenue=_money(float(tx["amount"].sum())),
+                              returns=_money(returns)))
+        if "cost" in tx and tx["cost"].notna().any():
+            profit = float((tx["amount"] - tx["cost"]).sum())
+            lines.append("- " + t("load.summary_profit", language, profit=_money(profit)))
+    sv = folder.tables.get("survey")
+    if sv is not None:
+        lines.append("- " + t("load.summary_respondents", language,
+                              n=f"{sv['respondent_id'].nunique():,}"))
+    fb = folder.tables.get("feedback")
+    if fb is not None:
+        open_ = int(fb["resolved_date"].isna().sum()) if "resolved_date" in fb else len(fb)
+        lines.append("- " + t("load.summary_contacts", language, n=f"{len(fb):,}", open=f"{open_:,}"))
+    ld = folder.tables.get("leads")
+    if ld is not None:
+        lines.append("- " + t("load.summary_leads", language, n=f"{len(ld):,}",
+                              deals=f"{int((ld['stage'] == 'deal').sum()):,}"))
+    if folder.missing:
+        lines.append("- " + t("load.missing_tables", language, tables=", ".join(folder.missing)))
+    lines.append("")
+    for table, rep in folder.reports.items():
+        lines.append(f"## {table} ({rep.source})")
+        lines.append("")
+        lines.append("```")
+        lines.append(rep.summary(language))
+        lines.append("```")
+        lines.append("")
+    text = "\n".join(lines)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "summary.md").write_text(text, encoding="utf-8")
+    return text

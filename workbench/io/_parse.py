@@ -1,0 +1,514 @@
+"""Vectorised parsing of raw columns into canonical values.
+
+Each parser takes an Arrow column (strings for text files, possibly typed for Parquet /
+DataFrame input) and returns ``(values, empty, bad)``: the parsed values (NaN / NaT / <NA>
+where empty or bad), a mask of empty cells and a mask of non-empty cells that could not be
+read. Clean columns take a fast path (one Arrow cast or strptime); only columns with unusual
+values go through the regular-expression path, still column-wise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = (
+    "CURRENCY_PATTERN",
+    "DATE_FAMILIES",
+    "detect_decimal",
+    "parse_codes",
+    "parse_dates",
+    "parse_numbers",
+    "parse_text",
+    "to_text",
+)
+
+#: Currency signs and words removed from numbers (before or after them).
+CURRENCY_PATTERN = r"(?i)(руб\.?|р\.|р$|₽|rub\.?|rur|usd|eur|kzt|тенге|грн\.?|\$|€|£)"
+_SPACES = "[\\s\u00a0\u202f\u2007\u2009']"
+_NUMBER_RE = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+
+
+def _chunked(arr) -> pa.ChunkedArray:
+    if isinstance(arr, pa.ChunkedArray):
+        return arr
+    return pa.chunked_array([arr])
+
+
+def _np_bool(arr) -> np.ndarray:
+    """Arrow boolean (nulls = False) -> numpy bool."""
+    if isinstance(arr, (pa.ChunkedArray, pa.Array)):
+        arr = pc.fill_null(arr, False)
+        return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=bool)
+    return np.asarray(arr, dtype=bool)
+
+
+def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Any Arrow column -> trimmed strings ('' for missing); whole floats lose their '.0'."""
+    t = col.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        out = col
+    elif pa.types.is_floating(t):
+        vals = col.to_numpy(zero_copy_only=False)
+        texts = []
+        for v in vals:
+            if v != v:
+                texts.append("")
+            elif float(v).is_integer() and abs(v) < 1e15:
+                texts.append(str(int(v)))
+            else:
+                texts.append(repr(float(v)))
+        return pa.chunked_array([pa.array(texts, type=pa.string())])
+    elif pa.types.is_timestamp(t) or pa.types.is_date(t):
+        out = pc.strftime(col, format="%Y-%m-%d %H:%M:%S")
+    else:
+        out = col.cast(pa.string())
+    out = pc.utf8_trim_whitespace(pc.fill_null(out, ""))
+    return out
+
+
+def empty_mask(text: pa.ChunkedArray) -> np.ndarray:
+    return _np_bool(pc.equal(text, ""))
+
+
+# --------------------------------------------------------------------------------------------
+# text
+
+
+def parse_text(col: pa.ChunkedArray) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray]:
+    """Trimmed strings with empty -> <NA>; returns (string array, empty mask)."""
+    text = to_text(col)
+    empty = pc.equal(text, "")
+    values = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    return pd.array(values, dtype=pd.StringDtype()), _np_bool(empty)
+
+
+# --------------------------------------------------------------------------------------------
+# numbers
+
+
+def _clean_number_text(text: pa.ChunkedArray) -> pa.ChunkedArray:
+    t = pc.replace_substring_regex(text, _SPACES, "")
+    t = pc.replace_substring_regex(t, CURRENCY_PATTERN, "")
+    t = pc.replace_substring_regex(t, "[\u2212\u2013\u2014]", "-")
+    t = pc.replace_substring_regex(t, r"^\((.*)\)$", r"-\1")
+    t = pc.replace_substring_regex(t, r"^(.*\d)-$", r"-\1")
+    return t
+
+
+def detect_decimal(samples: list[str], delimiter: str | None = None) -> tuple[str, bool]:
+    """Guess the decimal mark from sample number texts; returns (mark, ambiguous)."""
+    comma = point = ambiguous_comma = ambiguous_point = 0
+    sp = re.compile(_SPACES)
+    cur = re.compile(CURRENCY_PATTERN.replace("(?i)", ""), re.IGNORECASE)
+    for raw in samples:
+        v = cur.sub("", sp.sub("", raw))
+        has_c, has_p = "," in v, "." in v
+        if has_c and has_p:
+            if v.rfind(",") > v.rfind("."):
+                comma += 1
+            else:
+                point += 1
+        elif has_c:
+            if re.fullmatch(r"[-+(−]?\d{1,3}(,\d{3})+\)?", v):
+                ambiguous_comma += 1
+            elif re.fullmatch(r"[-+(−]?\d*,\d+\)?-?", v):
+                comma += 1
+        elif has_p:
+            if re.fullmatch(r"[-+(−]?\d{1,3}(\.\d{3})+\)?", v):
+                ambiguous_point += 1
+            elif re.fullmatch(r"[-+(−]?\d*\.\d+([eE][-+]?\d+)?\)?-?", v):
+                point += 1
+    if comma > point:
+        return ",", False
+    if point > comma:
+        return ".", False
+    if ambiguous_comma or ambiguous_point:
+        return ("," if delimiter == ";" else "."), True
+    return ".", False
+
+
+def parse_numbers(
+    col: pa.ChunkedArray, decimal: str = "."
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Parse numbers; returns (float64 values, empty mask, bad mask)."""
+    col = _chunked(col)
+    t = col.type
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
+        vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+        empty = np.isnan(vals)
+        bad = np.isinf(vals)
+        vals[bad] = np.nan
+        return vals, empty, bad
+    if pa.types.is_boolean(t):
+        vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+        return vals, np.isnan(vals), np.zeros(len(vals), bool)
+    text = to_text(col)
+    is_empty = pc.equal(text, "")
+    nulled = pc.if_else(is_empty, pa.scalar(None, pa.string()), text)
+    empty = _np_bool(is_empty)
+    vals = None
+    if decimal == ".":
+        try:
+            vals = nulled.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            vals = None
+        if vals is not None:
+            # Arrow accepts "nan"/"inf"; they are not amounts
+            bad = ~empty & ~np.isfinite(vals)
+            vals[bad] = np.nan
+            return vals, empty, bad
+    t2 = _clean_number_text(nulled)
+    if decimal == ",":
+        has_sep = pc.match_substring(t2, ",")
+        grouped = pc.match_substring_regex(t2, r"^-?\d{1,3}(\.\d{3})+$")
+        a = pc.replace_substring(pc.replace_substring(t2, ".", ""), ",", ".")
+        b = pc.replace_substring(t2, ".", "")
+        t3 = pc.if_else(has_sep, a, pc.if_else(grouped, b, t2))
+    else:
+        has_sep = pc.match_substring(t2, ".")
+        grouped = pc.match_substring_regex(t2, r"^-?\d{1,3}(,\d{3})+$")
+        a = pc.replace_substring(t2, ",", "")
+        b = pc.replace_substring(t2, ",", ".")
+        t3 = pc.if_else(has_sep, a, pc.if_else(grouped, a, b))
+    ok = pc.match_substring_regex(t3, _NUMBER_RE)
+    good = pc.if_else(ok, t3, pa.scalar(None, pa.string()))
+    vals = good.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    bad = ~empty & ~np.isfinite(vals)
+    vals[bad] = np.nan
+    return vals, empty, bad
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+_TIME = (
+    r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?"
+)
+
+
+@dataclass(frozen=True)
+class _Family:
+    name: str
+    label: str
+    pattern: str
+    strptime: str | None  # date part for the fast path
+
+
+#: Date notations recognised, in order of preference when a sample fits several.
+DATE_FAMILIES: tuple[_Family, ...] = (
+    _Family(
+        "iso", "yyyy-mm-dd",
+        r"^(?P<Y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + r"(?:Z|[+-]\d{2}:?\d{2})?$",
+        "%Y-%m-%d",
+    ),
+    _Family(
+        "dmy_dot", "dd.mm.yyyy",
+        r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<Y>\d{4}|\d{2})(?:\s*г\.?)?" + _TIME + "$",
+        "%d.%m.%Y",
+    ),
+    _Family(
+        "dmy_slash", "dd/mm/yyyy",
+        r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<Y>\d{4}|\d{2})" + _TIME + "$", "%d/%m/%Y",
+    ),
+    _Family(
+        "mdy_slash", "mm/dd/yyyy",
+        r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<Y>\d{4}|\d{2})" + _TIME + "$", "%m/%d/%Y",
+    ),
+    _Family(
+        "dmy_dash", "dd-mm-yyyy",
+        r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<Y>\d{4})" + _TIME + "$", "%d-%m-%Y",
+    ),
+    _Family(
+        "ymd_dot", "yyyy.mm.dd",
+        r"^(?P<Y>\d{4})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})" + _TIME + "$", None,
+    ),
+    _Family("compact", "yyyymmdd", r"^(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$", "%Y%m%d"),
+)
+
+_SERIAL_RE = r"^\d{4,6}(\.\d+)?$"
+#: Excel serial day numbers accepted as dates (1927-05-18 .. 2173-10-14).
+EXCEL_SERIAL_RANGE = (10_000, 100_000)
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "ns")
+YEAR_RANGE = (1900, 2200)
+
+
+def _match_family(values: list[str], fam: _Family) -> int:
+    rx = re.compile(fam.pattern)
+    return sum(1 for v in values if rx.match(v))
+
+
+def _order_families(sample: list[str], dayfirst: bool) -> list[_Family]:
+    """Families ordered by how many sample values they fit (slash order from the data)."""
+    fams = list(DATE_FAMILIES)
+    # decide dd/mm versus mm/dd on evidence, else on ``dayfirst``
+    first_gt = second_gt = 0
+    for v in sample:
+        m = re.match(r"^(\d{1,2})/(\d{1,2})/", v)
+        if m:
+            first_gt += int(m.group(1)) > 12
+            second_gt += int(m.group(2)) > 12
+    slash_dayfirst = dayfirst if not (first_gt or second_gt) else first_gt >= second_gt
+    if not slash_dayfirst:
+        fams = [f for f in fams if f.name != "dmy_slash"]
+    else:
+        fams = [f for f in fams if f.name != "mdy_slash"]
+    scored = sorted(
+        ((-_match_family(sample, f), i, f) for i, f in enumerate(fams)), key=lambda x: x[:2]
+    )
+    return [f for _, _, f in scored]
+
+
+def _compose(Y, m, d, H, M, S, frac_ns) -> tuple[np.ndarray, np.ndarray]:
+    """Build datetime64[ns] from integer parts; returns (values, valid)."""
+    valid = (
+        (Y >= YEAR_RANGE[0]) & (Y <= YEAR_RANGE[1]) & (m >= 1) & (m <= 12) & (d >= 1)
+        & (H >= 0) & (H < 24) & (M >= 0) & (M < 60) & (S >= 0) & (S < 60)
+    )
+    Yv = np.where(valid, Y, 1970)
+    mv = np.where(valid, m, 1)
+    months = (Yv - 1970) * 12 + (mv - 1)
+    start = months.astype("datetime64[M]").astype("datetime64[D]")
+    nxt = (months + 1).astype("datetime64[M]").astype("datetime64[D]")
+    dim = (nxt - start).astype(np.int64)
+    valid &= d <= dim
+    dv = np.where(valid, d, 1)
+    out = (start + (dv - 1)).astype("datetime64[ns]")
+    out = out + (H * 3600 + M * 60 + S).astype("timedelta64[s]") + frac_ns.astype("timedelta64[ns]")
+    out[~valid] = np.datetime64("NaT")
+    return out, valid
+
+
+def _int_field(st, name: str, default: int) -> np.ndarray:
+    f = pc.struct_field(st, name)
+    f = pc.if_else(pc.equal(f, ""), pa.scalar(None, pa.string()), f)
+    vals = f.cast(pa.int64()).to_numpy(zero_copy_only=False)
+    vals = np.asarray(pd.array(vals, dtype="float64").to_numpy(na_value=np.nan))
+    return np.where(np.isnan(vals), default, vals).astype(np.int64)
+
+
+def _parse_family(text: pa.Array, fam: _Family) -> tuple[np.ndarray, np.ndarray]:
+    """Parse ``text`` with one family; returns (values, matched-and-valid)."""
+    n = len(text)
+    matched = _np_bool(pc.match_substring_regex(text, fam.pattern))
+    values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    if not matched.any():
+        return values, matched
+    idx = np.flatnonzero(matched)
+    sub = text.take(pa.array(idx))
+    st = pc.extract_regex(sub, fam.pattern)
+    names = {st.type.field(i).name for i in range(st.type.num_fields)}
+    Y = _int_field(st, "Y", 1970)
+    if fam.name != "compact":
+        ytxt = _np_bool(pc.equal(pc.utf8_length(pc.struct_field(st, "Y")), 2))
+        Y = np.where(ytxt, np.where(Y < 69, 2000 + Y, 1900 + Y), Y)
+    m = _int_field(st, "m", 0)
+    d = _int_field(st, "d", 0)
+    H = _int_field(st, "H", 0) if "H" in names else np.zeros(len(idx), np.int64)
+    M = _int_field(st, "M", 0) if "M" in names else np.zeros(len(idx), np.int64)
+    S = _int_field(st, "S", 0) if "S" in names else np.zeros(len(idx), np.int64)
+    frac = np.zeros(len(idx), np.int64)
+    if "f" in names:
+        ftxt = pc.struct_field(st, "f").to_pylist()
+        frac = np.array([int((s or "0").ljust(9, "0")[:9]) for s in ftxt], dtype=np.int64)
+    vals, valid = _compose(Y, m, d, H, M, S, frac)
+    values[idx] = vals
+    ok = np.zeros(n, bool)
+    ok[idx] = valid
+    return values, ok
+
+
+def _fast_family(text: pa.Array, fam: _Family, sample: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """strptime on fixed-width values shaped like ``sample``; None when not applicable."""
+    if fam.strptime is None or not re.match(fam.pattern, sample):
+        return None
+    m = re.match(fam.pattern, sample)
+    gd = m.groupdict()
+    if gd.get("f") or len(gd.get("Y") or "") != (4 if "Y" in fam.strptime else 2):
+        return None
+    if any(len(gd.get(k) or "00") != 2 for k in ("m", "d", "H")):
+        return None
+    fmt = fam.strptime
+    tail = sample[m.end("d") if fam.name in ("iso", "compact") else m.end("Y"):]
+    if gd.get("H"):
+        sep = tail[: tail.index(gd["H"])]
+        if sep not in (" ", "T"):
+            return None
+        fmt += sep + ("%H:%M:%S" if gd.get("S") else "%H:%M")
+        if tail != sep + gd["H"] + ":" + gd["M"] + (":" + gd["S"] if gd.get("S") else ""):
+            return None
+    elif tail:
+        return None
+    width = len(sample)
+    lengths = pc.utf8_length(text)
+    same = _np_bool(pc.equal(lengths, width))
+    if not same.any():
+        return None
+    parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
+    # strptime accepts 31.02 (it rolls over to 03.03): check the day against the text
+    dpos = _directive_pos(fmt, "%d")
+    day_txt = pc.utf8_slice_codeunits(text, dpos, dpos + 2)
+    day_ok = pc.equal(pc.cast(pc.day(parsed), pa.string()), pc.utf8_ltrim(day_txt, characters="0"))
+    ok = _np_bool(day_ok) & same
+    values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
+    years = values.astype("datetime64[Y]").astype(np.int64) + 1970
+    ok &= (years >= YEAR_RANGE[0]) & (years <= YEAR_RANGE[1])
+    values[~ok] = np.datetime64("NaT")
+    return values, ok
+
+
+def _directive_pos(fmt: str, directive: str) -> int:
+    pos = i = 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            if fmt[i : i + 2] == directive:
+                return pos
+            pos += 4 if fmt[i + 1] == "Y" else 2
+            i += 2
+        else:
+            pos += 1
+            i += 1
+    raise ValueError(directive)
+
+
+def parse_dates(
+    col: pa.ChunkedArray,
+    *,
+    dayfirst: bool = True,
+    date_format: str | None = None,
+    excel_dates: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None]:
+    """Parse dates; returns (datetime64[ns] values, empty mask, bad mask, format label)."""
+    col = _chunked(col)
+    t = col.type
+    if pa.types.is_timestamp(t) or pa.types.is_date(t):
+        if pa.types.is_timestamp(t) and t.tz is not None:
+            col = col.cast(pa.timestamp(t.unit))
+        vals = col.cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False)
+        vals = np.asarray(vals, dtype="datetime64[ns]")
+        empty = np.isnat(vals)
+        return vals, empty, np.zeros(len(vals), bool), "datetime values"
+    tt = to_text(col)
+    text = tt.combine_chunks() if tt.num_chunks != 1 else tt.chunk(0)
+    n = len(text)
+    empty = _np_bool(pc.equal(text, ""))
+    values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    done = empty.copy()
+    if date_format is not None:
+        pending = np.flatnonzero(~done)
+        sub = pd.Series(text.take(pa.array(pending)).to_pylist(), dtype=object)
+        parsed = pd.to_datetime(sub, format=date_format, errors="coerce")
+        vals = np.asarray(parsed.to_numpy(dtype="datetime64[ns]"))
+        values[pending] = vals
+        ok = ~np.isnat(vals)
+        done[pending[ok]] = True
+        return values, empty, ~done, date_format
+    nonempty = np.flatnonzero(~empty)
+    if not len(nonempty):
+        return values, empty, np.zeros(n, bool), None
+    step = max(1, len(nonempty) // 2000)
+    sample = text.take(pa.array(nonempty[::step][:2000])).to_pylist()
+    labels: dict[str, int] = {}
+    fams = _order_families(sample, dayfirst)
+    best = fams[0]
+    if _match_family(sample, best):
+        fast = _fast_family(text, best, next(v for v in sample if re.match(best.pattern, v)))
+        if fast is not None:
+            vals, ok = fast
+            ok &= ~done
+            values[ok] = vals[ok]
+            done |= ok
+            n_ok = int(ok.sum())
+            if n_ok:
+                got = text.take(pa.array(np.flatnonzero(ok)[:2000])).to_pylist()
+                for lab, k in _variants(best, got).items():
+                    labels[lab] = labels.get(lab, 0) + k
+    for fam in fams:
+        if done.all():
+            break
+        pending = np.flatnonzero(~done)
+        sub = text.take(pa.array(pending))
+        vals, ok = _parse_family(sub, fam)
+        if ok.any():
+            values[pending[ok]] = vals[ok]
+            done[pending[ok]] = True
+            for lab, k in _variants(fam, sub.filter(pa.array(ok)).to_pylist()[:2000]).items():
+                labels[lab] = labels.get(lab, 0) + k
+    if not done.all():  # Excel serial day numbers
+        pending = np.flatnonzero(~done)
+        sub = text.take(pa.array(pending))
+        is_serial = _np_bool(pc.match_substring_regex(sub, _SERIAL_RE))
+        if is_serial.any():
+            num = pc.if_else(pa.array(is_serial), sub, pa.scalar(None, pa.string()))
+            days = num.cast(pa.float64()).to_numpy(zero_copy_only=False)
+            days = np.where(is_serial, days, np.nan)
+            ok = (days >= EXCEL_SERIAL_RANGE[0]) & (days < EXCEL_SERIAL_RANGE[1])
+            ns = np.round(np.where(ok, days, 0) * 86_400_000_000_000).astype(np.int64)
+            vals = _EXCEL_EPOCH + ns.astype("timedelta64[ns]")
+            values[pending[ok]] = vals[ok]
+            done[pending[ok]] = True
+            if ok.any():
+                labels["Excel serial number"] = int(ok.sum())
+    bad = ~done
+    label = None
+    if labels:
+        label = max(labels.items(), key=lambda kv: kv[1])[0]
+        if len(labels) > 1:
+            label = " / ".join(sorted(labels, key=lambda k: (-labels[k], k)))
+    if excel_dates:
+        label = "Excel date" if label in (None, "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss") else (
+            "Excel date / " + label
+        )
+    return values, empty, bad, label
+
+
+def _variants(fam: _Family, values: list[str]) -> dict[str, int]:
+    """Count the notations (with/without time, 2- or 4-digit year) among ``values``."""
+    rx = re.compile(fam.pattern)
+    out: dict[str, int] = {}
+    for v in values:
+        m = rx.match(v)
+        if not m:
+            continue
+        gd = m.groupdict()
+        lab = fam.label.replace("yyyy", "yy") if len(gd.get("Y") or "1234") == 2 else fam.label
+        if gd.get("H"):
+            lab += " hh:mm:ss" if gd.get("S") else " hh:mm"
+        out[lab] = out.get(lab, 0) + 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# coded values (Kano answers, feedback kinds, lead stages)
+
+
+def normalise_word(s: str) -> str:
+    """Lower-case, ё -> е, collapse spaces and strip punctuation at the ends."""
+    s = str(s).replace("\u00a0", " ").lower().replace("ё", "е")
+    s = re.sub(r"[\s_\-]+", " ", s)
+    return s.strip(" .,;:!?\"'«»")
+
+
+def parse_codes(
+    col: pa.ChunkedArray, lookup: dict[str, object]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Map texts through ``lookup`` (keys normalised with :func:`normalise_word`).
+
+    Returns (object array of codes with None, empty mask, bad mask).
+    """
+    text = to_text(_chunked(col))
+    codes, uniques = pd.factorize(np.asarray(text.to_numpy(zero_copy_only=False), dtype=object))
+    mapped = np.array(
+        [lookup.get(normalise_word(u), None) if u != "" else None for u in uniques] + [None],
+        dtype=object,
+    )
+    out = mapped[np.where(codes < 0, len(uniques), codes)]
+    empty_u = np.array([u == "" for u in uniques] + [True], dtype=bool)
+    empty = empty_u[np.where(codes < 0, len(uniques), codes)]
+    bad = ~empty & np.array([v is None for v in out], dtype=bool)
+    return out, empty, bad
