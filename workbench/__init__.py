@@ -15,6 +15,17 @@ from workbench.errors import (
 from workbench.i18n import set_language, t
 
 # --- foundation: loaders, sample business (issue 2) ---
+from workbench.io import (
+    DataFolder,
+    LoadReport,
+    load_customers,
+    load_feedback,
+    load_folder,
+    load_leads,
+    load_mapping,
+    load_survey,
+    load_transactions,
+)
 # --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
 from workbench.segmentation import (
     ABC_XYZ_ACTIONS,
@@ -71,9 +82,11 @@ __all__ = (
     "ChurnModel",
     "DEFAULT_RISK_CUTOFFS",
     "DataFileError",
+    "DataFolder",
     "InsufficientHistoryError",
     "LADDER_RULES",
     "LADDER_STRATEGIES",
+    "LoadReport",
     "MissingColumnsError",
     "OFFER_RULES",
     "RFM_SEGMENTS",
@@ -96,6 +109,13 @@ __all__ = (
     "funnel",
     "golden_drops",
     "ladder_transitions",
+    "load_customers",
+    "load_feedback",
+    "load_folder",
+    "load_leads",
+    "load_mapping",
+    "load_survey",
+    "load_transactions",
     "loop_check",
     "loyalty_ladder",
     "money_confusion",
