@@ -32,6 +32,22 @@ notebooks: $(STAMP)      # rebuild notebooks/NN_*.ipynb from notebooks/src/*.py 
 exercises: $(STAMP)      # regenerate notebooks/exercises/ from the solution sources
 	$(BIN)/python tools/make_exercises.py
 
+# Voila dashboard on localhost only; DATA=folder LANGUAGE=ru HOST=0.0.0.0 PORT=... to change.
+HOST     ?= 127.0.0.1
+PORT     ?= 8866
+DATA     ?= data/samples
+LANGUAGE ?= en
+dashboard: $(STAMP)
+	test -f notebooks/dashboard.ipynb || $(BIN)/python tools/build_notebooks.py dashboard
+	WORKBENCH_DATA="$(abspath $(DATA))" WORKBENCH_LANGUAGE=$(LANGUAGE) \
+	  $(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/dashboard.ipynb
+
+# Browser tests (Voila + headless Chromium): needs `apt-get install chromium`; fails if missing.
+test-browser: $(STAMP)
+	$(BIN)/python -c "import playwright" 2>/dev/null || \
+	  $(BIN)/uv pip install -q --python $(BIN)/python -e '.[test,browser]'
+	WORKBENCH_REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/test_browser.py -q
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 

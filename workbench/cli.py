@@ -7,7 +7,8 @@ Subcommands
 ``workbench summary --data DIR --out DIR``
     Load every table found in DIR and write a short summary (with load reports).
 ``workbench run --data DIR --out DIR [--language ru|en] [--asof DATE] [--mapping FILE]``
-    Execute all notebooks on a client's folder and write the deliverables.
+    Execute all notebooks on a client's folder (one process, progress printed) and write
+    ``OUT/notebooks/*.ipynb``, ``OUT/report.html``, ``OUT/actions.xlsx`` and ``OUT/scores.csv``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="folder for the summary (default: reports)")
     p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
     p.add_argument("--language", choices=("en", "ru"), default="en")
+
+    p = sub.add_parser("run", help="execute all notebooks on a folder; write report + deliverables")
+    p.add_argument("--data", default="data/samples", help="folder with the client's tables")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--language", choices=("en", "ru"), default="en")
+    p.add_argument("--asof", default=None, help="observation end YYYY-MM-DD (default: last date)")
+    p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
+    p.add_argument("--notebooks", default=None,
+                   help="folder of NN_name.ipynb notebooks (default: the repository's notebooks/)")
+    p.add_argument("--only", nargs="*", default=None, metavar="NAME",
+                   help="run only these notebooks (e.g. 00_start_here 04_segmentation)")
+    p.add_argument("--no-report", action="store_true", help="skip report.html")
+    p.add_argument("--no-deliverables", action="store_true", help="skip actions.xlsx/scores.csv")
     return parser
 
 
@@ -60,9 +74,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             text = write_summary(args.data, args.out, mapping=args.mapping, language=args.language)
             print(text)
+        elif args.command == "run":
+            return _run(args)
     except WorkbenchError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from workbench.runner import notebook_paths, run_workshop
+
+    paths = None
+    if args.only:
+        available = notebook_paths(args.notebooks)
+        paths = [p for p in available if any(p.stem.startswith(n) for n in args.only)]
+        if not paths:
+            names = ", ".join(p.stem for p in available)
+            print(f"workbench: error: --only matched no notebook (available: {names})",
+                  file=sys.stderr)
+            return 2
+    result = run_workshop(
+        args.data, args.out, language=args.language, asof=args.asof, mapping=args.mapping,
+        notebooks=paths, notebook_dir=args.notebooks, report=not args.no_report,
+        deliverables=not args.no_deliverables,
+    )
+    if result.failed:
+        for name, error in result.failed.items():
+            print(f"workbench: notebook {name} failed: {error}", file=sys.stderr)
+        print(f"workbench: {len(result.failed)} notebook(s) failed; outputs in "
+              f"{Path(result.out_dir)}", file=sys.stderr)
+        return 1
     return 0
 
 
