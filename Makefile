@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/workbench summary --data data/samples --out reports
+	$(BIN)/workbench run --data data/samples --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -131,3 +131,96 @@ def test_find_absolute_paths(text, hit):
     cell.outputs = [nbformat.v4.new_output("stream", text=text)]
     nb.cells = [cell]
     assert bool(find_absolute_paths(nb)) is hit
+
+
+# --- workbench run, end to end -------------------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "samples"
+START = ROOT / "notebooks" / "00_start_here.ipynb"
+
+
+def _tiny_notebook(folder):
+    """A notebook with the workshop skeleton's essentials: parameters, a load, a widget."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('data_dir = "../data/samples"\nlanguage = "en"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Step 0 — smoke"),
+        params,
+        nbformat.v4.new_code_cell("import workbench, workbench.widgets\n"
+                                  "folder = workbench.load_folder(data_dir)\n"
+                                  "print(workbench.describe_folder(folder, language=language))"),
+        nbformat.v4.new_code_cell("workbench.widgets.load_report_panel(folder, language=language)"),
+    ]
+    path = folder / "00_smoke.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _transactions_only(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n = 1500
+    data = tmp_path / "client"
+    data.mkdir()
+    pd.DataFrame({
+        "customer_id": [f"{i:05d}" for i in rng.integers(0, 120, n)],
+        "date": (pd.Timestamp("2022-01-01")
+                 + pd.to_timedelta(rng.integers(0, 1000, n), "D")).strftime("%Y-%m-%d"),
+        "amount": rng.gamma(2.0, 400.0, n).round(2),
+    }).to_csv(data / "transactions.csv", index=False)
+    return data
+
+
+def _check_outputs(out, language):
+    import openpyxl
+
+    assert (out / "report.html").exists()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert '<script src="http' not in html and "workbench-embed-amd" in html
+    wb = openpyxl.load_workbook(out / "actions.xlsx")
+    assert wb.sheetnames[0] == ("Сводка" if language == "ru" else "Summary")
+    assert len(wb.sheetnames) >= 2
+    header = [c.value for c in wb.worksheets[1][1]]
+    expected = ("Клиент", "Рекомендуемое действие") if language == "ru" else (
+        "Customer", "Recommended action")
+    assert header[0] == expected[0] and expected[1] in header
+    scores = pd.read_csv(out / "scores.csv", dtype={"customer_id": str})
+    assert {"customer_id", "churn_probability", "strategy", "action"} <= set(scores.columns)
+    return scores
+
+
+@pytest.mark.slow
+def test_run_on_transactions_only_folder(tmp_path):
+    from workbench.cli import main
+
+    data = _transactions_only(tmp_path)
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    if START.exists():
+        nbformat.write(nbformat.read(START, as_version=4), notebooks / START.name)
+    else:
+        _tiny_notebook(notebooks)
+    out = tmp_path / "out"
+    code = main(["run", "--data", str(data), "--out", str(out), "--language", "ru",
+                 "--notebooks", str(notebooks)])
+    assert code == 0
+    executed = sorted((out / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in executed] == sorted(p.name for p in notebooks.glob("*.ipynb"))
+    text = executed[0].read_text(encoding="utf-8")
+    assert '"injected-parameters"' in text and "Traceback" not in text
+    scores = _check_outputs(out, "ru")
+    assert len(scores) == 120 and scores["customer_id"].str.len().eq(5).all()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SAMPLE / "transactions.csv").exists() or not START.exists(),
+                    reason="the bundled sample or notebooks/00_start_here.ipynb is not built yet")
+def test_run_on_sample_with_start_notebook(tmp_path):
+    from workbench.runner import run_workshop
+
+    result = run_workshop(SAMPLE, tmp_path, language="en", notebooks=[START], progress=None)
+    assert result.failed == {}
+    _check_outputs(tmp_path, "en")
