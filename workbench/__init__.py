@@ -50,6 +50,17 @@ from workbench.churn import (
 )
 from workbench.economics import RetentionPlan, expected_value, money_confusion, retention_plan
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.expectations import (
+    KANO_TABLE,
+    expectation_ladder,
+    expectation_ladder_summary,
+    gap_analysis,
+    importance_performance,
+    kano,
+    quotes,
+    source_yield,
+)
+from workbench.priorities import priorities
 from workbench.feedback import (
     complaints_summary,
     funnel,
@@ -84,6 +95,7 @@ __all__ = (
     "DataFileError",
     "DataFolder",
     "InsufficientHistoryError",
+    "KANO_TABLE",
     "LADDER_RULES",
     "LADDER_STRATEGIES",
     "LoadReport",
@@ -105,9 +117,14 @@ __all__ = (
     "data_model_table",
     "describe_folder",
     "describe_load",
+    "expectation_ladder",
+    "expectation_ladder_summary",
     "expected_value",
     "funnel",
+    "gap_analysis",
     "golden_drops",
+    "importance_performance",
+    "kano",
     "ladder_transitions",
     "load_customers",
     "load_feedback",
@@ -123,10 +140,13 @@ __all__ = (
     "nps",
     "offer_matrix",
     "plan_backwards",
+    "priorities",
+    "quotes",
     "retention_plan",
     "rfm_table",
     "risk_band",
     "set_language",
+    "source_yield",
     "steps_table",
     "t",
     "ukor",
