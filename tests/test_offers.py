@@ -104,6 +104,18 @@ class TestOfferMatrix:
         ]
         assert out.loc[3, "strategy"] == "serve_efficiently"
 
+    def test_package_outputs_are_reduced_to_their_segment_columns(self):
+        ladder = pd.DataFrame(
+            {"rung": ["buyer", "lapsed"], "strategy": ["engage", "win_back"], "orders": [3, 1]},
+            index=pd.Index(["a", "b"], name="customer_id"),
+        )
+        out = offer_matrix(ladder)
+        assert out["dimension"].unique().tolist() == ["rung"]
+        out = offer_matrix(ladder, dimensions=["strategy"])
+        assert out["dimension"].unique().tolist() == ["strategy"]
+        with pytest.raises(WorkbenchError, match="'cluster'"):
+            offer_matrix(ladder, dimensions=["cluster"])
+
     def test_categorical_keeps_category_order_and_empty_rungs(self):
         s = pd.Series(
             pd.Categorical(["regular", "buyer"], categories=["potential", "buyer", "regular"])

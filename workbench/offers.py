@@ -246,11 +246,28 @@ def offer_rules_frame(
     return pd.DataFrame(rows, columns=["segment", "strategy", "actions", "action_text"])
 
 
-def _as_segment_frame(segments: pd.Series | pd.DataFrame) -> pd.DataFrame:
+#: Columns that hold segment keys in the package's own outputs (loyalty_ladder, abc_xyz,
+#: rfm_table); a frame with any of them is reduced to them unless ``dimensions=`` is given.
+_KNOWN_DIMENSIONS = ("rung", "cell", "segment")
+
+
+def _as_segment_frame(
+    segments: pd.Series | pd.DataFrame, dimensions: Sequence[str] | None = None
+) -> pd.DataFrame:
     if isinstance(segments, pd.Series):
         name = segments.name if segments.name is not None else "segment"
         return segments.to_frame(name=str(name))
     if isinstance(segments, pd.DataFrame):
+        if dimensions is not None:
+            dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
+            missing = [d for d in dims if d not in segments.columns]
+            if missing:
+                raise MissingColumnsError(
+                    "segments", missing, list(segments.columns), source="dimensions="
+                )
+            segments = segments[dims]
+        elif any(c in segments.columns for c in _KNOWN_DIMENSIONS):
+            segments = segments[[c for c in _KNOWN_DIMENSIONS if c in segments.columns]]
         if segments.shape[1] == 0:
             raise WorkbenchError("segments: the frame has no columns of segment keys")
         return segments
@@ -264,6 +281,7 @@ def offer_matrix(
     segments: pd.Series | pd.DataFrame,
     rules: Mapping | pd.DataFrame | None = None,
     language: str = "en",
+    dimensions: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Return the offer for every segment: how many clients, which strategy, which actions.
 
@@ -281,6 +299,11 @@ def offer_matrix(
         exactly first, then case- and separator-insensitively (``"At Risk"`` = ``"at_risk"``).
     language : {"en", "ru"}, default "en"
         Language of ``strategy_label`` and ``actions``.
+    dimensions : list of str, optional
+        For a DataFrame: the columns that hold segment keys. Default: the columns ``rung``,
+        ``cell`` and ``segment`` when present (so the output of :func:`workbench.loyalty_ladder`,
+        :func:`workbench.abc_xyz` or :func:`workbench.rfm_table` can be passed whole), else
+        every column.
 
     Returns
     -------
@@ -320,7 +343,7 @@ def offer_matrix(
     for key in table:
         normalised.setdefault(_norm_key(key), key)
     order = {key: i for i, key in enumerate(table)}
-    frame = _as_segment_frame(segments)
+    frame = _as_segment_frame(segments, dimensions)
     rows = []
     for dim in frame.columns:
         col = frame[dim]

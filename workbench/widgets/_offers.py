@@ -44,6 +44,7 @@ def offer_table_panel(
     segments: pd.Series | pd.DataFrame,
     rules: Mapping | pd.DataFrame | None = None,
     language: str | None = None,
+    dimensions: list[str] | None = None,
 ) -> Panel:
     """Return an editable offer table: a strategy drop-down and an actions field per segment.
 
@@ -54,6 +55,8 @@ def offer_table_panel(
     rules : dict or DataFrame, optional
         Starting rules; default :data:`workbench.OFFER_RULES`.
     language : {"en", "ru"}, optional
+    dimensions : list of str, optional
+        As for :func:`workbench.offer_matrix`.
 
     Returns
     -------
@@ -70,7 +73,7 @@ def offer_table_panel(
     step-7 deliverables. A segment key shared by two segmentations gets one rule.
     """
     language = check_language(language)
-    base = offer_matrix(segments, rules=rules, language=language)
+    base = offer_matrix(segments, rules=rules, language=language, dimensions=dimensions)
     controls: dict[str, W.Widget] = {}
     options = [(t(f"offer.strategy.{s}", language), s) for s in STRATEGIES]
     for row in base.drop_duplicates("segment").itertuples(index=False):
@@ -98,7 +101,7 @@ def offer_table_panel(
                 "strategy": value,
                 "actions": values.get(f"{segment}:actions", ""),
             }
-        return offer_matrix(segments, rules=edited, language=language)
+        return offer_matrix(segments, rules=edited, language=language, dimensions=dimensions)
 
     return Panel(
         controls,
