@@ -50,6 +50,18 @@ MESSAGES = {
         "ru": "Среднее время решения жалобы, дней",
     },
     "churn.feature.last_nps": {"en": "Last NPS answer", "ru": "Последняя оценка NPS"},
+    "churn.feature.bgnbd_p_alive": {
+        "en": "BG/NBD: probability still a client",
+        "ru": "BG/NBD: вероятность, что клиент ещё с нами",
+    },
+    "churn.feature.bgnbd_p_no_purchase": {
+        "en": "BG/NBD: probability of no purchase in the horizon",
+        "ru": "BG/NBD: вероятность не купить за горизонт",
+    },
+    "churn.feature.bgnbd_expected_purchases": {
+        "en": "BG/NBD: expected purchases in the horizon",
+        "ru": "BG/NBD: ожидаемое число покупок за горизонт",
+    },
     "churn.feature.type": {"en": "Type", "ru": "Тип"},
     "churn.feature.source": {"en": "Source", "ru": "Источник"},
     "churn.feature.segment": {"en": "Segment", "ru": "Сегмент"},
