@@ -167,13 +167,13 @@ def quality(name: str, tables: dict[str, pd.DataFrame], horizons=HORIZONS) -> pd
         train_asof = _shift(T, offset, -1)  # most recent window the baselines may learn from
         y_train = _labels(tx.loc[tx["date"] <= T], train_asof, offset)
 
-        def add(scorer, score, prob, _h=h):
-            s = pd.Series(score).reindex(idx).to_numpy(dtype=float)
-            p = None if prob is None else pd.Series(prob).reindex(idx).to_numpy(dtype=float)
+        def add(scorer, score, prob, _h=h, _idx=idx, _y=y):
+            s = pd.Series(score).reindex(_idx).to_numpy(dtype=float)
+            p = None if prob is None else pd.Series(prob).reindex(_idx).to_numpy(dtype=float)
             ok = ~np.isnan(s)
             rows.append({"data": name, "horizon": _h, "scorer": scorer, "n": int(ok.sum()),
-                         "base_rate": float(y[ok].mean()),
-                         **metrics(y[ok], s[ok], None if p is None else p[ok])})
+                         "base_rate": float(_y[ok].mean()),
+                         **metrics(_y[ok], s[ok], None if p is None else p[ok])})
 
         models = {
             "churn_model": ChurnModel(h),
