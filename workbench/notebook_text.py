@@ -200,10 +200,14 @@ def describe_load(report: Any, language: str | None = None, name: str | None = N
     for attr in ("encoding", "delimiter", "decimal", "date_format"):
         value = getattr(report, attr, None)
         if value not in (None, ""):
-            details.append(f"{attr.replace('_', ' ')} {value!r}")
+            details.append(f"{t(f'ws.fmt.{attr}', language)} {value!r}")
     if details:
         lines.append(t("ws.load.format", language, details=", ".join(details)))
-    reasons = _reason_counts(rejected)
+    if callable(getattr(report, "rejected_by_reason", None)):
+        by_reason = report.rejected_by_reason(language)
+        reasons = {str(k): int(v) for k, v in by_reason.items()}
+    else:
+        reasons = _reason_counts(rejected)
     if reasons:
         lines.append(t("ws.load.reasons", language,
                        reasons="; ".join(f"{r} — {n}" for r, n in reasons.items())))

@@ -110,3 +110,10 @@ MESSAGES.update({
         "ru": "Риск ухода оценить не удалось ({reason}); клиенты упорядочены по ценности.",
     },
 })
+
+MESSAGES.update({
+    "ws.fmt.encoding": {"en": "encoding", "ru": "кодировка"},
+    "ws.fmt.delimiter": {"en": "delimiter", "ru": "разделитель"},
+    "ws.fmt.decimal": {"en": "decimal mark", "ru": "десятичный знак"},
+    "ws.fmt.date_format": {"en": "date format", "ru": "формат дат"},
+})
