@@ -103,6 +103,10 @@ MESSAGES = {
     },
     "prio.budget": {"en": "Budget", "ru": "Бюджет"},
     "prio.value": {"en": "Expected effect", "ru": "Ожидаемый эффект"},
+    "prio.weight": {"en": "Weight effects by", "ru": "Взвешивать эффект"},
+    "prio.weight.none": {"en": "Effect as given", "ru": "Эффект как есть"},
+    "prio.weight.importance": {"en": "Importance", "ru": "Важность"},
+    "prio.weight.gap": {"en": "Shortfall (importance − performance)", "ru": "Отставание (важность − исполнение)"},
     "prio.chosen_budget": {"en": "Chosen budget", "ru": "Выбранный бюджет"},
     "prio.panel_title": {
         "en": "Priorities within our resources",

@@ -24,6 +24,14 @@ from workbench.plotting._churn import (
 )
 
 # --- expectations, priorities, offers, feedback (issue 5) ---
+from workbench.plotting._expectations import (
+    plot_expectation_ladder,
+    plot_gaps,
+    plot_ipa,
+    plot_kano,
+    plot_kano_cs,
+    plot_priorities,
+)
 from workbench.plotting._feedback import (
     plot_complaint_churn,
     plot_complaint_pareto,
@@ -41,13 +49,19 @@ __all__ = (
     "plot_competitiveness",
     "plot_complaint_churn",
     "plot_complaint_pareto",
+    "plot_expectation_ladder",
     "plot_funnel",
     "plot_gain_curve",
+    "plot_gaps",
     "plot_golden_drops",
     "plot_importances",
+    "plot_ipa",
+    "plot_kano",
+    "plot_kano_cs",
     "plot_ladder",
     "plot_loop_check",
     "plot_money_confusion",
+    "plot_priorities",
     "plot_rfm_heatmap",
     "plot_nps",
     "plot_risk_bands",
