@@ -71,6 +71,8 @@ def test_notebook_is_synced_and_clean(path):
 
 
 @pytest.mark.parametrize("src", SOURCES, ids=[p.stem for p in SOURCES])
+@pytest.mark.skipif(not (ROOT / "data" / "samples" / "transactions.csv").exists(),
+                    reason="notebooks are built on the bundled sample, not generated yet")
 def test_every_source_is_built(src):
     assert (NOTEBOOKS / (src.stem + ".ipynb")).exists(), (
         f"run `python tools/build_notebooks.py {src.stem}`"
