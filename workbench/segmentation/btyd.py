@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
-from workbench.segmentation._orders import check_choice, customer_codes, day_numbers, empty_check
+from workbench.segmentation._orders import (
+    check_choice,
+    customer_codes,
+    day_numbers,
+    empty_check,
+    sorted_groups,
+)
 
 __all__ = ("AVERAGE_MONTH_DAYS", "BTYD_FREQS", "btyd_summary")
 
@@ -124,10 +130,7 @@ def btyd_summary(
     asof_period, asof_start = _periods(asof_day, freq)
     pmin = int(period.min())
     span = int(asof_period[0]) - pmin + 1
-    key = codes * span + (period - pmin)
-    pkey, uniq = pd.factorize(key, sort=False)
-    order = np.argsort(uniq, kind="stable")
-    uniq = uniq[order]
+    order, uniq, starts_rows = sorted_groups(codes * span + (period - pmin))
     n = len(ids)
     cust = uniq // span
     per = uniq % span + pmin
@@ -147,11 +150,8 @@ def btyd_summary(
         index=ids,
     )
     if monetary == "mean":
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        per_period = np.bincount(
-            rank[pkey], weights=data["amount"].to_numpy(np.float64), minlength=len(uniq)
-        )
+        amount = data["amount"].to_numpy(np.float64)[order]
+        per_period = np.add.reduceat(amount, starts_rows)
         if include_first_transaction:
             value = np.bincount(cust, weights=per_period, minlength=n) / count
         else:
