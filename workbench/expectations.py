@@ -550,11 +550,12 @@ def kano_categories(
     for col in ("kano_functional", "kano_dysfunctional"):
         _kano_answers(df, col)
     df = df.loc[df["kano_functional"].notna() | df["kano_dysfunctional"].notna()]
-    both = df["kano_functional"].notna() & df["kano_dysfunctional"].notna()
-    cats = [
-        table[int(f)][int(d)] if ok else None
-        for f, d, ok in zip(df["kano_functional"], df["kano_dysfunctional"], both, strict=True)
-    ]
+    both = (df["kano_functional"].notna() & df["kano_dysfunctional"].notna()).to_numpy()
+    lookup = np.array([[None] * 6] + [[None] + [table[f][d] for d in range(1, 6)]
+                                      for f in range(1, 6)], dtype=object)
+    f_idx = df["kano_functional"].fillna(0).to_numpy(dtype="int64")
+    d_idx = df["kano_dysfunctional"].fillna(0).to_numpy(dtype="int64")
+    cats = np.where(both, lookup[f_idx, d_idx], None)
     keep = [c for c in ("respondent_id", "customer_id") if c in df.columns]
     out = df[[*keep, "attribute", "kano_functional", "kano_dysfunctional"]].copy()
     out["category"] = pd.array(cats, dtype="string")
@@ -717,13 +718,13 @@ def expectation_ladder(
         first = df.index[df["respondent_id"].isna()][0]
         raise WorkbenchError(f"survey: column 'respondent_id' is empty at row {first!r}")
     diff = df["performance"] - df["expectation"]
-    pairs = df.assign(_diff=diff).loc[diff.notna()]
+    pairs = df.assign(_diff=diff, _below=diff < -tol, _above=diff > tol).loc[diff.notna()]
     grouped = pairs.groupby("respondent_id", sort=True)
     out = pd.DataFrame({
         "n_attributes": grouped["_diff"].size().astype("int64"),
         "mean_difference": grouped["_diff"].mean().astype("float64"),
-        "n_below": grouped["_diff"].agg(lambda s: int((s < -tol).sum())).astype("int64"),
-        "n_above": grouped["_diff"].agg(lambda s: int((s > tol).sum())).astype("int64"),
+        "n_below": grouped["_below"].sum().astype("int64"),
+        "n_above": grouped["_above"].sum().astype("int64"),
     })
     if "customer_id" in df.columns:
         first_id = df.dropna(subset=["customer_id"]).groupby("respondent_id")["customer_id"].first()

@@ -238,10 +238,12 @@ def plot_kano(
     for yi, cat in zip(y, data["category"], strict=True):
         ax.text(1.01, yi, t(f"kano.category.{cat}", language), va="center", fontsize=8)
     ax.set_yticks(y, _attr_names(data))
+    ax.invert_yaxis()  # first attribute on top, as in the table
     ax.set_xlim(0, 1.25)
     ax.set_xlabel(t("kano.share", language))
     ax.set_title(t("kano.title", language))
-    ax.legend(loc="lower right", fontsize=7, ncol=2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7, ncol=6,
+              frameon=False)
     return ax
 
 
@@ -327,6 +329,7 @@ def plot_expectation_ladder(
         y = np.arange(len(LADDER_LEVELS))
         ax.barh(y, shares, color=[LADDER_COLORS[k] for k in LADDER_LEVELS], **kwargs)
         ax.set_yticks(y, [t(f"exp.level.{k}", language) for k in LADDER_LEVELS])
+        ax.invert_yaxis()
         for yi, s in zip(y, shares, strict=True):
             if np.isfinite(s):
                 ax.text(s, yi, f" {s:.0%}", va="center", fontsize=9)
@@ -341,8 +344,10 @@ def plot_expectation_ladder(
                     **kwargs)
             left += v
         ax.set_yticks(y, [str(s) for s in table.index])
+        ax.invert_yaxis()
         ax.set_xlim(0, 1)
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), fontsize=8, ncol=3,
+                  frameon=False)
     ax.set_xlabel(t("exp.share", language))
     ax.set_title(t("exp.title", language))
     return ax
