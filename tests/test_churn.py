@@ -544,3 +544,55 @@ def test_feature_labels_for_onehot_columns():
 def test_public_names_are_exported():
     for name in ("ChurnModel", "churn_labels", "customer_features", "risk_band"):
         assert name in workbench.__all__ and hasattr(workbench, name)
+
+
+# ------------------------------------------------------------------------------------------
+class TestBgnbdFeatures:
+    def test_matches_lifetimes(self, history):
+        lifetimes = pytest.importorskip("lifetimes")
+        from lifetimes.utils import summary_data_from_transaction_data
+
+        from workbench.churn import _bgnbd_features
+
+        asof = pd.Timestamp("2024-06-30")
+        X = customer_features(history, asof)
+        ours, (r, alpha, a, b) = _bgnbd_features(X, 91)
+        cut = history.loc[history["date"] <= asof].astype({"customer_id": object})
+        summ = summary_data_from_transaction_data(cut, "customer_id", "date",
+                                                  observation_period_end=asof, freq="D")
+        bgf = lifetimes.BetaGeoFitter(penalizer_coef=0.001).fit(
+            summ["frequency"], summ["recency"], summ["T"]
+        )
+        assert [r, alpha, a, b] == pytest.approx(list(bgf.params_), rel=1e-2)
+        expected = bgf.conditional_expected_number_of_purchases_up_to_time(
+            91, summ["frequency"], summ["recency"], summ["T"]
+        )
+        alive = bgf.conditional_probability_alive(summ["frequency"], summ["recency"], summ["T"])
+        np.testing.assert_allclose(ours["bgnbd_expected_purchases"], expected, rtol=1e-2,
+                                   atol=1e-3)
+        np.testing.assert_allclose(ours["bgnbd_p_alive"], alive, rtol=1e-2, atol=1e-3)
+        assert ours["bgnbd_p_no_purchase"].between(0, 1).all()
+
+
+@pytest.mark.skipif(
+    not hasattr(__import__("workbench.datasets").datasets, "generate_sample"),
+    reason="the sample generator is not there yet",
+)
+def test_calibration_on_the_sample_business():
+    """Train up to 2025-09-30 on a small sample business and check the next quarter."""
+    import warnings
+
+    from workbench.datasets import generate_sample
+
+    tables = generate_sample(seed=42, n_customers=800)
+    crm = {k: tables[k] for k in ("customers", "feedback", "survey")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        model = ChurnModel(horizon="3M", max_windows=3).fit(tables["transactions"],
+                                                             "2025-09-30", **crm)
+        ev = model.evaluate(tables["transactions"], "2025-09-30", **crm)
+    m = ev["metrics"].loc["model"]
+    assert abs(m["mean_predicted"] - m["base_rate"]) < 0.07
+    cal = ev["calibration"].loc[lambda d: d["n"] >= 30]
+    assert np.corrcoef(cal["mean_predicted"], cal["observed_rate"])[0, 1] > 0.8
+    assert m["roc_auc"] > ev["metrics"].loc["recency_baseline", "roc_auc"] - 0.02
