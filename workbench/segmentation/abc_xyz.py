@@ -27,7 +27,7 @@ DEFAULT_ABC: tuple[float, float] = (0.80, 0.95)
 
 #: Default XYZ cut-offs on the coefficient of variation of monthly value, for *customers*.
 #: See the Notes of :func:`abc_xyz` for why they are higher than the product thresholds.
-DEFAULT_XYZ: tuple[float, float] = (0.5, 1.0)
+DEFAULT_XYZ: tuple[float, float] = (0.75, 1.5)
 
 #: The nine cells, in display order.
 ABC_XYZ_CELLS: tuple[str, ...] = tuple(a + x for a in "ABC" for x in "XYZ")
@@ -128,8 +128,8 @@ def abc_xyz(
         What ABC ranks: revenue, or profit = ``amount - cost`` (needs ``cost``).
     abc : (float, float), default (0.80, 0.95)
         Cumulative-share cut-offs for A and B.
-    xyz : (float, float), default (0.5, 1.0)
-        Coefficient-of-variation cut-offs for X and Y.
+    xyz : (float, float), default (0.75, 1.5)
+        Coefficient-of-variation cut-offs for X and Y (see Notes for the choice).
     period : {"M", "Q", "W"}, default "M"
         Calendar period for XYZ (month, quarter, Monday-Sunday week).
     n_periods : int, default 12
@@ -162,14 +162,18 @@ def abc_xyz(
     CV = population standard deviation / mean; X if CV <= ``xyz[0]``, Y if CV <= ``xyz[1]``,
     else Z; a customer with no purchase in the window (mean <= 0) is Z.
 
-    Why (0.5, 1.0) for customers: the textbook product thresholds (0.1 / 0.25) describe the
+    Why (0.75, 1.5) for customers: the textbook product thresholds (0.1 / 0.25) describe the
     demand of a whole SKU. One customer's monthly spend is far more volatile: a customer who
-    buys in a share ``p`` of the months with steady amounts has CV = sqrt((1 - p) / p), that is
-    0.5 when buying in 80% of months (about 10 of 12) and 1.0 when buying every other month;
-    a quarterly buyer has 1.73 and a one-off buyer 3.3 (12 months). With the product thresholds
-    every customer would be Z. So X = "buys in most months, steady amounts", Y = "buys at least
-    about every other month", Z = "rare or one-off". On the bundled sample's monthly log the
-    observed CVs span about 0.4 (steady B2B accounts) to 3.3 (one-offs).
+    buys in a share ``p`` of the months with steady amounts has CV = sqrt((1 - p) / p) — 0.45
+    when buying in 10 of 12 months, 1.0 every other month, 1.73 once a quarter, 3.32 for a
+    one-off buyer — and varying basket sizes add to that. With the product thresholds every
+    customer would be Z. On the bundled sample (``workbench.datasets.load_sample()``, 12 months
+    to the end of 2025) customers who bought in all 12 months have a median CV of 0.66 (90% below
+    0.89), those active in 10-11 months 0.75, in 4-6 months 1.57, in 2-3 months 2.28. Hence
+    X (CV <= 0.75) = "buys in (nearly) every month", Y (<= 1.5) = "buys in at least about a third
+    of the months", Z = "rare or one-off". On the sample this puts offices and cafés mostly in
+    X / Y and one-off online shoppers in Z (with (0.5, 1.0) only 13 of 2,013 active customers
+    were X). Move the sliders of :func:`workbench.widgets.abc_xyz_panel` to test your own cut.
 
     The current period is usually incomplete (``asof`` mid-month) and counts as it is; put
     ``asof`` at a period end to avoid that.
@@ -187,7 +191,7 @@ def abc_xyz(
                 abc        cv xyz cell
     customer_id
     a             A  0.000000   X   AX
-    b             B  1.414214   Z   BZ
+    b             B  1.414214   Y   BY
     """
     check_choice("value", value, ("amount", "profit"))
     check_choice("period", period, _PERIODS)
