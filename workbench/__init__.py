@@ -15,6 +15,7 @@ from workbench.errors import (
 from workbench.i18n import set_language, t
 
 # --- foundation: loaders, sample business (issue 2) ---
+from workbench.datasets import generate_sample, load_sample, make_transactions, write_sample
 from workbench.io import (
     DataFolder,
     LoadReport,
@@ -122,6 +123,7 @@ __all__ = (
     "expected_value",
     "funnel",
     "gap_analysis",
+    "generate_sample",
     "golden_drops",
     "importance_performance",
     "kano",
@@ -131,10 +133,12 @@ __all__ = (
     "load_folder",
     "load_leads",
     "load_mapping",
+    "load_sample",
     "load_survey",
     "load_transactions",
     "loop_check",
     "loyalty_ladder",
+    "make_transactions",
     "money_confusion",
     "needs",
     "nps",
@@ -151,4 +155,5 @@ __all__ = (
     "t",
     "ukor",
     "versions",
+    "write_sample",
 )
