@@ -435,6 +435,17 @@ def gap_analysis(
     habit some people have of scoring everything high or low and makes the intervals narrower
     than comparing two means would. The gap is the SERVQUAL idea of expectation minus
     perception (Parasuraman, Zeithaml & Berry 1988), on the attribute list of this survey.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> survey = pd.DataFrame({
+    ...     "respondent_id": ["r1", "r2", "r3"], "attribute": "delivery",
+    ...     "expectation": [5, 5, 5], "performance": [3, 3, 3],
+    ...     "competitor_performance": [4, 4, 4]})
+    >>> row = gap_analysis(survey).loc["delivery"]
+    >>> float(row["gap"]), bool(row["gap_significant"]), float(row["vs_competitor"])
+    (2.0, True, -1.0)
     """
     conf = _check_confidence(confidence)
     lo_hi = _check_scale(scale)
@@ -615,6 +626,16 @@ def kano(
     Credits: N. Kano et al., "Attractive quality and must-be quality", 1984; evaluation table,
     tie rule and coefficients after C. Berger et al., "Kano's methods for understanding
     customer-defined quality", *Center for Quality Management Journal* 2(4), 1993.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> survey = pd.DataFrame({
+    ...     "respondent_id": ["r1", "r2", "r3"], "attribute": "fast delivery",
+    ...     "kano_functional": [2, 1, 3], "kano_dysfunctional": [5, 5, 5]})
+    >>> row = kano(survey).loc["fast delivery"]
+    >>> int(row["M"]), int(row["O"]), row["category"], round(float(row["cs_plus"]), 3)
+    (2, 1, 'M', 0.333)
     """
     cats = kano_categories(survey, table=table, columns=columns)
     cats, keys, gname = _group_keys(cats, by)
@@ -701,6 +722,15 @@ def expectation_ladder(
     the top rung makes clients recommend us, buy more often and accept a higher price;
     satisfaction alone does not hold a client when a competitor calls. Tell the client what
     share sits on each rung and which attributes push people down (``n_below``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> survey = pd.DataFrame({
+    ...     "respondent_id": ["r1", "r1", "r2", "r2"], "attribute": ["a", "b", "a", "b"],
+    ...     "expectation": [4, 4, 3, 3], "performance": [3, 4, 4, 4]})
+    >>> expectation_ladder(survey)["level"].tolist()
+    ['disappointed', 'delighted']
     """
     if rule not in ("mean", "strict"):
         raise WorkbenchError(f"rule must be 'mean' or 'strict'; got {rule!r}")
@@ -831,6 +861,15 @@ def quotes(
     convinces a management team more than a chart. Sample at random (rather than pick the
     juiciest) so the quotes are fair to the data; fix ``random_state`` so the report does not
     change when rerun, and change it to see other quotes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> survey = pd.DataFrame({
+    ...     "respondent_id": ["r1", "r2", "r3"], "attribute": ["price", "price", "delivery"],
+    ...     "comment": ["Too expensive", "too  expensive", "Always late"]})
+    >>> quotes(survey, n=2)["comment"].tolist()
+    ['Always late', 'Too expensive']
     """
     if not isinstance(data, pd.DataFrame):
         raise WorkbenchError(f"quotes: expected a DataFrame, got {type(data).__name__}")
@@ -919,6 +958,16 @@ def source_yield(
     buy*, not just many first orders. Compare ``revenue_per_client`` and ``repeat_rate`` across
     sources before moving an advertising budget. Sources that started recently have had less
     time to produce repeat buyers: read ``repeat_rate`` together with when the clients came.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> customers = pd.DataFrame({"customer_id": ["1", "2"], "source": ["exhibition", "ads"]})
+    >>> tx = pd.DataFrame({"customer_id": ["1", "1", "2"],
+    ...                    "date": ["2024-01-10", "2024-03-01", "2024-02-01"],
+    ...                    "amount": [100.0, 80.0, 30.0]})
+    >>> source_yield(customers, tx)[["revenue", "repeat_rate"]].to_dict("index")
+    {'exhibition': {'revenue': 180.0, 'repeat_rate': 1.0}, 'ads': {'revenue': 30.0, 'repeat_rate': 0.0}}
     """
     cust = prepare_table(customers, "customers", columns, require=["customer_id", "source"])
     trans, asof_ts = prepare_transactions(tx, asof, tx_columns)

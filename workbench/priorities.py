@@ -255,6 +255,17 @@ def priorities(
     actions, then the set taking actions earlier in the input order. Values and costs are compared after rounding to
     nine decimals. Effects are assumed to add up; actions that only work together should be
     entered as one combined action.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> actions = pd.DataFrame({
+    ...     "attribute": ["delivery", "delivery", "price"],
+    ...     "action": ["own couriers", "sms tracking", "volume discount"],
+    ...     "cost": [5.0, 1.0, 3.0], "effect": [6.0, 2.0, 3.0]})
+    >>> plan = priorities(None, actions, budget=6)
+    >>> plan.chosen["action"].tolist(), plan.total_cost, plan.total_value
+    (['own couriers', 'sms tracking'], 6.0, 8.0)
     """
     acts = _prepare_actions(actions, columns)
     try:
