@@ -553,3 +553,23 @@ def test_ipa_output_quadrant_series_dtype():
     out = importance_performance(_ipa_survey())
     assert_series_equal(out["quadrant"].isna(), pd.Series(False, index=out.index,
                                                           name="quadrant"))
+
+
+def test_empty_survey_gives_empty_tables_not_errors():
+    empty = pd.DataFrame({
+        "respondent_id": pd.Series([], dtype="string"),
+        "attribute": pd.Series([], dtype="string"),
+        "importance": pd.Series([], dtype="Int64"),
+        "performance": pd.Series([], dtype="Int64"),
+        "expectation": pd.Series([], dtype="Int64"),
+        "kano_functional": pd.Series([], dtype="Int64"),
+        "kano_dysfunctional": pd.Series([], dtype="Int64"),
+    })
+    assert importance_performance(empty).empty
+    assert gap_analysis(empty).empty
+    assert kano(empty).empty
+    ladder = expectation_ladder(empty)
+    assert ladder.empty
+    assert expectation_ladder_summary(ladder)["n"].tolist() == [0, 0, 0]
+    assert describe_importance_performance(importance_performance(empty), "en") == (
+        "No attribute has importance and performance answers.")
