@@ -757,3 +757,10 @@ def test_every_schema_column_is_documented_in_docs_data_md():
             assert re.search(rf"^\| `{col.name}` \|", section.group(0), flags=re.M), (
                 f"{table}.{col.name} is not documented in docs/data.md"
             )
+
+
+def test_folder_finds_a_table_file_named_with_a_suffix(tmp_path):
+    write(tmp_path / "transactions_1c_export.csv", "customer_id,date,amount\n1,2024-01-01,5\n")
+    folder = wb.load_folder(tmp_path)
+    assert folder.files["transactions"].name == "transactions_1c_export.csv"
+    assert folder.missing == ["customers", "survey", "feedback", "leads"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,10 @@ def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[str]]:
     for table, spec in TABLES.items():
         hits = [files[f"{spec.file_stem}{ext}"] for ext in SUPPORTED_SUFFIXES
                 if f"{spec.file_stem}{ext}" in files]
+        if not hits:  # e.g. transactions_1c_export.csv, transactions-2024.xlsx
+            stem = re.compile(rf"{re.escape(spec.file_stem)}[ _\-.].*")
+            hits = [files[k] for k in sorted(files)
+                    if stem.fullmatch(Path(k).stem) and Path(k).suffix in SUPPORTED_SUFFIXES]
         if hits:
             found[table] = hits[0]
             if len(hits) > 1:
@@ -129,7 +134,9 @@ def load_folder(
     ----------
     path : str or Path
         A folder with ``transactions.*``, ``customers.*``, ``survey.*``, ``feedback.*``,
-        ``leads.*`` (``.csv``, ``.tsv``, ``.txt``, ``.xlsx`` or ``.parquet``; any subset).
+        ``leads.*`` (``.csv``, ``.tsv``, ``.txt``, ``.xlsx`` or ``.parquet``; any subset). A
+        file named like ``transactions_1c_export.csv`` is found too when there is no exact
+        ``transactions.*``.
     mapping : str, Path or dict, optional
         Column mapping, nested by table (see :func:`load_mapping`). By default the folder's own
         ``mapping.yml`` / ``mapping.yaml`` / ``mapping.json`` is used when present.

@@ -175,7 +175,7 @@ def _find_duplicates(raw: RawTable, parsed: list[_Col], kept: np.ndarray) -> tup
         for c in parsed:
             v = c.values
             if isinstance(v, np.ndarray) and v.dtype.kind in "fM":
-                a = np.ascontiguousarray(v[pos]).view(np.uint64)
+                a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
                 h = _mix(h, a)
                 used += 1
         if used < 2:
@@ -183,7 +183,7 @@ def _find_duplicates(raw: RawTable, parsed: list[_Col], kept: np.ndarray) -> tup
                 col = raw.columns[name]
                 codes = pd.factorize(np.asarray(col.to_numpy(zero_copy_only=False), dtype=object))[0]
                 h = _mix(h, codes[pos].astype(np.uint64))
-    order = np.argsort(h, kind="stable")
+    order = np.argsort(h)
     hs = h[order]
     same = np.zeros(len(pos), dtype=bool)
     eq = hs[1:] == hs[:-1]

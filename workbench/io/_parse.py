@@ -152,17 +152,49 @@ def parse_numbers(
     is_empty = pc.equal(text, "")
     nulled = pc.if_else(is_empty, pa.scalar(None, pa.string()), text)
     empty = _np_bool(is_empty)
-    vals = None
-    if decimal == ".":
-        try:
-            vals = nulled.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            vals = None
-        if vals is not None:
-            # Arrow accepts "nan"/"inf"; they are not amounts
-            bad = ~empty & ~np.isfinite(vals)
-            vals[bad] = np.nan
-            return vals, empty, bad
+    plain = decimal == "." or not pc.any(pc.match_substring(nulled, ".")).as_py()
+    vals = _try_cast(nulled) if plain else None
+    if vals is None:
+        # phase A, vectorised plain substring work: spaces as thousands separators and the
+        # file's decimal mark
+        # (separators absent from the first rows are left to phase B)
+        head = "".join(v for v in nulled.slice(0, 20000).to_pylist() if v)
+        t2 = nulled
+        for ch in (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'"):
+            if ch in head:
+                t2 = pc.replace_substring(t2, ch, "")
+        mark, other = (",", ".") if decimal == "," else (".", ",")
+        if pc.any(pc.match_substring(t2, other)).as_py():
+            has = pc.match_substring(t2, mark)
+            fixed = pc.replace_substring(t2, other, "")
+            if mark == ",":
+                fixed = pc.replace_substring(fixed, ",", ".")
+            hard = pc.and_(pc.invert(has), pc.match_substring(t2, other))
+            t2 = pc.if_else(hard, pa.scalar(None, pa.string()), pc.if_else(has, fixed, t2))
+        elif mark == ",":
+            t2 = pc.replace_substring(t2, ",", ".")
+        vals = _try_cast(t2)
+        if vals is None:
+            ok = pc.match_substring_regex(t2, _NUMBER_RE)
+            vals = _try_cast(pc.if_else(ok, t2, pa.scalar(None, pa.string())))
+    todo = np.flatnonzero(~empty & ~np.isfinite(vals))
+    if len(todo):
+        # phase B, only for the rows left: currency, minus signs, brackets, ambiguous marks
+        vals[todo] = _parse_hard(nulled.take(pa.array(todo)), decimal)
+    bad = ~empty & ~np.isfinite(vals)
+    vals[bad] = np.nan
+    return vals, empty, bad
+
+
+def _try_cast(text) -> np.ndarray | None:
+    try:
+        out = text.cast(pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return np.array(out.to_numpy(zero_copy_only=False), dtype=np.float64)
+
+
+def _parse_hard(nulled, decimal: str) -> np.ndarray:
     t2 = _clean_number_text(nulled)
     if decimal == ",":
         has_sep = pc.match_substring(t2, ",")
@@ -178,10 +210,7 @@ def parse_numbers(
         t3 = pc.if_else(has_sep, a, pc.if_else(grouped, a, b))
     ok = pc.match_substring_regex(t3, _NUMBER_RE)
     good = pc.if_else(ok, t3, pa.scalar(None, pa.string()))
-    vals = good.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
-    bad = ~empty & ~np.isfinite(vals)
-    vals[bad] = np.nan
-    return vals, empty, bad
+    return np.asarray(good.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,6 +265,8 @@ _SERIAL_RE = r"^\d{4,6}(\.\d+)?$"
 EXCEL_SERIAL_RANGE = (10_000, 100_000)
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "ns")
 YEAR_RANGE = (1900, 2200)
+_YEAR_MIN = np.datetime64(f"{YEAR_RANGE[0]}-01-01", "ns")
+_YEAR_END = np.datetime64(f"{YEAR_RANGE[1] + 1}-01-01", "ns")
 
 
 def _match_family(values: list[str], fam: _Family) -> int:
@@ -352,12 +383,15 @@ def _fast_family(text: pa.Array, fam: _Family, sample: str) -> tuple[np.ndarray,
     parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
     # strptime accepts 31.02 (it rolls over to 03.03): check the day against the text
     dpos = _directive_pos(fmt, "%d")
-    day_txt = pc.utf8_slice_codeunits(text, dpos, dpos + 2)
-    day_ok = pc.equal(pc.cast(pc.day(parsed), pa.string()), pc.utf8_ltrim(day_txt, characters="0"))
+    day_txt = pc.utf8_slice_codeunits(pc.if_else(pa.array(same), text, "01" * 8), dpos, dpos + 2)
+    try:
+        day_num = day_txt.cast(pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    day_ok = pc.equal(pc.day(parsed), day_num)
     ok = _np_bool(day_ok) & same
     values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
-    years = values.astype("datetime64[Y]").astype(np.int64) + 1970
-    ok &= (years >= YEAR_RANGE[0]) & (years <= YEAR_RANGE[1])
+    ok &= (values >= _YEAR_MIN) & (values < _YEAR_END)
     values[~ok] = np.datetime64("NaT")
     return values, ok
 
@@ -421,7 +455,10 @@ def parse_dates(
         if fast is not None:
             vals, ok = fast
             ok &= ~done
-            values[ok] = vals[ok]
+            if ok.all():
+                values = vals
+            else:
+                values[ok] = vals[ok]
             done |= ok
             n_ok = int(ok.sum())
             if n_ok:

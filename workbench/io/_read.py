@@ -12,6 +12,7 @@ import csv
 import datetime as _dt
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def clean_names(names: list[str]) -> list[str]:
 def _read_text(path: Path, *, encoding: str | None, sep: str | None) -> RawTable:
     name = path.name
     data = path.read_bytes()
-    if not data.strip():
+    if re.search(rb"\S", data) is None:
         raise DataFileError(f"{name}: the file is empty")
     warnings: list[str] = []
     # --- encoding
@@ -318,9 +319,10 @@ def _read_text(path: Path, *, encoding: str | None, sep: str | None) -> RawTable
             table = None
     if table is not None and not bad:
         n = table.num_rows
-        body = payload.rstrip(b"\r\n\t ")
-        n_lines = body.count(b"\n") + 1
-        if n_lines == header_idx + 1 + n and b"\r" not in body.replace(b"\r\n", b""):
+        tail = payload[-4096:]
+        trailing = tail[len(tail.rstrip(b"\r\n\t ")):].count(b"\n")
+        n_lines = payload.count(b"\n") - trailing + 1
+        if n_lines == header_idx + 1 + n:
             rows = np.arange(header_idx + 2, header_idx + 2 + n, dtype=np.int64)
         else:  # blank lines or quoted line breaks: count lines the slow way
             rows = _record_lines(payload, delim, header_idx)
