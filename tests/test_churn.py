@@ -302,12 +302,13 @@ class TestNoLeakage:
         )
         assert_series_equal(before, after, check_exact=True)
 
-    def test_fit_ignores_rows_after_asof(self, fitted, history):
+    def test_fit_ignores_rows_after_asof(self, history):
         asof = "2024-09-30"
-        again = ChurnModel(horizon="3M").fit(
+        once = ChurnModel(horizon="3M", max_windows=2).fit(history, asof=asof)
+        again = ChurnModel(horizon="3M", max_windows=2).fit(
             pd.concat([history, future_rows(asof)], ignore_index=True), asof=asof
         )
-        p1 = fitted.predict_proba(history, "2024-06-30")
+        p1 = once.predict_proba(history, "2024-06-30")
         p2 = again.predict_proba(history, "2024-06-30")
         assert_series_equal(p1, p2, check_exact=True)
 
@@ -422,11 +423,22 @@ class TestChurnModel:
         m = ChurnModel(horizon="6M", max_windows=1).fit(
             history, "2024-06-30", customers=customers, feedback=fb
         )
-        with pytest.raises(WorkbenchError, match="same tables as in fit"):
+        with pytest.raises(WorkbenchError, match="fitted with the customers, feedback table"):
             m.predict_proba(history, "2024-06-30")
-        # one-hot columns alone may be absent (all zero): no customers table needed for them
-        p = m.predict_proba(history, "2024-06-30", feedback=fb)
+        with pytest.raises(WorkbenchError, match="fitted with the customers table"):
+            m.predict_proba(history, "2024-06-30", feedback=fb)
+        # a customers table without the 'type' column: those one-hot columns are all zero
+        p = m.predict_proba(history, "2024-06-30", feedback=fb,
+                            customers=customers.drop(columns="type"))
         assert len(p) > 0
+
+    def test_cost_column_missing_at_scoring_is_a_clear_error(self, history):
+        with_cost = history.assign(cost=history["amount"] * 0.6)
+        m = ChurnModel(horizon="6M", max_windows=1).fit(with_cost, "2024-06-30")
+        assert "profit" in m.feature_names_in_
+        with pytest.raises(WorkbenchError, match=r"\['profit', 'margin'\].*\(e.g. cost\)"):
+            m.predict_proba(history, "2024-06-30")
+
 
 
 class TestPersistence:

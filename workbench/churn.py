@@ -114,6 +114,10 @@ TRUSTED_TYPES: tuple[str, ...] = (
 
 _BGNBD_COLUMNS = ("bgnbd_p_alive", "bgnbd_p_no_purchase", "bgnbd_expected_purchases")
 
+#: Rows (a random subset of the most recent window) and shuffles for permutation importance.
+_IMPORTANCE_ROWS = 3000
+_IMPORTANCE_REPEATS = 2
+
 #: A feature needs at least this many defined (non-NaN) training rows to be used.
 _MIN_DEFINED = 20
 
@@ -734,6 +738,8 @@ class ChurnModel(BaseEstimator):
     feature_names_in_ : list of str
     categories_ : dict
         One-hot categories learned from the customers table.
+    tables_ : tuple of str
+        The side tables (customers / feedback / survey) given to ``fit``; scoring needs them too.
     windows_ : list of Timestamp
         Feature dates of the training windows, most recent first.
     asof_ : Timestamp
@@ -742,7 +748,7 @@ class ChurnModel(BaseEstimator):
         Training examples and their churn rate.
     importances_ : pandas.DataFrame
         Permutation importances (drop of ROC AUC when a feature is shuffled), measured on up to
-        5,000 rows of the most recent window.
+        3,000 rows of the most recent window.
     reference_ : pandas.Series
         Median of each feature over the training rows (used by :meth:`reasons`).
 
@@ -812,6 +818,13 @@ class ChurnModel(BaseEstimator):
 
     def _features_at(self, tx, asof, customers, feedback, survey, columns):
         check_is_fitted(self, "predictor_")
+        given = {"customers": customers, "feedback": feedback, "survey": survey}
+        missing = [k for k in self.tables_ if given[k] is None]
+        if missing:
+            raise WorkbenchError(
+                f"ChurnModel was fitted with the {', '.join(missing)} table(s): pass the same "
+                f"tables as in fit (e.g. model.predict_proba(tx, asof, {missing[0]}=...))"
+            )
         tx_cut, asof_ts = prepare_transactions(tx, asof, columns)
         cust, fb, sv = _prepare_side_tables(customers, feedback, survey)
         X = _features(tx_cut, asof_ts, cust, fb, sv, self.categories_)
@@ -879,6 +892,9 @@ class ChurnModel(BaseEstimator):
                 "horizon) to learn who comes back; use a shorter horizon or more history"
             )
         self.categories_ = _categories(cust)
+        self.tables_ = tuple(
+            k for k, v in (("customers", cust), ("feedback", fb), ("survey", sv)) if v is not None
+        )
         Xs, ys = [], []
         for a_k in windows:
             Xk = _features(full.loc[full["date"] <= a_k], a_k, cust, fb, sv, self.categories_)
@@ -952,16 +968,16 @@ class ChurnModel(BaseEstimator):
         return "isotonic" if n >= 2000 else "sigmoid"
 
     def _importances(self, X: pd.DataFrame, y: np.ndarray) -> pd.DataFrame:
-        if len(X) > 5000:
+        if len(X) > _IMPORTANCE_ROWS:
             rng = np.random.default_rng(self.random_state)
-            take = np.sort(rng.choice(len(X), 5000, replace=False))
+            take = np.sort(rng.choice(len(X), _IMPORTANCE_ROWS, replace=False))
             X, y = X.iloc[take], y[take]
         if y.min() == y.max():
             imp = np.zeros(X.shape[1])
             std = np.zeros(X.shape[1])
         else:
             r = permutation_importance(
-                self.predictor_, X, y, scoring="roc_auc", n_repeats=3,
+                self.predictor_, X, y, scoring="roc_auc", n_repeats=_IMPORTANCE_REPEATS,
                 random_state=self.random_state,
             )
             imp, std = r.importances_mean, r.importances_std
@@ -1192,6 +1208,7 @@ class ChurnModel(BaseEstimator):
             "baseline": self.baseline_,
             "feature_names": list(self.feature_names_in_),
             "categories": {k: list(v) for k, v in self.categories_.items()},
+            "tables": list(self.tables_),
             "reference": [float(self.reference_[c]) for c in self.feature_names_in_],
             "importances": {
                 "feature": list(self.importances_["feature"]),
@@ -1290,6 +1307,7 @@ class ChurnModel(BaseEstimator):
         model.baseline_ = state["baseline"]
         model.feature_names_in_ = list(state["feature_names"])
         model.categories_ = {k: list(v) for k, v in state["categories"].items()}
+        model.tables_ = tuple(state["tables"])
         model.reference_ = pd.Series(state["reference"], index=model.feature_names_in_,
                                      dtype="float64")
         model.importances_ = pd.DataFrame(state["importances"])
