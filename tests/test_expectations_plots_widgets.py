@@ -13,11 +13,13 @@ import pytest  # noqa: E402
 
 from workbench.errors import WorkbenchError  # noqa: E402
 from workbench.expectations import (  # noqa: E402
+    UNKNOWN_SOURCE,
     expectation_ladder,
     expectation_ladder_summary,
     gap_analysis,
     importance_performance,
     kano,
+    source_yield,
 )
 from workbench.plotting import (  # noqa: E402
     plot_expectation_ladder,
@@ -26,6 +28,7 @@ from workbench.plotting import (  # noqa: E402
     plot_kano,
     plot_kano_cs,
     plot_priorities,
+    plot_source_yield,
 )
 from workbench.priorities import priorities  # noqa: E402
 from workbench.widgets import ipa_panel, priorities_panel  # noqa: E402
@@ -114,6 +117,18 @@ class TestPlots:
         assert ax.get_xlabel() == "Бюджет"
         with pytest.raises(WorkbenchError, match="plan must be"):
             plot_priorities(plan.curve)
+
+    def test_source_yield_bars(self):
+        customers = pd.DataFrame({"customer_id": ["1", "2", "3"],
+                                  "source": ["ads", "friend", None]})
+        tx = pd.DataFrame({"customer_id": ["1", "2", "2"],
+                           "date": ["2024-01-01", "2024-01-01", "2024-02-01"],
+                           "amount": [10.0, 30.0, 60.0]})
+        sources = source_yield(customers, tx)
+        ax = plot_source_yield(sources, language="ru")
+        assert [tk.get_text() for tk in ax.get_yticklabels()] == ["friend", "ads", UNKNOWN_SOURCE]
+        assert "Доля повторных покупателей: 100%" in " ".join(_texts(ax))
+        assert ax.get_title() == "Отдача источников обращения"
 
     def test_plots_draw_on_a_given_axes(self):
         fig, ax = plt.subplots()

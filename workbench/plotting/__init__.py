@@ -31,6 +31,7 @@ from workbench.plotting._expectations import (
     plot_kano,
     plot_kano_cs,
     plot_priorities,
+    plot_source_yield,
 )
 from workbench.plotting._feedback import (
     plot_complaint_churn,
@@ -66,5 +67,6 @@ __all__ = (
     "plot_nps",
     "plot_risk_bands",
     "plot_silhouette",
+    "plot_source_yield",
     "plot_ukor",
 )

@@ -26,6 +26,7 @@ __all__ = (
     "plot_kano",
     "plot_kano_cs",
     "plot_priorities",
+    "plot_source_yield",
 )
 
 #: Colours of the IPA quadrants (colour-blind safe, from the Okabe–Ito palette).
@@ -392,3 +393,49 @@ def plot_priorities(
     ax.legend(loc="lower right", fontsize=8)
     return ax
 
+
+
+def plot_source_yield(
+    sources: pd.DataFrame,
+    ax: Axes | None = None,
+    language: str | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Compare each contact source's share of clients with its share of revenue.
+
+    Parameters
+    ----------
+    sources : pandas.DataFrame
+        The output of :func:`workbench.source_yield`.
+    ax : matplotlib Axes, optional
+    language : {"en", "ru"}, optional
+    **kwargs
+        Passed to ``ax.barh``.
+
+    Returns
+    -------
+    matplotlib Axes
+        Two bars per source (share of clients, share of revenue), largest revenue on top, with
+        the share of repeat buyers written at the end: a source whose revenue bar is much
+        shorter than its clients bar brings many small, one-off buyers.
+    """
+    ax = get_ax(ax, figsize=(7.5, 0.5 * max(len(sources), 4) + 1.2))
+    y = np.arange(len(sources))
+    h = 0.4
+    ax.barh(y - h / 2, sources["share_of_clients"], height=h, color="#999999",
+            label=t("src.share_of_clients", language), **kwargs)
+    ax.barh(y + h / 2, sources["share_of_revenue"], height=h, color="#0072B2",
+            label=t("src.share_of_revenue", language), **kwargs)
+    ends = np.fmax(sources["share_of_clients"].to_numpy(dtype=float),
+                   sources["share_of_revenue"].to_numpy(dtype=float))
+    for yi, end, rate in zip(y, ends, sources["repeat_rate"].to_numpy(dtype=float), strict=True):
+        if np.isfinite(rate):
+            ax.text(end, yi, f"  {t('src.repeat_rate', language)}: {rate:.0%}", va="center",
+                    fontsize=8)
+    ax.set_yticks(y, [str(s) for s in sources.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(float(np.nanmax(ends)) if len(ends) else 1.0, 0.1) * 1.6)
+    ax.set_xlabel(t("common.share", language))
+    ax.set_title(t("src.title", language))
+    ax.legend(loc="lower right", fontsize=8)
+    return ax
