@@ -689,7 +689,9 @@ def expectation_ladder(
         ``expectation``.
     tolerance : float, default 0.0
         How far (in scale points) perceived quality may differ from the expected before the
-        client notices. With 0, any shortfall disappoints and any surplus delights.
+        client notices. With 0, any shortfall disappoints and any surplus delights; since an
+        exact match of the averages is rare when many attributes are rated, "satisfied" is then
+        rare too — 0.25 to 0.5 of a scale point is a sensible choice in a workshop.
     rule : {"mean", "strict"}, default "mean"
         ``"mean"``: compare the respondent's mean difference d = mean(performance −
         expectation) over the attributes they rated both: d < −tolerance → ``disappointed``,
