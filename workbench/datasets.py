@@ -178,6 +178,7 @@ COMPLAINT_HAZARD = {"unresolved": 8.0, "resolved": 0.8}
 NPS_HAZARD = {"detractor": 2.0, "promoter": 0.6}
 _COMPLAINT_P = np.array([0.030, 0.022, 0.045, 0.012])  # B2B per month of trade; B2C per order
 _QUIT_AFTER_UNRESOLVED = 0.35  # share who start leaving right after an unresolved complaint
+_STANDING_ORDER_P = 0.85  # share of office orders that repeat the client's standing order
 _PAUSE_P = 0.025  # B2B clients who skip one to three months now and then
 #: Monthly chance that a lapsed client comes back for an order (B2B, B2C), and the share of
 #: those who then stay (win-back).
@@ -748,9 +749,15 @@ def _build_transactions(
     price_idx = np.select([year <= 2023, year == 2024], [1.0, _PRICE_INDEX[2024]], _PRICE_INDEX[2025])
     cost_idx = np.select([year <= 2023, year == 2024], [1.0, _COST_INDEX[2024]], _COST_INDEX[2025])
     # Lines: distinct products per order (Gumbel top-k sampling without replacement).
-    k = 1 + np.minimum(rng.poisson(_EXTRA_LINES[oseg]), 4)
+    # Offices mostly repeat a standing order: the same products and quantities every time.
+    n_c = len(seg)
+    standing = (oseg == _OFFICE) & (rng.random(n_orders) < _STANDING_ORDER_P)
+    k_client = 1 + np.minimum(rng.poisson(_EXTRA_LINES[seg]), 4)
+    k = np.where(standing, k_client[cust], 1 + np.minimum(rng.poisson(_EXTRA_LINES[oseg]), 4))
     with np.errstate(divide="ignore"):
+        keys_client = np.log(_PROD_P[seg]) + rng.gumbel(size=(n_c, _N_PROD))
         keys = np.log(_PROD_P[oseg]) + rng.gumbel(size=(n_orders, _N_PROD))
+    keys = np.where(standing[:, None], keys_client[cust], keys)
     ranked = np.argsort(-keys, axis=1, kind="stable")
     li = np.repeat(np.arange(n_orders), k)
     pos = np.arange(len(li)) - np.repeat(np.cumsum(k) - k, k)
@@ -758,6 +765,7 @@ def _build_transactions(
     lseg = oseg[li]
     mean_q = _PROD_Q[lseg, prod] * c["size"][cust[li]]
     qty = 1 + rng.poisson(np.maximum(mean_q - 1.0, 0.0))
+    qty = np.where(standing[li], np.maximum(1, np.rint(mean_q)), qty).astype("int64")
     qty = np.where(np.isin(prod, _SERVICE_LIKE), 1, qty)
     list_price = np.array([p[1] for p in PRODUCTS])[prod]
     unit_cost_0 = np.array([p[2] for p in PRODUCTS])[prod]
