@@ -174,7 +174,7 @@ if workbench.needs(folder, "survey", language=language):
 print({name: len(frame) for name, frame in sorted(folder.tables.items())})
 print(sorted(folder.missing))
 
-# %% [markdown]
+# %% [markdown] tags=["workshop-only"]
 # ## 📝 Your turn
 #
 # Which column caused the most rejected rows of the raw export? Count the rejected rows by
@@ -186,7 +186,7 @@ if raw_path.exists():
     print(raw_report.rejected["column"].value_counts().to_dict())
     print(raw_report.rejected_by_reason(language).to_dict())
 
-# %% [markdown]
+# %% [markdown] tags=["workshop-only"]
 # ## Control questions (контрольные вопросы)
 #
 # - 1\. Когда не нужна клиентоориентация? Приведите примеры. (When is client orientation *not*
@@ -196,7 +196,8 @@ if raw_path.exists():
 #   gets in the way?)
 # - 35\. Основные требования к информации, способы ее сбора, интерпретации, использования.
 #   (What must information satisfy, and how do we collect, interpret and use it?)
-#
+
+# %% [markdown]
 # ## In this notebook we:
 # - saw the eight steps of client orientation and the notebook for each;
 # - saw the five tables the workbench reads, and that only transactions are required;

@@ -73,7 +73,7 @@ panel
 # ✅ check
 print(round(threshold, 2))
 
-# %% [markdown]
+# %% [markdown] tags=["workshop-only"]
 # ## 📝 Your turn
 #
 # An exercise for the workshop: "change X to Y and read how Z moves". The solution cells are
@@ -83,7 +83,7 @@ print(round(threshold, 2))
 # %% tags=["solution"]
 print(round(threshold * 2, 2))
 
-# %% [markdown]
+# %% [markdown] tags=["workshop-only"]
 # ## Control questions (контрольные вопросы)
 #
 # A few of the course's 43 control questions that fit this step, in Russian with a short
@@ -91,7 +91,8 @@ print(round(threshold * 2, 2))
 # - 22. Какие из восьми шагов, составляющих технологию клиентоориентации, Вы используете и
 #   какие проблемы при этом возникают? (Which of the eight steps do you use, and what gets in
 #   the way?)
-#
+
+# %% [markdown]
 # ## In this notebook we:
 # - loaded …;
 # - found that … (restate the decision, not the code);
