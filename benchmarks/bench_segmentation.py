@@ -40,7 +40,7 @@ def make_log(n_rows: int, n_customers: int, seed: int = 0) -> pd.DataFrame:
     try:
         from workbench.datasets import make_transactions  # type: ignore[attr-defined]
 
-        return make_transactions(n_rows=n_rows, n_customers=n_customers, seed=seed)
+        return make_transactions(n_customers=n_customers, n_transactions=n_rows, seed=seed)
     except (ImportError, TypeError):
         pass
     rng = np.random.default_rng(seed)
