@@ -423,3 +423,26 @@ def test_make_transactions_shape_dtypes_and_determinism():
 def test_make_transactions_fewer_lines_than_customers():
     a = ds.make_transactions(n_customers=1000, n_transactions=10, seed=0)
     assert len(a) == 10 and a["customer_id"].nunique() == 10
+
+
+# --- property: invariants hold for any seed ---------------------------------------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=5, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(20, 120))
+def test_property_any_seed_gives_consistent_tables(seed, n):
+    t = ds.generate_sample(seed, n_customers=n)
+    tx, cu = t["transactions"], t["customers"]
+    assert len(cu) == n and cu["customer_id"].is_unique
+    ids = pd.Index(cu["customer_id"])
+    assert tx["customer_id"].isin(ids).all() and t["feedback"]["customer_id"].isin(ids).all()
+    assert tx["date"].between("2023-01-01", END).all()
+    assert (tx["amount"] < 0).eq(tx["quantity"] < 0).all()
+    sv = t["survey"]
+    assert sv.groupby("respondent_id")["nps"].nunique().eq(1).all()
+    deals = t["leads"].dropna(subset=["customer_id"])
+    assert deals["customer_id"].isin(ids).all() and (deals["stage"] == "deal").all()

@@ -781,7 +781,7 @@ def _build_transactions(
     cost = _money(qty * unit_cost)
     l_prod_name = prod
     # Gifts: a tasting set at zero price now and then.
-    gift = rng.random(n_orders) < np.where(b2b[cust], 0.012, 0.004)
+    gift = rng.random(n_orders) < np.where(b2b[cust], 0.005, 0.002)
     gi = np.flatnonzero(gift)
     # Returns: about 2% of lines, either on the same order or as a separate return document.
     can_return = ~np.isin(prod, _SERVICE_LIKE)
