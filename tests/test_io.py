@@ -683,6 +683,7 @@ def test_report_summary_in_both_languages_and_html(tmp_path):
     assert "Rows read: 2" in en and "Rows rejected: 1" in en and "cp1251" in en
     assert "Прочитано строк: 2" in ru and "Отклонено строк: 1" in ru
     assert "customer_id: пусто: 1" in ru
+    assert "Разделитель: точка с запятой (;)" in ru
     html = report._repr_html_()
     assert "<table>" in html and "Load report: transactions from t.csv" in html
     assert str(report) == en
@@ -731,6 +732,7 @@ def test_write_summary(tmp_path):
     assert "Rows rejected: 1" in text
     ru = wb.io.write_summary(data, tmp_path / "out", language="ru")
     assert "Продажи с 2024-01-01 по 2024-02-01" in ru
+    assert "Выручка: 80,00 (возвраты: -20,00)" in ru
 
 
 def test_cli_summary(tmp_path, capsys):
@@ -764,3 +766,28 @@ def test_folder_finds_a_table_file_named_with_a_suffix(tmp_path):
     folder = wb.load_folder(tmp_path)
     assert folder.files["transactions"].name == "transactions_1c_export.csv"
     assert folder.missing == ["customers", "survey", "feedback", "leads"]
+
+
+def test_canonical_frames_pass_through_unchanged():
+    fb = pd.DataFrame({
+        "customer_id": pd.array(["001", "002"], dtype=S),
+        "date": pd.to_datetime(["2024-01-01", "2024-01-02"]).astype("datetime64[ns]"),
+        "kind": pd.Categorical(["praise", "complaint"], categories=["complaint", "question", "praise", "refusal"]),
+        "resolved_date": pd.to_datetime([None, "2024-01-05"]).astype("datetime64[ns]"),
+        "score": pd.array([5, pd.NA], dtype="Int64"),
+    })
+    frame, report = wb.load_feedback(fb)
+    assert_frame_equal(frame, fb)
+    assert report.rows_kept == 2 and report.date_formats["date"] == "datetime values"
+
+
+def test_reasons_follow_the_current_language(tmp_path):
+    p = write(tmp_path / "t.csv", "customer_id,date,amount\n1,2024-01-01,abc\n")
+    try:
+        wb.set_language("ru")
+        _, report = wb.load_transactions(p)
+    finally:
+        wb.set_language("en")
+    assert report.rejected["reason"].tolist() == [
+        "amount: 'abc' — не число (ожидается, например, 1250.50 или 1 250,50)"
+    ]

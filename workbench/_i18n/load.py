@@ -33,6 +33,10 @@ MESSAGES = {
         "ru": "Идентификаторы клиентов заменены псевдонимами (хеш с ключом)",
     },
     "load.none": {"en": "none", "ru": "нет"},
+    "load.delim.comma": {"en": "comma (,)", "ru": "запятая (,)"},
+    "load.delim.semicolon": {"en": "semicolon (;)", "ru": "точка с запятой (;)"},
+    "load.delim.tab": {"en": "tab", "ru": "табуляция"},
+    "load.delim.pipe": {"en": "vertical bar (|)", "ru": "вертикальная черта (|)"},
     "load.auto_detected": {"en": "{value} (detected)", "ru": "{value} (определено)"},
     # --- problem kinds (column 'problem' of LoadReport.rejected)
     "load.problem.empty": {"en": "{column} is empty", "ru": "{column}: пусто"},

@@ -15,7 +15,7 @@ from workbench.i18n import check_language, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
 from workbench.io._read import SUPPORTED_SUFFIXES
-from workbench.io._report import LoadReport
+from workbench.io._report import LoadReport, fmt_int, fmt_money
 from workbench.schema import TABLES
 
 __all__ = ("DataFolder", "find_table_files", "load_folder", "write_summary")
@@ -66,7 +66,8 @@ class DataFolder:
         for name, rep in self.reports.items():
             lines.append(
                 "  " + t("load.summary_table_rows", language, table=f"{name} ({rep.source})",
-                         kept=f"{rep.rows_kept:,}", rejected=f"{rep.rows_rejected:,}")
+                         kept=fmt_int(rep.rows_kept, language),
+                         rejected=fmt_int(rep.rows_rejected, language))
             )
         if self.missing:
             lines.append("  " + t("load.missing_tables", language, tables=", ".join(self.missing)))
@@ -212,10 +213,6 @@ def _header_names(file: Path, options: dict) -> list[str]:
     return raw.names
 
 
-def _money(x: float) -> str:
-    return f"{x:,.2f}".replace(",", "\u202f")
-
-
 def write_summary(
     data_dir: str | Path,
     out_dir: str | Path,
@@ -249,25 +246,25 @@ def write_summary(
         lines.append("- " + t("load.summary_period", language,
                               start=f"{tx['date'].min():%Y-%m-%d}", end=f"{tx['date'].max():%Y-%m-%d}"))
         lines.append("- " + t("load.summary_customers", language,
-                              n=f"{tx['customer_id'].nunique():,}"))
+                              n=fmt_int(tx['customer_id'].nunique(), language)))
         returns = float(tx.loc[tx["amount"] < 0, "amount"].sum())
-        lines.append("- " + t("load.summary_revenue", language, revenue=_money(float(tx["amount"].sum())),
-                              returns=_money(returns)))
+        lines.append("- " + t("load.summary_revenue", language, revenue=fmt_money(float(tx["amount"].sum()), language),
+                              returns=fmt_money(returns, language)))
         if "cost" in tx and tx["cost"].notna().any():
             profit = float((tx["amount"] - tx["cost"]).sum())
-            lines.append("- " + t("load.summary_profit", language, profit=_money(profit)))
+            lines.append("- " + t("load.summary_profit", language, profit=fmt_money(profit, language)))
     sv = folder.tables.get("survey")
     if sv is not None:
         lines.append("- " + t("load.summary_respondents", language,
-                              n=f"{sv['respondent_id'].nunique():,}"))
+                              n=fmt_int(sv['respondent_id'].nunique(), language)))
     fb = folder.tables.get("feedback")
     if fb is not None:
         open_ = int(fb["resolved_date"].isna().sum()) if "resolved_date" in fb else len(fb)
-        lines.append("- " + t("load.summary_contacts", language, n=f"{len(fb):,}", open=f"{open_:,}"))
+        lines.append("- " + t("load.summary_contacts", language, n=fmt_int(len(fb), language), open=fmt_int(open_, language)))
     ld = folder.tables.get("leads")
     if ld is not None:
-        lines.append("- " + t("load.summary_leads", language, n=f"{len(ld):,}",
-                              deals=f"{int((ld['stage'] == 'deal').sum()):,}"))
+        lines.append("- " + t("load.summary_leads", language, n=fmt_int(len(ld), language),
+                              deals=fmt_int((ld["stage"] == "deal").sum(), language)))
     if folder.missing:
         lines.append("- " + t("load.missing_tables", language, tables=", ".join(folder.missing)))
     lines.append("")

@@ -35,8 +35,6 @@ DELIMITERS: tuple[str, ...] = (";", "\t", ",", "|")
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_LINES = 200
 
-_DELIMITER_NAMES = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "pipe (|)"}
-
 
 @dataclass
 class RawTable:
@@ -78,13 +76,6 @@ class RawTable:
         if self.index is not None:
             out.index = self.index[pos]
         return out
-
-
-def describe_delimiter(sep: str | None) -> str | None:
-    """Human-readable name of a delimiter."""
-    if sep is None:
-        return None
-    return _DELIMITER_NAMES.get(sep, repr(sep))
 
 
 def source_name(source: object) -> str:
@@ -551,6 +542,14 @@ def _series_to_arrow(s: pd.Series) -> pa.ChunkedArray:
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
         return pa.chunked_array([pa.array([cell_text(v) for v in s.tolist()], type=pa.string())])
     if pd.api.types.is_string_dtype(dtype):
+        try:
+            arr = pa.array(s, from_pandas=True)
+            if pa.types.is_large_string(arr.type) or pa.types.is_string_view(arr.type):
+                arr = arr.cast(pa.string())
+            if pa.types.is_string(arr.type):
+                return pa.chunked_array([arr])
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
         return pa.chunked_array([pa.array(s.fillna("").astype(object).tolist(), type=pa.string())])
     if pd.api.types.is_numeric_dtype(dtype):
         try:

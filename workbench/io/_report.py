@@ -7,9 +7,30 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.i18n import t
+from workbench.i18n import check_language, t
 
-__all__ = ("LoadReport",)
+__all__ = ("LoadReport", "fmt_money", "fmt_int")
+
+_DELIM_KEYS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def fmt_int(n: int, language: str | None = None) -> str:
+    """``12,345`` in English, ``12 345`` (narrow no-break space) in Russian."""
+    text = f"{int(n):,}"
+    return text.replace(",", "\u202f") if check_language(language) == "ru" else text
+
+
+def fmt_money(x: float, language: str | None = None) -> str:
+    """``12,345.60`` in English, ``12 345,60`` in Russian."""
+    text = f"{float(x):,.2f}"
+    if check_language(language) == "ru":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def _delimiter(sep: str, language: str | None) -> str:
+    key = _DELIM_KEYS.get(sep)
+    return t(f"load.delim.{key}", language) if key else repr(sep)
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -107,17 +128,15 @@ class LoadReport:
         return counts
 
     def _facts(self, language: str | None) -> list[tuple[str, str]]:
-        from workbench.io._read import describe_delimiter
-
         facts = [
-            (t("load.rows_read", language), f"{self.rows_read:,}"),
-            (t("load.rows_kept", language), f"{self.rows_kept:,}"),
-            (t("load.rows_rejected", language), f"{self.rows_rejected:,}"),
+            (t("load.rows_read", language), fmt_int(self.rows_read, language)),
+            (t("load.rows_kept", language), fmt_int(self.rows_kept, language)),
+            (t("load.rows_rejected", language), fmt_int(self.rows_rejected, language)),
         ]
         if self.encoding:
             facts.append((t("load.encoding", language), self.encoding))
         if self.delimiter:
-            facts.append((t("load.delimiter", language), describe_delimiter(self.delimiter)))
+            facts.append((t("load.delimiter", language), _delimiter(self.delimiter, language)))
         if self.decimal:
             facts.append((t("load.decimal", language), repr(self.decimal)))
         if self.date_formats:
@@ -158,7 +177,7 @@ class LoadReport:
         by = self.rejected_by_reason(language)
         if len(by):
             lines.append("  " + t("load.rejected_by_reason", language) + ":")
-            lines += [f"    {label}: {n:,}" for label, n in by.items()]
+            lines += [f"    {label}: {fmt_int(n, language)}" for label, n in by.items()]
         if self.warnings:
             lines.append("  " + t("load.warnings", language) + ":")
             lines += [f"    - {w}" for w in self.warnings]
@@ -187,7 +206,7 @@ class LoadReport:
         by = self.rejected_by_reason(language)
         if len(by):
             parts.append(f"<p><b>{esc(t('load.rejected_by_reason', language))}</b></p><ul>")
-            parts += [f"<li>{esc(str(label))}: {n:,}</li>" for label, n in by.items()]
+            parts += [f"<li>{esc(str(label))}: {fmt_int(n, language)}</li>" for label, n in by.items()]
             parts.append("</ul>")
             parts.append(f"<p><b>{esc(t('load.first_rejected', language))}</b></p>")
             parts.append(self.rejected.head(5).to_html(index=False))
