@@ -39,9 +39,17 @@ __all__ = (
     "UKOR_QUESTIONS",
     "UkorResult",
     "competitiveness",
+    "describe_competitiveness",
+    "describe_golden_drops",
+    "describe_offer_matrix",
+    "describe_survey_advantages",
+    "format_golden_drops",
+    "format_offer_matrix",
     "golden_drops",
     "offer_matrix",
     "offer_rules_frame",
+    "segment_label",
+    "survey_advantages",
     "ukor",
 )
 
@@ -856,3 +864,404 @@ def ukor(
         n_respondents=len(frame),
         scale=(lo, hi),
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading the results aloud: display labels, display tables, computed sentences
+# ----------------------------------------------------------------------------------------------
+
+#: Catalogue prefixes searched, in order, for the display label of a segment key.
+_SEGMENT_LABEL_PREFIXES: tuple[str, ...] = ("ladder.rung.", "rfm.segment.", "offer.segment.")
+
+
+def segment_label(segment: object, language: str = "en") -> str:
+    """Return the display label of a segment key: a ladder rung, an RFM segment, else the key.
+
+    Parameters
+    ----------
+    segment : object
+        A segment key such as ``"regular"``, ``"at_risk"``, ``"AX"`` or a cluster name.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    str
+        The catalogue text of ``ladder.rung.<key>`` or ``rfm.segment.<key>`` (keys matched
+        case- and separator-insensitively); any other key (ABC-XYZ cells, the client's own
+        segment names) unchanged.
+
+    Examples
+    --------
+    >>> segment_label("first_purchase", "ru"), segment_label("AX", "ru")
+    ('Первая покупка', 'AX')
+    """
+    language = check_language(language)
+    key = str(segment)
+    for prefix in _SEGMENT_LABEL_PREFIXES:
+        for k in (key, _norm_key(key)):
+            if has(prefix + k):
+                return t(prefix + k, language)
+    return key
+
+
+def _dimension_label(dimension: str, language: str) -> str:
+    key = f"offer.dimension.{dimension}"
+    return t(key, language) if has(key) else str(dimension)
+
+
+def _names(values: Sequence[object]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def describe_offer_matrix(matrix: pd.DataFrame, language: str = "en") -> str:
+    """Read an offer matrix aloud: clients per strategy, and segments left without an offer.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        The output of :func:`offer_matrix` (or ``panel.result`` of the offer table widget).
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    str
+        One line per segmentation (``dimension``): how many clients in how many segments, how
+        many clients (and what share) each strategy covers, in ladder order, and which segments
+        have no rule.
+
+    Examples
+    --------
+    >>> s = pd.Series(["regular", "lapsed", "regular", "whales"], name="rung")
+    >>> print(describe_offer_matrix(offer_matrix(s)))
+    Loyalty ladder: 4 clients in 3 segments. By strategy: Retain 2 (50%), Win back 1 (25%), \
+No rule 1 (25%). Without a rule (define the offer by hand): whales.
+    """
+    language = check_language(language)
+    lines = []
+    for dim, part in matrix.groupby("dimension", sort=False):
+        total = int(part["n_customers"].sum())
+        per = part.groupby("strategy", sort=False)["n_customers"].sum()
+        order = [s for s in STRATEGIES if s in per.index] + [
+            s for s in per.index if s not in STRATEGIES
+        ]
+        strategies = ", ".join(
+            f"{t(f'offer.strategy.{s}', language) if has(f'offer.strategy.{s}') else s} "
+            f"{int(per[s])} ({100 * per[s] / total:.0f}%)" if total else f"{s} 0"
+            for s in order
+        )
+        text = t(
+            "offer.describe",
+            language,
+            dimension=_dimension_label(str(dim), language),
+            n_customers=total,
+            n_segments=len(part),
+            strategies=strategies,
+        )
+        missing = part.loc[~part["has_rule"].astype(bool), "segment"]
+        if len(missing):
+            text += " " + t(
+                "offer.describe_missing",
+                language,
+                segments=_names(segment_label(s, language) for s in missing),
+            )
+        else:
+            text += " " + t("offer.describe_complete", language)
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def format_offer_matrix(matrix: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """Return the offer matrix as a display table with translated headers and segment labels.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        The output of :func:`offer_matrix`.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    DataFrame
+        Columns (translated): segmentation (only when there are several), segment (its
+        label), clients, share of clients in % (one decimal), strategy, actions — strategy
+        and actions in ``language`` whatever the language the matrix was made in.
+    """
+    language = check_language(language)
+    out = pd.DataFrame(
+        {
+            t("offer.dimension", language): [
+                _dimension_label(str(d), language) for d in matrix["dimension"]
+            ],
+            t("offer.segment", language): [segment_label(s, language) for s in matrix["segment"]],
+            t("offer.n_customers", language): matrix["n_customers"].astype("int64").to_numpy(),
+            t("offer.share", language) + ", %": (matrix["share"] * 100).round(1).to_numpy(),
+            t("offer.strategy", language): [
+                t(f"offer.strategy.{s}", language) if has(f"offer.strategy.{s}") else str(s)
+                for s in matrix["strategy"]
+            ],
+            t("offer.actions", language): [
+                "; ".join(_action_text(a, language) for a in keys)
+                for keys in matrix["action_keys"]
+            ],
+        }
+    )
+    if matrix["dimension"].nunique() <= 1:
+        out = out.drop(columns=t("offer.dimension", language))
+    return out
+
+
+def _drop_kind(row: pd.Series) -> str:
+    if row["golden_drop"]:
+        return "golden"
+    if row["matters"]:
+        return "stakes"
+    if row["competitors_lack"]:
+        return "idle"
+    return "other"
+
+
+def describe_golden_drops(drops: pd.DataFrame, language: str = "en") -> str:
+    """Read the golden drops aloud: which advantages to build the offer on, which are not.
+
+    Parameters
+    ----------
+    drops : DataFrame
+        The output of :func:`golden_drops`.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    str
+        How many advantages matter to clients and which of them competitors lack (the golden
+        drops, best first); the *table stakes* (matter, but competitors have them too) and the
+        advantages competitors lack but clients care little about.
+
+    Examples
+    --------
+    >>> adv = pd.DataFrame({"advantage": ["fast", "cheap", "pretty"],
+    ...                     "importance": [5, 5, 2], "competitor_presence": [0.0, 1.0, 0.0]})
+    >>> with warnings.catch_warnings():  # fewer than 10 advantages warns
+    ...     warnings.simplefilter("ignore")
+    ...     drops = golden_drops(adv)
+    >>> print(describe_golden_drops(drops))
+    Of 3 advantages, 2 matter to clients; competitors lack 1 of them — the golden drops: fast. \
+Table stakes (they matter, but competitors have them too): cheap. Competitors lack these, but \
+clients care little: pretty.
+    """
+    language = check_language(language)
+    kinds = drops.apply(_drop_kind, axis=1) if len(drops) else pd.Series(dtype="string")
+    by_kind = {k: [str(a) for a in drops.index[kinds == k]] for k in ("golden", "stakes", "idle")}
+    n_matter = int(drops["matters"].sum())
+    if by_kind["golden"]:
+        text = t(
+            "drops.describe",
+            language,
+            n=len(drops),
+            n_matter=n_matter,
+            n_drops=len(by_kind["golden"]),
+            drops=_names(by_kind["golden"]),
+        )
+    else:
+        text = t("drops.describe_none", language, n=len(drops), n_matter=n_matter)
+    if by_kind["stakes"]:
+        text += " " + t("drops.describe_stakes", language, names=_names(by_kind["stakes"]))
+    if by_kind["idle"]:
+        text += " " + t("drops.describe_idle", language, names=_names(by_kind["idle"]))
+    return text
+
+
+def format_golden_drops(drops: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """Return the golden-drops table for display: translated headers and a verdict per row.
+
+    Parameters
+    ----------
+    drops : DataFrame
+        The output of :func:`golden_drops`.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    DataFrame
+        Columns (translated): advantage, importance, presence at competitors (both rounded to
+        two decimals, on the input scales), score and the verdict (golden drop, table stakes,
+        not valued by clients, other), best first.
+    """
+    language = check_language(language)
+    kinds = drops.apply(_drop_kind, axis=1) if len(drops) else pd.Series(dtype="string")
+    return pd.DataFrame(
+        {
+            t("drops.advantage", language): [str(a) for a in drops.index],
+            t("drops.importance", language): drops["importance"].round(2).to_numpy(),
+            t("drops.competitor_presence", language): drops["competitor_presence"]
+            .round(2)
+            .to_numpy(),
+            t("drops.score", language): drops["score"].round(2).to_numpy(),
+            t("drops.verdict", language): [t(f"drops.kind.{k}", language) for k in kinds],
+        }
+    )
+
+
+def _company_label(company: object, language: str) -> str:
+    return t("comp.us", language) if str(company) == "us" else str(company)
+
+
+def describe_competitiveness(result: pd.DataFrame, language: str = "en") -> str:
+    """Read the competitiveness scores aloud: total, level and weakest dimension per company.
+
+    Parameters
+    ----------
+    result : DataFrame
+        The output of :func:`competitiveness` (the row ``"us"`` is read as our company).
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    str
+        One sentence per company, ours first; with competitors, the signed difference per
+        dimension between us and the strongest competitor (by total).
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"internal": [15, 12], "external": [11, 14], "dynamic": [8, 13]},
+    ...                       index=["us", "Rival"])
+    >>> print(describe_competitiveness(competitiveness(scores)))
+    Us: 34 of 60 (medium); weakest: Dynamic capabilities (8 of 20). Rival: 39 of 60 (medium); \
+weakest: Internal competencies (12 of 20). Us against Rival: Internal competencies +3, External \
+competencies -3, Dynamic capabilities -5.
+    """
+    language = check_language(language)
+    order = sorted(result.index, key=lambda c: str(c) != "us")
+    parts = []
+    for company in order:
+        row = result.loc[company]
+        parts.append(
+            t(
+                "comp.describe",
+                language,
+                company=_company_label(company, language),
+                total=float(row["total"]),
+                level=t(f"comp.level.{row['level']}", language),
+                weakest=t(f"comp.{row['weakest']}", language),
+                weakest_score=float(row[row["weakest"]]),
+            )
+        )
+    others = [c for c in result.index if str(c) != "us"]
+    if "us" in [str(c) for c in result.index] and others:
+        us = result.loc[[c for c in result.index if str(c) == "us"][0]]
+        rival = max(others, key=lambda c: (float(result.loc[c, "total"]), -others.index(c)))
+        diffs = ", ".join(
+            f"{t(f'comp.{d}', language)} {float(us[d]) - float(result.loc[rival, d]):+.0f}"
+            for d in COMPETITIVENESS_DIMENSIONS
+        )
+        parts.append(
+            t("comp.describe_vs", language, us=t("comp.us", language), rival=str(rival),
+              diffs=diffs)
+        )
+    return " ".join(parts)
+
+
+def survey_advantages(
+    survey: pd.DataFrame,
+    importance_min: float = 4.0,
+    confidence: float = 0.95,
+    columns: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Check the golden drops against the clients' own ratings of us and the main competitor.
+
+    Parameters
+    ----------
+    survey : DataFrame
+        The survey table (one row per respondent x attribute) with ``importance``,
+        ``performance`` and ``competitor_performance`` (1–5).
+    importance_min : float, default 4.0
+        An attribute *matters* when its mean importance is at least this (1–5 scale).
+    confidence : float, default 0.95
+        Level of the interval of our lead over the competitor.
+    columns : mapping, optional
+        ``{your column: canonical name}``.
+
+    Returns
+    -------
+    DataFrame
+        Index ``attribute``, most important first: ``importance``, ``performance``,
+        ``competitor_performance`` (means), ``lead`` (mean of performance − competitor
+        performance over respondents who rated both; positive = clients rate us higher),
+        ``lead_ci_low``, ``lead_ci_high``, ``matters`` and ``verdict``: ``golden`` (matters
+        and the lead is significantly positive), ``behind`` (matters and significantly
+        negative), ``par`` (matters, no significant difference) or ``minor`` (does not
+        matter).
+
+    Notes
+    -----
+    The workshop's list of golden drops is the management's view. The survey is the clients'
+    view: an attribute that matters to them and on which they rate us significantly above
+    the competitor confirms a drop; an important attribute on which they rate us *below* the
+    competitor must be fixed before it is advertised. Uses
+    :func:`workbench.importance_performance` and :func:`workbench.gap_analysis` (paired
+    differences with a t-interval).
+    """
+    from workbench.expectations import gap_analysis, importance_performance
+
+    ipa = importance_performance(survey, confidence=confidence, columns=columns)
+    gaps = gap_analysis(survey, confidence=confidence, columns=columns)
+    out = pd.DataFrame(index=ipa.index)
+    out["importance"] = ipa["importance"].astype("float64")
+    out["performance"] = ipa["performance"].astype("float64")
+    out["competitor_performance"] = gaps["competitor_performance"].reindex(out.index)
+    out["lead"] = gaps["vs_competitor"].reindex(out.index).astype("float64")
+    out["lead_ci_low"] = gaps["vs_competitor_ci_low"].reindex(out.index).astype("float64")
+    out["lead_ci_high"] = gaps["vs_competitor_ci_high"].reindex(out.index).astype("float64")
+    out["matters"] = out["importance"] >= importance_min - 1e-9
+    verdict = np.where(
+        ~out["matters"],
+        "minor",
+        np.where(out["lead_ci_low"] > 0, "golden", np.where(out["lead_ci_high"] < 0, "behind",
+                                                              "par")),
+    )
+    out["verdict"] = pd.Series(verdict, index=out.index, dtype="string")
+    out = out.sort_values(["importance"], ascending=False, kind="mergesort")
+    out.index.name = "attribute"
+    return out
+
+
+def describe_survey_advantages(result: pd.DataFrame, language: str = "en") -> str:
+    """Read :func:`survey_advantages` aloud: drops the clients confirm, and where we lag.
+
+    Parameters
+    ----------
+    result : DataFrame
+        The output of :func:`survey_advantages`.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    str
+        The attributes that matter and on which clients rate us significantly higher than the
+        competitor (with the lead), and those that matter where they rate us lower.
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"lead": [0.6, -0.8, 0.1], "lead_ci_low": [0.5, -0.9, -0.1],
+    ...                     "verdict": ["golden", "behind", "par"]},
+    ...                    index=pd.Index(["roast", "delivery", "price"], name="attribute"))
+    >>> print(describe_survey_advantages(res))
+    Advantages that matter and where clients rate us above the competitor (1): roast (+0.60). \
+Important, but rated below the competitor — fix before advertising: delivery (-0.80).
+    """
+    language = check_language(language)
+    if result.empty or result["lead"].isna().all():
+        return t("drops.survey_no_competitor", language)
+
+    def listed(kind: str) -> str:
+        part = result.loc[result["verdict"] == kind, "lead"]
+        return ", ".join(f"{name} ({lead:+.2f})" for name, lead in part.items())
+
+    golden, behind = listed("golden"), listed("behind")
+    if golden:
+        n = int((result["verdict"] == "golden").sum())
+        text = t("drops.survey_confirmed", language, n=n, names=golden)
+    else:
+        text = t("drops.survey_none", language)
+    if behind:
+        text += " " + t("drops.survey_behind", language, names=behind)
+    return text

@@ -79,7 +79,78 @@ MESSAGES = {
     "loop.summary": {
         "en": "Of {n_predicted} clients predicted to leave, {hit} left; the list caught {recall} "
         "of the {n_left} who left.",
-        "ru": "Из {n_predicted} клиентов с прогнозом ухода ушли {hit}; список охватил {recall} "
-        "из {n_left} ушедших.",
+        "ru": "Клиентов с прогнозом ухода: {n_predicted}, из них ушли {hit}; список охватил "
+        "{recall} всех ушедших (ушли: {n_left}).",
+    },
+    # --- reading the results aloud (describe_*) ---
+    "nps.overlap": {
+        "en": "Their intervals overlap: the difference may be chance; ask more clients before "
+        "acting on it.",
+        "ru": "Их интервалы перекрываются: разница может быть случайной; опросите больше "
+        "клиентов, прежде чем действовать.",
+    },
+    "nps.separate": {
+        "en": "Their intervals do not overlap: the difference is unlikely to be chance.",
+        "ru": "Их интервалы не перекрываются: вряд ли разница случайна.",
+    },
+    "compl.topics": {
+        "en": "Most complaints are about {top} ({top_share:.0f}%); the slowest to resolve: "
+        "{slow} (median {slow_days:.0f} days).",
+        "ru": "Больше всего жалоб — {top} ({top_share:.0f}%); дольше всего решаются: {slow} "
+        "(медиана {slow_days:.0f} дн.).",
+    },
+    "compl.topics_open": {
+        "en": "The most open complaints: {category} ({n_open} of {n}).",
+        "ru": "Больше всего открытых жалоб: {category} ({n_open} из {n}).",
+    },
+    "compl.refusals": {
+        "en": "{n} refusals: the top {k} of {m} reasons explain {share:.0f}% of them — "
+        "{reasons}.",
+        "ru": "Отказов: {n}; на первые {k} из {m} причин приходится {share:.0f}% — {reasons}.",
+    },
+    "compl.no_refusals": {
+        "en": "No refusals are recorded: start keeping refusal sheets — why did the client say "
+        "no?",
+        "ru": "Отказы не записаны: заведите отказные листы — почему клиент отказался?",
+    },
+    "funnel.describe": {
+        "en": "Of {n} leads, {deals} became clients ({rate:.1f}%). Step conversions: {steps}.",
+        "ru": "Из {n} лидов клиентами стали {deals} ({rate:.1f}%). Конверсия шагов: {steps}.",
+    },
+    "funnel.describe_sources": {
+        "en": "Best source: {best} ({best_rate:.1f}% of its leads became clients); worst: "
+        "{worst} ({worst_rate:.1f}%).",
+        "ru": "Лучший источник: {best} (клиентами стали {best_rate:.1f}% лидов); худший: "
+        "{worst} ({worst_rate:.1f}%).",
+    },
+    "funnel.plan": {
+        "en": "New clients wanted: {target}. Work needed: {chain} (step conversions {convs}).",
+        "ru": "Нужно новых клиентов: {target}. Для этого: {chain} (конверсии шагов {convs}).",
+    },
+    "loop.lift": {
+        "en": "That is {lift:.1f} times the base rate of {base}: the list beats calling at "
+        "random.",
+        "ru": "Это в {lift:.1f} раза больше средней доли ушедших ({base}): список лучше, чем "
+        "обзвон наугад.",
+    },
+    "loop.lift_weak": {
+        "en": "That is only {lift:.1f} times the base rate of {base}: the list is barely better "
+        "than random.",
+        "ru": "Это лишь в {lift:.1f} раза больше средней доли ушедших ({base}): список почти не "
+        "лучше случайного.",
+    },
+    "loop.second_round": {
+        "en": "Second round: {caught} predicted and left — win them back one by one, by their "
+        "reasons; {missed} left without warning — read their history to improve the model; "
+        "{false_alarm} predicted but stayed — learn what kept them.",
+        "ru": "Второй круг: предсказаны и ушли — {caught}: возвращаем по одному, по их причинам; "
+        "ушли без прогноза — {missed}: изучаем их историю, чтобы улучшить модель; предсказаны, "
+        "но остались — {false_alarm}: выясняем, что их удержало.",
+    },
+    "loop.next_list": {
+        "en": "Scored today, {n_high} of {n} clients have a risk of {threshold:.0f}% or more: "
+        "the list for the next round (steps 5–6).",
+        "ru": "По сегодняшней оценке риск ухода {threshold:.0f}% и выше у {n_high} из {n} "
+        "клиентов: это список следующего круга (шаги 5–6).",
     },
 }

@@ -271,4 +271,77 @@ MESSAGES = {
         "en": "Each key client has a named person responsible for the relationship.",
         "ru": "За каждым ключевым клиентом закреплён ответственный сотрудник.",
     },
+    # --- reading the results aloud (describe_* / format_*) ---
+    "offer.dimension.rung": {"en": "Loyalty ladder", "ru": "Лестница приверженности"},
+    "offer.dimension.cell": {"en": "ABC-XYZ", "ru": "ABC-XYZ"},
+    "offer.dimension.segment": {"en": "Segments", "ru": "Сегменты"},
+    "offer.describe": {
+        "en": "{dimension}: {n_customers} clients in {n_segments} segments. "
+        "By strategy: {strategies}.",
+        "ru": "{dimension}: клиентов — {n_customers}, сегментов — {n_segments}. "
+        "По стратегиям: {strategies}.",
+    },
+    "offer.describe_missing": {
+        "en": "Without a rule (define the offer by hand): {segments}.",
+        "ru": "Без правила (сформулируйте предложение вручную): {segments}.",
+    },
+    "offer.describe_complete": {
+        "en": "Every segment has an offer.",
+        "ru": "Для каждого сегмента есть предложение.",
+    },
+    "drops.verdict": {"en": "Verdict", "ru": "Вывод"},
+    "drops.kind.golden": {"en": "Golden drop", "ru": "Золотая капля"},
+    "drops.kind.stakes": {"en": "Table stakes", "ru": "Обязательный минимум"},
+    "drops.kind.idle": {"en": "Not valued by clients", "ru": "Клиентам не важно"},
+    "drops.kind.other": {"en": "Other", "ru": "Прочее"},
+    "drops.describe": {
+        "en": "Of {n} advantages, {n_matter} matter to clients; competitors lack {n_drops} of "
+        "them — the golden drops: {drops}.",
+        "ru": "Из {n} преимуществ клиентам важны {n_matter}; из них у конкурентов нет "
+        "{n_drops} — это золотые капли: {drops}.",
+    },
+    "drops.describe_none": {
+        "en": "Of {n} advantages, {n_matter} matter to clients, but competitors have all of "
+        "them: no golden drop yet — look for more advantages.",
+        "ru": "Из {n} преимуществ клиентам важны {n_matter}, но все они есть и у конкурентов: "
+        "золотых капель пока нет — ищите новые преимущества.",
+    },
+    "drops.describe_stakes": {
+        "en": "Table stakes (they matter, but competitors have them too): {names}.",
+        "ru": "Обязательный минимум (важно, но есть и у конкурентов): {names}.",
+    },
+    "drops.describe_idle": {
+        "en": "Competitors lack these, but clients care little: {names}.",
+        "ru": "Этого нет у конкурентов, но клиентам это мало важно: {names}.",
+    },
+    "drops.survey_confirmed": {
+        "en": "Advantages that matter and where clients rate us above the competitor ({n}): "
+        "{names}.",
+        "ru": "Важные клиентам качества, по которым нас оценивают выше конкурента ({n}): "
+        "{names}.",
+    },
+    "drops.survey_none": {
+        "en": "The survey confirms no golden drop: on no important attribute do clients rate "
+        "us clearly above the competitor.",
+        "ru": "Опрос не подтверждает ни одной золотой капли: ни по одному важному качеству "
+        "клиенты не ставят нас явно выше конкурента.",
+    },
+    "drops.survey_behind": {
+        "en": "Important, but rated below the competitor — fix before advertising: {names}.",
+        "ru": "Важно, но оценено ниже конкурента — исправить, прежде чем рекламировать: "
+        "{names}.",
+    },
+    "drops.survey_no_competitor": {
+        "en": "The survey has no ratings of the competitor: the golden drops rest on the "
+        "management's view only.",
+        "ru": "В опросе нет оценок конкурента: золотые капли опираются только на мнение "
+        "руководства.",
+    },
+    "comp.describe": {
+        "en": "{company}: {total:.0f} of 60 ({level}); weakest: {weakest} "
+        "({weakest_score:.0f} of 20).",
+        "ru": "{company}: {total:.0f} из 60 (уровень {level}); слабее всего: {weakest} "
+        "({weakest_score:.0f} из 20).",
+    },
+    "comp.describe_vs": {"en": "{us} against {rival}: {diffs}.", "ru": "{us} против {rival}: {diffs}."},
 }

@@ -10,7 +10,7 @@ import ipywidgets as W
 import pandas as pd
 
 from workbench.i18n import check_language, t
-from workbench.offers import STRATEGIES, UKOR_QUESTIONS, offer_matrix, ukor
+from workbench.offers import STRATEGIES, UKOR_QUESTIONS, offer_matrix, segment_label, ukor
 from workbench.widgets._base import Panel
 
 __all__ = ("offer_table_panel", "ukor_panel")
@@ -19,7 +19,8 @@ __all__ = ("offer_table_panel", "ukor_panel")
 def _offer_html(result: pd.DataFrame, language: str) -> str:
     rows = "".join(
         "<tr>"
-        f"<td>{escape(str(r.segment))}</td><td style='text-align:right'>{r.n_customers}</td>"
+        f"<td>{escape(segment_label(r.segment, language))}</td>"
+        f"<td style='text-align:right'>{r.n_customers}</td>"
         f"<td>{escape(r.strategy_label)}</td><td>{escape(r.actions)}</td>"
         "</tr>"
         for r in result.itertuples(index=False)
@@ -80,7 +81,7 @@ def offer_table_panel(
         controls[f"{row.segment}:strategy"] = W.Dropdown(
             options=options,
             value=row.strategy,
-            description=f"{row.segment} ({row.n_customers})",
+            description=f"{segment_label(row.segment, language)} ({row.n_customers})",
             style={"description_width": "initial"},
             layout=W.Layout(width="38%"),
         )
