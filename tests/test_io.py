@@ -791,3 +791,21 @@ def test_reasons_follow_the_current_language(tmp_path):
     assert report.rejected["reason"].tolist() == [
         "amount: 'abc' — не число (ожидается, например, 1250.50 или 1 250,50)"
     ]
+
+
+def test_utf8_looking_start_then_cp1251_falls_back_to_cp1251(tmp_path):
+    head = "customer_id;date;amount;product\n" + "1;01.01.2024;5;beans\n" * 5000  # > 64 KB
+    p = tmp_path / "t.csv"
+    p.write_bytes(head.encode("ascii") + "2;02.01.2024;7;Кофе\n".encode("cp1251"))
+    frame, report = wb.load_transactions(p)
+    assert report.encoding == "cp1251"
+    assert frame["product"].iloc[-1] == "Кофе"
+    assert any("not valid UTF-8" in w for w in report.warnings)
+
+
+def test_many_rows_sharing_date_and_price_are_not_all_duplicates(tmp_path):
+    lines = ["customer_id,date,amount"] + [f"{i},2024-01-01,540" for i in range(3000)]
+    lines += ["7,2024-01-01,540"]
+    frame, report = wb.load_transactions(write(tmp_path / "t.csv", "\n".join(lines) + "\n"))
+    assert report.duplicates["row"].tolist() == [3002]
+    assert report.duplicates["duplicate_of"].tolist() == [9]

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.i18n import t
@@ -164,6 +165,17 @@ def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
     return h * np.uint64(0xBF58476D1CE4E5B9)
 
 
+def _repeated(h: np.ndarray) -> np.ndarray:
+    """Mask of the values of ``h`` that occur more than once."""
+    order = np.argsort(h)
+    hs = h[order]
+    same = np.zeros(len(h), dtype=bool)
+    eq = hs[1:] == hs[:-1]
+    same[order[1:][eq]] = True
+    same[order[:-1][eq]] = True
+    return same
+
+
 def _find_duplicates(raw: RawTable, parsed: list[_Col], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions of exact duplicate rows among ``kept`` and the position each repeats."""
     pos = np.flatnonzero(kept)
@@ -183,12 +195,21 @@ def _find_duplicates(raw: RawTable, parsed: list[_Col], kept: np.ndarray) -> tup
                 col = raw.columns[name]
                 codes = pd.factorize(np.asarray(col.to_numpy(zero_copy_only=False), dtype=object))[0]
                 h = _mix(h, codes[pos].astype(np.uint64))
-    order = np.argsort(h)
-    hs = h[order]
-    same = np.zeros(len(pos), dtype=bool)
-    eq = hs[1:] == hs[:-1]
-    same[order[1:][eq]] = True
-    same[order[:-1][eq]] = True
+    same = _repeated(h)
+    if used >= 2 and same.sum() > max(1000, len(pos) // 20):
+        # many rows share the typed values (fixed prices, dates without time): add the text
+        # columns of those rows to the hash before the exact comparison
+        sub = pos[same]
+        h2 = h[same]
+        with np.errstate(over="ignore"):
+            for name in raw.names:
+                col = raw.columns[name].take(pa.array(sub, type=pa.int64()))
+                if pa.types.is_string(col.type):
+                    codes = pc.dictionary_encode(col).combine_chunks().indices
+                    h2 = _mix(h2, np.asarray(codes.to_numpy(zero_copy_only=False), np.uint64))
+        same2 = _repeated(h2)
+        same = np.zeros(len(pos), dtype=bool)
+        same[np.flatnonzero(np.isin(pos, sub[same2]))] = True
     cand = pos[same]
     if not len(cand):
         return np.array([], np.int64), np.array([], np.int64)
