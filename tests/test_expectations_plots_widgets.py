@@ -31,7 +31,12 @@ from workbench.plotting import (  # noqa: E402
     plot_source_yield,
 )
 from workbench.priorities import priorities  # noqa: E402
-from workbench.widgets import ipa_panel, priorities_panel  # noqa: E402
+from workbench.widgets import (  # noqa: E402
+    ipa_panel,
+    ladder_panel,
+    priorities_panel,
+    quotes_panel,
+)
 
 
 def _survey() -> pd.DataFrame:
@@ -178,4 +183,57 @@ class TestPanels:
         panel = priorities_panel(None, _actions(), language="ru")
         assert panel.controls["weight"].disabled
         assert panel.controls["budget"].value == 5.5
-        assert panel.summary.value.startswith("<p>При бюджете 5.5")
+        assert panel.summary.value.startswith("<p>При бюджете 5,5")
+
+    def test_quotes_panel_topic_count_and_draw(self):
+        data = pd.DataFrame({
+            "attribute": ["a", "a", "a", "b", "b"],
+            "comment": ["Late", "Late again", "Rude & slow", "Nice", "Good box"],
+        })
+        panel = quotes_panel(data, n=1, language="ru")
+        assert [v for _, v in panel.controls["topic"].options] == ["__all__", "a", "b"]
+        assert len(panel.result) == 2
+        assert panel.summary.value.startswith("<p>Цитат: 2, тем: 2.<br>a: «")
+        panel.controls["topic"].value = "a"
+        panel.controls["n"].value = 3
+        assert panel.result["comment"].tolist() == ["Late", "Late again", "Rude & slow"]
+        assert "«Rude &amp; slow»" in panel.summary.value  # escaped HTML
+        panel.controls["n"].value = 1
+        seen = set()
+        for seed in range(6):
+            panel.controls["seed"].value = seed
+            seen.add(panel.result["comment"].iloc[0])
+        assert len(seen) > 1  # another draw gives other quotes
+
+    def test_ladder_panel_tolerance_rule_and_segments(self):
+        survey = pd.DataFrame({
+            "respondent_id": ["r1", "r2", "r3", "r4"], "customer_id": ["c1", "c2", "c3", "c4"],
+            "region": ["n", "n", "s", "s"], "attribute": "a",
+            "expectation": [4, 4, 4, 3], "performance": [3.5, 4, 4, 5],
+        })
+        panel = ladder_panel(survey, segments="region", tolerance=0.0, language="en")
+        assert panel.result["n"].tolist() == [1, 2, 1]
+        assert panel.summary.value.startswith("<p>Of 4 respondents, 25% are disappointed")
+        panel.controls["tolerance"].value = 0.5  # r1's -0.5 is now within tolerance
+        assert panel.result["n"].tolist() == [0, 3, 1]
+        assert "tolerance of 0.50 scale points" in panel.summary.value
+        panel.controls["view"].value = "segments"
+        assert panel.result.index.names == ["region", "level"]
+        assert panel.result.loc[("s", "delighted"), "n"] == 1
+        assert "The most disappointed segment" in panel.summary.value
+        panel.controls["rule"].value = "strict"
+        assert panel.error is None
+
+    def test_ladder_panel_customer_series_in_russian(self):
+        survey = pd.DataFrame({
+            "respondent_id": ["r1", "r2"], "customer_id": ["c1", "c2"], "attribute": "a",
+            "expectation": [4, 3], "performance": [3, 5],
+        })
+        panel = ladder_panel(survey, segments=pd.Series({"c1": "кафе", "c2": "офис"}),
+                             language="ru")
+        assert panel.controls["view"].options[1] == ("По сегментам", "segments")
+        panel.controls["view"].value = "segments"
+        assert panel.result.loc[("кафе", "disappointed"), "n"] == 1
+        assert "Больше всего разочарованных в сегменте кафе (100%)" in panel.summary.value
+        no_seg = ladder_panel(survey, language="ru")
+        assert no_seg.controls["view"].disabled

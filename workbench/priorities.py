@@ -17,8 +17,17 @@ import numpy as np
 import pandas as pd
 
 from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.i18n import check_language, t
 
-__all__ = ("EXACT_MAX_ACTIONS", "WEIGHTS", "PriorityPlan", "priorities")
+__all__ = (
+    "EXACT_MAX_ACTIONS",
+    "WEIGHTS",
+    "PriorityPlan",
+    "describe_priorities",
+    "describe_tradeoff",
+    "format_priorities",
+    "priorities",
+)
 
 #: Largest number of actions solved exactly (meet-in-the-middle over 2 × 2^(n/2) subsets);
 #: above it a greedy heuristic is used and the plan says so (``method == "greedy"``).
@@ -307,3 +316,141 @@ def priorities(
         curve=curve,
         method="exact" if exact else "greedy",
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading a plan aloud
+# ----------------------------------------------------------------------------------------------
+
+
+def _fmt(x: float, language: str) -> str:
+    """``1,234`` / ``1 234`` from 1000 up, else up to four significant digits (``5.5`` / ``5,5``)."""
+    if abs(x) >= 1000:
+        text = f"{x:,.0f}"
+        return text.replace(",", "\u202f") if language == "ru" else text
+    text = f"{x:.4g}"
+    return text.replace(".", ",") if language == "ru" else text
+
+
+def describe_priorities(plan: PriorityPlan, language: str | None = None) -> str:
+    """Read a priority plan aloud: the budget, the chosen actions, their cost and effect.
+
+    Parameters
+    ----------
+    plan : PriorityPlan
+        The output of :func:`priorities`.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        "With a budget of B choose n action(s): ... They cost C and bring an expected effect of
+        V." (or that no action fits), plus a note when the greedy rule was used.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> actions = pd.DataFrame({"action": ["couriers", "sms"], "cost": [5.0, 1.0],
+    ...                         "effect": [6.0, 2.0]})
+    >>> print(describe_priorities(priorities(None, actions, budget=5.5)))
+    With a budget of 5.5 choose 1 action(s): couriers. They cost 5 and bring an expected effect of 6.
+    """
+    language = check_language(language)
+    if plan.chosen.empty:
+        text = t("prio.describe_none", language, budget=_fmt(plan.budget, language))
+    else:
+        text = t("prio.describe", language, budget=_fmt(plan.budget, language),
+                 n=len(plan.chosen), names=", ".join(map(str, plan.chosen["action"])),
+                 cost=_fmt(plan.total_cost, language), value=_fmt(plan.total_value, language))
+    if plan.method != "exact":
+        text += " " + t("prio.greedy_note", language)
+    return text
+
+
+def describe_tradeoff(plan: PriorityPlan, language: str | None = None) -> str:
+    """Read the trade-off curve aloud: what the whole list would give, and what more money buys.
+
+    Parameters
+    ----------
+    plan : PriorityPlan
+        The output of :func:`priorities`.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        The cost and effect of doing every action; the share of that effect the chosen budget
+        buys; the smallest budget on the curve reaching half of it; and the next budget on the
+        curve that buys more than the chosen one, with what it adds (omitted at the top).
+
+    Notes
+    -----
+    The curve is evaluated on the grid of :func:`priorities` (``curve_points``), so "the
+    smallest budget reaching half" is the smallest *grid* budget; a finer grid gives a finer
+    answer. Read it with the client as "the first half of the effect costs this much; the
+    second half costs the rest" — the usual shape is that a few cheap actions carry most of
+    the effect.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> actions = pd.DataFrame({"action": ["couriers", "sms", "discount"],
+    ...                         "cost": [5.0, 1.0, 4.0], "effect": [6.0, 2.0, 2.0]})
+    >>> plan = priorities(None, actions, budget=6, curve_points=11)
+    >>> print(describe_tradeoff(plan))
+    All 3 actions together cost 10 and bring 10. The budget of 6 buys 80% of that. Half of the total effect needs a budget of 5. Raising the budget to 10 adds 2.
+    """
+    language = check_language(language)
+    acts = plan.actions
+    if acts.empty:
+        return t("prio.tradeoff_empty", language)
+    full_cost = float(acts["cost"].sum())
+    curve = plan.curve.sort_values("budget", kind="mergesort")
+    full_value = float(curve["value"].max())
+    text = t("prio.tradeoff_full", language, n=len(acts), cost=_fmt(full_cost, language),
+             value=_fmt(full_value, language))
+    if full_value <= 0:
+        return text
+    text += " " + t("prio.tradeoff_share", language, budget=_fmt(plan.budget, language),
+                    share=f"{100 * plan.total_value / full_value:.0f}%")
+    half = curve.loc[curve["value"] >= full_value / 2 - 1e-9, "budget"]
+    if len(half):
+        text += " " + t("prio.tradeoff_half", language, budget=_fmt(float(half.iloc[0]), language))
+    more = curve.loc[(curve["budget"] > plan.budget)
+                     & (curve["value"] > plan.total_value + 1e-9)]
+    if len(more):
+        nxt = more.iloc[0]
+        text += " " + t("prio.tradeoff_next", language, budget=_fmt(float(nxt["budget"]), language),
+                        value=_fmt(float(nxt["value"]) - plan.total_value, language))
+    return text
+
+
+def format_priorities(plan: PriorityPlan, language: str | None = None) -> pd.DataFrame:
+    """Return the candidate actions for display: chosen first, translated headers.
+
+    Parameters
+    ----------
+    plan : PriorityPlan
+        The output of :func:`priorities`.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns (translated): attribute (when given), action, cost, effect, value (effect ×
+        weight, two decimals), chosen ("yes"/"no"); chosen actions first, then by value per
+        unit of cost.
+    """
+    language = check_language(language)
+    acts = plan.actions
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(acts["cost"] > 0, acts["value"] / acts["cost"], np.inf)
+    order = np.lexsort((np.arange(len(acts)), -ratio, ~acts["chosen"].to_numpy(dtype=bool)))
+    acts = acts.iloc[order]
+    cols = {"attribute": "ipa.attribute", "action": "prio.action", "cost": "prio.cost",
+            "effect": "prio.effect", "value": "prio.value", "chosen": "prio.chosen"}
+    out = acts[[c for c in cols if c in acts.columns]].copy()
+    out["value"] = out["value"].astype("float64").round(2)
+    out["chosen"] = [t("common.yes" if v else "common.no", language) for v in out["chosen"]]
+    out = out.rename(columns={c: t(k, language) for c, k in cols.items()})
+    return out.reset_index(drop=True)

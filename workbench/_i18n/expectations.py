@@ -96,6 +96,170 @@ MESSAGES = {
     "src.active_share": {"en": "Still buying", "ru": "Доля продолжающих покупать"},
     "src.share_of_clients": {"en": "Share of clients", "ru": "Доля клиентов"},
     "src.share_of_revenue": {"en": "Share of revenue", "ru": "Доля выручки"},
+    # --- reading steps 1–2 aloud (describe_* / format_*) ---
+    "exp.col.importance": {"en": "Importance", "ru": "Важность"},
+    "exp.col.performance": {"en": "Performance", "ru": "Исполнение"},
+    "exp.col.expectation": {"en": "Expectation", "ru": "Ожидание"},
+    "exp.col.expected": {"en": "Expected", "ru": "Ожидание"},
+    "exp.col.competitor_performance": {"en": "Competitor", "ru": "Конкурент"},
+    "exp.col.kano_pair": {"en": "Kano pair", "ru": "пара вопросов Кано"},
+    "exp.col.gap": {"en": "Gap", "ru": "Разрыв"},
+    "exp.col.gap_significant": {"en": "Gap clear", "ru": "Разрыв значим"},
+    "exp.col.vs_competitor": {"en": "We − competitor", "ru": "Мы − конкурент"},
+    "exp.col.vs_competitor_significant": {
+        "en": "Difference clear", "ru": "Разница значима",
+    },
+    "exp.col.n": {"en": "Answers", "ru": "Ответов"},
+    "exp.survey.summary": {
+        "en": "The survey holds {respondents} respondents ({linked} linked to a client card) "
+        "rating {attributes} attributes on a {lo}–{hi} scale: {rows} answer rows.",
+        "ru": "В анкете {respondents} респондентов (из них {linked} связаны с карточкой "
+        "клиента), {attributes} параметров по шкале {lo}–{hi}: {rows} строк ответов.",
+    },
+    "exp.survey.dates": {
+        "en": "Answers were collected from {start} to {end}.",
+        "ru": "Ответы собраны с {start} по {end}.",
+    },
+    "exp.survey.answered": {
+        "en": "Share of rows answered: {shares}.",
+        "ru": "Доля строк с ответом: {shares}.",
+    },
+    "exp.survey.comments": {
+        "en": "{n} rows carry a free-text comment.",
+        "ru": "Строк со свободным комментарием: {n}.",
+    },
+    "exp.describe_expected": {
+        "en": "Clients expect most from: {high}; least from: {low}.",
+        "ru": "Больше всего клиенты ждут от параметров: {high}; меньше всего — от: {low}.",
+    },
+    "exp.describe_performance": {
+        "en": "They rate our performance highest on {high} and lowest on {low}.",
+        "ru": "Наше исполнение они оценивают выше всего по параметрам {high}, ниже всего — "
+        "{low}.",
+    },
+    "exp.describe_basis": {
+        "en": "No expectation question for {names}: importance stands in.",
+        "ru": "Для параметров {names} вопроса об ожидании нет: вместо него взята важность.",
+    },
+    "exp.describe_empty": {
+        "en": "No attribute has expectation answers.",
+        "ru": "Ни по одному параметру нет ответов об ожидании.",
+    },
+    "gap.describe_short": {
+        "en": "On {n} of {total} attributes clients clearly get less than they expect: "
+        "{names}.",
+        "ru": "По {n} из {total} параметров клиенты явно получают меньше, чем ждут: {names}.",
+    },
+    "gap.describe_no_short": {
+        "en": "On none of {total} attributes do clients clearly get less than they expect.",
+        "ru": "Ни по одному из {total} параметров клиенты не получают явно меньше, чем ждут.",
+    },
+    "gap.describe_over": {
+        "en": "Clearly above expectation: {names}.",
+        "ru": "Явно выше ожиданий: {names}.",
+    },
+    "gap.describe_noise": {
+        "en": "Could be noise: {names}.",
+        "ru": "Может быть случайным: {names}.",
+    },
+    "gap.describe_empty": {
+        "en": "No attribute has both expectation and performance answers.",
+        "ru": "Нет параметров с ответами и об ожидании, и об исполнении.",
+    },
+    "gap.describe_ahead": {
+        "en": "Clients rate us clearly above the main competitor on {n} of {total} "
+        "attributes: {names}.",
+        "ru": "Клиенты явно ставят нас выше основного конкурента по {n} из {total} "
+        "параметров: {names}.",
+    },
+    "gap.describe_behind": {
+        "en": "Clearly below: {names}.",
+        "ru": "Явно ниже: {names}.",
+    },
+    "gap.describe_par": {
+        "en": "On {n} attribute(s) the difference could be noise.",
+        "ru": "Параметров, где разница может быть случайной: {n}.",
+    },
+    "gap.describe_no_competitor": {
+        "en": "The survey has no ratings of the competitor.",
+        "ru": "В анкете нет оценок конкурента.",
+    },
+    "kano.category": {"en": "Kano category", "ru": "Категория Кано"},
+    "kano.cs_plus": {"en": "CS+ (better)", "ru": "CS+ (лучше)"},
+    "kano.cs_minus": {"en": "CS− (worse)", "ru": "CS− (хуже)"},
+    "kano.describe_levers": {
+        "en": "Presence adds most satisfaction: {better} (CS+ {cs_plus}); absence hurts most: "
+        "{worse} (|CS−| {cs_minus}).",
+        "ru": "Наличие сильнее всего радует: {better} (CS+ {cs_plus}); отсутствие сильнее "
+        "всего огорчает: {worse} (|CS−| {cs_minus}).",
+    },
+    "kano.describe_empty": {
+        "en": "No attribute has complete Kano answer pairs.",
+        "ru": "Ни по одному параметру нет полных пар ответов Кано.",
+    },
+    "exp.ladder_describe": {
+        "en": "Of {n} respondents, {disappointed} are disappointed, {satisfied} satisfied and "
+        "{delighted} delighted (“Ah!”)",
+        "ru": "Из {n} респондентов разочарованы {disappointed}, удовлетворены {satisfied}, "
+        "на уровне «Ах!» — {delighted}",
+    },
+    "exp.ladder_tolerance": {
+        "en": ", with a tolerance of {tolerance} scale points",
+        "ru": " (допуск {tolerance} балла шкалы)",
+    },
+    "exp.ladder_worst": {
+        "en": "The most disappointed segment: {segment} ({share})",
+        "ru": "Больше всего разочарованных в сегменте {segment} ({share})",
+    },
+    "exp.ladder_empty": {
+        "en": "No respondent rated both expectation and performance",
+        "ru": "Нет респондентов с оценками и ожидания, и исполнения",
+    },
+    "exp.tolerance": {"en": "Tolerance", "ru": "Допуск"},
+    "exp.rule": {"en": "Rule", "ru": "Правило"},
+    "exp.rule.mean": {"en": "On average", "ru": "В среднем"},
+    "exp.rule.strict": {"en": "One let-down counts", "ru": "Один промах решает"},
+    "exp.view": {"en": "Show", "ru": "Показать"},
+    "exp.view.overall": {"en": "All respondents", "ru": "Все респонденты"},
+    "exp.view.segments": {"en": "By segment", "ru": "По сегментам"},
+    "exp.ladder_panel_title": {
+        "en": "Expectation ladder: how much shortfall does a client notice?",
+        "ru": "Лестница ожиданий: какое отклонение клиент замечает?",
+    },
+    "exp.quotes_count": {
+        "en": "{n} quotes on {groups} topics.",
+        "ru": "Цитат: {n}, тем: {groups}.",
+    },
+    "exp.quotes_none": {"en": "No comments to quote.", "ru": "Нет комментариев для цитат."},
+    "exp.quotes_topic": {"en": "Topic", "ru": "Тема"},
+    "exp.quotes_all": {"en": "All topics", "ru": "Все темы"},
+    "exp.quotes_n": {"en": "Per topic", "ru": "На тему"},
+    "exp.quotes_seed": {"en": "Draw", "ru": "Выборка"},
+    "exp.quotes_panel_title": {
+        "en": "Voice of the customer: quotes for the slide",
+        "ru": "Цитатник: голос клиента для слайда",
+    },
+    "src.describe_count": {"en": "{n} contact sources.", "ru": "Источников обращения: {n}."},
+    "src.describe_top": {
+        "en": "{source} brings the most revenue: {revenue} of it from {clients} of clients; "
+        "{repeat} of its buyers bought again.",
+        "ru": "Больше всего выручки приносит «{source}»: {revenue} выручки от {clients} "
+        "клиентов; повторно купили {repeat} его покупателей.",
+    },
+    "src.describe_per_client": {
+        "en": "Revenue per client is highest for {source} ({money}).",
+        "ru": "Выручка на клиента выше всего у источника «{source}» ({money}).",
+    },
+    "src.describe_weak": {
+        "en": "{source} brings {clients} of clients but {revenue} of revenue; {repeat} of its "
+        "buyers bought again.",
+        "ru": "«{source}» даёт {clients} клиентов, но лишь {revenue} выручки; повторно "
+        "купили {repeat} его покупателей.",
+    },
+    "src.describe_empty": {
+        "en": "No contact sources to compare.",
+        "ru": "Нет источников обращения для сравнения.",
+    },
     # --- priorities ---
     "prio.title": {
         "en": "What each budget buys: best effect within budget",
@@ -121,6 +285,27 @@ MESSAGES = {
     "prio.describe_none": {
         "en": "With a budget of {budget} no action fits.",
         "ru": "При бюджете {budget} ни одно действие не помещается.",
+    },
+    "prio.action": {"en": "Action", "ru": "Действие"},
+    "prio.cost": {"en": "Cost", "ru": "Затраты"},
+    "prio.effect": {"en": "Effect", "ru": "Эффект"},
+    "prio.chosen": {"en": "Chosen", "ru": "Выбрано"},
+    "prio.tradeoff_empty": {"en": "No candidate actions.", "ru": "Нет действий-кандидатов."},
+    "prio.tradeoff_full": {
+        "en": "All {n} actions together cost {cost} and bring {value}.",
+        "ru": "Все действия ({n}) вместе стоят {cost} и дают {value}.",
+    },
+    "prio.tradeoff_share": {
+        "en": "The budget of {budget} buys {share} of that.",
+        "ru": "Бюджет {budget} даёт {share} этого эффекта.",
+    },
+    "prio.tradeoff_half": {
+        "en": "Half of the total effect needs a budget of {budget}.",
+        "ru": "Половина всего эффекта требует бюджета {budget}.",
+    },
+    "prio.tradeoff_next": {
+        "en": "Raising the budget to {budget} adds {value}.",
+        "ru": "Рост бюджета до {budget} добавляет {value}.",
     },
     "prio.greedy_note": {
         "en": "Too many actions for an exact search: a quick rule was used (close to, "

@@ -13,7 +13,12 @@ from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
 from workbench.widgets._churn import retention_panel, threshold_panel
 
 # --- expectations, priorities, offers, feedback (issue 5) ---
-from workbench.widgets._expectations import ipa_panel, priorities_panel
+from workbench.widgets._expectations import (
+    ipa_panel,
+    ladder_panel,
+    priorities_panel,
+    quotes_panel,
+)
 from workbench.widgets._feedback import nps_panel
 from workbench.widgets._offers import offer_table_panel, ukor_panel
 
@@ -24,10 +29,12 @@ __all__ = (
     "Panel",
     "abc_xyz_panel",
     "ipa_panel",
+    "ladder_panel",
     "load_report_panel",
     "nps_panel",
     "offer_table_panel",
     "priorities_panel",
+    "quotes_panel",
     "retention_panel",
     "segmentation_panel",
     "threshold_panel",
