@@ -1512,8 +1512,8 @@ lapsed clients come back for an order, and some of those stay.
 4. **Churn depends on service**: share of B2B clients with no purchase in the last 180 days —
    never complained {_pct(ch.get('never', 0))}, complained and got it resolved
    {_pct(ch.get('resolved', 0))}, have an unresolved complaint {_pct(ch.get('unresolved', 0))}.
-   Resolution time differs by topic (delivery ~2 days, equipment ~12 days, and equipment and
-   price complaints stay unresolved most often).
+   Resolution time differs by topic (delivery ~2 days, equipment ~12 days), and equipment
+   complaints stay unresolved most often.
 5. **Sources differ in yield**: share of clients with no purchase in the last 180 days, by
    client type and source (referred clients stay longer; marketplace shoppers leave most):
 {src_lines}
