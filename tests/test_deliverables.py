@@ -105,3 +105,326 @@ def test_english_workbook(tx, tmp_path):
 def test_no_transactions_is_a_clear_error():
     with pytest.raises(WorkbenchError, match="transactions"):
         compute_deliverables({"survey": pd.DataFrame()})
+
+
+# ----------------------------------------------------------------------------------------------
+# Split computation: select (cheap filter, language) and export (write or dry run)
+# ----------------------------------------------------------------------------------------------
+
+from workbench.deliverables import (  # noqa: E402
+    Deliverables,
+    _summary,
+    describe_deliverables,
+    describe_export,
+    describe_strategy,
+    export_deliverables,
+    format_action_list,
+    format_summary,
+    offer_cards,
+    select_deliverables,
+)
+
+
+def _tiny() -> Deliverables:
+    """Three clients, written out: two regulars (retain), one lapsed (win back)."""
+    idx = pd.Index(["a", "b", "c"], name="customer_id", dtype="string")
+    scores = pd.DataFrame({
+        "rfm_segment": pd.array(["loyal", "at_risk", "lost"], dtype="string"),
+        "abc_xyz": pd.array(["AX", "BY", "CZ"], dtype="string"),
+        "rung": pd.array(["regular", "regular", "lapsed"], dtype="string"),
+        "strategy": pd.array(["retain", "retain", "win_back"], dtype="string"),
+        "churn_probability": [0.1, 0.7, 0.9],
+        "risk_band": pd.array(["low", "high", "high"], dtype="string"),
+        "expected_value": [1000.0, 500.0, 0.0],
+        "value_at_risk": [100.0, 350.0, 0.0],
+        "expected_gain": [-20.0, 55.0, -50.0],
+        "priority": pd.array([2, 1, 3], dtype="Int64"),
+        "target": [False, True, False],
+        "action": pd.array(["Personal manager", "Personal manager", "Ask why"],
+                           dtype="string"),
+    }, index=idx)
+    return Deliverables(
+        scores=scores, summary=_summary(scores), language="en",
+        asof=pd.Timestamp("2025-12-31"),
+        settings={"asof": "2025-12-31", "horizon": "90D", "offer_cost": 50.0,
+                  "success_rate": 0.3},
+        note_specs=[("deliv.note.missing", {"table": "survey"})],
+        notes=["The survey table was not provided: results computed without it."],
+    )
+
+
+@pytest.fixture
+def tiny():
+    return _tiny()
+
+
+class TestSummary:
+    def test_counts_high_risk_and_gain_of_targets_only(self, tiny):
+        expected = pd.DataFrame({
+            "strategy": pd.array(["retain", "win_back"], dtype="string"),
+            "n_customers": [2, 1], "n_target": [1, 0], "n_high_risk": [1, 1],
+            "value_at_risk": [450.0, 0.0], "expected_gain": [55.0, 0.0],
+            "action": pd.array(["Personal manager", "Ask why"], dtype="string"),
+        })
+        pd.testing.assert_frame_equal(tiny.summary, expected)
+
+    def test_empty_scores_give_empty_summary(self, tiny):
+        summary = _summary(tiny.scores.iloc[:0])
+        assert len(summary) == 0
+        assert list(summary.columns) == list(tiny.summary.columns)
+
+
+class TestSelectDeliverables:
+    def test_no_filter_keeps_everyone(self, tiny):
+        part = select_deliverables(tiny)
+        assert list(part.scores.index) == ["a", "b", "c"]
+        assert "filters" not in part.settings
+
+    def test_min_risk_drops_safe_clients(self, tiny):
+        part = select_deliverables(tiny, min_risk=0.5)
+        assert list(part.scores.index) == ["b", "c"]
+        assert len(part.everyone) == 3
+        assert part.settings["filters"] == {"min_risk": 0.5}
+
+    def test_strategy_value_and_target_filters_combine(self, tiny):
+        assert list(select_deliverables(tiny, strategies="retain").scores.index) == ["a", "b"]
+        assert list(select_deliverables(tiny, min_value=600).scores.index) == ["a"]
+        assert list(select_deliverables(tiny, only_target=True).scores.index) == ["b"]
+        both = select_deliverables(tiny, strategies=["win_back"], only_target=True)
+        assert both.scores.empty and both.summary.empty
+
+    def test_filters_apply_to_everyone_not_to_previous_selection(self, tiny):
+        narrow = select_deliverables(tiny, min_risk=0.8)
+        wide = select_deliverables(narrow, min_risk=0.0)
+        assert list(wide.scores.index) == ["a", "b", "c"]
+
+    def test_unknown_strategy_names_allowed_values(self, tiny):
+        with pytest.raises(WorkbenchError, match="unknown strategy 'retian'.*retain"):
+            select_deliverables(tiny, strategies=["retian"])
+
+    def test_risk_outside_unit_interval(self, tiny):
+        with pytest.raises(WorkbenchError, match=r"min_risk must lie in \[0, 1\]"):
+            select_deliverables(tiny, min_risk=1.5)
+
+    def test_client_without_estimate_dropped_by_risk_filter(self, tiny):
+        scores = tiny.scores.copy()
+        scores.loc["a", "churn_probability"] = np.nan
+        part = select_deliverables(Deliverables(scores=scores, summary=_summary(scores)),
+                                   min_risk=0.05)
+        assert list(part.scores.index) == ["b", "c"]
+
+    def test_language_switch_relocalises_actions_and_notes(self, tiny):
+        part = select_deliverables(tiny, language="ru")
+        assert part.language == "ru"
+        assert part.notes == ["Таблица «анкета» не предоставлена: результаты рассчитаны без неё."]
+        assert part.scores.loc["b", "action"].startswith("Персональный менеджер")
+        assert part.scores.loc["c", "action"].startswith("Личный звонок")
+        assert tiny.scores.loc["b", "action"] == "Personal manager"  # input untouched
+
+
+class TestDescribe:
+    def test_describe_deliverables_en(self, tiny):
+        assert describe_deliverables(tiny) == (
+            "Action lists: 2, one per strategy; they cover every client (3); data as of "
+            "2025-12-31.\n"
+            "Clients worth contacting now: 1. The offer (50 per client, success rate 30%) is "
+            "expected to bring 55 net, against 450 of value at risk (horizon: 90 days).\n"
+            "The largest list is “Retain” (clients: 2). The most value at risk is in “Retain”: "
+            "450 (100% of the total).\n"
+            "The survey table was not provided: results computed without it."
+        )
+
+    def test_describe_deliverables_ru_filtered(self, tiny):
+        part = select_deliverables(tiny, min_risk=0.5, language="ru")
+        assert describe_deliverables(part) == (
+            "Списков действий: 2; в них клиентов: 2 из 3 (риск ухода не ниже 50%); данные на "
+            "2025-12-31.\n"
+            "Клиентов, с которыми стоит связаться сейчас: 1. Предложение (50 на клиента, доля "
+            "успеха 30%) должно принести 55 чистого выигрыша при ценности под риском 350 "
+            "(горизонт — 90 дн.).\n"
+            "Самый большой список — «Удерживать» (клиентов: 1). Больше всего ценности под "
+            "риском в списке «Удерживать»: 350 (100% от общей).\n"
+            "Таблица «анкета» не предоставлена: результаты рассчитаны без неё."
+        )
+
+    def test_describe_empty_selection(self, tiny):
+        part = select_deliverables(tiny, strategies=[])
+        assert describe_deliverables(part).splitlines()[0] == (
+            "No client (of 3) passes the filter: the lists are empty.")
+
+    def test_describe_strategy_en_and_ru(self, tiny):
+        assert describe_strategy(tiny, "retain") == (
+            "“Retain”: clients — 2 (Regular 2); to contact now: 1; high churn risk: 1 (50%); "
+            "value at risk 450, expected gain of the contacts 55.")
+        assert describe_strategy(tiny, "win_back", language="ru") == (
+            "«Возвращать»: клиентов — 1 (Ушедший 1); связаться сейчас: 0; высокий риск ухода: "
+            "1 (100%); ценность под риском 0, ожидаемый выигрыш от контактов 0.")
+
+    def test_describe_strategy_without_churn(self, tiny):
+        scores = tiny.scores.assign(churn_probability=np.nan)
+        result = Deliverables(scores=scores, summary=_summary(scores))
+        assert describe_strategy(result, "retain") == (
+            "“Retain”: clients — 2 (Regular 2); expected value 1,500; churn risk not estimated.")
+
+
+class TestTables:
+    def test_format_summary_ru_headers_and_whole_units(self, tiny):
+        table = format_summary(tiny, language="ru")
+        assert table.index.name == "Стратегия"
+        assert list(table.index) == ["Удерживать", "Возвращать"]
+        assert list(table.columns) == ["Клиентов", "Связаться", "Высокий риск ухода",
+                                       "Ценность под риском", "Ожидаемый выигрыш",
+                                       "Рекомендуемое действие"]
+        assert table["Ценность под риском"].tolist() == [450, 0]
+
+    def test_action_list_in_sheet_order_localised(self, tiny):
+        table = format_action_list(tiny, "retain", language="ru", rows=1)
+        assert list(table.index) == ["b"]  # priority 1 first
+        row = table.iloc[0].to_dict()
+        assert row["Ступень лестницы приверженности"] == "Постоянный"
+        assert row["Риск ухода"] == "70%" and row["Связаться сейчас"] == "да"
+        assert row["Уровень риска"] == "высокий риск"
+        assert row["Ожидаемая ценность"] == 500
+
+    def test_offer_cards_who_why_what(self, tiny):
+        cards = offer_cards(tiny)
+        assert cards.loc["Retain"].to_dict() == {
+            "Who": "Clients: 2 (Regular 2); most common ABC-XYZ cells: AX, BY",
+            "Why": "High churn risk: 1 (50%); value at risk 450",
+            "What to offer": "Personal manager",
+            "To contact": 1,
+            "Expected gain": 55,
+        }
+        ru = offer_cards(tiny, language="ru")
+        assert list(ru.columns) == ["Кто", "Почему", "Что предложить", "Связаться",
+                                    "Ожидаемый выигрыш"]
+
+
+class TestExport:
+    def test_dry_run_writes_nothing(self, tiny, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        export = export_deliverables(select_deliverables(tiny, min_risk=0.5))
+        assert not export.written and export.folder is None
+        assert export.sheets == {"Retain": 1, "Win back": 1}
+        assert export.n_scores == 3
+        assert list(tmp_path.iterdir()) == []
+        assert describe_export(export) == (
+            "Nothing is written yet (no output folder). The package would hold: actions.xlsx — "
+            "the “Summary” sheet and action lists: 2 (Retain — 1; Win back — 1); scores.csv — "
+            "every client (3 rows).")
+
+    def test_written_counts_match_workbook_and_csv_keeps_everyone(self, tiny, tmp_path):
+        part = select_deliverables(tiny, min_risk=0.5, language="ru")
+        export = export_deliverables(part, tmp_path / "reports")
+        assert export.written
+        wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+        assert wb.sheetnames == ["Сводка", *export.sheets]
+        for title, n in export.sheets.items():
+            assert wb[title].max_row - 1 == n
+        summary_cells = [c.value for row in wb["Сводка"].iter_rows() for c in row]
+        assert "В списках" in summary_cells and "риск ухода не ниже 50%" in summary_cells
+        assert "90 дн." in summary_cells
+        scores = pd.read_csv(export.files["scores.csv"], dtype={"customer_id": str})
+        assert scores["customer_id"].tolist() == ["a", "b", "c"]
+        text = describe_export(export)
+        assert text.startswith("Записано в папку «reports»: actions.xlsx — лист «Сводка»")
+        assert str(tmp_path) not in text
+
+    def test_empty_selection_writes_summary_only(self, tiny, tmp_path):
+        export = export_deliverables(select_deliverables(tiny, strategies=[]), tmp_path)
+        assert export.sheets == {}
+        assert openpyxl.load_workbook(export.files["actions.xlsx"]).sheetnames == ["Summary"]
+        assert "action lists: 0 (no lists)" in describe_export(export)
+
+
+def test_select_on_real_result_matches_fresh_compute_counts(result_ru):
+    part = select_deliverables(result_ru, strategies=["retain"], language="en")
+    n = int((result_ru.scores["strategy"] == "retain").sum())
+    assert part.summary["n_customers"].tolist() == [n]
+    assert part.scores["action"].str.contains("[а-я]").sum() == 0  # English actions
+
+
+def test_short_history_lists_by_value_with_a_note():
+    tx = pd.DataFrame({
+        "customer_id": pd.array(["a", "a", "b"], dtype="string"),
+        "date": pd.to_datetime(["2025-12-01", "2025-12-20", "2025-12-10"]),
+        "amount": [100.0, 200.0, 50.0],
+    })
+    result = compute_deliverables({"transactions": tx}, language="ru")
+    assert result.scores["churn_probability"].isna().all()
+    assert result.notes == ["Риск ухода оценить не удалось (слишком короткая история для "
+                            "горизонта 90 дн.); списки упорядочены по ценности."]
+    assert "churn_error" in result.settings
+    assert not describe_deliverables(result).count("Клиентов, с которыми стоит связаться")
+
+
+def test_rules_from_step_6_replace_actions(tx):
+    rules = {"regular": {"strategy": "cherish", "actions": ("Invite to the advisory board",)}}
+    result = compute_deliverables({"transactions": tx}, language="en", rules=rules)
+    regular = result.scores[result.scores["rung"] == "regular"]
+    assert len(regular) > 0
+    assert set(regular["action"]) == {"Invite to the advisory board"}
+    assert set(regular["strategy"]) == {"cherish"}
+
+
+# ----------------------------------------------------------------------------------------------
+# The export panel (widget): tests drive the controls
+# ----------------------------------------------------------------------------------------------
+
+class TestDeliverablesPanel:
+    @pytest.fixture
+    def panel(self, tiny, tmp_path):
+        from workbench.widgets import deliverables_panel
+
+        return deliverables_panel(tiny, out_dir=tmp_path / "reports", language="en")
+
+    def test_starts_as_a_dry_run_of_everything(self, panel, tmp_path):
+        assert not panel.result.written
+        assert panel.result.sheets == {"Retain": 2, "Win back": 1}
+        assert "Nothing is written yet" in panel.summary.value
+        assert "Tick “Write the files” to write them to the folder “reports”" in \
+            panel.summary.value.replace("&ldquo;", "“").replace("&rdquo;", "”")
+        assert not (tmp_path / "reports").exists()
+
+    def test_risk_and_strategy_controls_change_the_lists(self, panel):
+        panel.controls["min_risk"].value = 0.5
+        assert panel.result.sheets == {"Retain": 1, "Win back": 1}
+        panel.controls["strategies"].value = ("win_back",)
+        assert panel.result.sheets == {"Win back": 1}
+        assert "churn risk at least 50%" in panel.summary.value
+
+    def test_only_target_and_min_value(self, panel):
+        panel.controls["only_target"].value = True
+        assert panel.result.sheets == {"Retain": 1}
+        panel.controls["only_target"].value = False
+        panel.controls["min_value"].value = 600.0
+        assert panel.result.sheets == {"Retain": 1}
+
+    def test_language_control_changes_the_workbook(self, panel):
+        panel.controls["language"].value = "ru"
+        assert list(panel.result.sheets) == ["Удерживать", "Возвращать"]
+        assert panel.result.summary_sheet == "Сводка"
+
+    def test_write_box_writes_into_out_dir_and_reads_counts(self, panel, tmp_path):
+        panel.controls["min_risk"].value = 0.5
+        panel.controls["write"].value = True
+        out = tmp_path / "reports"
+        assert sorted(p.name for p in out.iterdir()) == ["actions.xlsx", "scores.csv"]
+        wb = openpyxl.load_workbook(out / "actions.xlsx")
+        assert wb.sheetnames == ["Summary", "Retain", "Win back"]
+        assert "Written to the folder" in panel.summary.value
+        assert "Retain — 1; Win back — 1" in panel.summary.value
+        assert str(tmp_path) not in panel.summary.value
+
+    def test_russian_labels(self, tiny):
+        from workbench.widgets import deliverables_panel
+
+        panel = deliverables_panel(tiny, out_dir=None, language="ru")
+        assert panel.controls["write"].disabled
+        assert panel.controls["min_risk"].description == "Мин. риск ухода"
+        assert [label for label, _ in panel.controls["language"].options] == ["русский",
+                                                                             "английский"]
+        assert "Пока ничего не записано" in panel.summary.value
+        assert not any("a" <= ch <= "z" for ch in panel.summary.value.replace(
+            "actions.xlsx", "").replace("scores.csv", "").replace("<br>", "").replace(
+            "&laquo;", "").replace("&raquo;", "").replace("&mdash;", ""))

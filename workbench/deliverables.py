@@ -1,13 +1,24 @@
 """Step 7 (упаковка и вручение): the action lists for the sales team and the client scores.
 
-:func:`compute_deliverables` computes, through the package's own functions, one row per client:
-RFM scores and segment (:func:`workbench.rfm_table`), ABC-XYZ cell (:func:`workbench.abc_xyz`),
-loyalty-ladder rung and strategy (:func:`workbench.loyalty_ladder`), churn probability
-(:class:`workbench.ChurnModel`), expected value and the retention plan
-(:func:`workbench.expected_value`, :func:`workbench.retention_plan`) and the recommended action
-for the client's rung (:func:`workbench.offer_matrix`). :func:`write_deliverables` writes
-``actions.xlsx`` (a summary sheet, then one sheet per strategy, headers in the chosen language)
-and ``scores.csv`` (machine-readable: canonical column names and keys).
+The step is split so that a live widget stays fast:
+
+1. :func:`compute_deliverables` (slow, once: it fits the churn model) computes, through the
+   package's own functions, one row per client: RFM scores and segment
+   (:func:`workbench.rfm_table`), ABC-XYZ cell (:func:`workbench.abc_xyz`), loyalty-ladder rung
+   and strategy (:func:`workbench.loyalty_ladder`), churn probability
+   (:class:`workbench.ChurnModel`), expected value and the retention plan
+   (:func:`workbench.expected_value`, :func:`workbench.retention_plan`) and the recommended
+   action for the client's rung (:func:`workbench.offer_matrix`);
+2. :func:`select_deliverables` (cheap) keeps the strategies, the risk and value the sales team
+   should see, in the chosen language;
+3. :func:`export_deliverables` writes ``actions.xlsx`` (a summary sheet, then one sheet per
+   strategy, headers in the chosen language) and ``scores.csv`` (every client,
+   machine-readable: canonical column names and keys) — or, without a folder, only says what
+   it would write.
+
+:func:`write_deliverables` does all three for ``workbench run``. The ``describe_*`` functions
+read the package aloud; ``format_*`` and :func:`offer_cards` give the tables shown to the
+audience.
 
 Re-running on the same data writes byte-identical files: rows are sorted by a total order, the
 workbook's creation/modification dates are fixed and the zip entries carry a fixed timestamp.
@@ -18,21 +29,30 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from workbench.errors import InsufficientHistoryError, WorkbenchError
-from workbench.i18n import check_language, t
+from workbench.errors import WorkbenchError
+from workbench.i18n import check_language, has, t
 
 __all__ = (
     "DELIVERABLE_DEFAULTS",
     "Deliverables",
+    "ExportResult",
     "compute_deliverables",
+    "describe_deliverables",
+    "describe_export",
+    "describe_strategy",
+    "export_deliverables",
+    "format_action_list",
+    "format_summary",
+    "offer_cards",
+    "select_deliverables",
     "write_actions_xlsx",
     "write_deliverables",
 )
@@ -71,6 +91,9 @@ SHEET_COLUMNS: dict[str, str | None] = {
     "action": None,
 }
 
+#: Order of the strategy sheets: the most valuable relationships first.
+STRATEGY_ORDER: tuple[str, ...] = ("cherish", "retain", "engage", "attract", "win_back")
+
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 
@@ -81,14 +104,27 @@ class Deliverables:
     Attributes
     ----------
     scores : DataFrame
-        One row per client (index ``customer_id``, sorted), columns from :data:`SCORE_COLUMNS`.
+        The listed clients, one row each (index ``customer_id``, sorted), columns from
+        :data:`SCORE_COLUMNS`. After :func:`select_deliverables` only the clients that pass
+        the filters.
     summary : DataFrame
-        One row per strategy: ``strategy``, ``n_customers``, ``n_target``, ``value_at_risk``,
-        ``expected_gain``, ``action``.
+        One row per strategy of the listed clients: ``strategy``, ``n_customers``,
+        ``n_target``, ``n_high_risk``, ``value_at_risk``, ``expected_gain`` (of the clients to
+        contact now), ``action``.
     notes : list of str
-        What could not be computed and why (in the chosen language).
+        What could not be computed and why (in ``language``).
     asof : Timestamp
     language : str
+        Language of ``notes``, of the ``action`` texts and of the exported workbook.
+    settings : dict
+        ``asof``, ``horizon``, ``offer_cost``, ``success_rate``; after a selection also
+        ``filters`` (the active filters).
+    all_scores : DataFrame, optional
+        Every client (what ``scores.csv`` holds); ``None`` means ``scores``.
+    rules : dict or DataFrame, optional
+        The offer rules the actions come from (``None``: :data:`workbench.OFFER_RULES`).
+    note_specs : list of (str, dict)
+        The notes as catalogue keys and values, to render them in another language.
     """
 
     scores: pd.DataFrame
@@ -97,6 +133,14 @@ class Deliverables:
     asof: pd.Timestamp | None = None
     language: str = "en"
     settings: dict[str, Any] = field(default_factory=dict)
+    all_scores: pd.DataFrame | None = None
+    rules: Any = None
+    note_specs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def everyone(self) -> pd.DataFrame:
+        """Every client's scores (``all_scores``, else ``scores``)."""
+        return self.all_scores if self.all_scores is not None else self.scores
 
 
 def _tables(data: Any) -> tuple[dict[str, pd.DataFrame], list[str]]:
@@ -111,6 +155,48 @@ def _tables(data: Any) -> tuple[dict[str, pd.DataFrame], list[str]]:
     return dict(tables), list(getattr(data, "missing", []))
 
 
+def _render_notes(specs: Iterable[tuple[str, dict[str, Any]]], language: str) -> list[str]:
+    notes = []
+    for key, values in specs:
+        fmt = dict(values)
+        if "table" in fmt:
+            fmt["table"] = t(f"ws.table.{fmt['table']}", language)
+        if "horizon" in fmt:
+            fmt["horizon"] = _horizon_text(fmt["horizon"], language)
+        notes.append(t(key, language, **fmt))
+    return notes
+
+
+def _horizon_text(horizon: Any, language: str) -> str:
+    """``"90D"`` -> "90 days" / "90 дней" (other offsets as written)."""
+    try:
+        days = pd.Timedelta(str(horizon)).days
+    except (ValueError, TypeError):
+        return str(horizon)
+    return t("deliv.days", language, n=days)
+
+
+def _offers(rungs: pd.Series, rules: Any, language: str) -> pd.DataFrame:
+    """Strategy and action text per rung, from the offer rules."""
+    import workbench
+
+    present = rungs.dropna()
+    if present.empty:
+        return pd.DataFrame(columns=["strategy", "action", "has_rule"])
+    offers = workbench.offer_matrix(present.astype(str).rename("rung"), rules=rules,
+                                    language=language)
+    return pd.DataFrame({
+        "strategy": offers["strategy"].astype(str).to_numpy(),
+        "action": offers["actions"].astype(str).to_numpy(),
+        "has_rule": offers["has_rule"].astype(bool).to_numpy(),
+    }, index=offers["segment"].astype(str).to_numpy())
+
+
+def _actions(rungs: pd.Series, rules: Any, language: str) -> pd.Series:
+    offers = _offers(rungs, rules, language)
+    return rungs.astype("string").map(offers["action"].to_dict()).astype("string")
+
+
 def compute_deliverables(
     data: Any,
     *,
@@ -119,14 +205,19 @@ def compute_deliverables(
     horizon: str = DELIVERABLE_DEFAULTS["horizon"],
     offer_cost: float | None = DELIVERABLE_DEFAULTS["offer_cost"],
     success_rate: float = DELIVERABLE_DEFAULTS["success_rate"],
+    rules: Mapping | pd.DataFrame | None = None,
 ) -> Deliverables:
     """Compute scores, the retention plan and the recommended action for every client.
+
+    This is the slow part of step 7 (it fits :class:`workbench.ChurnModel` once); filter and
+    export the result with :func:`select_deliverables` and :func:`export_deliverables`, which
+    are cheap.
 
     Parameters
     ----------
     data : DataFolder or dict of str -> DataFrame
-        Canonical tables; ``transactions`` is required, ``survey``, ``leads``, ``customers``
-        and ``feedback`` improve the ladder and the churn model when present.
+        Canonical tables; ``transactions`` is required, ``survey``, ``customers`` and
+        ``feedback`` improve the ladder and the churn model when present.
     asof : date-like, optional
         Observation end (default: last transaction date).
     language : {"en", "ru"}, optional
@@ -137,6 +228,10 @@ def compute_deliverables(
         Cost of the retention offer per client (default: see :data:`DELIVERABLE_DEFAULTS`).
     success_rate : float, default 0.3
         Share of targeted at-risk clients the offer keeps.
+    rules : dict or DataFrame, optional
+        Offer rules per ladder rung, e.g. the table agreed in step 6
+        (:func:`workbench.widgets.offer_table_panel`); default :data:`workbench.OFFER_RULES`.
+        A rung with a rule takes the rule's strategy and actions.
 
     Returns
     -------
@@ -146,9 +241,10 @@ def compute_deliverables(
     Notes
     -----
     Every number comes from a tested package function; this module only joins and sorts.
-    When the history is too short for the churn model (:class:`InsufficientHistoryError`) the
-    probabilities are left empty, the plan is skipped and a note says so: the action lists are
-    still written, ordered by value.
+    When the churn model cannot be fitted (too little history for the horizon, a
+    :class:`workbench.WorkbenchError`) the probabilities are left empty, the plan is skipped
+    and a note says so: the action lists are still written, ordered by value. Leads are left
+    out: the action lists cover clients who have bought.
     """
     import workbench
 
@@ -162,8 +258,10 @@ def compute_deliverables(
     survey = tables.get("survey")
     customers = tables.get("customers")
     feedback = tables.get("feedback")
-    notes = [t("deliv.note.missing", language, table=t(f"ws.table.{name}", language))
-             for name in sorted(missing) if name in ("survey", "feedback", "customers", "leads")]
+    note_specs: list[tuple[str, dict[str, Any]]] = [
+        ("deliv.note.missing", {"table": name}) for name in sorted(missing)
+        if name in ("survey", "feedback", "customers", "leads")
+    ]
 
     rfm = workbench.rfm_table(tx, asof=asof)
     asof_ts = pd.Timestamp(asof) if asof is not None else pd.Timestamp(tx["date"].max())
@@ -181,6 +279,12 @@ def compute_deliverables(
     # leads are not passed: the action lists cover buying clients (leads have no history)
     ladder = workbench.loyalty_ladder(tx, asof=asof, survey=survey)
     scores = scores.join(ladder[["rung", "strategy"]], how="left")
+    scores["strategy"] = scores["strategy"].astype("string")
+    offers = _offers(scores["rung"], rules, language)
+    if rules is not None and len(offers):
+        ruled = offers.loc[offers["has_rule"], "strategy"].to_dict()
+        by_rule = scores["rung"].astype("string").map(ruled).astype("string")
+        scores["strategy"] = by_rule.fillna(scores["strategy"])
 
     value = workbench.expected_value(tx, asof=asof, horizon=horizon)
     scores["expected_value"] = value.reindex(scores.index).astype(float)
@@ -190,9 +294,11 @@ def compute_deliverables(
         proba = model.predict_proba(tx, asof=asof, customers=customers, feedback=feedback,
                                     survey=survey)
         scores["churn_probability"] = proba.reindex(scores.index).astype(float)
-    except InsufficientHistoryError as exc:
+        churn_error = None
+    except WorkbenchError as exc:
         scores["churn_probability"] = np.nan
-        notes.append(t("deliv.note.no_churn", language, reason=str(exc)))
+        churn_error = str(exc)
+        note_specs.append(("deliv.note.no_churn", {"horizon": horizon}))
     if scores["churn_probability"].notna().any():
         band = workbench.risk_band(scores["churn_probability"].fillna(0.0))
         scores["risk_band"] = band.astype("string").where(scores["churn_probability"].notna())
@@ -210,61 +316,181 @@ def compute_deliverables(
         scores["priority"] = table["rank"].reindex(scores.index).astype("Int64")
         scores["target"] = table["target"].reindex(scores.index).fillna(False).astype(bool)
     else:
-        for col in ("risk_band", "value_at_risk", "expected_gain"):
+        scores["risk_band"] = pd.array([pd.NA] * len(scores), dtype="string")
+        for col in ("value_at_risk", "expected_gain"):
             scores[col] = np.nan
         scores["priority"] = pd.array([pd.NA] * len(scores), dtype="Int64")
         scores["target"] = False
 
-    offers = workbench.offer_matrix(ladder["rung"].rename("rung"), language=language)
-    by_rung = dict(zip(offers["segment"].astype(str), offers["actions"].astype(str),
-                       strict=False))
-    scores["action"] = scores["rung"].astype(str).map(by_rung).astype("string")
+    scores["action"] = scores["rung"].astype("string").map(
+        offers["action"].to_dict()).astype("string")
     scores.index.name = "customer_id"
     scores = scores.sort_index(kind="mergesort")
     scores = scores[[c for c in SCORE_COLUMNS if c in scores.columns]]
 
-    summary = _summary(scores)
     settings = {"asof": asof_ts.date().isoformat(), "horizon": horizon,
                 "offer_cost": offer_cost, "success_rate": success_rate}
-    return Deliverables(scores=scores, summary=summary, notes=notes, asof=asof_ts,
-                        language=language, settings=settings)
+    if churn_error is not None:
+        settings["churn_error"] = churn_error
+    return Deliverables(scores=scores, summary=_summary(scores),
+                        notes=_render_notes(note_specs, language), asof=asof_ts,
+                        language=language, settings=settings, rules=rules,
+                        note_specs=note_specs)
 
 
-#: Order of the strategy sheets: the most valuable relationships first.
-STRATEGY_ORDER: tuple[str, ...] = ("cherish", "retain", "engage", "attract", "win_back")
+def select_deliverables(
+    result: Deliverables,
+    *,
+    strategies: str | Iterable[str] | None = None,
+    min_risk: float | None = None,
+    min_value: float | None = None,
+    only_target: bool = False,
+    language: str | None = None,
+) -> Deliverables:
+    """Keep the clients the sales team should see, in the chosen language (cheap, no refit).
+
+    Parameters
+    ----------
+    result : Deliverables
+        What :func:`compute_deliverables` returned (or a previous selection: filters always
+        apply to every client, not to the previous selection).
+    strategies : str or list of str, optional
+        Strategy keys to list (``"cherish"``, ``"retain"``, ``"engage"``, ``"win_back"`` …);
+        default all.
+    min_risk : float in [0, 1], optional
+        List only clients whose churn probability is at least this (clients without an
+        estimate are dropped when it is above 0).
+    min_value : float, optional
+        List only clients whose expected value over the horizon is at least this.
+    only_target : bool, default False
+        List only the clients worth contacting now (``target``, from the retention plan).
+    language : {"en", "ru"}, optional
+        Language of the notes, the actions and the workbook (default: the result's language).
+
+    Returns
+    -------
+    Deliverables
+        ``scores`` and ``summary`` restricted to the listed clients; ``all_scores`` keeps every
+        client (for ``scores.csv``); ``settings["filters"]`` records the active filters.
+
+    Raises
+    ------
+    WorkbenchError
+        For an unknown strategy key or a risk outside [0, 1].
+
+    Examples
+    --------
+    >>> idx = pd.Index(["a", "b", "c"], name="customer_id")
+    >>> scores = pd.DataFrame({"rung": ["regular", "regular", "lapsed"],
+    ...                        "strategy": ["retain", "retain", "win_back"],
+    ...                        "churn_probability": [0.1, 0.7, 0.9],
+    ...                        "risk_band": ["low", "high", "high"],
+    ...                        "expected_value": [100.0, 50.0, 0.0],
+    ...                        "value_at_risk": [10.0, 35.0, 0.0],
+    ...                        "expected_gain": [-7.0, 0.5, -10.0],
+    ...                        "target": [False, True, False],
+    ...                        "action": ["Call", "Call", "Ask why"]}, index=idx)
+    >>> full = Deliverables(scores=scores, summary=_summary(scores))
+    >>> part = select_deliverables(full, min_risk=0.5, strategies=["retain"])
+    >>> list(part.scores.index), len(part.everyone)
+    (['b'], 3)
+    """
+    from workbench.offers import STRATEGIES
+
+    language = check_language(language if language is not None else result.language)
+    everyone = result.everyone
+    if language != result.language and "rung" in everyone.columns:
+        everyone = everyone.assign(action=_actions(everyone["rung"], result.rules, language))
+    keep = pd.Series(True, index=everyone.index)
+    filters: dict[str, Any] = {}
+    if strategies is not None:
+        chosen = [strategies] if isinstance(strategies, str) else [str(s) for s in strategies]
+        known = set(STRATEGIES) | set(everyone["strategy"].dropna().astype(str))
+        unknown = [s for s in chosen if s not in known]
+        if unknown:
+            raise WorkbenchError(
+                f"strategies: unknown strategy {unknown[0]!r}; expected some of "
+                f"{', '.join(sorted(known))}"
+            )
+        keep &= everyone["strategy"].astype("string").isin(chosen).fillna(False).astype(bool)
+        filters["strategies"] = chosen
+    if min_risk is not None and float(min_risk) > 0:
+        if not 0 <= float(min_risk) <= 1:
+            raise WorkbenchError(f"min_risk must lie in [0, 1]; got {min_risk!r}")
+        prob = everyone["churn_probability"].astype("Float64")
+        keep &= (prob >= float(min_risk)).fillna(False).astype(bool)
+        filters["min_risk"] = float(min_risk)
+    elif min_risk is not None and float(min_risk) < 0:
+        raise WorkbenchError(f"min_risk must lie in [0, 1]; got {min_risk!r}")
+    if min_value is not None and float(min_value) > 0:
+        value = everyone["expected_value"].astype("Float64")
+        keep &= (value >= float(min_value)).fillna(False).astype(bool)
+        filters["min_value"] = float(min_value)
+    if only_target:
+        keep &= everyone["target"].fillna(False).astype(bool)
+        filters["only_target"] = True
+    scores = everyone.loc[keep.to_numpy()]
+    settings = {k: v for k, v in result.settings.items() if k != "filters"}
+    if filters:
+        settings["filters"] = filters
+    return replace(result, scores=scores, summary=_summary(scores),
+                   notes=_render_notes(result.note_specs, language), language=language,
+                   settings=settings, all_scores=everyone)
 
 
 def _summary(scores: pd.DataFrame) -> pd.DataFrame:
+    columns = ["strategy", "n_customers", "n_target", "n_high_risk", "value_at_risk",
+               "expected_gain", "action"]
+    if scores.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value_at_risk",
+                                                                     "expected_gain")
+                                          else "string" if c in ("strategy", "action")
+                                          else "int64") for c in columns})
     order = {s: i for i, s in enumerate(STRATEGY_ORDER)}
-    scores = scores.assign(_order=scores["strategy"].astype(str).map(order).fillna(99))
-    g = scores.groupby(["_order", "strategy"], sort=True, dropna=False, observed=True)
+    frame = pd.DataFrame({
+        "strategy": scores["strategy"].astype("string").fillna("none"),
+        "target": scores["target"].fillna(False).astype(bool),
+        "high": scores.get("risk_band", pd.Series(index=scores.index, dtype="string"))
+                      .astype("string").eq("high").fillna(False).astype(bool),
+        "value_at_risk": scores["value_at_risk"].astype("float64"),
+        "gain": scores["expected_gain"].astype("float64"),
+        "action": scores["action"].astype("string"),
+    })
+    frame["gain_target"] = frame["gain"].where(frame["target"], 0.0)
+    frame["_order"] = frame["strategy"].map(order).astype("float64").fillna(99)
+    g = frame.groupby(["_order", "strategy"], sort=True)
     summary = pd.DataFrame({
-        "n_customers": g.size(),
-        "n_target": g["target"].sum().astype(int),
+        "n_customers": g.size().astype("int64"),
+        "n_target": g["target"].sum().astype("int64"),
+        "n_high_risk": g["high"].sum().astype("int64"),
         "value_at_risk": g["value_at_risk"].sum(min_count=1),
-        "expected_gain": g["expected_gain"].apply(
-            lambda s: s[scores.loc[s.index, "target"]].sum()),
+        "expected_gain": g["gain_target"].sum(),
         "action": g["action"].first(),
     }).reset_index().drop(columns="_order")
-    return summary
+    if frame["gain"].isna().all():
+        summary["expected_gain"] = np.nan
+    summary["strategy"] = summary["strategy"].astype("string")
+    return summary[columns]
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
-    """Sort a strategy's clients: priority (targets first), then value at risk, then id."""
-    key = frame.assign(
-        _p=frame["priority"].astype("Float64").fillna(np.inf),
-        _v=-frame["expected_value"].fillna(-np.inf) if "expected_value" in frame else 0,
-    )
+    """Sort a strategy's clients: priority (targets first), then expected value, then id."""
+    key = pd.DataFrame({
+        "_p": frame["priority"].astype("Float64").fillna(np.inf).astype("float64"),
+        "_v": -frame["expected_value"].astype("float64").fillna(-np.inf),
+    }, index=frame.index)
     return frame.loc[key.sort_values(["_p", "_v"], kind="mergesort").index]
 
 
 def _label(kind: str, key: Any, language: str) -> Any:
-    if key is None or (isinstance(key, float) and np.isnan(key)) or key is pd.NA:
+    if key is None or key is pd.NA or (isinstance(key, float) and np.isnan(key)):
         return None
-    from workbench.i18n import has
-
     name = f"{kind}.{key}"
     return t(name, language) if has(name) else key
+
+
+def _strategy_label(strategy: Any, language: str) -> str:
+    return str(_label("offer.strategy", strategy, language))
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
@@ -279,17 +505,75 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
-def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
-    """Write ``actions.xlsx``: a summary sheet, then one sheet per strategy (fixed metadata).
+def _sheet_plan(result: Deliverables) -> tuple[str, list[tuple[str, str, pd.DataFrame]]]:
+    """The summary sheet's title and (title, strategy, ordered clients) per strategy sheet."""
+    used: set[str] = set()
+    summary_title = _sheet_title(t("deliv.sheet.summary", result.language), used)
+    scores = result.scores.reset_index()
+    sheets = []
+    for strategy in result.summary["strategy"]:
+        part = scores[scores["strategy"].astype("string").fillna("none") == strategy]
+        if part.empty:
+            continue
+        title = _sheet_title(_strategy_label(strategy, result.language), used)
+        sheets.append((title, str(strategy), _ordered(part)))
+    return summary_title, sheets
 
-    Headers, strategy names, rungs, risk bands and yes/no are in ``result.language``.
-    """
+
+def _cell_value(column: str, value: Any, language: str) -> Any:
+    """One value of a strategy sheet, in the workbook's language."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if column == "rung":
+        return _label("ladder.rung", value, language)
+    if column == "risk_band":
+        return _label("churn.band", value, language)
+    if column == "rfm_segment":
+        return _label("rfm.segment", value, language)
+    if column == "target":
+        return t("common.yes" if bool(value) else "common.no", language)
+    if isinstance(value, (np.integer, int)) and not isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return round(float(value), 4 if column == "churn_probability" else 2)
+    return str(value)
+
+
+def _settings_rows(result: Deliverables) -> list[list[Any]]:
+    lang = result.language
+    rows: list[list[Any]] = []
+    for key in ("asof", "horizon", "offer_cost", "success_rate"):
+        value = result.settings.get(key)
+        if key == "horizon" and value is not None:
+            value = _horizon_text(value, lang)
+        rows.append([t(f"deliv.setting.{key}", lang), value])
+    filters = result.settings.get("filters") or {}
+    if filters:
+        rows.append([t("deliv.filter.title", lang), _filters_text(filters, lang)])
+    return rows
+
+
+def _filters_text(filters: Mapping[str, Any], language: str) -> str:
+    parts = []
+    if "strategies" in filters:
+        names = ", ".join(_strategy_label(s, language) for s in filters["strategies"])
+        parts.append(t("deliv.filter.strategies", language, names=names))
+    if "min_risk" in filters:
+        parts.append(t("deliv.filter.min_risk", language, pct=_pct(filters["min_risk"])))
+    if "min_value" in filters:
+        parts.append(t("deliv.filter.min_value", language,
+                       value=_money(filters["min_value"], language)))
+    if filters.get("only_target"):
+        parts.append(t("deliv.filter.only_target", language))
+    return "; ".join(parts)
+
+
+def _build_workbook(result: Deliverables) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     lang = result.language
-    path = Path(path)
     wb = Workbook()
     fixed = pd.Timestamp(*_FIXED_TIME[:3]).to_pydatetime()
     wb.properties.created = fixed
@@ -297,71 +581,48 @@ def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
     wb.properties.creator = "workbench"
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDE7F0")
-    used: set[str] = set()
+    summary_title, sheets = _sheet_plan(result)
 
     ws = wb.active
-    ws.title = _sheet_title(t("deliv.sheet.summary", lang), used)
+    ws.title = summary_title
     ws.append([t("deliv.title", lang)])
     ws["A1"].font = Font(bold=True, size=14)
-    for key in ("asof", "horizon", "offer_cost", "success_rate"):
-        ws.append([t(f"deliv.setting.{key}", lang), result.settings.get(key)])
+    for row in _settings_rows(result):
+        ws.append(row)
     ws.append([])
-    header = ["strategy", "n_customers", "n_target", "value_at_risk", "expected_gain", "action"]
+    header = ["strategy", "n_customers", "n_target", "n_high_risk", "value_at_risk",
+              "expected_gain", "action"]
     ws.append([t(f"deliv.col.{h}", lang) for h in header])
     head_row = ws.max_row
     for cell in ws[head_row]:
         cell.font, cell.fill = bold, head_fill
-    for row in result.summary.itertuples(index=False):
-        rec = row._asdict()
+    for rec in result.summary.to_dict("records"):
         ws.append([
-            _label("offer.strategy", rec["strategy"], lang),
-            int(rec["n_customers"]), int(rec["n_target"]),
+            _strategy_label(rec["strategy"], lang),
+            int(rec["n_customers"]), int(rec["n_target"]), int(rec["n_high_risk"]),
             None if pd.isna(rec["value_at_risk"]) else round(float(rec["value_at_risk"]), 2),
             None if pd.isna(rec["expected_gain"]) else round(float(rec["expected_gain"]), 2),
             None if pd.isna(rec["action"]) else str(rec["action"]),
         ])
-        for col in (4, 5):
+        for col in (5, 6):
             ws.cell(ws.max_row, col).number_format = "#,##0"
     if result.notes:
         ws.append([])
         for note in result.notes:
             ws.append([note])
-    for col, width in zip("ABCDEF", (26, 12, 12, 16, 16, 70), strict=True):
+    for col, width in zip("ABCDEFG", (26, 12, 12, 12, 16, 16, 70), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(head_row + 1, 1)
 
-    scores = result.scores.reset_index()
-    columns = [c for c in SHEET_COLUMNS if c in scores.columns]
-    for strategy in result.summary["strategy"]:
-        part = scores[scores["strategy"].astype("string") == strategy]
-        if part.empty:
-            continue
-        part = _ordered(part)
-        sheet = wb.create_sheet(_sheet_title(_label("offer.strategy", strategy, lang), used))
+    columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
+    for title, _strategy, part in sheets:
+        sheet = wb.create_sheet(title)
         sheet.append([t(f"deliv.col.{c}", lang) for c in columns])
         for cell in sheet[1]:
             cell.font, cell.fill = bold, head_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for rec in part[columns].itertuples(index=False):
-            values = []
-            for c, v in zip(columns, rec, strict=True):
-                if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
-                    values.append(None)
-                elif c == "rung":
-                    values.append(_label("ladder.rung", v, lang))
-                elif c == "risk_band":
-                    values.append(_label("churn.band", v, lang))
-                elif c == "rfm_segment":
-                    values.append(_label("rfm.segment", v, lang))
-                elif c == "target":
-                    values.append(t("common.yes" if bool(v) else "common.no", lang))
-                elif isinstance(v, (np.integer, int)) and not isinstance(v, bool):
-                    values.append(int(v))
-                elif isinstance(v, (np.floating, float)):
-                    values.append(round(float(v), 4 if c == "churn_probability" else 2))
-                else:
-                    values.append(str(v))
-            sheet.append(values)
+            sheet.append([_cell_value(c, v, lang) for c, v in zip(columns, rec, strict=True)])
         for j, c in enumerate(columns, start=1):
             letter = get_column_letter(j)
             fmt = SHEET_COLUMNS[c]
@@ -371,9 +632,29 @@ def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
             sheet.column_dimensions[letter].width = 60 if c == "action" else 16
         sheet.freeze_panes = "B2"
         sheet.auto_filter.ref = sheet.dimensions
+    return wb
 
+
+def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
+    """Write ``actions.xlsx``: a summary sheet, then one sheet per strategy (fixed metadata).
+
+    Parameters
+    ----------
+    result : Deliverables
+        From :func:`compute_deliverables` or :func:`select_deliverables`.
+    path : path
+        The file to write.
+
+    Returns
+    -------
+    Path
+        ``path``. Headers, strategy names, rungs, risk bands and yes/no are in
+        ``result.language``; the summary sheet lists the settings, the active filters and the
+        notes.
+    """
+    path = Path(path)
     buffer = io.BytesIO()
-    wb.save(buffer)
+    _build_workbook(result).save(buffer)
     path.write_bytes(_normalise_zip(buffer.getvalue()))
     return path
 
@@ -397,6 +678,85 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _write_scores_csv(result: Deliverables, path: Path) -> Path:
+    scores = result.everyone.copy()
+    if "churn_probability" in scores:
+        scores["churn_probability"] = scores["churn_probability"].round(6)
+    for col in ("expected_value", "value_at_risk", "expected_gain", "monetary_total"):
+        if col in scores:
+            scores[col] = scores[col].round(2)
+    scores.to_csv(path, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+@dataclass
+class ExportResult:
+    """What :func:`export_deliverables` wrote (or, without a folder, would write).
+
+    Attributes
+    ----------
+    deliverables : Deliverables
+        The (selected) package that was exported.
+    summary_sheet : str
+        Title of the summary sheet of ``actions.xlsx``.
+    sheets : dict of str -> int
+        Strategy sheet title -> clients listed on it, in workbook order.
+    n_scores : int
+        Rows of ``scores.csv`` (every client).
+    files : dict of str -> Path
+        ``{"actions.xlsx": path, "scores.csv": path}``; empty when nothing was written.
+    folder : Path, optional
+        The output folder (``None``: nothing was written).
+    """
+
+    deliverables: Deliverables
+    summary_sheet: str
+    sheets: dict[str, int]
+    n_scores: int
+    files: dict[str, Path] = field(default_factory=dict)
+    folder: Path | None = None
+
+    @property
+    def written(self) -> bool:
+        """True when the files were written."""
+        return bool(self.files)
+
+
+def export_deliverables(
+    result: Deliverables, out_dir: str | os.PathLike | None = None
+) -> ExportResult:
+    """Write ``actions.xlsx`` and ``scores.csv`` into ``out_dir`` (or only plan them).
+
+    Parameters
+    ----------
+    result : Deliverables
+        From :func:`compute_deliverables` or :func:`select_deliverables` (the workbook lists
+        the selected clients; ``scores.csv`` holds every client).
+    out_dir : path, optional
+        Output folder, created if needed. ``None`` writes nothing and reports what would be
+        written (a dry run: nothing touches the disk).
+
+    Returns
+    -------
+    ExportResult
+        Sheet titles with their client counts, rows of ``scores.csv``, and the files written.
+    """
+    summary_title, plan = _sheet_plan(result)
+    export = ExportResult(deliverables=result, summary_sheet=summary_title,
+                          sheets={title: len(part) for title, _s, part in plan},
+                          n_scores=len(result.everyone))
+    if out_dir is None:
+        return export
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    export.files = {
+        "actions.xlsx": write_actions_xlsx(result, out / "actions.xlsx"),
+        "scores.csv": _write_scores_csv(result, out / "scores.csv"),
+    }
+    export.folder = out
+    return export
+
+
 def write_deliverables(
     data_dir: str | os.PathLike | Any,
     out_dir: str | os.PathLike,
@@ -407,6 +767,20 @@ def write_deliverables(
     **settings: Any,
 ) -> dict[str, Path]:
     """Load a folder (or take loaded tables), compute and write ``actions.xlsx`` and ``scores.csv``.
+
+    Parameters
+    ----------
+    data_dir : path or DataFolder or dict of DataFrame
+        The client's folder, or tables already loaded.
+    out_dir : path
+        Output folder (created if needed).
+    language : {"en", "ru"}, optional
+    asof : date-like, optional
+    mapping : path, optional
+        Column mapping for the loader.
+    **settings
+        ``horizon``, ``offer_cost``, ``success_rate``, ``rules`` for
+        :func:`compute_deliverables`.
 
     Returns
     -------
@@ -420,16 +794,313 @@ def write_deliverables(
     else:
         data = data_dir
     result = compute_deliverables(data, asof=asof, language=language, **settings)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    xlsx = write_actions_xlsx(result, out / "actions.xlsx")
-    csv = out / "scores.csv"
-    scores = result.scores.copy()
-    for col in ("churn_probability",):
-        if col in scores:
-            scores[col] = scores[col].round(6)
-    for col in ("expected_value", "value_at_risk", "expected_gain", "monetary_total"):
-        if col in scores:
-            scores[col] = scores[col].round(2)
-    scores.to_csv(csv, encoding="utf-8", lineterminator="\n")
-    return {"actions.xlsx": xlsx, "scores.csv": csv}
+    return export_deliverables(result, out_dir).files
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading the package aloud, and the tables shown to the audience
+# ----------------------------------------------------------------------------------------------
+
+def _money(x: Any, language: str) -> str:
+    from workbench.io._report import fmt_int
+
+    return fmt_int(round(float(x)), language)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * float(x):.0f}%"
+
+
+def _has_churn(result: Deliverables) -> bool:
+    scores = result.everyone
+    return "churn_probability" in scores and bool(scores["churn_probability"].notna().any())
+
+
+def _folder_name(folder: Path | None) -> str:
+    """A relative folder as given; an absolute one by its last component (no paths in output)."""
+    if folder is None:
+        return ""
+    return folder.name if folder.is_absolute() else folder.as_posix()
+
+
+def describe_deliverables(result: Deliverables, language: str | None = None) -> str:
+    """Read the package aloud: how many clients in how many lists, whom to call, what it brings.
+
+    Parameters
+    ----------
+    result : Deliverables
+        From :func:`compute_deliverables` or :func:`select_deliverables`.
+    language : {"en", "ru"}, optional
+        Default: the result's language.
+
+    Returns
+    -------
+    str
+        One line on the lists (and the filter, if any), one on the clients to contact now and
+        the expected gain against the value at risk, one on the largest list and the list with
+        the most value at risk, then the notes (missing tables, churn not estimated).
+
+    Examples
+    --------
+    >>> idx = pd.Index(["a", "b", "c"], name="customer_id")
+    >>> scores = pd.DataFrame({"strategy": ["retain", "retain", "win_back"],
+    ...                        "churn_probability": [0.1, 0.7, 0.9],
+    ...                        "risk_band": ["low", "high", "high"],
+    ...                        "expected_value": [100.0, 50.0, 0.0],
+    ...                        "value_at_risk": [10.0, 35.0, 0.0],
+    ...                        "expected_gain": [-7.0, 0.5, -10.0],
+    ...                        "target": [False, True, False],
+    ...                        "action": ["Call", "Call", "Ask why"]}, index=idx)
+    >>> result = Deliverables(scores=scores, summary=_summary(scores), settings={
+    ...     "asof": "2025-12-31", "horizon": "90D", "offer_cost": 10.0, "success_rate": 0.3})
+    >>> print(describe_deliverables(result))
+    Action lists: 2, one per strategy; they cover every client (3); data as of 2025-12-31.
+    Clients worth contacting now: 1. The offer (10 per client, success rate 30%) is expected \
+to bring 0 net, against 45 of value at risk (horizon: 90 days).
+    The largest list is “Retain” (clients: 2). The most value at risk is in “Retain”: 45 (100% \
+of the total).
+    """
+    language = check_language(language if language is not None else result.language)
+    scores, summary = result.scores, result.summary
+    n_all = len(result.everyone)
+    lines = []
+    if scores.empty:
+        lines.append(t("deliv.describe.empty", language, n_all=n_all))
+    elif len(scores) == n_all:
+        lines.append(t("deliv.describe.all", language, n=_money(n_all, language),
+                       k=len(summary), asof=result.settings.get("asof", "")))
+    else:
+        lines.append(t("deliv.describe.some", language, n=_money(len(scores), language),
+                       n_all=_money(n_all, language), k=len(summary),
+                       asof=result.settings.get("asof", ""),
+                       filters=_filters_text(result.settings.get("filters") or {}, language)))
+    if not scores.empty and _has_churn(result):
+        lines.append(t(
+            "deliv.describe.target", language, n=_money(summary["n_target"].sum(), language),
+            cost=_money(result.settings.get("offer_cost") or 0, language),
+            rate=_pct(result.settings.get("success_rate") or 0),
+            gain=_money(summary["expected_gain"].sum(), language),
+            var=_money(summary["value_at_risk"].sum(), language),
+            horizon=_horizon_text(result.settings.get("horizon", ""), language)))
+    if not scores.empty:
+        largest = summary.sort_values("n_customers", ascending=False, kind="mergesort").iloc[0]
+        text = t("deliv.describe.largest", language,
+                 name=_strategy_label(largest["strategy"], language),
+                 n=_money(largest["n_customers"], language))
+        total_var = float(summary["value_at_risk"].sum())
+        if _has_churn(result) and total_var > 0:
+            top = summary.sort_values("value_at_risk", ascending=False,
+                                      kind="mergesort").iloc[0]
+            text += " " + t("deliv.describe.most_at_risk", language,
+                            name=_strategy_label(top["strategy"], language),
+                            var=_money(top["value_at_risk"], language),
+                            share=_pct(float(top["value_at_risk"]) / total_var))
+        lines.append(text)
+    lines.extend(_render_notes(result.note_specs, language))
+    return "\n".join(lines)
+
+
+def _strategy_facts(result: Deliverables, strategy: str, language: str) -> dict[str, Any]:
+    scores = result.scores
+    part = scores[scores["strategy"].astype("string").fillna("none") == strategy]
+    row = result.summary[result.summary["strategy"] == strategy]
+    n = len(part)
+    rungs = part["rung"].astype("string").value_counts(sort=False) if "rung" in part else []
+    rung_text = ", ".join(
+        f"{_label('ladder.rung', k, language)} {_money(v, language)}"
+        for k, v in sorted(dict(rungs).items(), key=lambda kv: (-kv[1], str(kv[0])))
+    )
+    cells = part["abc_xyz"].astype("string").value_counts(sort=False) if "abc_xyz" in part \
+        else pd.Series(dtype="int64")
+    top_cells = [str(k) for k, _ in sorted(dict(cells).items(),
+                                             key=lambda kv: (-kv[1], str(kv[0])))[:2]]
+    first = row.iloc[0] if len(row) else None
+    return {
+        "name": _strategy_label(strategy, language),
+        "n": n,
+        "rungs": rung_text,
+        "cells": ", ".join(top_cells),
+        "n_target": int(first["n_target"]) if first is not None else 0,
+        "n_high": int(first["n_high_risk"]) if first is not None else 0,
+        "var": float(first["value_at_risk"]) if first is not None
+        and pd.notna(first["value_at_risk"]) else 0.0,
+        "gain": float(first["expected_gain"]) if first is not None
+        and pd.notna(first["expected_gain"]) else 0.0,
+        "value": float(part["expected_value"].astype("float64").sum()) if n else 0.0,
+        "action": str(first["action"]) if first is not None and pd.notna(first["action"])
+        else "",
+    }
+
+
+def describe_strategy(result: Deliverables, strategy: str, language: str | None = None) -> str:
+    """Read one action list aloud: its size, whom to contact now, value and risk.
+
+    Parameters
+    ----------
+    result : Deliverables
+    strategy : str
+        A strategy key of ``result.summary`` (``"retain"``, ``"win_back"`` …).
+    language : {"en", "ru"}, optional
+        Default: the result's language.
+
+    Returns
+    -------
+    str
+        One sentence, e.g. *“Retain”: 2 clients (Regular 2); to contact now: 1; high churn
+        risk: 1 (50%); value at risk 45, expected gain of the contacts 0.*
+    """
+    language = check_language(language if language is not None else result.language)
+    facts = _strategy_facts(result, strategy, language)
+    if facts["n"] == 0:
+        return t("deliv.strategy.empty", language, name=facts["name"])
+    if not _has_churn(result):
+        return t("deliv.strategy.no_churn", language, name=facts["name"],
+                 n=_money(facts["n"], language), rungs=facts["rungs"],
+                 value=_money(facts["value"], language))
+    return t("deliv.strategy.line", language, name=facts["name"],
+             n=_money(facts["n"], language), rungs=facts["rungs"],
+             n_target=_money(facts["n_target"], language),
+             n_high=_money(facts["n_high"], language), share=_pct(facts["n_high"] / facts["n"]),
+             var=_money(facts["var"], language), gain=_money(facts["gain"], language))
+
+
+def format_summary(result: Deliverables, language: str | None = None) -> pd.DataFrame:
+    """Return the package summary as shown to the audience (localised headers, rounded money).
+
+    Returns
+    -------
+    DataFrame
+        Index: the strategy's display name; columns (localised): clients, to contact now, high
+        churn risk, value at risk, expected gain (whole units), recommended action.
+    """
+    language = check_language(language if language is not None else result.language)
+    s = result.summary
+    out = pd.DataFrame({
+        t("deliv.col.n_customers", language): s["n_customers"].astype("int64").to_numpy(),
+        t("deliv.col.n_target", language): s["n_target"].astype("int64").to_numpy(),
+        t("deliv.col.n_high_risk", language): s["n_high_risk"].astype("int64").to_numpy(),
+        t("deliv.col.value_at_risk", language):
+            s["value_at_risk"].astype("float64").round(0).astype("Int64").to_numpy(),
+        t("deliv.col.expected_gain", language):
+            s["expected_gain"].astype("float64").round(0).astype("Int64").to_numpy(),
+        t("deliv.col.action", language): s["action"].astype("string").to_numpy(),
+    }, index=pd.Index([_strategy_label(k, language) for k in s["strategy"]],
+                      name=t("deliv.col.strategy", language)))
+    return out
+
+
+def format_action_list(
+    result: Deliverables, strategy: str, language: str | None = None, rows: int | None = 10
+) -> pd.DataFrame:
+    """Return the first clients of one action list, as on its sheet of ``actions.xlsx``.
+
+    Parameters
+    ----------
+    result : Deliverables
+    strategy : str
+        A strategy key of ``result.summary``.
+    language : {"en", "ru"}, optional
+        Default: the result's language.
+    rows : int or None, default 10
+        How many clients (in the sheet's order: priority, then expected value); ``None`` all.
+
+    Returns
+    -------
+    DataFrame
+        Index: the client; localised columns: ladder rung, ABC-XYZ, RFM segment, churn risk (a
+        percentage), risk band, expected value, value at risk, expected gain (whole units),
+        priority, contact now. The recommended action is the list's own (see
+        :func:`offer_cards`).
+    """
+    language = check_language(language if language is not None else result.language)
+    scores = result.scores.reset_index()
+    part = _ordered(scores[scores["strategy"].astype("string").fillna("none") == strategy])
+    if rows is not None:
+        part = part.head(rows)
+    columns = [c for c in SHEET_COLUMNS if c in part.columns and c not in ("action",)]
+    data: dict[str, Any] = {}
+    for c in columns[1:]:
+        values = [_cell_value(c, v, language) for v in part[c].tolist()]
+        if c == "churn_probability":
+            values = [None if v is None else _pct(v) for v in values]
+        elif c in ("expected_value", "value_at_risk", "expected_gain"):
+            values = [None if v is None else int(round(v)) for v in values]
+        data[t(f"deliv.col.{c}", language)] = values
+    return pd.DataFrame(data, index=pd.Index(part["customer_id"].astype(str).tolist(),
+                                             name=t("deliv.col.customer_id", language)))
+
+
+def offer_cards(result: Deliverables, language: str | None = None) -> pd.DataFrame:
+    """Return one offer card per action list: who, why, what to offer, expected gain.
+
+    Parameters
+    ----------
+    result : Deliverables
+    language : {"en", "ru"}, optional
+        Default: the result's language.
+
+    Returns
+    -------
+    DataFrame
+        Index: the strategy's display name; localised columns: *who* (clients, their ladder
+        rungs and most common ABC-XYZ cells), *why* (high churn risk and value at risk, or the
+        value when churn was not estimated), *what to offer* (the recommended actions),
+        *to contact now* and *expected gain* (whole units).
+
+    Notes
+    -----
+    The card is what a sales manager reads before the list: the seminar's rule that offers
+    must be understandable and measurable by the client, and "nicely packaged" (красиво
+    «упакованы»), applies to our own hand-over too.
+    """
+    language = check_language(language if language is not None else result.language)
+    rows = []
+    churn = _has_churn(result)
+    for strategy in result.summary["strategy"]:
+        f = _strategy_facts(result, str(strategy), language)
+        who = t("deliv.card.who", language, n=_money(f["n"], language), rungs=f["rungs"],
+                cells=f["cells"] or "—")
+        if churn and f["n"]:
+            why = t("deliv.card.why", language, n_high=_money(f["n_high"], language),
+                    share=_pct(f["n_high"] / f["n"]), var=_money(f["var"], language))
+        else:
+            why = t("deliv.card.why_value", language, value=_money(f["value"], language))
+        rows.append({
+            t("deliv.card.col.who", language): who,
+            t("deliv.card.col.why", language): why,
+            t("deliv.card.col.offer", language): f["action"],
+            t("deliv.col.n_target", language): f["n_target"],
+            t("deliv.col.expected_gain", language): int(round(f["gain"])),
+        })
+    columns = [t("deliv.card.col.who", language), t("deliv.card.col.why", language),
+               t("deliv.card.col.offer", language), t("deliv.col.n_target", language),
+               t("deliv.col.expected_gain", language)]
+    return pd.DataFrame(rows, columns=columns, index=pd.Index(
+        [_strategy_label(s, language) for s in result.summary["strategy"]],
+        name=t("deliv.col.strategy", language)))
+
+
+def describe_export(export: ExportResult, language: str | None = None) -> str:
+    """Say what was written (or would be written): the sheets with their clients, the rows.
+
+    Parameters
+    ----------
+    export : ExportResult
+        From :func:`export_deliverables`.
+    language : {"en", "ru"}, optional
+        Default: the language of the exported package.
+
+    Returns
+    -------
+    str
+        The folder (by a relative name only, never an absolute path), the summary sheet and
+        each strategy sheet with its number of clients, and the rows of ``scores.csv``.
+    """
+    language = check_language(language if language is not None
+                              else export.deliverables.language)
+    sheets = "; ".join(f"{title} — {_money(n, language)}" for title, n in export.sheets.items())
+    if not export.sheets:
+        sheets = t("deliv.export.no_lists", language)
+    key = "deliv.export.written" if export.written else "deliv.export.planned"
+    return t(key, language, folder=_folder_name(export.folder), summary=export.summary_sheet,
+             k=len(export.sheets), sheets=sheets, n=_money(export.n_scores, language))

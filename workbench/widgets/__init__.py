@@ -23,11 +23,12 @@ from workbench.widgets._feedback import nps_panel
 from workbench.widgets._offers import offer_table_panel, ukor_panel
 
 # --- workshop (issue 6) ---
-from workbench.widgets._workshop import load_report_panel
+from workbench.widgets._workshop import deliverables_panel, load_report_panel
 
 __all__ = (
     "Panel",
     "abc_xyz_panel",
+    "deliverables_panel",
     "ipa_panel",
     "ladder_panel",
     "load_report_panel",
