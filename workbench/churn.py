@@ -967,7 +967,10 @@ class ChurnModel(BaseEstimator):
                 self.baseline_ = LogisticRegression().fit(z, y_all)
             self.importances_ = self._importances(X_recent, y_recent)
         X_all_ref = pd.concat(Xs)
-        self.reference_ = X_all_ref.median(skipna=True).fillna(0.0).astype("float64")
+        # the "typical client": the median, or NaN where most clients have no value (e.g. no
+        # resolved complaint), so that having no value is not offered as a reason
+        typical = X_all_ref.notna().mean() >= 0.5
+        self.reference_ = X_all_ref.median(skipna=True).where(typical).astype("float64")
         self.n_train_ = int(len(y_all))
         self.base_rate_ = float(y_all.mean())
         return self
@@ -1109,6 +1112,7 @@ class ChurnModel(BaseEstimator):
         tx: pd.DataFrame,
         asof: object = None,
         top: int = 3,
+        min_effect: float = 0.01,
         customers: pd.DataFrame | None = None,
         feedback: pd.DataFrame | None = None,
         survey: pd.DataFrame | None = None,
@@ -1123,6 +1127,8 @@ class ChurnModel(BaseEstimator):
             As in :meth:`predict_proba`.
         top : int, default 3
             Number of reasons per client.
+        min_effect : float, default 0.01
+            Smallest effect (probability points) worth naming.
         language : {"en", "ru"}, optional
 
         Returns
@@ -1136,8 +1142,9 @@ class ChurnModel(BaseEstimator):
         Notes
         -----
         One-at-a-time perturbation, not SHAP: for each feature the client's value is replaced by
-        the training median (the "typical client") and the probability recomputed; the drop is
-        the feature's effect for that client. Only features with a positive effect are reasons.
+        the training median (the "typical client"; missing when most clients have no value) and
+        the probability recomputed; the drop is the feature's effect for that client. Only
+        features that add at least ``min_effect`` are reasons.
         Interactions are not split fairly between features; use it to start a conversation
         with the account manager, not as proof.
         """
@@ -1146,7 +1153,7 @@ class ChurnModel(BaseEstimator):
         cols = list(X.columns)
         effects = np.zeros((len(X), len(cols)))
         for j, col in enumerate(cols):
-            ref = float(self.reference_.get(col, 0.0))
+            ref = float(self.reference_.get(col, np.nan))
             Xj = X.copy()
             Xj[col] = ref
             effects[:, j] = p - self._proba(Xj)
@@ -1157,7 +1164,7 @@ class ChurnModel(BaseEstimator):
             texts, eff = [], []
             for i in range(len(X)):
                 j = order[i, r] if r < len(cols) else None
-                if j is None or effects[i, j] <= 0:
+                if j is None or not effects[i, j] >= max(min_effect, 1e-12):
                     texts.append("")
                     eff.append(np.nan)
                     continue
@@ -1167,7 +1174,7 @@ class ChurnModel(BaseEstimator):
                         language,
                         feature=feature_label(cols[j], language),
                         value=_fmt(values[i, j]),
-                        typical=_fmt(float(self.reference_.get(cols[j], 0.0))),
+                        typical=_fmt(float(self.reference_.get(cols[j], np.nan))),
                     )
                 )
                 eff.append(float(effects[i, j]))
