@@ -159,3 +159,69 @@ class TestReclassify:
         pd.testing.assert_frame_equal(
             reclassify_abc_xyz(table, abc=(0.5, 0.9), xyz=(0.2, 2.0)), fresh
         )
+
+
+class TestDescribeAbcXyz:
+    """describe_abc_xyz / format_abc_xyz_summary: exact sentences on a tiny table."""
+
+    @staticmethod
+    def _summary(cost=True, language="en"):
+        tx = pd.DataFrame(
+            {
+                "customer_id": ["a", "a", "a", "b"],
+                "date": pd.to_datetime(["2024-01-05", "2024-02-05", "2024-03-05", "2024-03-10"]),
+                "amount": [100.0, 100.0, 100.0, 50.0],
+                "cost": [60.0, 60.0, 60.0, 20.0],
+            }
+        )
+        if not cost:
+            tx = tx.drop(columns="cost")
+        return abc_xyz_summary(abc_xyz(tx, asof="2024-03-31", n_periods=3), language=language)
+
+    def test_describe_english_without_cost(self):
+        from workbench.segmentation.abc_xyz import describe_abc_xyz
+
+        assert describe_abc_xyz(self._summary(cost=False), language="en", top=2) == (
+            "Class A: 1 clients (50% of clients) bring 86% of revenue; B: 1 (50%) bring 14%; "
+            "C: 0 (0%) bring 0%. By regularity: X (steady) 1, Y (occasional) 1, Z (rare or "
+            "one-off) 0 clients. The key cell AX holds 1 clients (50%) and 86% of revenue. Most "
+            "revenue: AX 86%, BY 14%. The most crowded cell is AX: 1 clients (50%) with 86% of "
+            "revenue."
+        )
+
+    def test_describe_russian_with_profit(self):
+        from workbench.segmentation.abc_xyz import describe_abc_xyz
+
+        assert describe_abc_xyz(self._summary(language="ru"), language="ru") == (
+            "Класс A: клиентов — 1 (50% клиентов), они дают 86% выручки; B: 1 (50%) — 14%; "
+            "C: 0 (0%) — 0%. По регулярности: X (стабильные) — 1, Y (время от времени) — 1, "
+            "Z (редкие или разовые) — 0. Ключевая ячейка AX: клиентов — 1 (50%), 86% выручки и "
+            "80% прибыли. Больше всего выручки: AX 86%, BY 14%. Самая многочисленная ячейка — "
+            "AX: клиентов — 1 (50%), 86% выручки."
+        )
+
+    def test_describe_empty_table(self):
+        from workbench.segmentation.abc_xyz import describe_abc_xyz
+
+        summary = self._summary()
+        summary["clients"] = 0
+        assert describe_abc_xyz(summary, language="en") == "No client in the table."
+
+    def test_format_shows_profit_only_with_cost(self):
+        from workbench.segmentation.abc_xyz import format_abc_xyz_summary
+
+        shown = format_abc_xyz_summary(self._summary(language="ru"), language="ru")
+        assert list(shown.columns) == [
+            "Клиентов", "Доля клиентов", "Доля выручки", "Доля прибыли", "Как работать"
+        ]
+        assert shown.loc["AX", "Доля прибыли"] == "80%"
+        assert shown.loc["CZ", "Как работать"].startswith("Мелкие и редкие")
+        plain = format_abc_xyz_summary(self._summary(cost=False), language="en")
+        assert "Share of profit" not in plain.columns
+        assert plain["Share of revenue"].tolist()[:2] == ["86%", "0%"]
+
+    def test_describe_rejects_other_tables(self):
+        from workbench.segmentation.abc_xyz import describe_abc_xyz
+
+        with pytest.raises(WorkbenchError, match="abc_xyz_summary"):
+            describe_abc_xyz(pd.DataFrame({"clients": [1]}))

@@ -157,3 +157,33 @@ class TestEqualityWithLifetimes:
         theirs = _lifetimes(tx, "2024-01-10", "W")
         assert theirs.loc["a", "frequency"] == 1.0
         assert btyd_summary(tx, asof="2024-01-10", freq="W").loc["a", "frequency"] == 0.0
+
+
+class TestDescribeBtyd:
+    def test_weekly_units_read_from_attrs(self):
+        from workbench.segmentation.btyd import describe_btyd
+
+        tx = _tx([("a", "2024-01-05", 100.0), ("a", "2024-02-05", 100.0),
+                  ("a", "2024-03-05", 100.0), ("b", "2024-03-10", 50.0)])
+        summary = btyd_summary(tx, asof="2024-03-31", freq="W")
+        assert summary.attrs["freq"] == "W"
+        assert describe_btyd(summary, language="en") == (
+            "BTYD summary in units of weeks for 2 customers: 1 (50%) bought again after their "
+            "first period (frequency > 0), 1 did not (frequency = 0, monetary_value = 0: leave "
+            "them out of a Gamma-Gamma fit). Median age T: 7.5 weeks; median recency of repeat "
+            "buyers: 9.0 weeks."
+        )
+        assert describe_btyd(summary, language="ru") == (
+            "Сводка BTYD в единицах «недели», клиентов: 2. Покупали повторно после первого "
+            "периода (frequency > 0): 1 (50%); не покупали: 1 (frequency = 0, monetary_value = 0 "
+            "— их не включают в модель Gamma-Gamma). Медианный возраст T: 7,5 (недели); "
+            "медианная recency повторных покупателей: 9,0 (недели)."
+        )
+
+    def test_no_repeat_buyer(self):
+        from workbench.segmentation.btyd import describe_btyd
+
+        summary = btyd_summary(_tx([("a", "2024-01-05", 10.0)]), asof="2024-01-31")
+        assert describe_btyd(summary, language="en").endswith(
+            "Median age T: 26.0 days; median recency of repeat buyers: — days."
+        )

@@ -145,3 +145,76 @@ class TestErrors:
 
         with pytest.raises(NotFittedError):
             Segmenter().predict(np.zeros((2, 2)))
+
+
+class TestDescribeSegments:
+    """describe_segments / format_segment_profile / name_labels on a tiny two-group table."""
+
+    @staticmethod
+    def _X():
+        return pd.DataFrame(
+            {
+                "recency_days": [5.0, 6, 7, 300, 310, 320],
+                "frequency": [10.0, 12, 11, 1, 1, 2],
+                "monetary_total": [1000.0, 1200, 900, 10, 15, 30],
+            },
+            index=pd.Index(list("abcdef"), name="customer_id"),
+        )
+
+    def test_fixed_k_russian_with_revenue_and_stability(self):
+        from workbench.segmentation.clustering import describe_segments
+
+        X = self._X()
+        seg = Segmenter(n_clusters=2, skew="none").fit(X)
+        text = describe_segments(seg, X, revenue="monetary_total",
+                                 stability=pd.Series([0.9, 1.0, 0.5]), language="ru")
+        assert text == (
+            "Сегментов: 2 (k задано вручную).\n"
+            "«Недавние частые»: клиентов — 3 (50%), 98% выручки; медианы: дней с последней "
+            "покупки 6, заказов 11, выручка 1\u202f000\n"
+            "«Уснувшие редкие»: клиентов — 3 (50%), 2% выручки; медианы: дней с последней "
+            "покупки 310, заказов 1, выручка 15\n"
+            "Устойчивость на 3 бутстреп-выборках: медиана скорректированного индекса Рэнда 0,90, "
+            "сегменты устойчивы, на них можно опираться."
+        )
+
+    def test_auto_k_english(self):
+        from workbench.segmentation.clustering import describe_segments
+
+        X = self._X()
+        seg = Segmenter(k_range=(2, 3), skew="none").fit(X)
+        assert describe_segments(seg, X, language="en", features=2) == (
+            "The silhouette is highest at k = 2 (0.90, a clear structure); next: k = 3 (0.65).\n"
+            "«Recent frequent»: 3 customers (50%); median days since last purchase 6, orders 11\n"
+            "«Lapsed infrequent»: 3 customers (50%); median days since last purchase 310, "
+            "orders 1"
+        )
+
+    def test_names_do_not_repeat_a_kind(self):
+        X = self._X().assign(monetary_mean=lambda f: f["monetary_total"] / f["frequency"])
+        seg = Segmenter(n_clusters=2, skew="none").fit(X[["monetary_total", "monetary_mean"]])
+        for names in seg.segment_names_.values():
+            assert names["en"] in ("High-value", "Low-value")
+
+    def test_name_labels_follow_the_index(self):
+        X = self._X()
+        seg = Segmenter(n_clusters=2, skew="none").fit(X)
+        labels = seg.name_labels(X, language="ru")
+        assert labels.name == "cluster"
+        assert labels.index.tolist() == list("abcdef")
+        assert labels.tolist() == ["Недавние частые"] * 3 + ["Уснувшие редкие"] * 3
+
+    def test_format_profile_translates_features(self):
+        from workbench.segmentation.clustering import format_segment_profile
+
+        X = self._X()
+        seg = Segmenter(n_clusters=2, skew="none").fit(X)
+        shown = format_segment_profile(seg.profile(X, revenue="monetary_total", language="ru"),
+                                       language="ru")
+        assert list(shown.columns) == [
+            "Клиентов", "Доля клиентов", "Доля выручки", "Дней с последней покупки, медиана",
+            "Заказов, медиана", "Выручка, медиана",
+        ]
+        assert shown["Выручка, медиана"].tolist() == ["1\u202f000", "15"]
+        with pytest.raises(WorkbenchError, match="statistic must be"):
+            format_segment_profile(seg.profile(X), statistic="mode")

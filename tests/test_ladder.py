@@ -153,3 +153,103 @@ class TestTransitions:
     def test_period_before_history_is_a_clear_error(self):
         with pytest.raises(WorkbenchError, match="choose a shorter period"):
             ladder_transitions(_history(), asof=ASOF, period="3650D")
+
+
+class TestDescribeLadder:
+    """ladder_summary / describe_ladder / describe_transitions on hand-built tables."""
+
+    @staticmethod
+    def _ladder(nps=True):
+        frame = pd.DataFrame(
+            {
+                "rung": ["buyer", "buyer", "regular", "lapsed", "potential"],
+                "orders": pd.array([3, 2, 11, 1, pd.NA], dtype="Int64"),
+                "recency_days": pd.array([10, 20, 5, 400, pd.NA], dtype="Int64"),
+                "nps": [9.0, np.nan, 10.0, np.nan, np.nan],
+                "profit_total": [10.0, -5.0, 50.0, 3.0, np.nan],
+                "profit_group": pd.array(
+                    ["profitable", "unprofitable", "profitable", "profitable", pd.NA],
+                    dtype="string",
+                ),
+            },
+            index=pd.Index(list("abcde"), name="customer_id"),
+        )
+        return frame if nps else frame.drop(columns="nps")
+
+    def test_summary_every_rung_in_ladder_order(self):
+        from workbench.segmentation.ladder import ladder_summary
+
+        summ = ladder_summary(self._ladder())
+        assert list(summ.index) == list(LADDER_RUNGS)
+        assert summ["customers"].tolist() == [1, 0, 0, 2, 1, 0, 1]
+        assert summ["strategy"].tolist() == [LADDER_STRATEGIES[r] for r in LADDER_RUNGS]
+        assert summ.loc["buyer", "orders_median"] == 2.5
+        assert summ.loc["lapsed", "recency_median"] == 400.0
+        assert np.isnan(summ.loc["potential", "orders_median"])
+        assert summ.loc["regular", "profit_share"] == pytest.approx(50 / 58)
+        assert summ[["profitable", "middle", "unprofitable"]].loc["buyer"].tolist() == [1, 0, 1]
+
+    def test_describe_english_with_leads_and_survey(self):
+        from workbench.segmentation.ladder import describe_ladder
+
+        assert describe_ladder(self._ladder(), language="en") == (
+            "4 clients have bought: First purchase 0 (0%), Buyer 2 (50%), Regular 1 (25%), "
+            "Advocate 0 (0%), Lapsed 1 (25%). Not buying yet (from the leads table): Potential "
+            "1, Visitor 0. Strategies: Attract 1, Engage 2, Retain 1, Win back 1. Unprofitable "
+            "clients (profit ≤ 0): 1. The rung with the most profit: Regular (86% of profit)."
+        )
+
+    def test_describe_russian_without_leads_or_survey(self):
+        from workbench.segmentation.ladder import describe_ladder
+
+        lad = self._ladder(nps=False).iloc[:4]
+        assert describe_ladder(lad, language="ru") == (
+            "Клиентов с покупками: 4; по ступеням: Первая покупка 0 (0%), Покупатель 2 (50%), "
+            "Постоянный 1 (25%), Приверженец 0 (0%), Ушедший 1 (25%). Нет таблицы лидов: "
+            "ступени «Потенциальный» и «Посетитель» пусты. Нет ответов анкеты: приверженцы "
+            "определены только по долгой регулярной истории. Стратегии: Вовлечь 2, Удержать 1, "
+            "Вернуть 1. Убыточных клиентов (прибыль ≤ 0): 1. Больше всего прибыли даёт ступень "
+            "«Постоянный» (86% прибыли)."
+        )
+
+    def test_format_translates(self):
+        from workbench.segmentation.ladder import format_ladder_summary, ladder_summary
+
+        shown = format_ladder_summary(ladder_summary(self._ladder()), language="ru")
+        assert shown.index.tolist()[:2] == ["Потенциальный", "Посетитель"]
+        assert shown.loc["Ушедший", "Стратегия"] == "Вернуть"
+        assert shown.loc["Покупатель", "Медиана заказов"] == "2"  # 2.5 rounds to even
+        assert shown.loc["Потенциальный", "Медиана заказов"] == ""
+
+    def test_describe_transitions_russian_when_leaving_does_not_fall(self):
+        from workbench.segmentation.ladder import describe_transitions
+
+        tr = pd.DataFrame(
+            {"customers": [10, 20, 5, 4], "moved_up": [0.3, 0.2, 0.0, 0.25],
+             "stayed": [0.0, 0.7, 0.5, 0.75], "moved_down": [0.0, 0.0, 0.2, 0.0],
+             "lapsed": [0.7, 0.1, 0.3, 0.0]},
+            index=pd.Index(["first_purchase", "buyer", "advocate", "lapsed"], name="rung"),
+        )
+        assert describe_transitions(tr, language="ru", period_days=90) == (
+            "За 90 дн.: Первая покупка (10): поднялись 30%, остались 0%, опустились 0%, ушли "
+            "70%; Покупатель (20): поднялись 20%, остались 70%, опустились 0%, ушли 10%; "
+            "Приверженец (5): поднялись 0%, остались 50%, опустились 20%, ушли 30%; Ушедший "
+            "(4): вернулись 25%. Метод ожидает, что шанс ухода снижается по мере подъёма по "
+            "лестнице; здесь доля ушедших: Первая покупка 70% → Покупатель 10% → Приверженец "
+            "30% — снижается не на каждой ступени, посмотрите, где доля растёт."
+        )
+
+    def test_transitions_carry_their_period(self):
+        from workbench.segmentation.ladder import describe_transitions
+
+        tx = pd.DataFrame(
+            {
+                "customer_id": ["a"] * 6 + ["b"],
+                "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01",
+                                        "2024-05-01", "2024-06-01", "2024-01-15"]),
+                "amount": [10.0] * 7,
+            }
+        )
+        tr = ladder_transitions(tx, asof="2024-06-30", period=60)
+        assert tr.attrs["period_days"] == 60
+        assert describe_transitions(tr, language="en").startswith("Over 60 days: ")

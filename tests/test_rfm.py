@@ -233,3 +233,85 @@ class TestSegments:
     def test_bad_rule_column_is_a_clear_error(self):
         with pytest.raises(WorkbenchError, match="uses column 'x_score'"):
             assign_segments(pd.DataFrame({"r_score": [1]}), {"s": {"x_score": (1, 2)}})
+
+
+class TestDescribeRfm:
+    """describe_rfm / rfm_summary / format_rfm_summary: exact sentences on a tiny table."""
+
+    @staticmethod
+    def _rfm(with_last=True):
+        frame = pd.DataFrame(
+            {
+                "recency_days": [5, 300, 10, 200],
+                "frequency": [8, 1, 6, 5],
+                "monetary_total": [800.0, 20.0, 180.0, 1500.0],
+                "last_purchase": pd.to_datetime(
+                    ["2024-12-26", "2024-03-06", "2024-12-21", "2024-06-14"]
+                ),
+                "segment": ["champions", "lost", "champions", "cannot_lose"],
+            },
+            index=pd.Index(["a", "b", "c", "d"], name="customer_id"),
+        )
+        return frame if with_last else frame.drop(columns="last_purchase")
+
+    def test_summary_in_rule_order(self):
+        from workbench.segmentation.rfm import rfm_summary
+
+        expected = pd.DataFrame(
+            {
+                "customers": np.array([2, 1, 1], dtype=np.int64),
+                "customer_share": [0.5, 0.25, 0.25],
+                "revenue": [980.0, 1500.0, 20.0],
+                "revenue_share": [0.392, 0.6, 0.008],
+                "recency_median": [7.5, 200.0, 300.0],
+                "frequency_median": [7.0, 5.0, 1.0],
+                "monetary_median": [490.0, 1500.0, 20.0],
+            },
+            index=pd.Index(["champions", "cannot_lose", "lost"], name="segment", dtype="string"),
+        )
+        pd.testing.assert_frame_equal(rfm_summary(self._rfm()), expected)
+
+    def test_describe_english(self):
+        from workbench.segmentation.rfm import describe_rfm
+
+        assert describe_rfm(self._rfm(), language="en") == (
+            "4 customers bought up to 2024-12-31. The median customer last bought 105 days ago, "
+            "placed 6 orders and brought 490 in revenue. Largest segments: Champions 2 (50%), "
+            "Cannot lose them 1 (25%), Lost 1 (25%). By revenue: Cannot lose them 60%, "
+            "Champions 39%, Lost 1%. Champions (50% of customers) bring 39% of revenue. Cannot "
+            "lose them (1 customers who bought often or much but not lately) still hold 60% of "
+            "revenue: call them first about retention."
+        )
+
+    def test_describe_russian_has_no_english(self):
+        from workbench.segmentation.rfm import describe_rfm
+
+        assert describe_rfm(self._rfm(), language="ru") == (
+            "Клиентов с покупками по 31.12.2024: 4. Медианный клиент: последняя покупка 105 дн. "
+            "назад, заказов — 6, выручка — 490. Крупнейшие сегменты: Чемпионы 2 (50%), Нельзя "
+            "потерять 1 (25%), Потерянные 1 (25%). По выручке: Нельзя потерять 60%, Чемпионы "
+            "39%, Потерянные 1%. Чемпионы (50% клиентов) дают 39% выручки. Нельзя потерять: "
+            "клиентов — 1, они покупали часто или много, но давно не возвращались; на них "
+            "приходится 60% выручки — им звоним первыми."
+        )
+
+    def test_describe_without_dates_and_custom_segments(self):
+        from workbench.segmentation.rfm import describe_rfm
+
+        rfm = self._rfm(with_last=False)
+        rfm["segment"] = ["vip", "rest", "vip", "rest"]
+        assert describe_rfm(rfm, language="en", top=1) == (
+            "4 customers have bought. The median customer last bought 105 days ago, placed 6 "
+            "orders and brought 490 in revenue. Largest segments: rest 2 (50%). By revenue: "
+            "rest 61%."
+        )
+
+    def test_format_translates_and_rounds(self):
+        from workbench.segmentation.rfm import format_rfm_summary, rfm_summary
+
+        shown = format_rfm_summary(rfm_summary(self._rfm()), language="ru")
+        assert list(shown.index) == ["Чемпионы", "Нельзя потерять", "Потерянные"]
+        assert shown.index.name == "RFM-сегмент"
+        assert shown["Доля выручки"].tolist() == ["39%", "60%", "1%"]
+        assert shown["Медиана выручки"].tolist() == ["490", "1\u202f500", "20"]
+        assert shown["Медиана дней с последней покупки"].tolist() == [8, 200, 300]

@@ -124,11 +124,11 @@ class TestPanels:
         panel.controls["xyz_x"].value = 2.0
         panel.controls["xyz_y"].value = 2.5
         assert panel.result.loc[panel.result["xyz"] == "X", "clients"].sum() >= x_before
-        assert panel.summary.value.startswith("A: ")
+        assert panel.summary.value.startswith("Class A: ")
 
     def test_abc_xyz_panel_bad_combination_is_reported(self, tx):
         panel = abc_xyz_panel(tx, language="ru")
         panel.controls["abc_b"].value = 0.6
         panel.controls["abc_a"].value = 0.9
         assert panel.result is None
-        assert "abc" in panel.summary.value
+        assert "Граница A" in panel.summary.value

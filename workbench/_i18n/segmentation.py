@@ -85,16 +85,236 @@ _PROFIT_GROUPS = {
 # words composing cluster names: (feature kind, direction) -> text
 _WORDS = {
     "recency_low": ("Recent", "Недавние"),
-    "recency_high": ("Lapsed", "Давние"),
+    "recency_high": ("Lapsed", "Уснувшие"),
     "frequency_high": ("frequent", "частые"),
-    "frequency_low": ("one-off", "разовые"),
+    "frequency_low": ("infrequent", "редкие"),
     "monetary_high": ("high-value", "крупные"),
     "monetary_low": ("low-value", "мелкие"),
-    "tenure_high": ("long-standing", "давние клиенты"),
-    "tenure_low": ("newcomers", "новички"),
+    "tenure_high": ("long-standing", "давние"),
+    "tenure_low": ("new", "новые"),
     "profit_high": ("profitable", "прибыльные"),
     "profit_low": ("low-profit", "малоприбыльные"),
+    "regularity_low": ("steady", "стабильные"),
+    "regularity_high": ("irregular", "нерегулярные"),
     "average": ("Average", "Средние"),
+}
+
+# computed sentences (describe_*) and display-table headers of step 4
+_DESCRIBE = {
+    "seg.and": {"en": " and ", "ru": " и "},
+    # RFM
+    "rfm.describe_asof": {
+        "en": "{n} customers bought up to {asof}.",
+        "ru": "Клиентов с покупками по {asof}: {n}.",
+    },
+    "rfm.describe_n": {"en": "{n} customers have bought.", "ru": "Клиентов с покупками: {n}."},
+    "rfm.describe_empty": {"en": "No customer with a purchase.", "ru": "Нет клиентов с покупками."},
+    "rfm.describe_median": {
+        "en": "The median customer last bought {recency} days ago, placed {frequency} orders "
+        "and brought {monetary} in revenue.",
+        "ru": "Медианный клиент: последняя покупка {recency} дн. назад, заказов — {frequency}, "
+        "выручка — {monetary}.",
+    },
+    "rfm.describe_largest": {
+        "en": "Largest segments: {segments}.", "ru": "Крупнейшие сегменты: {segments}.",
+    },
+    "rfm.describe_revenue": {"en": "By revenue: {segments}.", "ru": "По выручке: {segments}."},
+    "rfm.describe_best": {
+        "en": "{segments} ({share} of customers) bring {revenue} of revenue.",
+        "ru": "{segments} ({share} клиентов) дают {revenue} выручки.",
+    },
+    "rfm.describe_slipping": {
+        "en": "{segments} ({n} customers who bought often or much but not lately) still hold "
+        "{revenue} of revenue: call them first about retention.",
+        "ru": "{segments}: клиентов — {n}, они покупали часто или много, но давно не "
+        "возвращались; на них приходится {revenue} выручки — им звоним первыми.",
+    },
+    "rfm.col.segment": {"en": "RFM segment", "ru": "RFM-сегмент"},
+    "rfm.col.customers": {"en": "Customers", "ru": "Клиентов"},
+    "rfm.col.customer_share": {"en": "Share of customers", "ru": "Доля клиентов"},
+    "rfm.col.revenue_share": {"en": "Share of revenue", "ru": "Доля выручки"},
+    "rfm.col.recency_median": {
+        "en": "Median days since last purchase", "ru": "Медиана дней с последней покупки",
+    },
+    "rfm.col.frequency_median": {"en": "Median orders", "ru": "Медиана заказов"},
+    "rfm.col.monetary_median": {"en": "Median revenue", "ru": "Медиана выручки"},
+    # BTYD
+    "btyd.describe": {
+        "en": "BTYD summary in units of {unit} for {n} customers: {repeat} ({repeat_share}) "
+        "bought again after their first period (frequency > 0), {one_off} did not "
+        "(frequency = 0, monetary_value = 0: leave them out of a Gamma-Gamma fit). Median age T: "
+        "{t} {unit}; median recency of repeat buyers: {recency} {unit}.",
+        "ru": "Сводка BTYD в единицах «{unit}», клиентов: {n}. Покупали повторно после первого "
+        "периода (frequency > 0): {repeat} ({repeat_share}); не покупали: {one_off} "
+        "(frequency = 0, monetary_value = 0 — их не включают в модель Gamma-Gamma). Медианный "
+        "возраст T: {t} ({unit}); медианная recency повторных покупателей: {recency} "
+        "({unit}).",
+    },
+    "btyd.unit.D": {"en": "days", "ru": "дни"},
+    "btyd.unit.W": {"en": "weeks", "ru": "недели"},
+    "btyd.unit.M": {"en": "months", "ru": "месяцы"},
+    # ABC-XYZ
+    "abc.describe_classes": {
+        "en": "Class A: {a} clients ({a_share} of clients) bring {a_rev} of revenue; B: {b} "
+        "({b_share}) bring {b_rev}; C: {c} ({c_share}) bring {c_rev}.",
+        "ru": "Класс A: клиентов — {a} ({a_share} клиентов), они дают {a_rev} выручки; "
+        "B: {b} ({b_share}) — {b_rev}; C: {c} ({c_share}) — {c_rev}.",
+    },
+    "abc.describe_xyz": {
+        "en": "By regularity: X (steady) {x}, Y (occasional) {y}, Z (rare or one-off) {z} "
+        "clients.",
+        "ru": "По регулярности: X (стабильные) — {x}, Y (время от времени) — {y}, Z (редкие "
+        "или разовые) — {z}.",
+    },
+    "abc.describe_ax": {
+        "en": "The key cell AX holds {n} clients ({share}) and {rev} of revenue.",
+        "ru": "Ключевая ячейка AX: клиентов — {n} ({share}), {rev} выручки.",
+    },
+    "abc.describe_ax_profit": {
+        "en": "The key cell AX holds {n} clients ({share}), {rev} of revenue and {profit} of "
+        "profit.",
+        "ru": "Ключевая ячейка AX: клиентов — {n} ({share}), {rev} выручки и {profit} прибыли.",
+    },
+    "abc.describe_top": {
+        "en": "Most revenue: {cells}. The most crowded cell is {cell}: {n} clients ({share}) "
+        "with {rev} of revenue.",
+        "ru": "Больше всего выручки: {cells}. Самая многочисленная ячейка — {cell}: клиентов — "
+        "{n} ({share}), {rev} выручки.",
+    },
+    "abc.describe_empty": {"en": "No client in the table.", "ru": "В таблице нет клиентов."},
+    "abc.col.cell": {"en": "Cell", "ru": "Ячейка"},
+    "abc.col.clients": {"en": "Clients", "ru": "Клиентов"},
+    "abc.col.client_share": {"en": "Share of clients", "ru": "Доля клиентов"},
+    "abc.col.revenue_share": {"en": "Share of revenue", "ru": "Доля выручки"},
+    "abc.col.profit_share": {"en": "Share of profit", "ru": "Доля прибыли"},
+    "abc.col.action": {"en": "How to work with them", "ru": "Как работать"},
+    "abc.bad_thresholds": {
+        "en": "The A line must not be above the B line (now A {a}, B {b}), and X not above Y "
+        "(now X {x}, Y {y}).",
+        "ru": "Граница A не может быть выше границы B (сейчас A {a}, B {b}), а X — выше Y "
+        "(сейчас X {x}, Y {y}).",
+    },
+    # ladder
+    "ladder.describe_buyers": {
+        "en": "{n} clients have bought: {rungs}.",
+        "ru": "Клиентов с покупками: {n}; по ступеням: {rungs}.",
+    },
+    "ladder.describe_leads": {
+        "en": "Not buying yet (from the leads table): {rungs}.",
+        "ru": "Ещё не покупали (по таблице лидов): {rungs}.",
+    },
+    "ladder.describe_no_leads": {
+        "en": "No leads table: the Potential and Visitor rungs stay empty.",
+        "ru": "Нет таблицы лидов: ступени «Потенциальный» и «Посетитель» пусты.",
+    },
+    "ladder.describe_no_survey": {
+        "en": "No survey answers: advocates are recognised by a long steady history only.",
+        "ru": "Нет ответов анкеты: приверженцы определены только по долгой регулярной истории.",
+    },
+    "ladder.describe_strategy": {"en": "Strategies: {items}.", "ru": "Стратегии: {items}."},
+    "ladder.describe_profit": {
+        "en": "Unprofitable clients (profit ≤ 0): {n}. The rung with the most profit: {rung} "
+        "({share} of profit).",
+        "ru": "Убыточных клиентов (прибыль ≤ 0): {n}. Больше всего прибыли даёт ступень "
+        "«{rung}» ({share} прибыли).",
+    },
+    "ladder.describe_moves": {"en": "Over {days} days: {lines}.", "ru": "За {days} дн.: {lines}."},
+    "ladder.describe_move_line": {
+        "en": "{rung} ({n}): up {up}, stayed {stayed}, down {down}, lapsed {lapsed}",
+        "ru": "{rung} ({n}): поднялись {up}, остались {stayed}, опустились {down}, ушли {lapsed}",
+    },
+    "ladder.describe_move_lapsed": {
+        "en": "{rung} ({n}): won back {up}", "ru": "{rung} ({n}): вернулись {up}",
+    },
+    "ladder.describe_falls": {
+        "en": "The method expects the chance of leaving to fall as clients climb; here the "
+        "share lapsed is {chain}: {verdict}.",
+        "ru": "Метод ожидает, что шанс ухода снижается по мере подъёма по лестнице; здесь доля "
+        "ушедших: {chain} — {verdict}.",
+    },
+    "ladder.verdict_falls": {"en": "it does fall", "ru": "так и есть"},
+    "ladder.verdict_not": {
+        "en": "it does not fall at every rung, look at the rung where it rises",
+        "ru": "снижается не на каждой ступени, посмотрите, где доля растёт",
+    },
+    "ladder.col.strategy": {"en": "Strategy", "ru": "Стратегия"},
+    "ladder.col.customers": {"en": "Clients", "ru": "Клиентов"},
+    "ladder.col.share": {"en": "Share", "ru": "Доля"},
+    "ladder.col.profit_share": {"en": "Share of profit", "ru": "Доля прибыли"},
+    "ladder.col.orders_median": {"en": "Median orders", "ru": "Медиана заказов"},
+    "ladder.col.recency_median": {
+        "en": "Median days since last purchase", "ru": "Медиана дней с последней покупки",
+    },
+    # clustering
+    "seg.describe_k": {
+        "en": "The silhouette is highest at k = {k} ({score}, {quality}); next: {others}.",
+        "ru": "Силуэт максимален при k = {k} ({score}, {quality}); следующие: {others}.",
+    },
+    "seg.quality.clear": {"en": "a clear structure", "ru": "чёткая структура"},
+    "seg.quality.weak": {"en": "a weak but real structure", "ru": "слабая, но заметная структура"},
+    "seg.quality.none": {"en": "hardly any structure", "ru": "структуры почти нет"},
+    "seg.describe_fixed": {
+        "en": "{k} segments (k set by hand).", "ru": "Сегментов: {k} (k задано вручную).",
+    },
+    "seg.describe_segment": {
+        "en": "«{name}»: {n} customers ({share}){revenue}; median {medians}",
+        "ru": "«{name}»: клиентов — {n} ({share}){revenue}; медианы: {medians}",
+    },
+    "seg.describe_revenue": {"en": ", {share} of revenue", "ru": ", {share} выручки"},
+    "seg.describe_stability": {
+        "en": "Stability over {n} bootstrap resamples: median adjusted Rand index {ari}, "
+        "{verdict}.",
+        "ru": "Устойчивость на {n} бутстреп-выборках: медиана скорректированного индекса Рэнда "
+        "{ari}, {verdict}.",
+    },
+    "seg.stable.high": {
+        "en": "stable enough to act on", "ru": "сегменты устойчивы, на них можно опираться",
+    },
+    "seg.stable.mid": {
+        "en": "moderately stable: check before acting",
+        "ru": "умеренно устойчивы: перепроверьте перед действиями",
+    },
+    "seg.stable.low": {
+        "en": "unstable: do not build actions on these segments",
+        "ru": "неустойчивы: не стройте на них действия",
+    },
+    "seg.col.name": {"en": "Segment", "ru": "Сегмент"},
+    "seg.col.size": {"en": "Customers", "ru": "Клиентов"},
+    "seg.col.share": {"en": "Share of customers", "ru": "Доля клиентов"},
+    "seg.col.revenue_share": {"en": "Share of revenue", "ru": "Доля выручки"},
+    "seg.col.median": {"en": "{feature}, median", "ru": "{feature}, медиана"},
+    # comparing the criteria
+    "crit.rfm_segment": {"en": "RFM segment", "ru": "RFM-сегмент"},
+    "crit.abc": {"en": "ABC class", "ru": "Класс ABC"},
+    "crit.xyz": {"en": "XYZ class", "ru": "Класс XYZ"},
+    "crit.cell": {"en": "ABC-XYZ cell", "ru": "Ячейка ABC-XYZ"},
+    "crit.rung": {"en": "Ladder rung", "ru": "Ступень лестницы"},
+    "crit.cluster": {"en": "Cluster", "ru": "Кластер"},
+    "crit.describe_crosstab": {
+        "en": "{rows} against {cols}: Cramér's V = {v} ({strength}).",
+        "ru": "{rows} и {cols}: V Крамера = {v} ({strength}).",
+    },
+    "crit.describe_row": {
+        "en": "«{row}» ({n}): mostly {first} ({first_share}){then}",
+        "ru": "«{row}» ({n}): чаще всего {first} ({first_share}){then}",
+    },
+    "crit.describe_then": {"en": ", then {col} ({share})", "ru": ", затем {col} ({share})"},
+    "crit.strength.none": {"en": "no real link", "ru": "связи практически нет"},
+    "crit.strength.weak": {"en": "a weak link", "ru": "слабая связь"},
+    "crit.strength.moderate": {"en": "a moderate link", "ru": "умеренная связь"},
+    "crit.strength.strong": {"en": "a strong link", "ru": "сильная связь"},
+    "crit.describe_agreement": {
+        "en": "Most alike: {a} and {b} (V = {v}); most different: {c} and {d} (V = {w}). "
+        "Alike criteria split clients the same way and can stand in for each other; different "
+        "ones add information.",
+        "ru": "Сильнее всего совпадают: {a} и {b} (V = {v}); меньше всего: {c} и {d} "
+        "(V = {w}). Похожие критерии делят клиентов одинаково и заменяют друг друга; "
+        "непохожие добавляют новую информацию.",
+    },
+    "crit.describe_too_few": {
+        "en": "Give at least two criteria to compare.",
+        "ru": "Для сравнения нужны хотя бы два критерия.",
+    },
 }
 
 MESSAGES = {
@@ -136,12 +356,6 @@ MESSAGES = {
     "xyz.profit_share": {"en": "share of profit", "ru": "доля прибыли"},
     "xyz.regularity": {"en": "Regularity (XYZ)", "ru": "Регулярность (XYZ)"},
     "abc.volume": {"en": "Volume (ABC)", "ru": "Объём (ABC)"},
-    "abc.summary": {
-        "en": "A: {a} clients ({a_share} of clients) bring {a_value} of {what}. "
-        "Cell AX holds {ax} clients and {ax_value} of {what}.",
-        "ru": "A: {a} клиентов ({a_share} клиентов) дают {a_value}, показатель: {what}. "
-        "В ячейке AX {ax} клиентов и {ax_value}, показатель: {what}.",
-    },
     **{f"abc.action.{k}": {"en": en, "ru": ru} for k, (en, ru) in _CELL_ACTIONS.items()},
     # --- loyalty ladder ---
     **{f"ladder.rung.{k}": {"en": en, "ru": ru} for k, (en, ru) in _LADDER.items()},
@@ -172,8 +386,5 @@ MESSAGES = {
     },
     "seg.relative": {"en": "Segment mean / overall mean", "ru": "Среднее сегмента / общее"},
     "seg.size": {"en": "customers", "ru": "клиентов"},
-    "seg.summary": {
-        "en": "{k} segments; largest: {name} ({share} of customers).",
-        "ru": "Сегментов: {k}; крупнейший: {name} ({share} клиентов).",
-    },
+    **_DESCRIBE,
 }

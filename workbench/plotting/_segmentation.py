@@ -8,7 +8,9 @@ import seaborn as sns
 from matplotlib.axes import Axes
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import get_language
 from workbench.plotting._base import get_ax, label
+from workbench.segmentation._text import feature_label
 from workbench.segmentation.abc_xyz import ABC_XYZ_CELLS
 from workbench.segmentation.ladder import LADDER_RUNGS
 
@@ -205,7 +207,8 @@ def plot_cluster_profiles(
     overall = pd.DataFrame(np.asarray(X, dtype=float), columns=feats).mean()
     rel = prof[[f"{f}_mean" for f in feats]].to_numpy() / overall.replace(0, np.nan).to_numpy()
     rows = [f"{n} ({s:.0%})" for n, s in zip(prof["name"], prof["share"], strict=True)]
-    grid = pd.DataFrame(rel, index=rows, columns=feats)
+    lang = language or get_language()
+    grid = pd.DataFrame(rel, index=rows, columns=[feature_label(f, lang) for f in feats])
     ax = get_ax(ax, (1.6 * len(feats) + 3, 0.6 * len(rows) + 2))
     opts = {"annot": True, "fmt": ".2f", "cmap": "RdBu_r", "center": 1.0, "ax": ax,
             "cbar_kws": {"label": label("seg.relative", language)}}

@@ -10,21 +10,46 @@ from workbench.segmentation.abc_xyz import (
     DEFAULT_XYZ,
     abc_xyz,
     abc_xyz_summary,
+    describe_abc_xyz,
+    format_abc_xyz_summary,
 )
-from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
+from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary, describe_btyd
 from workbench.segmentation.clustering import (
     SEGMENT_FEATURE_KINDS,
     Segmenter,
     customer_feature_table,
+    describe_segments,
+    format_segment_profile,
+)
+from workbench.segmentation.compare import (
+    cramers_v,
+    criteria_agreement,
+    describe_agreement,
+    describe_crosstab,
+    format_criteria_agreement,
+    segment_criteria,
+    segment_crosstab,
 )
 from workbench.segmentation.ladder import (
     LADDER_RULES,
     LADDER_RUNGS,
     LADDER_STRATEGIES,
+    describe_ladder,
+    describe_transitions,
+    format_ladder_summary,
+    ladder_summary,
     ladder_transitions,
     loyalty_ladder,
 )
-from workbench.segmentation.rfm import RFM_SEGMENTS, assign_segments, quintile_scores, rfm_table
+from workbench.segmentation.rfm import (
+    RFM_SEGMENTS,
+    assign_segments,
+    describe_rfm,
+    format_rfm_summary,
+    quintile_scores,
+    rfm_summary,
+    rfm_table,
+)
 
 __all__ = (
     "ABC_XYZ_ACTIONS",
@@ -42,9 +67,28 @@ __all__ = (
     "abc_xyz_summary",
     "assign_segments",
     "btyd_summary",
+    "cramers_v",
+    "criteria_agreement",
     "customer_feature_table",
+    "describe_abc_xyz",
+    "describe_agreement",
+    "describe_btyd",
+    "describe_crosstab",
+    "describe_ladder",
+    "describe_rfm",
+    "describe_segments",
+    "describe_transitions",
+    "format_abc_xyz_summary",
+    "format_criteria_agreement",
+    "format_ladder_summary",
+    "format_rfm_summary",
+    "format_segment_profile",
+    "ladder_summary",
     "ladder_transitions",
     "loyalty_ladder",
     "quintile_scores",
+    "rfm_summary",
     "rfm_table",
+    "segment_criteria",
+    "segment_crosstab",
 )

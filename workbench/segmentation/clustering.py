@@ -17,9 +17,16 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import threadpool_limits
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import LANGUAGES, t
+from workbench.i18n import LANGUAGES, check_language, t
+from workbench.segmentation._text import count, feature_label, num, pct
 
-__all__ = ("SEGMENT_FEATURE_KINDS", "Segmenter", "customer_feature_table")
+__all__ = (
+    "SEGMENT_FEATURE_KINDS",
+    "Segmenter",
+    "customer_feature_table",
+    "describe_segments",
+    "format_segment_profile",
+)
 
 _METHODS = ("kmeans", "gmm", "agglomerative")
 _TRANSFORMS = ("auto", "log", "quantile", "none")
@@ -36,6 +43,7 @@ SEGMENT_FEATURE_KINDS: dict[str, str] = {
     "amount": "monetary",
     "value": "monetary",
     "tenure": "tenure",
+    "cv": "regularity",
 }
 
 
@@ -57,6 +65,11 @@ def customer_feature_table(
 
     cols = ["recency_days", "frequency", "monetary_total", "monetary_mean", "tenure_days"]
     return rfm_table(tx, asof, columns)[cols].astype(np.float64)
+
+
+def _kind(feature: str) -> str | None:
+    """The kind of a feature (``SEGMENT_FEATURE_KINDS``), or None."""
+    return next((k for s, k in SEGMENT_FEATURE_KINDS.items() if s in feature.lower()), None)
 
 
 def _skew(col: np.ndarray) -> float:
@@ -331,7 +344,13 @@ class Segmenter(ClusterMixin, BaseEstimator):
         for label in range(self.n_clusters_):
             rows = Z[self.labels_ == label]
             z = rows.mean(axis=0) if len(rows) else np.zeros(Z.shape[1])
-            top = [j for j in np.argsort(-np.abs(z), kind="mergesort") if abs(z[j]) >= 0.5][:2]
+            top: list[int] = []
+            kinds: set[str] = set()
+            for j in np.argsort(-np.abs(z), kind="mergesort"):
+                kind = _kind(feats[j]) or feats[j]
+                if abs(z[j]) >= 0.5 and kind not in kinds and len(top) < 2:
+                    top.append(int(j))
+                    kinds.add(kind)
             names[label] = {lang: self._compose(top, z, feats, lang) for lang in LANGUAGES}
         seen: dict[str, int] = {}
         for label in range(self.n_clusters_):
@@ -348,7 +367,7 @@ class Segmenter(ClusterMixin, BaseEstimator):
             return t("seg.word.average", lang)
         words = []
         for j in top:
-            kind = next((k for s, k in SEGMENT_FEATURE_KINDS.items() if s in feats[j].lower()), None)
+            kind = _kind(feats[j])
             side = "high" if z[j] > 0 else "low"
             if kind is None:
                 words.append(t(f"seg.word.{side}_feature", lang, feature=feats[j]))
@@ -356,6 +375,20 @@ class Segmenter(ClusterMixin, BaseEstimator):
                 words.append(t(f"seg.word.{kind}_{side}", lang))
         text = " ".join(w.lower() if i else w for i, w in enumerate(words))
         return text[:1].upper() + text[1:]
+
+    def name_labels(self, X=None, language: str = "en") -> pd.Series:
+        """Return the segment name of each row (the training rows when ``X`` is None).
+
+        Returns
+        -------
+        Series of str named ``cluster``, indexed like ``X`` when it is a DataFrame.
+        """
+        check_is_fitted(self, "labels_")
+        language = check_language(language)
+        labels = self.labels_ if X is None else self.predict(X)
+        index = X.index if isinstance(X, pd.DataFrame) else None
+        names = [self.segment_names_[int(k)][language] for k in labels]
+        return pd.Series(names, index=index, name="cluster", dtype="string")
 
     def profile(
         self, X, revenue: str | np.ndarray | pd.Series | None = None, language: str = "en"
@@ -429,3 +462,134 @@ class Segmenter(ClusterMixin, BaseEstimator):
             model = clone(self).set_params(n_clusters=self.n_clusters_).fit(part)
             scores.append(adjusted_rand_score(base, model.predict(Xa)))
         return pd.Series(scores, index=pd.RangeIndex(n_boot, name="boot"), name="ari")
+
+
+def _quality_key(score: float) -> str:
+    return "seg.quality.clear" if score >= 0.5 else (
+        "seg.quality.weak" if score >= 0.25 else "seg.quality.none"
+    )
+
+
+def describe_segments(
+    segmenter: Segmenter,
+    X: pd.DataFrame,
+    revenue: str | np.ndarray | pd.Series | None = None,
+    stability: pd.Series | None = None,
+    language: str | None = None,
+    features: int = 3,
+) -> str:
+    """Read a fitted :class:`Segmenter` aloud: the choice of k, each segment, its stability.
+
+    Parameters
+    ----------
+    segmenter : Segmenter
+        Fitted on ``X``.
+    X : DataFrame
+        The feature table.
+    revenue : str or array-like, optional
+        Money per row (a column of ``X``) for each segment's share of revenue.
+    stability : Series, optional
+        The result of :meth:`Segmenter.stability`.
+    language : {"en", "ru"}, optional
+    features : int, default 3
+        How many features' medians to quote per segment (in the order of ``X``'s columns).
+
+    Returns
+    -------
+    str
+        With ``n_clusters="auto"``: the best k, its silhouette and how much structure that
+        means (>= 0.5 clear, >= 0.25 weak but real, else hardly any), and the next two k.
+        Then one line per segment: name, customers, share, revenue share, feature medians.
+        With ``stability``: the median adjusted Rand index and whether to act on the segments
+        (>= 0.8 stable, >= 0.6 moderately, else unstable).
+
+    Examples
+    --------
+    >>> X = pd.DataFrame({"recency_days": [5.0, 6, 7, 300, 310, 320],
+    ...                   "frequency": [10.0, 12, 11, 1, 1, 2]})
+    >>> seg = Segmenter(n_clusters=2, skew="none").fit(X)
+    >>> print(describe_segments(seg, X))  # doctest: +NORMALIZE_WHITESPACE
+    2 segments (k set by hand).
+    «Recent frequent»: 3 customers (50%); median days since last purchase 6, orders 11
+    «Lapsed infrequent»: 3 customers (50%); median days since last purchase 310, orders 1
+    """
+    language = check_language(language)
+    check_is_fitted(segmenter, "labels_")
+    lines = []
+    scores = segmenter.k_scores_
+    if len(scores):
+        ranked = scores.sort_values(ascending=False, kind="mergesort")
+        best = int(ranked.index[0])
+        others = ", ".join(
+            f"k = {int(k)} ({num(v, language)})" for k, v in ranked.iloc[1:3].items()
+        )
+        lines.append(t("seg.describe_k", language, k=best, score=num(ranked.iloc[0], language),
+                       quality=t(_quality_key(float(ranked.iloc[0])), language),
+                       others=others or "—"))
+    else:
+        lines.append(t("seg.describe_fixed", language, k=segmenter.n_clusters_))
+    prof = segmenter.profile(X, revenue=revenue, language=language)
+    feats = [c[: -len("_median")] for c in prof.columns if c.endswith("_median")][:features]
+    for _, row in prof.iterrows():
+        medians = ", ".join(
+            f"{_lower(feature_label(f, language))} {_short(row[f + '_median'], language)}"
+            for f in feats
+        )
+        rev = ""
+        if "revenue_share" in prof.columns:
+            rev = t("seg.describe_revenue", language, share=pct(row["revenue_share"]))
+        lines.append(t("seg.describe_segment", language, name=row["name"],
+                       n=count(row["size"], language), share=pct(row["share"]), revenue=rev,
+                       medians=medians))
+    if stability is not None and len(stability):
+        med = float(np.median(stability.to_numpy(np.float64)))
+        verdict = "seg.stable.high" if med >= 0.8 else (
+            "seg.stable.mid" if med >= 0.6 else "seg.stable.low"
+        )
+        lines.append(t("seg.describe_stability", language, n=len(stability),
+                       ari=num(med, language), verdict=t(verdict, language)))
+    return "\n".join(lines)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _short(x: float, language: str) -> str:
+    """A median for prose: whole numbers with thousands separated, else one decimal."""
+    v = float(x)
+    if not np.isfinite(v):
+        return "—"
+    return count(round(v), language) if abs(v - round(v)) < 1e-9 or abs(v) >= 100 else num(
+        v, language, 1
+    )
+
+
+def format_segment_profile(
+    profile: pd.DataFrame, language: str | None = None, statistic: str = "median"
+) -> pd.DataFrame:
+    """Return :meth:`Segmenter.profile` for display: name, size, shares, one statistic per feature.
+
+    Parameters
+    ----------
+    profile : DataFrame
+        The result of :meth:`Segmenter.profile`.
+    language : {"en", "ru"}, optional
+    statistic : {"median", "mean"}, default "median"
+    """
+    language = check_language(language)
+    if statistic not in ("median", "mean"):
+        raise WorkbenchError(f"statistic must be 'median' or 'mean'; got {statistic!r}")
+    out = pd.DataFrame(index=profile["name"].astype(str).to_numpy())
+    out.index.name = t("seg.col.name", language)
+    out[t("seg.col.size", language)] = profile["size"].to_numpy()
+    out[t("seg.col.share", language)] = [pct(x) for x in profile["share"]]
+    if "revenue_share" in profile.columns:
+        out[t("seg.col.revenue_share", language)] = [pct(x) for x in profile["revenue_share"]]
+    suffix = f"_{statistic}"
+    for col in profile.columns:
+        if col.endswith(suffix):
+            name = feature_label(col[: -len(suffix)], language)
+            head = t("seg.col.median", language, feature=name) if statistic == "median" else name
+            out[head] = [_short(v, language) for v in profile[col]]
+    return out

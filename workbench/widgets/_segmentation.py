@@ -14,16 +14,13 @@ from workbench.segmentation.abc_xyz import (
     DEFAULT_XYZ,
     abc_xyz,
     abc_xyz_summary,
+    describe_abc_xyz,
     reclassify_abc_xyz,
 )
-from workbench.segmentation.clustering import Segmenter
+from workbench.segmentation.clustering import Segmenter, describe_segments
 from workbench.widgets._base import Panel
 
 __all__ = ("abc_xyz_panel", "segmentation_panel")
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
 
 
 def segmentation_panel(
@@ -90,11 +87,9 @@ def segmentation_panel(
                 "X": data}
 
     def describe(result: dict) -> str:
-        prof = result["profile"]
-        top = prof.iloc[0]
-        return t(
-            "seg.summary", language, k=len(prof), name=top["name"], share=_pct(top["share"])
-        )
+        money = X[revenue] if revenue is not None else None
+        text = describe_segments(result["model"], result["X"], revenue=money, language=language)
+        return text.replace("\n", "<br>")
 
     def draw(result: dict) -> None:
         plot_cluster_profiles(result["model"], result["X"], language=language)
@@ -111,6 +106,8 @@ def abc_xyz_panel(
     n_periods: int = 12,
     columns: dict | None = None,
     language: str | None = None,
+    abc: tuple[float, float] = DEFAULT_ABC,
+    xyz: tuple[float, float] = DEFAULT_XYZ,
 ) -> Panel:
     """Return a panel where ABC and XYZ thresholds redraw the 3 x 3 matrix.
 
@@ -124,12 +121,16 @@ def abc_xyz_panel(
     what : {"clients", "client_share", "revenue_share", "profit_share"}, default "revenue_share"
         What the matrix shows.
     language : {"en", "ru"}, optional
+    abc, xyz : (float, float)
+        Starting positions of the sliders (the notebook's thresholds).
 
     Returns
     -------
     Panel
         Controls ``abc_a``, ``abc_b``, ``xyz_x``, ``xyz_y`` (FloatSliders); ``result`` is the
-        :func:`workbench.abc_xyz_summary` table; the summary reads the A class and the AX cell.
+        :func:`workbench.abc_xyz_summary` table; the summary is
+        :func:`workbench.describe_abc_xyz` of it. A line placed above the next one (A above B,
+        X above Y) is said in the chosen language instead of computed.
     """
     from workbench.plotting._segmentation import plot_abc_xyz_matrix
 
@@ -144,24 +145,21 @@ def abc_xyz_panel(
         )
 
     controls = {
-        "abc_a": slider("abc.threshold_a", DEFAULT_ABC[0], 0.5, 0.95, 0.01),
-        "abc_b": slider("abc.threshold_b", DEFAULT_ABC[1], 0.6, 0.99, 0.01),
-        "xyz_x": slider("xyz.threshold_x", DEFAULT_XYZ[0], 0.1, 2.0, 0.05),
-        "xyz_y": slider("xyz.threshold_y", DEFAULT_XYZ[1], 0.2, 3.0, 0.05),
+        "abc_a": slider("abc.threshold_a", float(abc[0]), 0.5, 0.95, 0.01),
+        "abc_b": slider("abc.threshold_b", float(abc[1]), 0.6, 0.99, 0.01),
+        "xyz_x": slider("xyz.threshold_x", float(xyz[0]), 0.1, 2.0, 0.05),
+        "xyz_y": slider("xyz.threshold_y", float(xyz[1]), 0.2, 3.0, 0.05),
     }
 
     def compute(abc_a: float, abc_b: float, xyz_x: float, xyz_y: float) -> pd.DataFrame:
+        if abc_a > abc_b or xyz_x > xyz_y:
+            raise WorkbenchError(t("abc.bad_thresholds", language, a=f"{abc_a:.2f}",
+                                   b=f"{abc_b:.2f}", x=f"{xyz_x:.2f}", y=f"{xyz_y:.2f}"))
         table = reclassify_abc_xyz(base, abc=(abc_a, abc_b), xyz=(xyz_x, xyz_y))
         return abc_xyz_summary(table, language=language)
 
     def describe(summary: pd.DataFrame) -> str:
-        a = summary.loc[summary["abc"] == "A"]
-        return t(
-            "abc.summary", language,
-            a=int(a["clients"].sum()), a_share=_pct(a["client_share"].sum()),
-            a_value=_pct(a["revenue_share"].sum()), what=t("abc.value.amount", language),
-            ax=int(summary.loc["AX", "clients"]), ax_value=_pct(summary.loc["AX", "revenue_share"]),
-        )
+        return describe_abc_xyz(summary, language=language)
 
     def draw(summary: pd.DataFrame) -> None:
         plot_abc_xyz_matrix(summary, what=what, language=language)
