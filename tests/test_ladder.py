@@ -253,3 +253,12 @@ class TestDescribeLadder:
         tr = ladder_transitions(tx, asof="2024-06-30", period=60)
         assert tr.attrs["period_days"] == 60
         assert describe_transitions(tr, language="en").startswith("Over 60 days: ")
+
+
+def test_ladder_summary_profit_share_is_nan_on_lead_rungs():
+    from workbench.segmentation.ladder import format_ladder_summary, ladder_summary
+
+    lad = TestDescribeLadder._ladder()
+    summ = ladder_summary(lad)
+    assert np.isnan(summ.loc["potential", "profit_share"])
+    assert format_ladder_summary(summ, language="en").loc["Potential", "Share of profit"] == "—"

@@ -315,3 +315,8 @@ class TestDescribeRfm:
         assert shown["Доля выручки"].tolist() == ["39%", "60%", "1%"]
         assert shown["Медиана выручки"].tolist() == ["490", "1\u202f500", "20"]
         assert shown["Медиана дней с последней покупки"].tolist() == [8, 200, 300]
+        assert shown["Медиана заказов"].tolist() == ["7", "5", "1"]
+        rfm = self._rfm()
+        rfm["frequency"] = [8, 1, 7, 5]
+        assert format_rfm_summary(rfm_summary(rfm), language="ru")[
+            "Медиана заказов"].tolist() == ["7,5", "5", "1"]

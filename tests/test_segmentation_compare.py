@@ -70,6 +70,7 @@ class TestCramersV:
     def test_format_agreement_translates(self):
         shown = format_criteria_agreement(criteria_agreement(_criteria()), language="ru")
         assert list(shown.columns) == ["Кластер", "Ступень лестницы", "Класс ABC"]
+        assert shown.iloc[0].tolist() == ["1,00", "1,00", "1,00"]
 
 
 class TestCrosstab:
@@ -114,3 +115,11 @@ class TestCrosstab:
         assert describe_agreement(ag.iloc[:1, :1], language="en") == (
             "Give at least two criteria to compare."
         )
+
+
+class TestExtraCriteria:
+    def test_extra_named_after_a_known_criterion_sorts_and_labels_like_it(self):
+        crit = pd.DataFrame({"cell": ["AX", "CZ", "BY"], "cell_profit": ["CZ", "AX", "BY"]})
+        ct = segment_crosstab(crit, "cell", "cell_profit", language="ru")
+        assert ct.columns.tolist() == ["AX", "BY", "CZ"]
+        assert ct.columns.name == "Ячейка ABC-XYZ по прибыли"

@@ -74,6 +74,25 @@ class TestPlots:
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert labels[0] == "Потенциальный" and labels[-1] == "Ушедший"
 
+    def test_ladder_with_leads_draws_the_lead_rungs(self, tx):
+        leads = pd.DataFrame({"lead_id": ["L1", "L2", "L3"], "stage": ["call", "meeting", "call"],
+                              "date": pd.to_datetime(["2024-01-01"] * 3)})
+        ax = plot_ladder(loyalty_ladder(tx, leads=leads), language="ru")
+        widths = {}
+        for patch in ax.patches:
+            y = round(patch.get_y() + patch.get_height() / 2)
+            widths[y] = widths.get(y, 0) + patch.get_width()
+        assert widths[0] == 2 and widths[1] == 1  # potential, visitor
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend[-1] == "Ещё без покупок"
+
+    def test_cluster_profile_columns_are_translated(self, tx):
+        X = customer_feature_table(tx)
+        seg = Segmenter(n_clusters=2).fit(X)
+        ax = plot_cluster_profiles(seg, X, language="ru")
+        heads = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+        assert heads[0] == "Дней с последней покупки"
+
     def test_cluster_profiles_and_silhouette(self, tx):
         X = customer_feature_table(tx)
         seg = Segmenter(k_range=(2, 4)).fit(X)

@@ -80,6 +80,7 @@ _PROFIT_GROUPS = {
     "profitable": ("Profitable", "Прибыльные"),
     "middle": ("Middle", "Средние"),
     "unprofitable": ("Unprofitable", "Убыточные"),
+    "none": ("No purchase yet", "Ещё без покупок"),
 }
 
 # words composing cluster names: (feature kind, direction) -> text
@@ -147,8 +148,8 @@ _DESCRIBE = {
         "ru": "Сводка BTYD в единицах «{unit}», клиентов: {n}. Покупали повторно после первого "
         "периода (frequency > 0): {repeat} ({repeat_share}); не покупали: {one_off} "
         "(frequency = 0, monetary_value = 0 — их не включают в модель Gamma-Gamma). Медианный "
-        "возраст T: {t} ({unit}); медианная recency повторных покупателей: {recency} "
-        "({unit}).",
+        "возраст T: {t} ({unit}); медианный возраст повторных покупателей при последней покупке "
+        "(recency): {recency} ({unit}).",
     },
     "btyd.unit.D": {"en": "days", "ru": "дни"},
     "btyd.unit.W": {"en": "weeks", "ru": "недели"},
@@ -288,6 +289,7 @@ _DESCRIBE = {
     "crit.abc": {"en": "ABC class", "ru": "Класс ABC"},
     "crit.xyz": {"en": "XYZ class", "ru": "Класс XYZ"},
     "crit.cell": {"en": "ABC-XYZ cell", "ru": "Ячейка ABC-XYZ"},
+    "crit.cell_profit": {"en": "ABC-XYZ cell by profit", "ru": "Ячейка ABC-XYZ по прибыли"},
     "crit.rung": {"en": "Ladder rung", "ru": "Ступень лестницы"},
     "crit.cluster": {"en": "Cluster", "ru": "Кластер"},
     "crit.describe_crosstab": {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -154,30 +156,34 @@ def plot_ladder(
     language: str | None = None,
     **kwargs,
 ) -> Axes:
-    """Draw the number of customers per rung, bottom rung at the bottom, lapsed apart.
+    """Draw the number of customers per rung, bottom rung at the bottom, lapsed on top.
 
     Parameters
     ----------
     ladder : DataFrame
         The result of :func:`workbench.loyalty_ladder`; with ``profit_group`` the bars are
-        split into profitable / middle / unprofitable.
+        split into profitable / middle / unprofitable (leads: "no purchase yet").
     """
     _need(ladder, ["rung"], "plot_ladder")
     ax = get_ax(ax)
     rungs = [r for r in LADDER_RUNGS]
     names = [label(f"ladder.rung.{r}", language) for r in rungs]
     if "profit_group" in ladder.columns and ladder["profit_group"].notna().any():
-        groups = ["profitable", "middle", "unprofitable"]
-        counts = pd.crosstab(ladder["rung"], ladder["profit_group"]).reindex(
+        groups = ["profitable", "middle", "unprofitable", "none"]
+        group = ladder["profit_group"].astype("string").fillna("none")
+        counts = pd.crosstab(ladder["rung"].astype(str), group).reindex(
             index=rungs, columns=groups, fill_value=0
         ).fillna(0)
+        if not counts["none"].any():
+            groups = groups[:-1]
         left = np.zeros(len(rungs))
-        colors = {"profitable": "#1b9e77", "middle": "#a6a6a6", "unprofitable": "#d95f02"}
+        colors = {"profitable": "#1b9e77", "middle": "#a6a6a6", "unprofitable": "#d95f02",
+                  "none": "#9ecae1"}
         for g in groups:
             ax.barh(names, counts[g].to_numpy(), left=left, color=colors[g],
                     label=label(f"ladder.profit.{g}", language), **kwargs)
             left += counts[g].to_numpy()
-        ax.legend(loc="lower right")
+        ax.legend(loc="best")
     else:
         counts = ladder["rung"].value_counts().reindex(rungs, fill_value=0)
         ax.barh(names, counts.to_numpy(), color=["#9ecae1"] * 6 + ["#d95f02"], **kwargs)
@@ -208,7 +214,8 @@ def plot_cluster_profiles(
     rel = prof[[f"{f}_mean" for f in feats]].to_numpy() / overall.replace(0, np.nan).to_numpy()
     rows = [f"{n} ({s:.0%})" for n, s in zip(prof["name"], prof["share"], strict=True)]
     lang = language or get_language()
-    grid = pd.DataFrame(rel, index=rows, columns=[feature_label(f, lang) for f in feats])
+    heads = [textwrap.fill(feature_label(f, lang), 14) for f in feats]
+    grid = pd.DataFrame(rel, index=rows, columns=heads)
     ax = get_ax(ax, (1.6 * len(feats) + 3, 0.6 * len(rows) + 2))
     opts = {"annot": True, "fmt": ".2f", "cmap": "RdBu_r", "center": 1.0, "ax": ax,
             "cbar_kws": {"label": label("seg.relative", language)}}

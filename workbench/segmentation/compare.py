@@ -96,12 +96,17 @@ def segment_criteria(
 
 def _order(column: str, values: pd.Series) -> list[str]:
     present = values.astype(str)
-    natural = CRITERIA_ORDER.get(column)
+    natural = CRITERIA_ORDER.get(column, CRITERIA_ORDER.get(_base(column)))
     if natural is None:  # e.g. clusters: largest first, ties by name
         sizes = present.value_counts()
         return sorted(sizes.index, key=lambda v: (-sizes[v], v))
     seen = set(present)
     return [v for v in natural if v in seen] + sorted(seen - set(natural))
+
+
+def _base(column: str) -> str:
+    """``cell_profit`` -> ``cell``: an extra criterion named after a known one sorts like it."""
+    return column.split("_")[0] if column != "rfm_segment" else column
 
 
 def cramers_v(a: pd.Series, b: pd.Series) -> float:
@@ -165,14 +170,14 @@ def _criterion(name: str, language: str) -> str:
 
 
 def _value(column: str, value: str, language: str) -> str:
-    return value_label("rung" if column == "rung" else (
-        "segment" if column == "rfm_segment" else column), value, language)
+    base = _base(column)
+    return value_label("segment" if base == "rfm_segment" else base, value, language)
 
 
 def format_criteria_agreement(agreement: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`criteria_agreement` with translated criteria names, two decimals."""
+    """Return :func:`criteria_agreement` with translated criteria names, two decimals as text."""
     language = check_language(language)
-    out = agreement.round(2).copy()
+    out = agreement.map(lambda v: num(v, language))
     out.index = [_criterion(c, language) for c in agreement.index]
     out.columns = [_criterion(c, language) for c in agreement.columns]
     return out

@@ -405,7 +405,7 @@ def ladder_summary(ladder: pd.DataFrame) -> pd.DataFrame:
             )
     if "profit_total" in ladder.columns:
         profit = pd.to_numeric(ladder["profit_total"], errors="coerce").astype("float64")
-        per = profit.groupby(rung).sum().reindex(order, fill_value=0.0).to_numpy(np.float64)
+        per = profit.groupby(rung).sum(min_count=1).reindex(order).to_numpy(np.float64)
         total = float(np.nansum(profit))
         out["profit"] = per
         out["profit_share"] = per / total if total else np.nan

@@ -11,7 +11,7 @@ from workbench._columns import prepare_transactions
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
 from workbench.segmentation._orders import empty_check, order_table
-from workbench.segmentation._text import count, date, money, pct, value_label
+from workbench.segmentation._text import count, date, money, num, pct, value_label
 
 __all__ = (
     "RFM_SEGMENTS",
@@ -295,7 +295,10 @@ def format_rfm_summary(summary: pd.DataFrame, language: str | None = None) -> pd
     out[t("rfm.col.customer_share", language)] = [pct(x) for x in summary["customer_share"]]
     out[t("rfm.col.revenue_share", language)] = [pct(x) for x in summary["revenue_share"]]
     out[t("rfm.col.recency_median", language)] = summary["recency_median"].round().astype(int).to_numpy()
-    out[t("rfm.col.frequency_median", language)] = summary["frequency_median"].round(1).to_numpy()
+    out[t("rfm.col.frequency_median", language)] = [
+        count(round(x), language) if float(x).is_integer() else num(x, language, 1)
+        for x in summary["frequency_median"]
+    ]
     out[t("rfm.col.monetary_median", language)] = [
         money(x, language) for x in summary["monetary_median"]
     ]

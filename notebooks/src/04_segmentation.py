@@ -1,0 +1,375 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Step 4 — First segmentation and the criteria for it (первая попытка сегментации, выработка критериев)
+#
+# **Why this step matters to the client.** Clients are not equal: a few bring most of the
+# money, some buy every month and some bought once and vanished. Steps 1–3 told us *what*
+# clients expect; this step decides *whom* we serve how. Management chooses the criteria by
+# which the company will sort its clients from now on — how much they bring (ABC), how
+# regularly they buy (XYZ), where they stand on the loyalty ladder (лестница приверженности)
+# — and checks them against the groups the data itself suggests (clusters). Without this step
+# every client gets the same effort: the key accounts are under-served, and money is spent on
+# clients who will never pay it back ("стоит ли овчинка выделки?" is the question of step 5,
+# and it needs these segments).
+#
+# **In this notebook we will:**
+# 1. rank clients by recency, frequency and money (RFM) and read the named RFM segments;
+# 2. split them by volume and regularity (ABC-XYZ), with the way of working per cell, and
+#    move the ABC and XYZ lines with a widget;
+# 3. place every client — and every lead — on the loyalty ladder, with the strategy per rung,
+#    the profitable / middle / unprofitable subgroups and the observed moves between rungs;
+# 4. let the data propose its own groups (clustering), choose k and the features with a
+#    widget, and check that the segments are stable;
+# 5. compare the criteria with each other and decide which ones the client will use;
+# 6. hand the data to analysts who fit buy-till-you-die models (a note);
+# 7. try it ourselves (📝 Your turn).
+
+# %% tags=["parameters"]
+# Parameters: `workbench run` replaces these (data_dir becomes absolute).
+data_dir = "../data/samples"  # folder with the client's tables
+asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
+language = "en"  # "en" or "ru": plots, widgets and computed prose
+mapping = None  # optional YAML/JSON column mapping for messy exports
+out_dir = None  # where `workbench run` writes deliverables (unused in the workshop)
+abc = (0.80, 0.95)  # ABC lines: A = top clients up to 80% of value, B up to 95%, C the rest
+xyz = (0.75, 1.5)  # XYZ lines on the coefficient of variation of monthly value: X <= 0.75 < Y <= 1.5 < Z
+abc_value = "amount"  # what ABC ranks: "amount" (revenue) or "profit" (needs costs)
+n_periods = 12  # ABC-XYZ window: the last 12 calendar months up to asof
+ladder_rules = None  # overrides of workbench.LADDER_RULES, e.g. {"lapsed_days": 120}
+transition_days = 180  # how far back we compare the ladder to measure moves between rungs
+n_clusters = "auto"  # number of clusters; "auto" picks the best silhouette within k_range
+k_range = (2, 8)  # the k tried with "auto"
+n_boot = 10  # bootstrap resamples for the stability check of the clusters
+btyd_freq = "W"  # time unit of the BTYD summary for analysts: "D", "W" or "M"
+
+# %% tags=["hide"]
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+import workbench
+import workbench.plotting
+import workbench.widgets
+
+workbench.set_language(language)
+folder = workbench.load_folder(data_dir, mapping=mapping)
+tx = folder.tables["transactions"]
+
+# %% [markdown]
+# ## 1. RFM: how recently, how often, how much
+#
+# The simplest sorting a CRM allows: for every client the days since the last purchase
+# (**R**ecency), the number of orders (**F**requency) and the money (**M**onetary). Each
+# gets a score from 1 to 5 (5 = best: most recent, most frequent, most money) and the R and F
+# scores give a named segment — champions, loyal, at risk, cannot lose them, lost …
+
+# %%
+rfm = workbench.rfm_table(tx, asof=asof)
+display(workbench.format_rfm_summary(workbench.rfm_summary(rfm), language=language))
+
+# %% [markdown]
+# Read aloud:
+
+# %%
+print(workbench.describe_rfm(rfm, language=language))
+
+# %% [markdown]
+# The heatmap shows the mean revenue per client in each R × F cell: the top-right corner
+# (recent and frequent) is where the money is; the bottom-right corner (frequent, but not
+# lately) is the money we are about to lose.
+
+# %% tags=["nbval-ignore-output"]
+workbench.plotting.plot_rfm_heatmap(rfm, language=language)
+plt.show()
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients, RFM segment sizes, median recency and orders
+print(len(rfm), {k: int(v) for k, v in rfm["segment"].value_counts().sort_index().items()})
+print(int(rfm["recency_days"].median()), int(rfm["frequency"].median()))
+
+# %% [markdown]
+# ## 2. ABC-XYZ: who brings the money, and who buys steadily
+#
+# **ABC** sorts clients by what they bring over the last `n_periods` months (Pareto): A are
+# the top clients that together make the first 80% of the value, B the next 15%, C the rest.
+# **XYZ** sorts them by how regularly they buy: the coefficient of variation of their monthly
+# purchases (X = every month or nearly, Y = now and then, Z = rarely or once). The nine cells
+# each get their own way of working (the seed note on CRM practice): from a personal manager
+# for AX to the cheapest channel for CZ.
+
+# %%
+abc_table = workbench.abc_xyz(tx, asof=asof, value=abc_value, abc=abc, xyz=xyz,
+                              n_periods=n_periods)
+abc_summary = workbench.abc_xyz_summary(abc_table, language=language)
+print(workbench.describe_abc_xyz(abc_summary, language=language))
+
+# %%
+display(workbench.format_abc_xyz_summary(abc_summary, language=language))
+
+# %% [markdown]
+# Left: the Pareto curve (the steeper its start, the more the business depends on a few
+# clients). Right: the share of revenue in each cell.
+
+# %% tags=["nbval-ignore-output"]
+fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
+workbench.plotting.plot_abc_pareto(abc_table, abc=abc, value=abc_value, ax=axes[0],
+                                   language=language)
+workbench.plotting.plot_abc_xyz_matrix(abc_summary, what="revenue_share", ax=axes[1],
+                                       language=language)
+plt.show()
+
+# %% [markdown]
+# **The decision: where do the lines go?** 80 / 95 is the textbook Pareto cut. The XYZ lines
+# for *clients* must be far wider than the textbook lines for products (0.1 / 0.25): one
+# client's monthly spend varies much more than the demand for a whole product, and with the
+# product lines every client would be Z. Move the sliders with the management team: how many
+# clients can the company really give a personal manager (the size of A)? Whom do we call
+# "steady"? The matrix and the sentence below it recompute at once.
+
+# %% tags=["nbval-ignore-output"]
+abc_panel = workbench.widgets.abc_xyz_panel(tx, asof=asof, value=abc_value,
+                                            n_periods=n_periods, abc=abc, xyz=xyz,
+                                            language=language)
+abc_panel
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients per cell and the revenue share of class A, at the parameters' lines
+print({cell: int(n) for cell, n in abc_summary["clients"].items()})
+print(round(float(abc_summary.loc[abc_summary["abc"] == "A", "revenue_share"].sum()), 3))
+
+# %% [markdown]
+# ## 3. The loyalty ladder (лестница приверженности)
+#
+# The ladder of the method: potential client → visitor → first purchase → buyer → regular →
+# advocate (приверженец); next to it the lapsed clients who fell off. Each rung has its own
+# strategy — attract, engage, retain, cherish, win back — and clients are moved up **one rung
+# at a time**. The leads table (the sales funnel) fills the two bottom rungs; the survey's
+# NPS tells the advocates (promoters) from the merely regular. Both are optional: without
+# them the ladder starts at the first purchase and advocates are recognised by a long steady
+# history.
+
+# %%
+ladder = workbench.loyalty_ladder(tx, asof=asof, leads=folder.tables.get("leads"),
+                                  survey=folder.tables.get("survey"), rules=ladder_rules)
+print(workbench.describe_ladder(ladder, language=language))
+
+# %% [markdown]
+# Per rung: the strategy, the typical client, the share of profit and the subgroups the
+# method asks for within each rung — profitable, middle, unprofitable (profit = sales −
+# costs; the subgroups appear when the data has costs).
+
+# %%
+display(workbench.format_ladder_summary(workbench.ladder_summary(ladder), language=language))
+
+# %% tags=["nbval-ignore-output"]
+workbench.plotting.plot_ladder(ladder, language=language)
+plt.show()
+
+# %% [markdown]
+# **Do clients really climb?** We rebuild the ladder as it stood `transition_days` ago and
+# see where each client is now. The method expects the chance of leaving to fall as clients
+# climb; the share that moved up is the base rate any "one rung up" campaign has to beat.
+
+# %%
+try:
+    transitions = workbench.ladder_transitions(tx, asof=asof, period=transition_days,
+                                               leads=folder.tables.get("leads"),
+                                               survey=folder.tables.get("survey"),
+                                               rules=ladder_rules)
+    print(workbench.describe_transitions(transitions, language=language))
+except workbench.WorkbenchError as err:  # history shorter than transition_days
+    transitions = None
+    print(err)
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients per rung; share lapsed per starting rung
+print({k: int(v) for k, v in ladder["rung"].value_counts().sort_index().items()})
+if transitions is not None:
+    print(transitions["lapsed"].round(3).to_dict())
+
+# %% [markdown]
+# ## 4. Clusters: the groups the data proposes
+#
+# RFM, ABC-XYZ and the ladder cut along lines *we* chose. Cluster analysis asks the data:
+# which groups of similar clients are there? We describe each client by five facts (days
+# since the last purchase, orders, revenue, average order, days since the first purchase);
+# `workbench.Segmenter` takes logarithms of the skewed money and count columns, scales them,
+# tries every k in `k_range` and keeps the k with the best silhouette (how compact and how
+# well separated the groups are).
+
+# %%
+features = workbench.customer_feature_table(tx, asof=asof)
+segmenter = workbench.Segmenter(n_clusters=n_clusters, k_range=k_range, random_state=0,
+                                n_jobs=1).fit(features)
+stability = segmenter.stability(features, n_boot=n_boot)
+print(workbench.describe_segments(segmenter, features, revenue="monetary_total",
+                                  stability=stability, language=language))
+
+# %% [markdown]
+# The silhouette by k: a k with a slightly lower score but segments the team can act on is
+# often the better choice — the maximum is a suggestion, not a verdict.
+
+# %% tags=["nbval-ignore-output"]
+if len(segmenter.k_scores_):
+    workbench.plotting.plot_silhouette(segmenter, language=language)
+    plt.show()
+
+# %% [markdown]
+# The typical client of each segment (medians); in the plot below, each segment's means
+# against the average client (1 = average; above 1 = more than average):
+
+# %%
+display(workbench.format_segment_profile(
+    segmenter.profile(features, revenue="monetary_total", language=language), language=language))
+
+# %% tags=["nbval-ignore-output"]
+workbench.plotting.plot_cluster_profiles(segmenter, features, language=language)
+plt.show()
+
+# %% [markdown]
+# **The decision: how many segments, on which facts?** Move k and choose the features with
+# the team. Fewer, clearer segments that sales can tell apart beat many fine ones; dropping
+# "days since the first purchase" or "revenue" shows how much each fact drives the split.
+
+# %% tags=["nbval-ignore-output"]
+segment_panel = workbench.widgets.segmentation_panel(
+    features, k=max(segmenter.n_clusters_, 2), k_max=max(k_range[1], segmenter.n_clusters_),
+    revenue="monetary_total", language=language)
+segment_panel
+
+# %% tags=["nbval-check-output"]
+# ✅ check: k, segment sizes, best silhouette and median stability
+print(segmenter.n_clusters_, [int(n) for n in segmenter.profile(features)["size"]])
+if len(segmenter.k_scores_):
+    print(segmenter.k_scores_.round(2).to_dict())
+print(round(float(stability.median()), 2))
+
+# %% [markdown]
+# ## 5. Comparing the criteria: which ones will the client use?
+#
+# Four ways of sorting the same clients. Where two criteria agree strongly they say the same
+# thing and one of them is enough; where they disagree each adds information. We put the
+# segments side by side for every client who bought (Cramér's V: 0 = unrelated, 1 = one
+# criterion determines the other).
+
+# %%
+criteria = workbench.segment_criteria(rfm=rfm, abc_xyz=abc_table, ladder=ladder,
+                                      clusters=segmenter.name_labels(features, language=language))
+display(workbench.segment_crosstab(criteria, "cluster", "rung", language=language))
+print(workbench.describe_crosstab(criteria, "cluster", "rung", language=language))
+
+# %%
+display(workbench.segment_crosstab(criteria, "cluster", "cell", language=language))
+print(workbench.describe_crosstab(criteria, "cluster", "cell", language=language))
+
+# %% [markdown]
+# All criteria against each other (the ABC-XYZ cell is left out: it is made of ABC and XYZ):
+
+# %%
+agreement = workbench.criteria_agreement(
+    criteria, columns=["rfm_segment", "abc", "xyz", "rung", "cluster"])
+display(workbench.format_criteria_agreement(agreement, language=language))
+print(workbench.describe_agreement(agreement, language=language))
+
+# %% [markdown]
+# **Which criteria will the client use?** A proposal to discuss with management:
+# - **the loyalty ladder is the main axis**: it carries the strategy (attract, engage,
+#   retain, cherish, win back) that step 6 turns into offers, and it is easy to explain to the
+#   sales team;
+# - **ABC sets the level of service within a rung**: an A client on any rung gets a personal
+#   manager, a C client the standard channel — that is where the money is;
+# - **XYZ sets the rhythm of contact**: X clients on a schedule, Y before their usual buying
+#   moments, Z by campaigns;
+# - **clusters are the check**, not the criterion: if they line up with the ladder and ABC,
+#   the criteria follow the real structure of the client base; a cluster that cuts across
+#   them is a group worth a closer look (and a name of its own);
+# - **RFM segments are the working lists** for step 5: "at risk" and "cannot lose them" are
+#   the first calls of the retention plan.
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients compared and the agreement between the criteria
+print(len(criteria), list(criteria.columns))
+print({f"{a}-{b}": round(float(agreement.loc[a, b]), 2)
+       for i, a in enumerate(agreement.index) for b in agreement.columns[i + 1:]})
+
+# %% [markdown]
+# ## 6. For analysts: the summary that BTYD models need
+#
+# Analysts who forecast purchases with "buy till you die" models (BG/NBD, Pareto/NBD,
+# Gamma-Gamma in `lifetimes` or PyMC-Marketing) need one row per client with `frequency`,
+# `recency`, `T` and `monetary_value`, in exactly those libraries' definitions.
+# `workbench.btyd_summary` gives it, fast. Mind the traps: `frequency` counts *repeat periods*
+# (not orders), `recency` is the client's age at the last purchase (not the time since it),
+# `monetary_value` is the mean of the repeat periods (0 for one-off buyers, who must be left
+# out of Gamma-Gamma).
+#
+# ```python
+# from lifetimes import BetaGeoFitter
+# BetaGeoFitter(penalizer_coef=0.001).fit(summary["frequency"], summary["recency"], summary["T"])
+# ```
+
+# %%
+btyd = workbench.btyd_summary(tx, asof=asof, freq=btyd_freq)
+print(workbench.describe_btyd(btyd, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients, repeat buyers, median T
+print(len(btyd), int((btyd["frequency"] > 0).sum()), round(float(btyd["T"].median()), 1))
+
+# %% [markdown] tags=["workshop-only"]
+# ## 📝 Your turn
+#
+# The seed note defines class A by *profit*, not revenue ("the 20% of clients who make up to
+# 80% of the profit"). Redo the ABC-XYZ split with `value="profit"` and a stricter A line of
+# 0.70, read it aloud, and count the clients whose cell changes. Which cells do they move
+# between? (Hint: `workbench.segment_criteria(abc_xyz=..., extra={...})` puts two splits side
+# by side, and `workbench.segment_crosstab` crosses them.)
+
+# %% tags=["solution"]
+if "cost" in tx.columns:
+    abc_profit = workbench.abc_xyz(tx, asof=asof, value="profit", abc=(0.70, abc[1]), xyz=xyz,
+                                   n_periods=n_periods)
+    print(workbench.describe_abc_xyz(workbench.abc_xyz_summary(abc_profit), language=language))
+    both = workbench.segment_criteria(abc_xyz=abc_table, extra={"cell_profit": abc_profit["cell"]})
+    print(int((both["cell"] != both["cell_profit"]).sum()))
+    display(workbench.segment_crosstab(both, "cell", "cell_profit", language=language))
+
+# %% [markdown] tags=["workshop-only"]
+# ## Control questions (контрольные вопросы)
+#
+# - 7\. На каком этапе жизненного цикла развития находятся Ваши клиенты? А каков этап
+#   развития отношений? (At what stage of their life cycle are your clients — and at what
+#   stage is your relationship with them? Think of the ladder.)
+# - 11\. Основные понятия маркетинга. Как Ваша компания определяет основные сегменты (ниши)
+#   своего рынка? (How does your company define the main segments of its market?)
+# - 30\. Всегда ли нужно бороться за лояльность потребителей, приведите примеры программ
+#   лояльности и оцените их эффективность. (Must we always fight for loyalty? Think of the CZ
+#   cell and the unprofitable subgroups.)
+# - 31\. Категоризация и типизация клиентов, какие варианты категоризации и типизации Вы
+#   можете предложить для своих клиентов и клиентов своих клиентов? (Which ways of
+#   categorising your clients — and your clients' clients — would you propose?)
+
+# %% [markdown]
+# ## In this notebook we:
+# - ranked clients by recency, frequency and money and named the RFM segments, including the
+#   valuable clients who are slipping away;
+# - split them by volume and regularity (ABC-XYZ), with a way of working for each of the nine
+#   cells, and set the ABC and XYZ lines with the team;
+# - placed clients and leads on the loyalty ladder with a strategy per rung and the
+#   profitable / middle / unprofitable subgroups, and measured how clients actually moved
+#   between rungs;
+# - let the data propose its own clusters, chose k and the features, and checked their
+#   stability;
+# - compared the criteria and proposed the ones the client will use: the ladder for strategy,
+#   ABC for the level of service, XYZ for the rhythm of contact, RFM lists for retention.
+# - Next step: `05_costs_and_churn` — what do these segments cost, what is at risk, and is it
+#   worth it ("стоит ли овчинка выделки?").
+
+# %% tags=["nbval-ignore-output"]
+print(workbench.versions())
