@@ -16,6 +16,10 @@ from workbench.churn import (
     calibration_table,
     churn_labels,
     customer_features,
+    describe_churn_labels,
+    describe_drivers,
+    describe_evaluation,
+    describe_risk,
     feature_label,
     horizon_days,
     parse_horizon,
@@ -608,3 +612,95 @@ def test_calibration_on_the_sample_business():
     cal = ev["calibration"].loc[lambda d: d["n"] >= 30]
     assert np.corrcoef(cal["mean_predicted"], cal["observed_rate"])[0, 1] > 0.8
     assert m["roc_auc"] > ev["metrics"].loc["recency_baseline", "roc_auc"] - 0.02
+
+
+# ------------------------------------------------------------------------------------------
+# read aloud: exact sentences on tiny inputs
+# ------------------------------------------------------------------------------------------
+def _evaluation():
+    metrics = pd.DataFrame(
+        {
+            "roc_auc": [0.8123, 0.75], "average_precision": [0.7, 0.72],
+            "top_decile_lift": [2.04, 1.5], "brier": [0.1, 0.2],
+            "mean_predicted": [0.42, 0.4], "base_rate": [0.4, 0.4], "n": [100, 100],
+        },
+        index=pd.Index(["model", "recency_baseline"], name="scorer"),
+    )
+    calibration = pd.DataFrame(
+        {"bin_low": [0.0, 0.5, 0.9], "bin_high": [0.5, 0.6, 1.0],
+         "mean_predicted": [0.2, 0.55, 0.95], "observed_rate": [0.25, 0.2, 0.5],
+         "n": [60, 30, 10]}
+    )
+    return {"metrics": metrics, "calibration": calibration}
+
+
+class TestDescribe:
+    def test_backtest_asof_is_asof_minus_one_horizon(self):
+        tx = tx_frame([("a", "2024-01-01", 1.0), ("b", "2024-06-30", 2.0)])
+        assert workbench.backtest_asof(tx, "30D") == pd.Timestamp("2024-05-31")
+        assert workbench.backtest_asof(tx, "3M", asof="2024-05-31") == pd.Timestamp("2024-02-29")
+
+    def test_churn_labels_en_and_ru(self):
+        y = pd.Series([1, 0, 0, 1, 1], index=list("abcde"))
+        assert describe_churn_labels(y, "2024-03-31", "30D", language="en") == (
+            "Of 5 clients who had bought by 2024-03-31, 3 (60%) made no purchase in the "
+            "following 30 days: for this horizon, they churned. 2 (40%) bought again."
+        )
+        assert describe_churn_labels(y, "2024-03-31", "30D", language="ru") == (
+            "Из 5 клиентов, покупавших до 31.03.2024 включительно, 3 (60%) не сделали ни одной "
+            "покупки за следующие 30 дн.: для этого горизонта они ушли. 2 (40%) купили снова."
+        )
+
+    def test_churn_labels_empty(self):
+        assert describe_churn_labels(pd.Series([], dtype="int64"), "2024-03-31") == (
+            "No client had bought by this date: there is nobody to label."
+        )
+
+    def test_evaluation_names_the_worst_bin_with_enough_clients(self):
+        # the 0.9-1.0 bin has the largest gap but only 10 clients: the 0.5-0.6 bin is named
+        assert describe_evaluation(_evaluation(), language="en") == (
+            "Checked out of time on 100 clients (40% of them churned): ROC AUC 0.81 against "
+            "0.75 for recency alone, average precision 0.70 against 0.72. The 10% riskiest "
+            "clients churn 2.0 times as often as the average client (recency: 1.5 times). "
+            "Brier score 0.100 against 0.200 (lower is better). On average the model predicted "
+            "42% churn and 40% happened; the largest gap is for predictions 0.50–0.60: "
+            "predicted 55%, observed 20% (30 clients). "
+            "The model beats the recency baseline on 3 of 4 measures."
+        )
+
+    def test_evaluation_ru_uses_decimal_commas(self):
+        text = describe_evaluation(_evaluation(), language="ru")
+        assert text.startswith("Проверка на будущем периоде, 100 клиентов (40% из них ушли): "
+                               "ROC AUC 0,81 против 0,75")
+        assert text.endswith("Модель лучше базовой (по давности) по 3 из 4 показателей.")
+
+    def test_drivers_with_and_without_service_features(self):
+        ex = pd.DataFrame({"feature": ["recency_days", "refusals", "n_90d",
+                                       "unresolved_complaints"],
+                           "importance": [0.05, 0.02, 0.001, 0.0004]})
+        assert describe_drivers(ex, top=2, language="en") == (
+            "What moves the forecast most (drop in ROC AUC when the feature is shuffled): "
+            "Days since last purchase (0.050), Refusals (0.020). Service history, rank among "
+            "4 features: Refusals 2, Unresolved complaints 4."
+        )
+        assert describe_drivers(ex.iloc[[0, 2]], top=1, language="ru") == (
+            "Сильнее всего на прогноз влияют (падение ROC AUC при перемешивании признака): "
+            "Дней с последней покупки (0,050). Жалоб и NPS у модели не было: она видит только "
+            "покупки."
+        )
+
+    def test_risk_counts_bands_with_custom_cutoffs(self):
+        p = pd.Series([0.1, 0.25, 0.5, 0.9])
+        assert describe_risk(p, (0.2, 0.5), language="en") == (
+            "4 clients scored: high risk (50%+) 2 (50%), medium 1 (25%), low (below 20%) 1 "
+            "(25%). The average probability of no purchase in the horizon is 44%."
+        )
+        assert describe_risk(p, (0.2, 0.5), language="ru") == (
+            "Оценено клиентов: 4. Высокий риск (50% и выше): 2 (50%), средний: 1 (25%), "
+            "низкий (ниже 20%): 1 (25%). Средняя вероятность не купить за горизонт — 44%."
+        )
+
+    def test_describe_names_are_exported(self):
+        for name in ("backtest_asof", "describe_churn_labels", "describe_drivers",
+                     "describe_evaluation", "describe_risk"):
+            assert name in workbench.__all__ and hasattr(workbench, name)

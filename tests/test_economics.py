@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from workbench.economics import expected_value, money_confusion, retention_plan
+from workbench.economics import (
+    default_offer_cost,
+    describe_money_confusion,
+    describe_retention_plan,
+    expected_value,
+    format_retention_segments,
+    money_confusion,
+    retention_plan,
+)
 from workbench.errors import WorkbenchError
 
 
@@ -177,3 +185,95 @@ class TestMoneyConfusion:
     def test_actual_must_be_binary(self):
         with pytest.raises(WorkbenchError, match="actual must hold 1"):
             money_confusion(self.P, self.Y * 2, self.V, 1.0, 0.5, 0.5)
+
+
+# ------------------------------------------------------------------------------------------
+# read aloud and display: exact sentences and frames on tiny inputs
+# ------------------------------------------------------------------------------------------
+class TestDescribe:
+    P = pd.Series([0.8, 0.5, 0.1], index=ids("a", "b", "c"))
+    V = pd.Series([1000.0, 400.0, 1000.0], index=ids("a", "b", "c"))
+    SEG = pd.Series(["regular", "buyer", "regular"], index=ids("a", "b", "c"))
+
+    def test_default_offer_cost_is_a_share_of_the_median_positive_value(self):
+        assert default_offer_cost(pd.Series([-5.0, 0.0, 100.0, 300.0, 1000.0])) == 30.0
+        assert default_offer_cost(self.V, share=0.05) == 50.0
+
+    def test_default_offer_cost_without_positive_values_is_zero(self):
+        assert default_offer_cost(pd.Series([0.0, -1.0, np.nan])) == 0.0
+
+    def test_plan_keeps_scalar_settings_and_drops_per_client_ones(self):
+        plan = retention_plan(self.P, self.V, 50, 0.3)
+        assert (plan.offer_cost, plan.success_rate) == (50.0, 0.3)
+        per_client = retention_plan(self.P, self.V, self.V * 0.05, 0.3)
+        assert per_client.offer_cost is None
+
+    def test_plan_en_with_segment(self):
+        # gains: a 0.8*0.3*1000-50 = 190, b 0.5*0.3*400-50 = 10, c 0.1*0.3*1000-50 = -20
+        plan = retention_plan(self.P, self.V, 50, 0.3, segments=self.SEG)
+        assert describe_retention_plan(plan, language="en") == (
+            "With an offer costing 50 per client that keeps 30% of would-be leavers, it pays "
+            "to make it to 2 of 3 clients: expected net gain 200 (the offers cost 100 and are "
+            "expected to save 300). Value at risk over the horizon: 1,100 across all clients, "
+            "1,000 (91%) among those targeted. Most of the gain is in “Regular”: 1 clients to "
+            "target, 190 (95% of the total)."
+        )
+
+    def test_plan_ru(self):
+        plan = retention_plan(self.P, self.V, 50, 0.3, segments=self.SEG)
+        assert describe_retention_plan(plan, language="ru") == (
+            "Если предложение стоит 50 на клиента и удерживает 30% собиравшихся уйти, его "
+            "выгодно сделать 2 из 3 клиентов: ожидаемый чистый эффект 200 (предложения стоят "
+            "100, ожидаемо сохранят 300). Ценность под риском за горизонт: 1\u202f100 по всем "
+            "клиентам, 1\u202f000 (91%) — у выбранных. Больше всего эффекта в группе "
+            "«Постоянный»: 1 клиентов для предложения, 190 (95% от всего)."
+        )
+
+    def test_plan_nobody_worth_it(self):
+        plan = retention_plan(self.P, self.V, 10_000, 0.3)
+        assert describe_retention_plan(plan, language="en") == (
+            "At these settings the offer pays for none of the 3 clients: for each of them the "
+            "expected saving is below the cost. Value at risk over the horizon: 1,100."
+        )
+
+    def test_plan_with_per_client_cost_omits_the_offer_terms(self):
+        plan = retention_plan(self.P, self.V, self.V * 0.05, 0.3)
+        assert describe_retention_plan(plan, language="en") == (
+            "It pays to make the offer to 2 of 3 clients: expected net gain 230. Value at risk "
+            "over the horizon: 1,100 across all clients, 1,000 (91%) among those targeted."
+        )
+
+    def test_format_segments_translates_headers_and_rungs(self):
+        plan = retention_plan(self.P, self.V, 50, 0.3, segments=self.SEG)
+        got = format_retention_segments(plan, language="en")
+        want = pd.DataFrame(
+            {
+                "Clients": [2, 1], "To target": [1, 1], "Value at risk": [900, 200],
+                "Expected net gain (targeted)": [190, 10], "Mean churn probability, %": [45, 50],
+            },
+            index=pd.Index(["Regular", "Buyer"], name="Group"),
+        )
+        assert_frame_equal(got, want)
+        ru = format_retention_segments(plan, language="ru")
+        assert list(ru.columns)[0] == "Клиентов" and ru.index.name == "Группа"
+
+    def test_format_segments_needs_a_roll_up(self):
+        with pytest.raises(WorkbenchError, match="segments="):
+            format_retention_segments(retention_plan(self.P, self.V, 50, 0.3))
+
+    def test_money_confusion_en_and_ru(self):
+        p = pd.Series([0.9, 0.7, 0.2], index=ids("a", "b", "c"))
+        y = pd.Series([1, 0, 1], index=ids("a", "b", "c"))
+        mc = money_confusion(p, y, 1000.0, 100.0, 0.5, threshold=0.5)
+        assert describe_money_confusion(mc, language="en") == (
+            "Back-test: had every client with a probability of at least 0.50 got the offer, 2 "
+            "clients would have been contacted, 1 of whom then left. Net result 300: 400 saved "
+            "on leavers, 100 spent on clients who stayed anyway. 1 leavers were not contacted; "
+            "they took 1,000 with them."
+        )
+        assert describe_money_confusion(mc, language="ru") == (
+            "Проверка на прошлом: если бы предложение получили все клиенты с вероятностью не "
+            "ниже 0,50, это 2 клиентов, из которых 1 потом ушли. Чистый итог 300: сохранено "
+            "400 на уходивших, потрачено 100 на тех, кто остался бы и так. 1 ушедших остались "
+            "без предложения; они унесли 1\u202f000."
+        )

@@ -47,7 +47,8 @@ from threadpoolctl import threadpool_limits
 
 from workbench._columns import prepare_table, prepare_transactions, resolve_asof
 from workbench.errors import InsufficientHistoryError, WorkbenchError
-from workbench.i18n import has, t
+from workbench.i18n import check_language, has, t
+from workbench.segmentation._text import count, date, num, pct
 
 __all__ = (
     "CATEGORICAL_FEATURES",
@@ -57,11 +58,17 @@ __all__ = (
     "MODEL_FORMAT_VERSION",
     "RECENT_WINDOWS",
     "RISK_BANDS",
+    "SERVICE_FEATURES",
     "TRUSTED_TYPES",
     "ChurnModel",
     "calibration_table",
+    "backtest_asof",
     "churn_labels",
     "customer_features",
+    "describe_churn_labels",
+    "describe_drivers",
+    "describe_evaluation",
+    "describe_risk",
     "horizon_days",
     "parse_horizon",
     "risk_band",
@@ -221,6 +228,43 @@ def _horizon_label(horizon: object) -> str:
 # --------------------------------------------------------------------------------------------
 # labels
 # --------------------------------------------------------------------------------------------
+def backtest_asof(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    columns: Mapping[str, str] | None = None,
+) -> pd.Timestamp:
+    """Return the last date whose churn outcome is already known: ``asof`` minus one horizon.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (``date`` is used).
+    horizon : str, int or Timedelta, default "90D"
+        See :func:`parse_horizon`.
+    asof : date-like, optional
+        End of the known data (default: the last transaction date).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+
+    Returns
+    -------
+    pandas.Timestamp
+        ``asof - horizon`` (calendar months subtract exactly): fit a model with data up to it
+        and :meth:`ChurnModel.evaluate` it there for an out-of-time check, or label it with
+        :func:`churn_labels`.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-06-30"])})
+    >>> str(backtest_asof(tx, "30D").date()), str(backtest_asof(tx, "3M", "2024-05-31").date())
+    ('2024-05-31', '2024-02-29')
+    """
+    _, asof_ts = prepare_transactions(tx, asof, columns)
+    return _shift(asof_ts, parse_horizon(horizon), -1)
+
+
 def _buyers(tx: pd.DataFrame) -> pd.Index:
     """Customers with at least one purchase (amount > 0) in ``tx``, sorted."""
     ids = tx.loc[tx["amount"].to_numpy() > 0, "customer_id"].unique()
@@ -1413,3 +1457,214 @@ def risk_band(
     cats = list(RISK_BANDS) if language is None else [t(f"churn.band.{b}", language) for b in RISK_BANDS]
     values = pd.Categorical.from_codes(codes, categories=cats, ordered=True)
     return pd.Series(values, index=index, name="risk_band")
+
+
+# --------------------------------------------------------------------------------------------
+# read aloud
+# --------------------------------------------------------------------------------------------
+#: Features that carry the service history (complaints, refusals, NPS), named by
+#: :func:`describe_drivers`.
+SERVICE_FEATURES: tuple[str, ...] = (
+    "unresolved_complaints",
+    "complaints",
+    "resolution_days_mean",
+    "refusals",
+    "last_nps",
+)
+
+
+def describe_churn_labels(
+    labels: pd.Series,
+    asof: object,
+    horizon: object = "90D",
+    language: str | None = None,
+) -> str:
+    """Read :func:`churn_labels` aloud: how many clients churned in the horizon after ``asof``.
+
+    Parameters
+    ----------
+    labels : pandas.Series
+        The result of :func:`churn_labels` (1 = churned, 0 = bought again).
+    asof : date-like
+        The ``asof`` the labels were computed for.
+    horizon : str, int or Timedelta, default "90D"
+        The horizon the labels were computed for.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        One sentence: clients, churned (count and share) and the number of days, then the
+        clients who bought again.
+
+    Examples
+    --------
+    >>> y = pd.Series([1, 0, 0, 1], index=list("abcd"))
+    >>> print(describe_churn_labels(y, "2024-03-31", "30D"))  # doctest: +NORMALIZE_WHITESPACE
+    Of 4 clients who had bought by 2024-03-31, 2 (50%) made no purchase in the following 30
+    days: for this horizon, they churned. 2 (50%) bought again.
+    """
+    language = check_language(language)
+    n = len(labels)
+    if n == 0:
+        return t("churn.describe.labels_empty", language)
+    churned = int(np.asarray(labels, dtype="float64").sum())
+    return t(
+        "churn.describe.labels", language, n=count(n, language), asof=date(asof, language),
+        churned=count(churned, language), rate=pct(churned / n),
+        days=horizon_days(horizon, asof), stayed=count(n - churned, language),
+        stay_rate=pct((n - churned) / n),
+    )
+
+
+def describe_evaluation(evaluation: Mapping[str, pd.DataFrame], language: str | None = None) -> str:
+    """Read :meth:`ChurnModel.evaluate` aloud: ranking, lift and calibration vs recency.
+
+    Parameters
+    ----------
+    evaluation : dict
+        The result of :meth:`ChurnModel.evaluate` (``metrics`` and ``calibration``).
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        Three sentences computed from the tables: clients and churners, ROC AUC and average
+        precision of the model and the recency baseline, the top-decile lift; the Brier
+        scores, mean predicted vs observed churn and the calibration bin (with at least 20
+        clients, or the largest bin) where prediction and outcome differ most; then on how many
+        of the four measures (ROC AUC, AP, lift, Brier) the model beats the baseline.
+
+    Notes
+    -----
+    ROC AUC is the chance that a random churner gets a higher score than a random client who
+    stays (0.5 = coin toss); average precision summarises how clean the top of the list is;
+    the Brier score is the mean squared error of the probabilities (0 = perfect).
+    """
+    language = check_language(language)
+    m = evaluation["metrics"]
+    mod, base = m.loc["model"], m.loc["recency_baseline"]
+
+    def f(x):
+        return num(x, language)
+
+    n = int(mod["n"])
+    parts = [t(
+        "churn.describe.eval_rank", language, n=count(n, language),
+        base=pct(mod["base_rate"]), auc=f(mod["roc_auc"]), auc_b=f(base["roc_auc"]),
+        ap=f(mod["average_precision"]), ap_b=f(base["average_precision"]),
+        lift=num(mod["top_decile_lift"], language, 1),
+        lift_b=num(base["top_decile_lift"], language, 1),
+    )]
+    cal = evaluation.get("calibration")
+    if cal is not None and len(cal):
+        big = cal.loc[cal["n"] >= 20]
+        if big.empty:
+            big = cal.loc[[cal["n"].idxmax()]]
+        gap = (big["mean_predicted"] - big["observed_rate"]).abs()
+        row = big.loc[gap.idxmax()]
+        parts.append(t(
+            "churn.describe.eval_calib", language, brier=num(mod["brier"], language, 3),
+            brier_b=num(base["brier"], language, 3), pred=pct(mod["mean_predicted"]),
+            base=pct(mod["base_rate"]), lo=f(row["bin_low"]), hi=f(row["bin_high"]),
+            bin_pred=pct(row["mean_predicted"]), bin_obs=pct(row["observed_rate"]),
+            bin_n=count(row["n"], language),
+        ))
+    wins = sum(
+        bool(mod[c] > base[c]) for c in ("roc_auc", "average_precision", "top_decile_lift")
+    ) + bool(mod["brier"] < base["brier"])
+    parts.append(t("churn.describe.eval_verdict", language, k=wins))
+    return " ".join(parts)
+
+
+def describe_drivers(
+    explained: pd.DataFrame, language: str | None = None, top: int = 5
+) -> str:
+    """Read :meth:`ChurnModel.explain` aloud: the strongest drivers and the service signals.
+
+    Parameters
+    ----------
+    explained : pandas.DataFrame
+        The result of :meth:`ChurnModel.explain` (``feature``, ``importance``; most important
+        first).
+    language : {"en", "ru"}, optional
+    top : int, default 5
+        How many drivers to name.
+
+    Returns
+    -------
+    str
+        The ``top`` features by importance in business words with their importance, then the
+        rank of each service feature (:data:`SERVICE_FEATURES`) the model used, or a note
+        that the model saw no service history.
+
+    Examples
+    --------
+    >>> ex = pd.DataFrame({"feature": ["recency_days", "unresolved_complaints", "n_90d"],
+    ...                    "importance": [0.05, 0.012, 0.001]})
+    >>> print(describe_drivers(ex, top=2))  # doctest: +NORMALIZE_WHITESPACE
+    What moves the forecast most (drop in ROC AUC when the feature is shuffled): Days since
+    last purchase (0.050), Unresolved complaints (0.012). Service history, rank among 3
+    features: Unresolved complaints 2.
+    """
+    language = check_language(language)
+    feats = [str(x) for x in explained["feature"]]
+    imp = explained["importance"].to_numpy(dtype="float64")
+    drivers = ", ".join(
+        f"{feature_label(f, language)} ({num(v, language, 3)})"
+        for f, v in zip(feats[:top], imp[:top], strict=True)
+    )
+    parts = [t("churn.describe.drivers", language, drivers=drivers)]
+    ranks = [(feats.index(f) + 1, f) for f in SERVICE_FEATURES if f in feats]
+    if ranks:
+        parts.append(t(
+            "churn.describe.service", language, n=len(feats),
+            ranks=", ".join(f"{feature_label(f, language)} {r}" for r, f in sorted(ranks)),
+        ))
+    else:
+        parts.append(t("churn.describe.no_service", language))
+    return " ".join(parts)
+
+
+def describe_risk(
+    probabilities: pd.Series | Sequence[float] | np.ndarray,
+    cutoffs: tuple[float, float] = DEFAULT_RISK_CUTOFFS,
+    language: str | None = None,
+) -> str:
+    """Read churn probabilities aloud: clients per risk band and the mean probability.
+
+    Parameters
+    ----------
+    probabilities : Series or array-like of float in [0, 1]
+    cutoffs : (float, float), default (0.3, 0.6)
+        As in :func:`risk_band`.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        One sentence: clients scored, count and share in the high, medium and low bands (with
+        the cut-offs), and the mean probability.
+
+    Examples
+    --------
+    >>> print(describe_risk([0.1, 0.2, 0.5, 0.8]))  # doctest: +NORMALIZE_WHITESPACE
+    4 clients scored: high risk (60%+) 1 (25%), medium 1 (25%), low (below 30%) 2 (50%). The
+    average probability of no purchase in the horizon is 40%.
+    """
+    language = check_language(language)
+    bands = risk_band(probabilities, cutoffs)
+    n = len(bands)
+    counts = {b: int((bands == b).sum()) for b in RISK_BANDS}
+
+    def share(k):
+        return pct(k / n) if n else "—"
+
+    return t(
+        "churn.describe.risk", language, n=count(n, language),
+        hi=pct(cutoffs[1]), lo=pct(cutoffs[0]),
+        n_high=count(counts["high"], language), s_high=share(counts["high"]),
+        n_med=count(counts["medium"], language), s_med=share(counts["medium"]),
+        n_low=count(counts["low"], language), s_low=share(counts["low"]),
+        mean=pct(float(np.mean(np.asarray(probabilities, dtype="float64")))) if n else "—",
+    )

@@ -154,4 +154,116 @@ MESSAGES = {
     },
     "econ.value_at_risk": {"en": "Value at risk", "ru": "Ценность под риском"},
     "econ.expected_gain": {"en": "Expected gain of an offer", "ru": "Ожидаемый эффект предложения"},
+    # read aloud (describe_*)
+    "churn.describe.labels": {
+        "en": "Of {n} clients who had bought by {asof}, {churned} ({rate}) made no purchase in "
+        "the following {days} days: for this horizon, they churned. {stayed} ({stay_rate}) "
+        "bought again.",
+        "ru": "Из {n} клиентов, покупавших до {asof} включительно, {churned} ({rate}) не "
+        "сделали ни одной покупки за следующие {days} дн.: для этого горизонта они ушли. "
+        "{stayed} ({stay_rate}) купили снова.",
+    },
+    "churn.describe.labels_empty": {
+        "en": "No client had bought by this date: there is nobody to label.",
+        "ru": "До этой даты никто не покупал: размечать некого.",
+    },
+    "churn.describe.eval_rank": {
+        "en": "Checked out of time on {n} clients ({base} of them churned): ROC AUC {auc} "
+        "against {auc_b} for recency alone, average precision {ap} against {ap_b}. The 10% "
+        "riskiest clients churn {lift} times as often as the average client (recency: "
+        "{lift_b} times).",
+        "ru": "Проверка на будущем периоде, {n} клиентов ({base} из них ушли): ROC AUC {auc} "
+        "против {auc_b} у одной давности покупки, средняя точность (AP) {ap} против {ap_b}. "
+        "10% клиентов с наибольшим риском уходят в {lift} раза чаще среднего (по давности: "
+        "в {lift_b} раза).",
+    },
+    "churn.describe.eval_calib": {
+        "en": "Brier score {brier} against {brier_b} (lower is better). On average the model "
+        "predicted {pred} churn and {base} happened; the largest gap is for predictions "
+        "{lo}–{hi}: predicted {bin_pred}, observed {bin_obs} ({bin_n} clients).",
+        "ru": "Оценка Брайера {brier} против {brier_b} (меньше — лучше). В среднем модель "
+        "предсказала уход {pred}, а ушли {base}; сильнее всего прогноз расходится с фактом в "
+        "диапазоне {lo}–{hi}: прогноз {bin_pred}, факт {bin_obs} ({bin_n} клиентов).",
+    },
+    "churn.describe.eval_verdict": {
+        "en": "The model beats the recency baseline on {k} of 4 measures.",
+        "ru": "Модель лучше базовой (по давности) по {k} из 4 показателей.",
+    },
+    "churn.describe.drivers": {
+        "en": "What moves the forecast most (drop in ROC AUC when the feature is shuffled): "
+        "{drivers}.",
+        "ru": "Сильнее всего на прогноз влияют (падение ROC AUC при перемешивании признака): "
+        "{drivers}.",
+    },
+    "churn.describe.service": {
+        "en": "Service history, rank among {n} features: {ranks}.",
+        "ru": "История обслуживания, место среди {n} признаков: {ranks}.",
+    },
+    "churn.describe.no_service": {
+        "en": "No complaints or NPS were given to the model: it sees purchases only.",
+        "ru": "Жалоб и NPS у модели не было: она видит только покупки.",
+    },
+    "churn.describe.risk": {
+        "en": "{n} clients scored: high risk ({hi}+) {n_high} ({s_high}), medium {n_med} "
+        "({s_med}), low (below {lo}) {n_low} ({s_low}). The average probability of no "
+        "purchase in the horizon is {mean}.",
+        "ru": "Оценено клиентов: {n}. Высокий риск ({hi} и выше): {n_high} ({s_high}), "
+        "средний: {n_med} ({s_med}), низкий (ниже {lo}): {n_low} ({s_low}). Средняя "
+        "вероятность не купить за горизонт — {mean}.",
+    },
+    "econ.describe.plan": {
+        "en": "With an offer costing {cost} per client that keeps {rate} of would-be leavers, "
+        "it pays to make it to {n} of {total} clients: expected net gain {gain} (the offers "
+        "cost {spend} and are expected to save {saved}). Value at risk over the horizon: "
+        "{var_all} across all clients, {var_t} ({var_share}) among those targeted.",
+        "ru": "Если предложение стоит {cost} на клиента и удерживает {rate} собиравшихся "
+        "уйти, его выгодно сделать {n} из {total} клиентов: ожидаемый чистый эффект {gain} "
+        "(предложения стоят {spend}, ожидаемо сохранят {saved}). Ценность под риском за "
+        "горизонт: {var_all} по всем клиентам, {var_t} ({var_share}) — у выбранных.",
+    },
+    "econ.describe.plan_generic": {
+        "en": "It pays to make the offer to {n} of {total} clients: expected net gain {gain}. "
+        "Value at risk over the horizon: {var_all} across all clients, {var_t} ({var_share}) "
+        "among those targeted.",
+        "ru": "Предложение выгодно сделать {n} из {total} клиентов: ожидаемый чистый эффект "
+        "{gain}. Ценность под риском за горизонт: {var_all} по всем клиентам, {var_t} "
+        "({var_share}) — у выбранных.",
+    },
+    "econ.describe.plan_none": {
+        "en": "At these settings the offer pays for none of the {total} clients: for each of "
+        "them the expected saving is below the cost. Value at risk over the horizon: {var_all}.",
+        "ru": "При этих условиях предложение не окупается ни для одного из {total} клиентов: "
+        "ожидаемая экономия у каждого меньше стоимости. Ценность под риском за горизонт: "
+        "{var_all}.",
+    },
+    "econ.describe.plan_segment": {
+        "en": "Most of the gain is in “{segment}”: {n} clients to target, {gain} ({share} "
+        "of the total).",
+        "ru": "Больше всего эффекта в группе «{segment}»: {n} клиентов для предложения, "
+        "{gain} ({share} от всего).",
+    },
+    "econ.describe.confusion": {
+        "en": "Back-test: had every client with a probability of at least {threshold} got the "
+        "offer, {n} clients would have been contacted, {tp} of whom then left. Net result "
+        "{net}: {saved} saved on leavers, {wasted} spent on clients who stayed anyway. "
+        "{fn} leavers were not contacted; they took {missed} with them.",
+        "ru": "Проверка на прошлом: если бы предложение получили все клиенты с вероятностью "
+        "не ниже {threshold}, это {n} клиентов, из которых {tp} потом ушли. Чистый итог "
+        "{net}: сохранено {saved} на уходивших, потрачено {wasted} на тех, кто остался бы и "
+        "так. {fn} ушедших остались без предложения; они унесли {missed}.",
+    },
+    # display table headers
+    "econ.col.segment": {"en": "Group", "ru": "Группа"},
+    "econ.col.n": {"en": "Clients", "ru": "Клиентов"},
+    "econ.col.n_target": {"en": "To target", "ru": "Сделать предложение"},
+    "econ.col.value_at_risk": {"en": "Value at risk", "ru": "Ценность под риском"},
+    "econ.col.expected_gain": {
+        "en": "Expected net gain (targeted)",
+        "ru": "Ожидаемый чистый эффект (выбранные)",
+    },
+    "econ.col.mean_probability": {
+        "en": "Mean churn probability, %",
+        "ru": "Средняя вероятность ухода, %",
+    },
+    "econ.col.missing": {"en": "(not set)", "ru": "(не задано)"},
 }
