@@ -184,7 +184,7 @@ class TestDescribeSegments:
         X = self._X()
         seg = Segmenter(k_range=(2, 3), skew="none").fit(X)
         assert describe_segments(seg, X, language="en", features=2) == (
-            "The silhouette is highest at k = 2 (0.90, a clear structure); next: k = 3 (0.65).\n"
+            "The silhouette is highest at k = 2 (0.90, a strong structure); next: k = 3 (0.65).\n"
             "«Recent frequent»: 3 customers (50%); median days since last purchase 6, orders 11\n"
             "«Lapsed infrequent»: 3 customers (50%); median days since last purchase 310, "
             "orders 1"

@@ -95,8 +95,8 @@ class TestCrosstab:
     def test_describe_crosstab_english_and_russian(self):
         assert describe_crosstab(_criteria(), "cluster", "rung", language="en") == (
             "Cluster against Ladder rung: Cramér's V = 1.00 (a strong link).\n"
-            "«Big» (3): mostly Regular (67%), then Advocate (33%)\n"
-            "«Small» (1): mostly First purchase (100%)"
+            "«Big» (3): most often Regular (67%), then Advocate (33%)\n"
+            "«Small» (1): most often First purchase (100%)"
         )
         assert describe_crosstab(_criteria(), "cluster", "rung", language="ru") == (
             "Кластер и Ступень лестницы: V Крамера = 1,00 (сильная связь).\n"

@@ -251,9 +251,10 @@ _DESCRIBE = {
         "en": "The silhouette is highest at k = {k} ({score}, {quality}); next: {others}.",
         "ru": "Силуэт максимален при k = {k} ({score}, {quality}); следующие: {others}.",
     },
-    "seg.quality.clear": {"en": "a clear structure", "ru": "чёткая структура"},
-    "seg.quality.weak": {"en": "a weak but real structure", "ru": "слабая, но заметная структура"},
-    "seg.quality.none": {"en": "hardly any structure", "ru": "структуры почти нет"},
+    "seg.quality.strong": {"en": "a strong structure", "ru": "сильная структура"},
+    "seg.quality.reasonable": {"en": "a reasonable structure", "ru": "заметная структура"},
+    "seg.quality.weak": {"en": "a weak structure", "ru": "слабая структура"},
+    "seg.quality.none": {"en": "no substantial structure", "ru": "структуры почти нет"},
     "seg.describe_fixed": {
         "en": "{k} segments (k set by hand).", "ru": "Сегментов: {k} (k задано вручную).",
     },
@@ -297,7 +298,7 @@ _DESCRIBE = {
         "ru": "{rows} и {cols}: V Крамера = {v} ({strength}).",
     },
     "crit.describe_row": {
-        "en": "«{row}» ({n}): mostly {first} ({first_share}){then}",
+        "en": "«{row}» ({n}): most often {first} ({first_share}){then}",
         "ru": "«{row}» ({n}): чаще всего {first} ({first_share}){then}",
     },
     "crit.describe_then": {"en": ", then {col} ({share})", "ru": ", затем {col} ({share})"},

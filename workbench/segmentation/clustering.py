@@ -465,9 +465,12 @@ class Segmenter(ClusterMixin, BaseEstimator):
 
 
 def _quality_key(score: float) -> str:
-    return "seg.quality.clear" if score >= 0.5 else (
-        "seg.quality.weak" if score >= 0.25 else "seg.quality.none"
-    )
+    """Kaufman & Rousseeuw's reading of the average silhouette."""
+    if score > 0.70:
+        return "seg.quality.strong"
+    if score > 0.50:
+        return "seg.quality.reasonable"
+    return "seg.quality.weak" if score > 0.25 else "seg.quality.none"
 
 
 def describe_segments(
@@ -498,7 +501,8 @@ def describe_segments(
     -------
     str
         With ``n_clusters="auto"``: the best k, its silhouette and how much structure that
-        means (>= 0.5 clear, >= 0.25 weak but real, else hardly any), and the next two k.
+        means (Kaufman & Rousseeuw, *Finding Groups in Data*, 1990: above 0.70 strong, above
+        0.50 reasonable, above 0.25 weak, else no substantial structure), and the next two k.
         Then one line per segment: name, customers, share, revenue share, feature medians.
         With ``stability``: the median adjusted Rand index and whether to act on the segments
         (>= 0.8 stable, >= 0.6 moderately, else unstable).

@@ -263,8 +263,8 @@ def describe_crosstab(
     ...                      "abc": ["A", "A", "B", "C"]})
     >>> print(describe_crosstab(crit, "cluster", "abc"))  # doctest: +NORMALIZE_WHITESPACE
     Cluster against ABC class: Cramér's V = 1.00 (a strong link).
-    «Big» (3): mostly A (67%), then B (33%)
-    «Small» (1): mostly C (100%)
+    «Big» (3): most often A (67%), then B (33%)
+    «Small» (1): most often C (100%)
     """
     language = check_language(language)
     v = cramers_v(criteria[rows], criteria[cols])
