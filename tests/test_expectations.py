@@ -636,19 +636,19 @@ class TestDescribe:
             "Наше исполнение они оценивают выше всего по параметрам b (4,25), ниже всего — "
             "a (3,25).")
         assert describe_gaps(gaps, language="en") == (
-            "On 1 of 2 attributes clients clearly get less than they expect: a (1.75). "
-            "Clearly above expectation: b (−1.25).")
+            "On 1 of 2 attributes clients clearly get less than they expect; the largest gaps: "
+            "a (1.75). Clearly above expectation on 1: b (−1.25).")
         assert describe_competitor(gaps, language="en") == (
-            "Clients rate us clearly above the main competitor on 1 of 2 attributes: b (+1.25). "
-            "Clearly below: a (−1.00).")
+            "Clients rate us clearly above the main competitor on 1 of 2 attributes; the largest "
+            "leads: b (+1.25). Clearly below on 1; the largest lags: a (−1.00).")
 
     def test_gaps_noise_and_no_competitor(self):
         s = _aloud_survey().drop(columns="competitor_performance")
         s.loc[s["attribute"] == "b", "performance"] = [3, 3, 4, 2]  # gap 0, could be noise
         gaps = gap_analysis(s)
         assert describe_gaps(gaps, language="ru") == (
-            "По 1 из 2 параметров клиенты явно получают меньше, чем ждут: a (1,75). "
-            "Может быть случайным: b.")
+            "По 1 из 2 параметров клиенты явно получают меньше, чем ждут; самые большие "
+            "разрывы: a (1,75). Может быть случайным: b.")
         assert describe_competitor(gaps, language="ru") == "В анкете нет оценок конкурента."
 
     def test_per_segment_lines(self):
@@ -706,6 +706,7 @@ class TestDescribe:
             "Доля клиентов, %", "Доля выручки, %"]
         assert shown.index.name == "Источник"
         assert shown.loc["fair", "Доля выручки, %"] == 99.2
+        assert shown["Выручка"].tolist() == [2500, 20]
 
     def test_format_tables_translate_headers_and_labels(self):
         s = _aloud_survey()
@@ -722,3 +723,12 @@ class TestDescribe:
         assert k.loc["b", "CS+ (лучше)"] == 0.75
         per = format_gaps(gap_analysis(s, by=pd.Series({"c1": "x"})), language="ru")
         assert per.index.names == ["Сегмент", "Параметр"]
+
+
+def test_describe_importance_performance_per_segment_one_line_each():
+    ipa = importance_performance(_ipa_survey(), by=pd.Series({"c1": "x", "c2": "y"}))
+    lines = describe_importance_performance(ipa, language="en").splitlines()
+    assert lines == [
+        "x: 1 of 5 attributes are in “Concentrate here”: a. “Possible overkill”: d.",
+        "y: 1 of 5 attributes are in “Concentrate here”: a. “Possible overkill”: d.",
+    ]

@@ -230,3 +230,10 @@ class TestDescribePlan:
             "sms tracking", "own couriers", "bulk discount", "training"]
         assert shown["Выбрано"].tolist() == ["да", "да", "нет", "нет"]
         assert shown["Ожидаемый эффект"].tolist() == [10.0, 30.0, 12.0, 6.0]
+
+    def test_values_have_two_decimals_at_most(self):
+        acts = _actions().assign(effect=[0.6, 0.15, 0.35, 0.2])
+        plan = priorities(None, acts, budget=6)
+        assert describe_priorities(plan, "ru").endswith("дают ожидаемый эффект 0,75.")
+        assert "Raising the budget to 8.25 adds 0.2." in describe_tradeoff(
+            priorities(None, acts, budget=6, curve_points=5), "en")

@@ -363,7 +363,8 @@ def describe_importance_performance(ipa: pd.DataFrame, language: str | None = No
     Parameters
     ----------
     ipa : pandas.DataFrame
-        The output of :func:`importance_performance` (one segment: index ``attribute``).
+        The output of :func:`importance_performance`; per segment (``by=``) one line per
+        segment, prefixed with its name.
     language : {"en", "ru"}, optional
 
     Returns
@@ -373,6 +374,9 @@ def describe_importance_performance(ipa: pd.DataFrame, language: str | None = No
         delivery, price."
     """
     language = check_language(language)
+    if ipa.index.nlevels > 1:  # per segment: one line each
+        return _per_segment(ipa, lambda sub: describe_importance_performance(sub, language),
+                            language)
     if ipa.empty:
         return t("ipa.describe_empty", language)
     names = [str(i[-1] if isinstance(i, tuple) else i) for i in ipa.index]
@@ -1237,7 +1241,7 @@ def describe_gaps(gaps: pd.DataFrame, language: str | None = None, top: int = 3)
     ...     "respondent_id": ["r1", "r2", "r3", "r4"] * 2, "attribute": ["a"] * 4 + ["b"] * 4,
     ...     "expectation": [5, 5, 5, 5, 3, 3, 3, 3], "performance": [3, 3, 4, 3, 4, 5, 4, 4]})
     >>> print(describe_gaps(gap_analysis(survey)))
-    On 1 of 2 attributes clients clearly get less than they expect: a (1.75). Clearly above expectation: b (−1.25).
+    On 1 of 2 attributes clients clearly get less than they expect; the largest gaps: a (1.75). Clearly above expectation on 1: b (−1.25).
     """
     language = check_language(language)
 
@@ -1256,7 +1260,7 @@ def describe_gaps(gaps: pd.DataFrame, language: str | None = None, top: int = 3)
         else:
             text = t("gap.describe_no_short", language, total=len(sub))
         if len(over):
-            text += " " + t("gap.describe_over", language,
+            text += " " + t("gap.describe_over", language, n=len(over),
                             names=_listed(over.head(top), language))
         if noise:
             text += " " + t("gap.describe_noise", language, names=", ".join(noise))
@@ -1291,7 +1295,7 @@ def describe_competitor(gaps: pd.DataFrame, language: str | None = None, top: in
     ...     "expectation": 4, "performance": [4, 4, 5, 4, 2, 3, 2, 2],
     ...     "competitor_performance": [3, 3, 3, 3, 4, 4, 4, 4]})
     >>> print(describe_competitor(gap_analysis(survey)))
-    Clients rate us clearly above the main competitor on 1 of 2 attributes: a (+1.25). Clearly below: b (−1.75).
+    Clients rate us clearly above the main competitor on 1 of 2 attributes; the largest leads: a (+1.25). Clearly below on 1; the largest lags: b (−1.75).
     """
     language = check_language(language)
 
@@ -1307,7 +1311,7 @@ def describe_competitor(gaps: pd.DataFrame, language: str | None = None, top: in
         text = t("gap.describe_ahead", language, n=len(ahead), total=len(sub),
                  names=_listed(ahead.head(top), language, sign=True) if len(ahead) else "—")
         if len(behind):
-            text += " " + t("gap.describe_behind", language,
+            text += " " + t("gap.describe_behind", language, n=len(behind),
                             names=_listed(behind.head(top), language, sign=True))
         n_noise = int((~sig).sum())
         if n_noise:
@@ -1633,7 +1637,7 @@ def format_source_yield(sources: pd.DataFrame, language: str | None = None) -> p
     out["clients"] = sources["clients"].astype("int64")
     out["buyers"] = sources["buyers"].astype("int64")
     for c in ("revenue", "revenue_per_client"):
-        out[c] = sources[c].astype("float64").round(0)
+        out[c] = sources[c].astype("float64").round(0).astype("Int64")
     for c in ("repeat_rate", "active_share", "share_of_clients", "share_of_revenue"):
         out[c] = (100 * sources[c].astype("float64")).round(1)
     out = out.rename(columns={c: t(f"src.{c}", language) + (", %" if i > 3 else "")

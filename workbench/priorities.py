@@ -332,6 +332,15 @@ def _fmt(x: float, language: str) -> str:
     return text.replace(".", ",") if language == "ru" else text
 
 
+def _fmt_value(x: float, language: str) -> str:
+    """An effect or value: two decimals at most (``7.82``, ``8``), thousands as in :func:`_fmt`."""
+    if abs(x) >= 1000:
+        return _fmt(x, language)
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    text = "0" if text in ("-0", "") else text
+    return text.replace(".", ",") if language == "ru" else text
+
+
 def describe_priorities(plan: PriorityPlan, language: str | None = None) -> str:
     """Read a priority plan aloud: the budget, the chosen actions, their cost and effect.
 
@@ -361,7 +370,8 @@ def describe_priorities(plan: PriorityPlan, language: str | None = None) -> str:
     else:
         text = t("prio.describe", language, budget=_fmt(plan.budget, language),
                  n=len(plan.chosen), names=", ".join(map(str, plan.chosen["action"])),
-                 cost=_fmt(plan.total_cost, language), value=_fmt(plan.total_value, language))
+                 cost=_fmt(plan.total_cost, language),
+                 value=_fmt_value(plan.total_value, language))
     if plan.method != "exact":
         text += " " + t("prio.greedy_note", language)
     return text
@@ -408,7 +418,7 @@ def describe_tradeoff(plan: PriorityPlan, language: str | None = None) -> str:
     curve = plan.curve.sort_values("budget", kind="mergesort")
     full_value = float(curve["value"].max())
     text = t("prio.tradeoff_full", language, n=len(acts), cost=_fmt(full_cost, language),
-             value=_fmt(full_value, language))
+             value=_fmt_value(full_value, language))
     if full_value <= 0:
         return text
     text += " " + t("prio.tradeoff_share", language, budget=_fmt(plan.budget, language),
@@ -421,7 +431,7 @@ def describe_tradeoff(plan: PriorityPlan, language: str | None = None) -> str:
     if len(more):
         nxt = more.iloc[0]
         text += " " + t("prio.tradeoff_next", language, budget=_fmt(float(nxt["budget"]), language),
-                        value=_fmt(float(nxt["value"]) - plan.total_value, language))
+                        value=_fmt_value(float(nxt["value"]) - plan.total_value, language))
     return text
 
 

@@ -146,17 +146,18 @@ MESSAGES = {
         "ru": "Ни по одному параметру нет ответов об ожидании.",
     },
     "gap.describe_short": {
-        "en": "On {n} of {total} attributes clients clearly get less than they expect: "
-        "{names}.",
-        "ru": "По {n} из {total} параметров клиенты явно получают меньше, чем ждут: {names}.",
+        "en": "On {n} of {total} attributes clients clearly get less than they expect; the "
+        "largest gaps: {names}.",
+        "ru": "По {n} из {total} параметров клиенты явно получают меньше, чем ждут; самые "
+        "большие разрывы: {names}.",
     },
     "gap.describe_no_short": {
         "en": "On none of {total} attributes do clients clearly get less than they expect.",
         "ru": "Ни по одному из {total} параметров клиенты не получают явно меньше, чем ждут.",
     },
     "gap.describe_over": {
-        "en": "Clearly above expectation: {names}.",
-        "ru": "Явно выше ожиданий: {names}.",
+        "en": "Clearly above expectation on {n}: {names}.",
+        "ru": "Явно выше ожиданий — {n}: {names}.",
     },
     "gap.describe_noise": {
         "en": "Could be noise: {names}.",
@@ -168,13 +169,13 @@ MESSAGES = {
     },
     "gap.describe_ahead": {
         "en": "Clients rate us clearly above the main competitor on {n} of {total} "
-        "attributes: {names}.",
+        "attributes; the largest leads: {names}.",
         "ru": "Клиенты явно ставят нас выше основного конкурента по {n} из {total} "
-        "параметров: {names}.",
+        "параметров; самый большой перевес: {names}.",
     },
     "gap.describe_behind": {
-        "en": "Clearly below: {names}.",
-        "ru": "Явно ниже: {names}.",
+        "en": "Clearly below on {n}; the largest lags: {names}.",
+        "ru": "Явно ниже — {n}; самое большое отставание: {names}.",
     },
     "gap.describe_par": {
         "en": "On {n} attribute(s) the difference could be noise.",

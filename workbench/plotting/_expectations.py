@@ -64,6 +64,24 @@ def _attr_names(frame: pd.DataFrame) -> list[str]:
     return [str(i) for i in frame.index]
 
 
+def _label_heights(x: np.ndarray, y: np.ndarray, near_x: float, gap: float) -> np.ndarray:
+    """Heights (data units) for point labels, pushed down so close labels do not overlap.
+
+    Labels are placed from the highest point down; a label closer than ``gap`` below one
+    already placed within ``near_x`` horizontally moves down to keep the gap.
+    """
+    heights = np.asarray(y, dtype=float).copy()
+    placed: list[int] = []
+    for i in np.argsort(-heights, kind="mergesort"):
+        target = heights[i]
+        for j in sorted(placed, key=lambda k: -heights[k]):
+            if abs(x[i] - x[j]) < near_x and heights[j] - target < gap:
+                target = heights[j] - gap
+        heights[i] = target
+        placed.append(int(i))
+    return heights
+
+
 def plot_ipa(
     ipa: pd.DataFrame,
     ax: Axes | None = None,
@@ -114,9 +132,14 @@ def plot_ipa(
         ax.scatter(part["performance"], part["importance"], color=QUADRANT_COLORS[key],
                    label=t(f"ipa.quadrant.{key}", language), **{"s": 60, "zorder": 3, **kwargs})
     if annotate:
-        for name, row in data.iterrows():
-            ax.annotate(str(name), (row["performance"], row["importance"]),
-                        xytext=(5, 4), textcoords="offset points", fontsize=8)
+        px = data["performance"].to_numpy(dtype=float)
+        py = data["importance"].to_numpy(dtype=float)
+        yspan = max(float(np.ptp(py)) + 1.0, 1.0) if len(py) else 1.0
+        xspan = max(float(np.ptp(px)) + 1.0, 1.0) if len(px) else 1.0
+        heights = _label_heights(px, py, 0.3 * xspan, 0.035 * yspan)
+        for name, xi, yi, hi in zip(data.index, px, py, heights, strict=True):
+            ax.annotate(str(name), (xi, yi), xytext=(xi + 0.02 * xspan, hi + 0.01 * yspan),
+                        textcoords="data", fontsize=8)
     ax.axvline(x0, color="black", ls="--", lw=1)
     ax.axhline(y0, color="black", ls="--", lw=1)
     xs = [x0, *data["performance"].tolist()]
@@ -284,8 +307,10 @@ def plot_kano_cs(
     colors = [KANO_COLORS.get(str(c), "#333333") for c in data["category"]]
     ax.scatter(x, y, c=colors, **{"s": 60, "zorder": 3, "edgecolor": "black", **kwargs})
     if annotate:
-        for name, xi, yi in zip(_attr_names(data), x, y, strict=True):
-            ax.annotate(name, (xi, yi), xytext=(5, 4), textcoords="offset points", fontsize=8)
+        heights = _label_heights(x, y, 0.3, 0.035)
+        for name, xi, yi, hi in zip(_attr_names(data), x, y, heights, strict=True):
+            ax.annotate(name, (xi, yi), xytext=(xi + 0.015, hi + 0.01), textcoords="data",
+                        fontsize=8)
     ax.axvline(0.5, color="black", ls="--", lw=1)
     ax.axhline(0.5, color="black", ls="--", lw=1)
     ax.set_xlim(0, 1)

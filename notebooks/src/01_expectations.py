@@ -1,0 +1,249 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Step 1 — Finding out and clarifying expectations (выявление и уточнение ожиданий)
+#
+# **Why this step matters to the client.** Only the client decides whether we are
+# client-oriented, and they judge us against what they *expected*, not against what we think
+# we deliver. Management usually holds a confident picture of what clients want; the survey,
+# the comments and the complaint log often draw a different one. This step replaces beliefs
+# with the clients' own ratings and words: what they expect from us, how we do on each point,
+# how we compare with the main competitor, and which contact sources bring the clients worth
+# having. Skip it, and steps 2–8 optimise the wrong things.
+#
+# **In this notebook we will:**
+# 1. see what the survey holds: respondents, attributes, scale, answers given;
+# 2. read the expectation ratings per attribute (ожидания) next to our perceived performance;
+# 3. listen to the voice of the customer: a reproducible sample of comments and feedback
+#    texts (цитатник), with a widget to pick quotes for the slide;
+# 4. see where clients come from (источники обращения) and what each source yields;
+# 5. compare ourselves with the main competitor, attribute by attribute;
+# 6. try it ourselves (📝 Your turn).
+
+# %% tags=["parameters"]
+# Parameters: `workbench run` replaces these (data_dir becomes absolute).
+data_dir = "../data/samples"  # folder with the client's tables
+asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
+language = "en"  # "en" or "ru": plots, widgets and computed prose
+mapping = None  # optional YAML/JSON column mapping for messy exports
+out_dir = None  # where `workbench run` writes deliverables (unused in the workshop)
+n_quotes = 2  # quotes per attribute / topic in the цитатник
+quotes_seed = 0  # which random draw of quotes; change it to see other quotes
+source_horizon = "365D"  # "still buying" = bought within this window before asof
+
+# %% tags=["hide"]
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+import workbench
+import workbench.plotting
+import workbench.widgets
+
+workbench.set_language(language)
+folder = workbench.load_folder(data_dir, mapping=mapping)
+
+# %% [markdown]
+# ## 1. What does the survey hold?
+#
+# First the folder: which of the five tables we have. Step 1 lives on the **survey** (one row
+# per respondent × attribute, 1–5 ratings), the **feedback** log and the **customers** card.
+
+# %%
+print(workbench.describe_folder(folder, language=language))
+
+# %% [markdown]
+# Now the survey itself: how many people answered, about how many attributes, on what scale,
+# and how complete the answers are. A survey with many blanks, or with few respondents linked
+# to a client card, limits what later steps can say per segment.
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    survey = folder.tables["survey"]
+    print(workbench.describe_survey(survey, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: respondents, attributes, answer rows
+if workbench.needs(folder, "survey", language=language):
+    print(survey["respondent_id"].nunique(), survey["attribute"].nunique(), len(survey))
+
+# %% [markdown]
+# ## 2. What do clients expect, attribute by attribute?
+#
+# For each attribute the survey asked how good the client *expects* it to be, and how good
+# they find *our* performance. `workbench.gap_analysis` gives the means (we read the gaps
+# themselves in step 2); here we only list what clients expect.
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    gaps = workbench.gap_analysis(survey)
+    display(workbench.format_gaps(gaps, language=language, which=("expected", "performance")))
+
+# %% [markdown]
+# Read aloud (computed from the table above):
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    print(workbench.describe_expectations(gaps, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: mean expectation per attribute (two decimals)
+if workbench.needs(folder, "survey", language=language):
+    print(gaps["expected"].round(2).sort_index().to_dict())
+
+# %% [markdown]
+# ## 3. The voice of the customer (цитатник)
+#
+# One sentence in a client's own words convinces a management team more than a chart. We
+# sample comments **at random** (fair to the data, not the juiciest ones), with a fixed seed
+# so the report does not change when rerun: `quotes_seed` draws another set.
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    survey_quotes = workbench.quotes(survey, by="attribute", n=n_quotes,
+                                     random_state=quotes_seed)
+    print(workbench.describe_quotes(survey_quotes, language=language))
+
+# %% [markdown]
+# The feedback log (complaints, questions, praise, refusals — отказные листы) is the other
+# source of clients' words, grouped here by topic:
+
+# %%
+if workbench.needs(folder, "feedback", language=language):
+    feedback_quotes = workbench.quotes(folder.tables["feedback"], by="category", n=n_quotes,
+                                       random_state=quotes_seed)
+    print(workbench.describe_quotes(feedback_quotes, language=language))
+
+# %% [markdown]
+# Pick the quotes for the slide live: a topic, how many, and another draw. Whatever is chosen
+# stays reproducible (the draw number is the seed).
+
+# %% tags=["nbval-ignore-output"]
+if workbench.needs(folder, "survey", language=language):
+    quotes_widget = workbench.widgets.quotes_panel(survey, by="attribute", n=n_quotes,
+                                                   language=language)
+    display(quotes_widget)
+
+# %% tags=["nbval-check-output"]
+# ✅ check: quotes per source (survey, feedback) and topics covered
+if workbench.needs(folder, "survey", language=language):
+    print(len(survey_quotes), survey_quotes["attribute"].nunique())
+if workbench.needs(folder, "feedback", language=language):
+    print(len(feedback_quotes), feedback_quotes["category"].nunique())
+
+# %% [markdown]
+# ## 4. Where do clients come from? (источники обращения)
+#
+# The customer card records where each client heard of us. Joined with the purchases, it
+# shows what each source *yields*: not just how many clients, but how much they buy and
+# whether they come back. A source is worth its money when it brings clients who stay.
+
+# %%
+if workbench.needs(folder, "customers", language=language):
+    sources = workbench.source_yield(folder.tables["customers"], folder.tables["transactions"],
+                                     asof=asof, horizon=source_horizon)
+    display(workbench.format_source_yield(sources, language=language))
+
+# %% tags=["nbval-ignore-output"]
+if workbench.needs(folder, "customers", language=language):
+    workbench.plotting.plot_source_yield(sources, language=language)
+    plt.show()
+
+# %% [markdown]
+# Read aloud: which source brings the money, and which brings many small or one-off buyers.
+
+# %%
+if workbench.needs(folder, "customers", language=language):
+    print(workbench.describe_source_yield(sources, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: clients, share of revenue and repeat rate per source
+if workbench.needs(folder, "customers", language=language):
+    print(sources["clients"].sort_index().to_dict())
+    print(sources["share_of_revenue"].round(3).sort_index().to_dict())
+    print(sources["repeat_rate"].round(3).sort_index().to_dict())
+
+# %% [markdown]
+# ## 5. How do we compare with the main competitor?
+#
+# Respondents also rated the competitor they know best on the same attributes. Each
+# respondent is compared with themselves (a *paired* difference), which removes the habit of
+# scoring everything high or low; the bars are coloured where the difference is statistically
+# clear, grey where it could be noise.
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    display(workbench.format_gaps(
+        gaps, language=language,
+        which=("performance", "competitor_performance", "vs_competitor",
+               "vs_competitor_significant")))
+
+# %% tags=["nbval-ignore-output"]
+if workbench.needs(folder, "survey", language=language):
+    workbench.plotting.plot_gaps(gaps, which="vs_competitor", language=language)
+    plt.show()
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    print(workbench.describe_competitor(gaps, language=language))
+
+# %% [markdown]
+# Where we are clearly ahead on something clients value, we have a candidate "golden drop"
+# (золотая капля) for the offers of step 6; where we are clearly behind on something they
+# expect, clients have a reason to leave — step 2 weighs these gaps, step 3 decides what to
+# fix first.
+
+# %% tags=["nbval-check-output"]
+# ✅ check: we − competitor per attribute, and how many differences are clear
+if workbench.needs(folder, "survey", language=language):
+    print(gaps["vs_competitor"].round(2).sort_index().to_dict())
+    print(int(gaps["vs_competitor_significant"].sum()))
+
+# %% [markdown] tags=["workshop-only"]
+# ## 📝 Your turn
+#
+# Complaints are "a gift": most unhappy clients leave without a word. Build a цитатник from
+# the **complaints only** (feedback rows with `kind == "complaint"`): two quotes per topic,
+# with the seed 1. Which topics do the complaints cover, and do they match the attributes
+# with the largest shortfall in section 2?
+
+# %% tags=["solution"]
+if workbench.needs(folder, "feedback", language=language):
+    feedback = folder.tables["feedback"]
+    complaints = feedback.loc[feedback["kind"] == "complaint"]
+    print(workbench.describe_quotes(
+        workbench.quotes(complaints, by="category", n=2, random_state=1), language=language))
+
+# %% [markdown] tags=["workshop-only"]
+# ## Control questions (контрольные вопросы)
+#
+# - 13\. Что можно отнести к критическим факторам успеха на Вашем рынке? А как Вы определяете
+#   свои конкурентные (с точки зрения клиентов) преимущества? (What are the critical success
+#   factors in your market, and how do you find your advantages *as clients see them*?)
+# - 16\. Что Вы можете сказать об уровне клиентоориентации основных своих конкурентов? (How
+#   client-oriented are your main competitors?)
+# - 35\. Основные требования к информации, способы ее сбора, интерпретации, использования.
+#   (What must information satisfy, and how do we collect, interpret and use it?)
+# - 41\. Как по-вашему, нужны ли в Вашей организации база отзывов, база ситуаций, база
+#   вопросов и ответов, «отказные» листы? (Does your company need a base of reviews,
+#   situations, questions and answers, refusal sheets — and what would they give?)
+
+# %% [markdown]
+# ## In this notebook we:
+# - checked what the survey holds and how complete it is;
+# - listed what clients expect most and least, next to how they rate our performance;
+# - heard the clients' own words from the survey comments and the feedback log (цитатник);
+# - measured what each contact source yields — clients, revenue, repeat buyers — which tells
+#   marketing where a rouble brings clients who stay;
+# - compared ourselves with the main competitor attribute by attribute.
+# - Next: `02_expectation_analysis` — which gaps are real, which expectations are must-be,
+#   one-dimensional or attractive (Kano), and how many clients are disappointed, satisfied or
+#   delighted ("Ах!").
+
+# %% tags=["nbval-ignore-output"]
+print(workbench.versions())

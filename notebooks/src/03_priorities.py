@@ -1,0 +1,262 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Step 3 — Setting priorities and weighing our own resources (расстановка приоритетов, оценка собственных ресурсов)
+#
+# **Why this step matters to the client.** Steps 1–2 produced a long list of things clients
+# would like better. No company can fix everything at once: money, people and management
+# attention are limited, and the company has expectations of its own (it must earn on the
+# relationship too). This step decides *what to do first*: where clients care most and we
+# perform worst, where we can save effort, and which concrete improvement actions give the
+# most effect for the budget management is ready to spend. Without it, effort goes to the
+# loudest request or to what the company already does well.
+#
+# **In this notebook we will:**
+# 1. place every attribute on the importance–performance matrix (IPA) and read the four
+#    quadrants: concentrate here / keep up the good work / low priority / possible overkill;
+# 2. move the cross-hair and switch segments with a widget — and choose the view that drives
+#    the plan;
+# 3. list candidate improvement actions with their cost and expected effect (workshop input);
+# 4. choose the best set of actions within a budget, and read the trade-off curve;
+# 5. move the budget with a slider: the decision of this step;
+# 6. try it ourselves (📝 Your turn).
+
+# %% tags=["parameters"]
+# Parameters: `workbench run` replaces these (data_dir becomes absolute).
+data_dir = "../data/samples"  # folder with the client's tables
+asof = None  # observation end "YYYY-MM-DD"; None = last transaction date (unused here)
+language = "en"  # "en" or "ru": plots, widgets and computed prose
+mapping = None  # optional YAML/JSON column mapping for messy exports
+out_dir = None  # where `workbench run` writes deliverables (unused in the workshop)
+crosshair = "mean"  # where the IPA quadrant lines cross: "mean", "median" or (importance, performance)
+segment_column = "segment"  # column of the customers table that defines the segments
+focus_segment = None  # None = plan for all respondents; or one segment, e.g. "cafe"
+budget = 2000  # what we can spend this year, in the unit of the action costs (thousand roubles)
+weight = "importance"  # "none": effect as given; "importance": x importance; "gap": x shortfall
+
+# %% tags=["hide"]
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+
+import workbench
+import workbench.plotting
+import workbench.widgets
+
+workbench.set_language(language)
+folder = workbench.load_folder(data_dir, mapping=mapping)
+segments = None
+if "customers" in folder.tables and segment_column in folder.tables["customers"].columns:
+    segments = folder.tables["customers"].set_index("customer_id")[segment_column]
+
+# %% [markdown]
+# ## 1. Importance against performance: the four quadrants
+#
+# Each attribute gets two numbers from the survey: how *important* it is to clients and how
+# well we *perform* on it (means, 1–5). The cross-hair (by default the mean of the attribute
+# means) splits them into four quadrants:
+# **concentrate here** (important, weak — spend here first), **keep up the good work**
+# (important, strong — do not cut), **low priority** (weak, but matters little) and
+# **possible overkill** (strong on what clients barely care about — resources may move from
+# here).
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    survey = folder.tables["survey"]
+    ipa = workbench.importance_performance(survey, crosshair=crosshair)
+    display(workbench.format_importance_performance(ipa, language=language))
+
+# %% tags=["nbval-ignore-output"]
+if workbench.needs(folder, "survey", language=language):
+    workbench.plotting.plot_ipa(ipa, language=language, intervals=True)
+    plt.show()
+
+# %% [markdown]
+# Read aloud:
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    print(workbench.describe_importance_performance(ipa, language=language))
+
+# %% [markdown]
+# The quadrants are *relative*: with a mean cross-hair some attribute always lands in each
+# half. The error bars are the confidence intervals — an attribute whose bars cross a line is
+# not reliably on either side.
+
+# %% tags=["nbval-check-output"]
+# ✅ check: quadrant per attribute and the cross-hair
+if workbench.needs(folder, "survey", language=language):
+    print(ipa["quadrant"].sort_index().to_dict())
+    print(round(float(ipa["crosshair_importance"].iloc[0]), 2),
+          round(float(ipa["crosshair_performance"].iloc[0]), 2))
+
+# %% [markdown]
+# ## 2. Per segment: does every client type want the same?
+#
+# Segments weigh attributes differently. Move the cross-hair and pick a segment (from the
+# customers table; anonymous respondents count only under "all respondents"). The view you
+# settle on is the one the plan below should serve — set `focus_segment` accordingly.
+
+# %% tags=["nbval-ignore-output"]
+if workbench.needs(folder, "survey", language=language):
+    ipa_widget = workbench.widgets.ipa_panel(survey, segments=segments, language=language)
+    display(ipa_widget)
+
+# %% [markdown]
+# Read aloud per segment — which attributes each segment puts in "concentrate here":
+
+# %%
+if workbench.needs(folder, "survey", language=language) and workbench.needs(
+        folder, "customers", language=language):
+    ipa_by_segment = workbench.importance_performance(survey, by=segments, crosshair=crosshair)
+    print(workbench.describe_importance_performance(ipa_by_segment, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: "concentrate here" attributes per segment
+if workbench.needs(folder, "survey", language=language) and workbench.needs(
+        folder, "customers", language=language):
+    print(ipa_by_segment.index[ipa_by_segment["quadrant"] == "concentrate_here"].tolist())
+
+# %% [markdown]
+# ## 3. Candidate actions: what could we do, at what cost? (workshop input)
+#
+# The survey says *where*; the management team says *how* and *at what cost*. The table below
+# is filled in during the workshop: one row per candidate action, the survey attribute it
+# improves, its cost for a year (thousand roubles) and its expected effect (how many points
+# of the 1–5 performance score it should add on that attribute). The numbers here are a
+# realistic first guess for a coffee roaster — replace them with the client's own.
+
+# %%
+# ✏️ WORKSHOP INPUT — edit this table with the client (costs in thousand roubles per year;
+# effect = expected rise of the attribute's mean performance score, in points of the 1–5 scale)
+actions = pd.DataFrame(
+    [
+        ("Скорость доставки", "Свои курьеры по городу", 1200, 0.6),
+        ("Скорость доставки", "Отгрузка в день заказа (вторая смена склада)", 650, 0.4),
+        ("Скорость доставки", "Уведомления о статусе доставки в мессенджере", 120, 0.15),
+        ("Цена", "Оптовая шкала скидок от 20 кг", 900, 0.35),
+        ("Цена", "Подписка с фиксированной ценой на полгода", 300, 0.2),
+        ("Стабильность вкуса", "Контроль каждой партии: каппинг и колориметр", 450, 0.3),
+        ("Удобство заказа на сайте", "Кнопка «повторить заказ» в личном кабинете", 250, 0.4),
+        ("Удобство заказа на сайте", "Мобильное приложение для заказа", 1500, 0.5),
+        ("Вежливость менеджера", "Тренинг менеджеров по работе с клиентами", 200, 0.3),
+        ("Обучение бариста", "Бесплатный курс бариста для кафе-клиентов", 400, 0.8),
+        ("Сервис кофемашин", "Подменная кофемашина на время ремонта", 600, 0.3),
+        ("Качество обжарки", "Новый ростер с профилями обжарки", 2500, 0.2),
+        ("Упаковка", "Дизайнерская упаковка", 350, 0.1),
+    ],
+    columns=["attribute", "action", "cost", "effect"],
+)
+
+# %% [markdown]
+# Not every action deserves the same weight: a point of improvement on an attribute clients
+# care about counts more. With `weight = "importance"` each action's value is its effect ×
+# the attribute's mean importance (of `focus_segment`, or of all respondents); with `"gap"`
+# only improvements where we fall short of what matters count.
+
+# %%
+plan_ipa = None
+if workbench.needs(folder, "survey", language=language):
+    plan_ipa = ipa if focus_segment is None else workbench.importance_performance(
+        survey, by=segments, crosshair=crosshair).loc[focus_segment]
+plan_weight = weight if plan_ipa is not None else "none"  # without a survey: effects as given
+
+# %% tags=["nbval-check-output"]
+# ✅ check: number of actions, their total cost, attributes covered
+print(len(actions), int(actions["cost"].sum()), actions["attribute"].nunique())
+
+# %% [markdown]
+# ## 4. The best set of actions within the budget
+#
+# `workbench.priorities` considers every combination of actions (exactly, for up to 25) and
+# keeps the one with the largest total value whose cost fits the budget.
+
+# %%
+plan = workbench.priorities(plan_ipa, actions, budget, weight=plan_weight)
+print(workbench.describe_priorities(plan, language=language))
+
+# %%
+display(workbench.format_priorities(plan, language=language))
+
+# %% [markdown]
+# The trade-off curve: for every budget, the best value reachable. Flat stretches mean extra
+# money buys little; a step means a slightly larger budget unlocks a valuable action.
+
+# %% tags=["nbval-ignore-output"]
+workbench.plotting.plot_priorities(plan, language=language)
+plt.show()
+
+# %%
+print(workbench.describe_tradeoff(plan, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: chosen actions, their cost and value
+print(sorted(plan.chosen["action"]))
+print(round(plan.total_cost, 1), round(plan.total_value, 3), plan.method)
+
+# %% [markdown]
+# ## 5. The decision: how much do we spend?
+#
+# Move the budget and the weighting together with the client's management. The text under
+# the slider names the actions that fit; the curve shows where the next rouble stops paying.
+# The budget you agree on, and its list of actions, is the output of this step.
+
+# %% tags=["nbval-ignore-output"]
+priorities_widget = workbench.widgets.priorities_panel(plan_ipa, actions, budget=budget,
+                                                       language=language)
+priorities_widget
+
+# %% tags=["nbval-check-output"]
+# ✅ check: value bought at half and at the full cost of all actions
+print(round(workbench.priorities(plan_ipa, actions, actions["cost"].sum() / 2,
+                                 weight=plan_weight).total_value, 3),
+      round(workbench.priorities(plan_ipa, actions, actions["cost"].sum(),
+                                 weight=plan_weight).total_value, 3))
+
+# %% [markdown] tags=["workshop-only"]
+# ## 📝 Your turn
+#
+# The cafés rate barista training far more important than other clients do. Build the plan
+# for the café segment only (`focus_segment = "cafe"`, same budget, `weight = "gap"`): which
+# actions enter, which leave, and what does that say about a separate offer for cafés
+# (step 6)?
+
+# %% tags=["solution"]
+exercise_segment = "cafe"  # a segment of the sample; pick one of your client's segments
+if workbench.needs(folder, "survey", language=language) and workbench.needs(
+        folder, "customers", language=language) and exercise_segment in set(segments.dropna()):
+    cafe_ipa = workbench.importance_performance(survey, by=segments).loc[exercise_segment]
+    cafe_plan = workbench.priorities(cafe_ipa, actions, budget, weight="gap")
+    print(workbench.describe_priorities(cafe_plan, language=language))
+
+# %% [markdown] tags=["workshop-only"]
+# ## Control questions (контрольные вопросы)
+#
+# - 18\. Над чем, в первую очередь, должна работать Ваша компания (Ваше подразделение) – над
+#   внутренними или внешними факторами клиентоориентации, динамическими или статическими ее
+#   аспектами? (What should your company work on first — internal or external factors,
+#   dynamic or static aspects?)
+# - 25\. Как совместить производительность и качество обслуживания? (How to combine
+#   productivity with quality of service?)
+# - 9\. По каким параметрам Вы и основные Ваши клиенты пошли на компромисс? Кто проявляет
+#   инициативу в движении к компромиссу? (On which parameters did you and your main clients
+#   compromise, and who moves first?)
+
+# %% [markdown]
+# ## In this notebook we:
+# - placed the attributes on the importance–performance matrix and saw which need effort
+#   first, which to keep up and where we may over-deliver — overall and per segment;
+# - listed candidate actions with the client's own cost and effect estimates;
+# - chose the set of actions with the largest weighted effect within the budget, and read
+#   what more (or less) money would change;
+# - agreed the budget with the slider: that list of actions is this step's decision.
+# - Next: `04_segmentation` — which clients to serve first, and with what.
+
+# %% tags=["nbval-ignore-output"]
+print(workbench.versions())
