@@ -64,7 +64,9 @@ def build(src: Path, execute: bool = True) -> Path:
 
     nb = convert(src)
     if execute:
-        execute_notebook(nb, cwd=OUT)
+        # store_widget_state=True: nbclient (0.10) raises KeyError when a widget's Output area
+        # captures a plot and the state is not tracked; clean_notebook drops the state anyway.
+        execute_notebook(nb, cwd=OUT, store_widget_state=True)
         clean_notebook(nb)
         leaks = find_absolute_paths(nb)
         if leaks:
