@@ -588,3 +588,20 @@ class TestDescribeLoop:
             "без прогноза — 1: изучаем их историю, чтобы улучшить модель; предсказаны, но "
             "остались — 1: выясняем, что их удержало."
         )
+
+
+class TestFormatOpenComplaints:
+    def test_russian_headers_oldest_first_whole_days(self):
+        from workbench.feedback import format_open_complaints
+
+        res = complaints_summary(_feedback(), asof="2024-06-30")
+        expected = pd.DataFrame(
+            {
+                "Клиент": ["c3", "c2"],
+                "Получена": ["2024-02-01", "2024-06-20"],
+                "Категория": ["delivery", "quality"],
+                "Канал": ["phone", "phone"],
+                "Дней открыта": np.array([150, 10], dtype="int64"),
+            }
+        )
+        assert_frame_equal(format_open_complaints(res, "ru"), expected)

@@ -122,6 +122,7 @@ from workbench.feedback import (
     describe_plan,
     describe_refusals,
     describe_second_round,
+    format_open_complaints,
     funnel,
     loop_check,
     nps,

@@ -43,6 +43,7 @@ __all__ = (
     "describe_plan",
     "describe_refusals",
     "describe_second_round",
+    "format_open_complaints",
     "funnel",
     "loop_check",
     "nps",
@@ -1216,3 +1217,32 @@ def describe_second_round(
             n=int(values.notna().sum()), threshold=100 * threshold,
         )
     return text
+
+
+def format_open_complaints(summary: ComplaintsSummary, language: str = "en") -> pd.DataFrame:
+    """Return the open complaints, oldest first, as a display table with translated headers.
+
+    Parameters
+    ----------
+    summary : ComplaintsSummary
+        The output of :func:`complaints_summary`.
+    language : {"en", "ru"}, default "en"
+
+    Returns
+    -------
+    DataFrame
+        Columns (translated): client, date received (``YYYY-MM-DD``), category, channel and
+        days open (whole days at ``asof``).
+    """
+    o = summary.open
+    return pd.DataFrame(
+        {
+            t("compl.customer", language): o["customer_id"].astype(str).to_numpy(),
+            t("compl.date", language): pd.to_datetime(o["date"]).dt.strftime("%Y-%m-%d")
+            .to_numpy(),
+            t("compl.category", language): o["category"].astype(str).to_numpy(),
+            t("compl.channel", language): o["channel"].astype(str).to_numpy(),
+            t("compl.age_days", language): np.floor(o["age_days"].to_numpy(dtype=float))
+            .astype("int64"),
+        }
+    )

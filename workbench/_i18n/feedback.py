@@ -153,4 +153,7 @@ MESSAGES = {
         "ru": "По сегодняшней оценке риск ухода {threshold:.0f}% и выше у {n_high} из {n} "
         "клиентов: это список следующего круга (шаги 5–6).",
     },
+    "compl.customer": {"en": "Client", "ru": "Клиент"},
+    "compl.date": {"en": "Received", "ru": "Получена"},
+    "compl.age_days": {"en": "Days open", "ru": "Дней открыта"},
 }
