@@ -259,6 +259,7 @@ __all__ = (
     "format_kano",
     "format_ladder_summary",
     "format_offer_matrix",
+    "format_open_complaints",
     "format_priorities",
     "format_retention_segments",
     "format_rfm_summary",
