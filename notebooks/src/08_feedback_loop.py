@@ -44,7 +44,6 @@ threshold = 0.5  # churn probability from which a client is on the retention lis
 
 # %% tags=["hide"]
 import matplotlib.pyplot as plt
-import pandas as pd
 from IPython.display import display
 
 import workbench
@@ -202,17 +201,23 @@ if workbench.needs(folder, "leads", language=language):
 # overall): calling the list must beat calling at random.
 
 # %%
-data_end = pd.Timestamp(asof) if asof else tx["date"].max()
-prediction_date = (data_end - pd.Timedelta(horizon)).normalize()
+prediction_date = workbench.backtest_asof(tx, horizon=horizon, asof=asof)
 model = workbench.ChurnModel(horizon=horizon).fit(
     tx, asof=prediction_date, customers=customers, feedback=feedback
 )
-scores_then = model.predict_proba(tx, asof=prediction_date, customers=customers, feedback=feedback)
 ladder_then = workbench.loyalty_ladder(tx, asof=prediction_date)
 active_then = ladder_then.index[ladder_then["rung"] != "lapsed"]
+scores_then = model.predict_proba(tx, asof=prediction_date, customers=customers, feedback=feedback)
+scores_then = scores_then[scores_then.index.isin(active_then)]
+print(workbench.describe_risk(scores_then, language=language))
+
+# %% [markdown]
+# That was the list, as of `prediction_date`. What happened in the following `horizon`?
+
+# %%
 loop = workbench.loop_check(
-    scores_then[scores_then.index.isin(active_then)], tx, asof=prediction_date,
-    horizon=horizon, threshold=threshold, observed_until=data_end,
+    scores_then, tx, asof=prediction_date, horizon=horizon, threshold=threshold,
+    observed_until=asof,
 )
 print(workbench.describe_loop_check(loop, language=language))
 workbench.plotting.plot_loop_check(loop, language=language)
@@ -233,8 +238,8 @@ print(loop.metrics[["hit_rate", "recall", "base_rate"]].round(2).to_dict())
 # of today: the next retention list.
 
 # %%
-scores_now = model.predict_proba(tx, asof=data_end, customers=customers, feedback=feedback)
-ladder_now = workbench.loyalty_ladder(tx, asof=data_end)
+scores_now = model.predict_proba(tx, asof=asof, customers=customers, feedback=feedback)
+ladder_now = workbench.loyalty_ladder(tx, asof=asof)
 scores_now = scores_now[scores_now.index.isin(ladder_now.index[ladder_now["rung"] != "lapsed"])]
 print(workbench.describe_second_round(loop, scores=scores_now, threshold=threshold,
                                       language=language))
@@ -265,8 +270,7 @@ if feedback is not None and customers is not None and "type" in customers.column
 
 # %% tags=["solution"]
 strict = workbench.loop_check(
-    scores_then[scores_then.index.isin(active_then)], tx, asof=prediction_date,
-    horizon=horizon, threshold=0.7, observed_until=data_end,
+    scores_then, tx, asof=prediction_date, horizon=horizon, threshold=0.7, observed_until=asof
 )
 print(workbench.describe_loop_check(strict, language=language))
 
