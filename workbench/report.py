@@ -22,9 +22,11 @@ from workbench.i18n import check_language, t
 
 __all__ = ("REPORT_REMOVE_TAGS", "build_report_html", "write_report")
 
-#: Cells with these tags are left out of the report (workshop-only material, setup, parameters).
+#: Cells with these tags are left out of the report (workshop-only material, setup, parameters,
+#: and the ✅ check cells, whose terse numbers are for CI, not for management).
 REPORT_REMOVE_TAGS: frozenset[str] = frozenset({
     "parameters", "injected-parameters", "hide", "solution", "workshop-only", "remove-report",
+    "nbval-check-output",
 })
 
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
