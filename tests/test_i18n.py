@@ -41,3 +41,13 @@ def test_labels_leave_unknown_keys_alone():
         "customers": "Клиенты",
         "zzz": "zzz",
     }
+
+
+def test_every_schema_column_has_a_translated_meaning():
+    from workbench.schema import TABLES
+
+    for name, spec in TABLES.items():
+        for col in spec.columns:
+            assert i18n.t(f"schema.{name}.{col.name}", "en") == col.description
+            assert i18n.t(f"schema.{name}.{col.name}", "ru") != col.description
+            assert i18n.has(f"schema.type.{col.dtype}")

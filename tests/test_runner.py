@@ -67,6 +67,13 @@ def test_data_model_table_lists_required_transaction_columns():
     assert required == ["customer_id", "date", "amount"]
 
 
+def test_data_model_table_speaks_russian():
+    table = workbench.data_model_table("ru", tables=("transactions",))
+    assert list(table.columns)[1] != "Column"
+    row = table.iloc[2].tolist()
+    assert row[1:] == ["amount", "число", "да", "Сумма продажи по строке; отрицательная — возврат."]
+
+
 def test_describe_folder():
     folder = SimpleNamespace(tables={"transactions": 1}, missing=("survey", "feedback"))
     assert workbench.describe_folder(folder, "en") == (

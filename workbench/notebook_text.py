@@ -149,10 +149,10 @@ def data_model_table(language: str | None = None, tables: tuple[str, ...] | None
             rows.append({
                 t("ws.col.table", language): t(f"ws.table.{name}", language),
                 t("ws.col.column", language): col.name,
-                t("ws.col.type", language): col.dtype,
+                t("ws.col.type", language): t(f"schema.type.{col.dtype}", language),
                 t("ws.col.required", language): t("common.yes" if col.required else "common.no",
                                                   language),
-                t("ws.col.meaning", language): col.description,
+                t("ws.col.meaning", language): t(f"schema.{name}.{col.name}", language),
             })
     return pd.DataFrame(rows)
 
