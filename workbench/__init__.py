@@ -6,16 +6,88 @@ re-exported here; see ``README.md`` and ``docs/`` for the map of the method onto
 
 from __future__ import annotations
 
+from workbench.churn import (
+    DEFAULT_RISK_CUTOFFS,
+    ChurnModel,
+    backtest_asof,
+    churn_labels,
+    customer_features,
+    describe_churn_labels,
+    describe_drivers,
+    describe_evaluation,
+    describe_risk,
+    risk_band,
+)
+from workbench.datasets import generate_sample, load_sample, make_transactions, write_sample
+from workbench.deliverables import (
+    Deliverables,
+    ExportResult,
+    compute_deliverables,
+    describe_deliverables,
+    describe_export,
+    describe_strategy,
+    export_deliverables,
+    format_action_list,
+    format_summary,
+    offer_cards,
+    select_deliverables,
+    write_deliverables,
+)
+from workbench.economics import (
+    RetentionPlan,
+    default_offer_cost,
+    describe_money_confusion,
+    describe_retention_plan,
+    expected_value,
+    format_retention_segments,
+    money_confusion,
+    retention_plan,
+)
 from workbench.errors import (
     DataFileError,
     InsufficientHistoryError,
     MissingColumnsError,
     WorkbenchError,
 )
+from workbench.expectations import (
+    KANO_TABLE,
+    describe_competitor,
+    describe_expectation_ladder,
+    describe_expectations,
+    describe_gaps,
+    describe_importance_performance,
+    describe_kano,
+    describe_quotes,
+    describe_source_yield,
+    describe_survey,
+    expectation_ladder,
+    expectation_ladder_summary,
+    format_gaps,
+    format_importance_performance,
+    format_kano,
+    format_source_yield,
+    gap_analysis,
+    importance_performance,
+    kano,
+    quotes,
+    source_yield,
+)
+from workbench.feedback import (
+    complaints_summary,
+    describe_complaints,
+    describe_funnel,
+    describe_loop_check,
+    describe_nps,
+    describe_plan,
+    describe_refusals,
+    describe_second_round,
+    format_open_complaints,
+    funnel,
+    loop_check,
+    nps,
+    plan_backwards,
+)
 from workbench.i18n import set_language, t
-
-# --- foundation: loaders, sample business (issue 2) ---
-from workbench.datasets import generate_sample, load_sample, make_transactions, write_sample
 from workbench.io import (
     DataFolder,
     LoadReport,
@@ -27,7 +99,37 @@ from workbench.io import (
     load_survey,
     load_transactions,
 )
-# --- analytics core: RFM, BTYD, ABC-XYZ, ladder, Segmenter (issue 3) ---
+from workbench.notebook_text import (
+    data_model_table,
+    describe_folder,
+    describe_load,
+    needs,
+    steps_table,
+    versions,
+)
+from workbench.offers import (
+    OFFER_RULES,
+    UKOR_QUESTIONS,
+    competitiveness,
+    describe_competitiveness,
+    describe_golden_drops,
+    describe_offer_matrix,
+    describe_survey_advantages,
+    format_golden_drops,
+    format_offer_matrix,
+    golden_drops,
+    offer_matrix,
+    offer_rules_frame,
+    segment_label,
+    survey_advantages,
+    ukor,
+)
+from workbench.priorities import (
+    describe_priorities,
+    describe_tradeoff,
+    format_priorities,
+    priorities,
+)
 from workbench.segmentation import (
     ABC_XYZ_ACTIONS,
     LADDER_RULES,
@@ -59,114 +161,6 @@ from workbench.segmentation import (
     rfm_table,
     segment_criteria,
     segment_crosstab,
-)
-# --- churn and retention economics (issue 4) ---
-from workbench.churn import (
-    DEFAULT_RISK_CUTOFFS,
-    ChurnModel,
-    backtest_asof,
-    churn_labels,
-    customer_features,
-    describe_churn_labels,
-    describe_drivers,
-    describe_evaluation,
-    describe_risk,
-    risk_band,
-)
-from workbench.economics import (
-    RetentionPlan,
-    default_offer_cost,
-    describe_money_confusion,
-    describe_retention_plan,
-    expected_value,
-    format_retention_segments,
-    money_confusion,
-    retention_plan,
-)
-# --- expectations, priorities, offers, feedback (issue 5) ---
-from workbench.expectations import (
-    KANO_TABLE,
-    describe_competitor,
-    describe_expectation_ladder,
-    describe_expectations,
-    describe_gaps,
-    describe_importance_performance,
-    describe_kano,
-    describe_quotes,
-    describe_source_yield,
-    describe_survey,
-    expectation_ladder,
-    expectation_ladder_summary,
-    format_gaps,
-    format_importance_performance,
-    format_kano,
-    format_source_yield,
-    gap_analysis,
-    importance_performance,
-    kano,
-    quotes,
-    source_yield,
-)
-from workbench.priorities import (
-    describe_priorities,
-    describe_tradeoff,
-    format_priorities,
-    priorities,
-)
-from workbench.feedback import (
-    complaints_summary,
-    describe_complaints,
-    describe_funnel,
-    describe_loop_check,
-    describe_nps,
-    describe_plan,
-    describe_refusals,
-    describe_second_round,
-    format_open_complaints,
-    funnel,
-    loop_check,
-    nps,
-    plan_backwards,
-)
-from workbench.offers import (
-    OFFER_RULES,
-    UKOR_QUESTIONS,
-    competitiveness,
-    describe_competitiveness,
-    describe_golden_drops,
-    describe_offer_matrix,
-    describe_survey_advantages,
-    format_golden_drops,
-    format_offer_matrix,
-    golden_drops,
-    offer_matrix,
-    offer_rules_frame,
-    segment_label,
-    survey_advantages,
-    ukor,
-)
-# --- workshop: runner, deliverables (issue 6) ---
-from workbench.deliverables import (
-    Deliverables,
-    ExportResult,
-    compute_deliverables,
-    describe_deliverables,
-    describe_export,
-    describe_strategy,
-    export_deliverables,
-    format_action_list,
-    format_summary,
-    offer_cards,
-    select_deliverables,
-    write_deliverables,
-)
-from workbench.notebook_text import (
-    data_model_table,
-    describe_folder,
-    describe_load,
-    needs,
-    steps_table,
-    versions,
 )
 
 __version__ = "0.1.0"

@@ -5,16 +5,6 @@ Computation modules never import this package; plots sit on top of them.
 
 from __future__ import annotations
 
-# --- analytics core (issue 3) ---
-from workbench.plotting._segmentation import (
-    plot_abc_pareto,
-    plot_abc_xyz_matrix,
-    plot_cluster_profiles,
-    plot_ladder,
-    plot_rfm_heatmap,
-    plot_silhouette,
-)
-# --- churn and economics (issue 4) ---
 from workbench.plotting._churn import (
     plot_calibration,
     plot_gain_curve,
@@ -22,8 +12,6 @@ from workbench.plotting._churn import (
     plot_money_confusion,
     plot_risk_bands,
 )
-
-# --- expectations, priorities, offers, feedback (issue 5) ---
 from workbench.plotting._expectations import (
     plot_expectation_ladder,
     plot_gaps,
@@ -41,6 +29,14 @@ from workbench.plotting._feedback import (
     plot_nps,
 )
 from workbench.plotting._offers import plot_competitiveness, plot_golden_drops, plot_ukor
+from workbench.plotting._segmentation import (
+    plot_abc_pareto,
+    plot_abc_xyz_matrix,
+    plot_cluster_profiles,
+    plot_ladder,
+    plot_rfm_heatmap,
+    plot_silhouette,
+)
 
 __all__ = (
     "plot_abc_pareto",
@@ -62,9 +58,9 @@ __all__ = (
     "plot_ladder",
     "plot_loop_check",
     "plot_money_confusion",
+    "plot_nps",
     "plot_priorities",
     "plot_rfm_heatmap",
-    "plot_nps",
     "plot_risk_bands",
     "plot_silhouette",
     "plot_source_yield",

@@ -6,13 +6,7 @@ See :mod:`workbench.widgets._base` for the pattern. Factories take ``language=``
 from __future__ import annotations
 
 from workbench.widgets._base import Panel
-
-# --- analytics core (issue 3) ---
-from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
-# --- churn and economics (issue 4) ---
 from workbench.widgets._churn import retention_panel, threshold_panel
-
-# --- expectations, priorities, offers, feedback (issue 5) ---
 from workbench.widgets._expectations import (
     ipa_panel,
     ladder_panel,
@@ -21,8 +15,7 @@ from workbench.widgets._expectations import (
 )
 from workbench.widgets._feedback import nps_panel
 from workbench.widgets._offers import offer_table_panel, ukor_panel
-
-# --- workshop (issue 6) ---
+from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
 from workbench.widgets._workshop import deliverables_panel, load_report_panel
 
 __all__ = (
