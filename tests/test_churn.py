@@ -704,3 +704,70 @@ class TestDescribe:
         for name in ("backtest_asof", "describe_churn_labels", "describe_drivers",
                      "describe_evaluation", "describe_risk"):
             assert name in workbench.__all__ and hasattr(workbench, name)
+
+
+class TestHistoryNeed:
+    """The notebook guard for short client exports (issue: no traceback on short histories)."""
+
+    @staticmethod
+    def short():
+        return tx_frame([("a", "2024-05-01", 1.0), ("b", "2024-06-30", 2.0)])
+
+    def test_enough_history_is_true_and_prints_nothing(self, capsys):
+        assert workbench.churn_history_ok(self.short(), "30D", n_horizons=2) is True
+        assert capsys.readouterr().out == ""
+
+    def test_short_history_prints_what_is_needed_en(self, capsys):
+        assert workbench.churn_history_ok(self.short(), "60D", n_horizons=2,
+                                          language="en") is False
+        assert capsys.readouterr().out == (
+            "This part needs purchases from 2024-03-02 or earlier (2 × the churn horizon of 60 "
+            "days before 2024-06-30), but the first purchase is on 2024-05-01: 60 days of "
+            "history are missing. The part is skipped; add older transactions or choose a "
+            "shorter horizon.\n"
+        )
+
+    def test_short_history_ru(self):
+        assert workbench.describe_history_need(self.short(), "60D", n_horizons=2,
+                                               language="ru") == (
+            "Для этой части нужны покупки не позже 02.03.2024 (2 × горизонт оттока в 60 дн. "
+            "до 30.06.2024), а первая покупка — 01.05.2024: не хватает 60 дн. истории. Часть "
+            "пропущена; добавьте более ранние транзакции или выберите более короткий горизонт."
+        )
+
+    def test_enough_history_sentence_en_and_ru(self):
+        tx = self.short()
+        assert workbench.describe_history_need(tx, "30D", n_horizons=2, language="en") == (
+            "This part needs purchases from 2024-05-01 or earlier (2 × the churn horizon of 30 "
+            "days before 2024-06-30); the first purchase is on 2024-05-01: enough history."
+        )
+        assert workbench.describe_history_need(tx, "30D", n_horizons=2, language="ru") == (
+            "Для этой части нужны покупки не позже 01.05.2024 (2 × горизонт оттока в 30 дн. "
+            "до 30.06.2024); первая покупка — 01.05.2024: истории достаточно."
+        )
+
+    def test_one_horizon_is_the_fit_condition(self):
+        # ChurnModel.fit at asof needs a first purchase on or before asof - H, exactly
+        tx = tx_frame([("a", "2024-01-01", 5.0), ("b", "2024-01-20", 3.0),
+                       ("a", "2024-03-01", 4.0), ("c", "2024-03-31", 1.0)])
+        assert workbench.churn_history_ok(tx, "90D", n_horizons=1, quiet=True)  # 01-01 = 03-31 - 90D
+        assert not workbench.churn_history_ok(tx, "91D", n_horizons=1, quiet=True)
+        with pytest.raises(InsufficientHistoryError):
+            ChurnModel(horizon="91D").fit(tx)
+
+    def test_quiet_prints_nothing(self, capsys):
+        assert workbench.churn_history_ok(self.short(), "90D", quiet=True) is False
+        assert capsys.readouterr().out == ""
+
+    def test_only_returns_no_purchase(self):
+        tx = tx_frame([("a", "2024-01-01", -5.0), ("b", "2024-06-30", 0.0)])
+        assert not workbench.churn_history_ok(tx, "30D", quiet=True)
+        assert workbench.describe_history_need(tx, "30D", n_horizons=1, language="en") == (
+            "This part needs purchases from 2024-05-31 or earlier (1 × the churn horizon of 30 "
+            "days before 2024-06-30), but the transactions hold no purchase (amount > 0). The "
+            "part is skipped."
+        )
+
+    def test_bad_n_horizons(self):
+        with pytest.raises(WorkbenchError, match="n_horizons"):
+            workbench.describe_history_need(self.short(), "30D", n_horizons=0)

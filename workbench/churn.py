@@ -63,11 +63,13 @@ __all__ = (
     "ChurnModel",
     "calibration_table",
     "backtest_asof",
+    "churn_history_ok",
     "churn_labels",
     "customer_features",
     "describe_churn_labels",
     "describe_drivers",
     "describe_evaluation",
+    "describe_history_need",
     "describe_risk",
     "horizon_days",
     "parse_horizon",
@@ -345,6 +347,121 @@ def churn_labels(
             "shorter horizon (or pass data_end= if the log is complete to a later date)"
         )
     return _labels(full, asof_ts, offset)
+
+
+def churn_history_ok(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    n_horizons: int = 2,
+    language: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    quiet: bool = False,
+) -> bool:
+    """Return True if the purchases reach ``n_horizons`` horizons before ``asof``; else say why.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (canonical columns, or mapped with ``columns``).
+    horizon : str, int or Timedelta, default "90D"
+        Churn horizon ``H`` (see :func:`parse_horizon`).
+    asof : date-like, optional
+        End of the known data (default: the last transaction date).
+    n_horizons : int, default 2
+        How many horizons of history the part needs: 1 for a :class:`ChurnModel` fitted at
+        ``asof`` (one complete window), 2 for the out-of-time check (a model fitted at
+        ``asof - H`` and evaluated on the last horizon) and for any part that uses it.
+    language : {"en", "ru"}, optional
+        Language of the printed sentence (default: the current language).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+    quiet : bool, default False
+        Do not print the sentence when the history is too short.
+
+    Returns
+    -------
+    bool
+        True when the first purchase (amount > 0) is on or before ``asof - n_horizons * H``.
+        Otherwise :func:`describe_history_need` is printed (unless ``quiet``) and False is
+        returned.
+
+    Notes
+    -----
+    The notebook pattern for graceful degradation, like :func:`workbench.needs`::
+
+        if workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language):
+            ...  # the part of the step that needs two horizons of history
+
+    A client folder with a short export (a few months) prints what history is needed and the
+    notebook goes on instead of stopping with :class:`~workbench.errors.InsufficientHistoryError`.
+    This is only the history test of :meth:`ChurnModel.fit`; a log long enough can still fail
+    for other reasons (e.g. every client churned).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-04-01", "2024-06-30"])})
+    >>> churn_history_ok(tx, "30D", n_horizons=2)
+    True
+    >>> churn_history_ok(tx, "90D", n_horizons=2, quiet=True)
+    False
+    """
+    full, asof_ts = prepare_transactions(tx, asof, columns)
+    buys = full.loc[full["amount"] > 0, "date"]
+    if not buys.empty and buys.min() <= _shift(asof_ts, parse_horizon(horizon), -int(n_horizons)):
+        return True
+    if not quiet:
+        print(describe_history_need(tx, horizon, asof, n_horizons, language, columns))
+    return False
+
+
+def describe_history_need(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    n_horizons: int = 2,
+    language: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> str:
+    """Say how much purchase history a churn part needs and how much the transactions hold.
+
+    Parameters
+    ----------
+    tx, horizon, asof, n_horizons, language, columns
+        As in :func:`churn_history_ok`.
+
+    Returns
+    -------
+    str
+        When the history is enough: one sentence with the date it must start by and the first
+        purchase. When it is too short: the same, the days missing, and that the part is
+        skipped with the two remedies (older transactions or a shorter horizon).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-05-01", "2024-06-30"])})
+    >>> print(describe_history_need(tx, "30D", n_horizons=2))  # doctest: +NORMALIZE_WHITESPACE
+    This part needs purchases from 2024-05-01 or earlier (2 × the churn horizon of 30 days
+    before 2024-06-30); the first purchase is on 2024-05-01: enough history.
+    """
+    language = check_language(language)
+    if not isinstance(n_horizons, (int, np.integer)) or n_horizons < 1:
+        raise WorkbenchError(f"n_horizons must be an integer >= 1; got {n_horizons!r}")
+    full, asof_ts = prepare_transactions(tx, asof, columns)
+    needed = _shift(asof_ts, parse_horizon(horizon), -int(n_horizons))
+    buys = full.loc[full["amount"] > 0, "date"]
+    fmt = {"needed": date(needed, language), "n": int(n_horizons),
+           "days": horizon_days(horizon, asof_ts), "asof": date(asof_ts, language)}
+    if buys.empty:
+        return t("churn.history.none", language, **fmt)
+    first = buys.min()
+    fmt["first"] = date(first, language)
+    if first <= needed:
+        return t("churn.history.enough", language, **fmt)
+    short = (first.normalize() - needed.normalize()).days
+    return t("churn.history.short", language, short=count(short, language), **fmt)
 
 
 # --------------------------------------------------------------------------------------------

@@ -67,8 +67,11 @@ past = workbench.backtest_asof(tx, horizon, asof)  # today minus one horizon: ou
 # today minus one horizon — `workbench.churn_labels` gives the exact answer for every client.
 
 # %%
-labels = workbench.churn_labels(tx, past, horizon)
-print(workbench.describe_churn_labels(labels, past, horizon, language=language))
+# a short export (less than two horizons of purchases) skips the model parts with a sentence
+labels_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=1, language=language)
+if labels_ok:
+    labels = workbench.churn_labels(tx, past, horizon)
+    print(workbench.describe_churn_labels(labels, past, horizon, language=language))
 
 # %% [markdown]
 # This is the base rate every forecast must beat. A high rate is normal when many clients buy
@@ -77,7 +80,8 @@ print(workbench.describe_churn_labels(labels, past, horizon, language=language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: clients labelled at today − H and their churn rate
-print(str(past.date()), len(labels), round(float(labels.mean()), 2))
+if labels_ok:
+    print(str(past.date()), len(labels), round(float(labels.mean()), 2))
 
 # %% [markdown]
 # ## 2. Does the model see it coming? An honest, out-of-time check
@@ -90,9 +94,11 @@ print(str(past.date()), len(labels), round(float(labels.mean()), 2))
 # measured on the same clients.
 
 # %%
-past_model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=past, **side)
-evaluation = past_model.evaluate(tx, past, **side)
-print(workbench.describe_evaluation(evaluation, language=language))
+backtest_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language)
+if backtest_ok:
+    past_model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=past, **side)
+    evaluation = past_model.evaluate(tx, past, **side)
+    print(workbench.describe_evaluation(evaluation, language=language))
 
 # %% [markdown]
 # How to read it: ROC AUC is the chance that a random leaver is ranked above a random client
@@ -101,13 +107,15 @@ print(workbench.describe_evaluation(evaluation, language=language))
 # 100. Only calibrated probabilities can be multiplied by money in section 5.
 
 # %% tags=["nbval-ignore-output"]
-workbench.plotting.plot_calibration(evaluation, language=language)
-plt.show()
+if backtest_ok:
+    workbench.plotting.plot_calibration(evaluation, language=language)
+    plt.show()
 
 # %% tags=["nbval-check-output"]
 # ✅ check: ROC AUC, AP, top-decile lift, Brier — model, then recency baseline (2 decimals)
-print(evaluation["metrics"][["roc_auc", "average_precision", "top_decile_lift", "brier"]]
-      .round(2).to_numpy().tolist())
+if backtest_ok:
+    print(evaluation["metrics"][["roc_auc", "average_precision", "top_decile_lift", "brier"]]
+          .round(2).to_numpy().tolist())
 
 # %% [markdown]
 # ## 3. What drives churn, in business words
@@ -117,12 +125,14 @@ print(evaluation["metrics"][["roc_auc", "average_precision", "top_decile_lift", 
 # purchases, unresolved complaints …).
 
 # %%
-drivers = past_model.explain(language=language)
-print(workbench.describe_drivers(drivers, language=language))
+if backtest_ok:
+    drivers = past_model.explain(language=language)
+    print(workbench.describe_drivers(drivers, language=language))
 
 # %% tags=["nbval-ignore-output"]
-workbench.plotting.plot_importances(drivers, top=12, language=language)
-plt.show()
+if backtest_ok:
+    workbench.plotting.plot_importances(drivers, top=12, language=language)
+    plt.show()
 
 # %% [markdown]
 # Correlated features share their importance (recency, the BG/NBD probabilities and recent
@@ -144,7 +154,8 @@ if workbench.needs(folder, "feedback", language=language):
 
 # %% tags=["nbval-check-output"]
 # ✅ check: features used, and the churn rate per complaint group
-print(len(drivers))
+if backtest_ok:
+    print(len(drivers))
 if workbench.needs(folder, "feedback", language=language):
     print(complaints.churn["churn_rate"].round(2).tolist())  # never / resolved / unresolved
 
@@ -157,18 +168,22 @@ if workbench.needs(folder, "feedback", language=language):
 # line comes in section 5.
 
 # %%
-model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=asof, **side)
-probabilities = model.predict_proba(tx, asof=asof, **side)
-print(workbench.describe_risk(probabilities, risk_cutoffs, language=language))
+today_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=1, language=language)
+if today_ok:
+    model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=asof, **side)
+    probabilities = model.predict_proba(tx, asof=asof, **side)
+    print(workbench.describe_risk(probabilities, risk_cutoffs, language=language))
 
 # %% tags=["nbval-ignore-output"]
-workbench.plotting.plot_risk_bands(probabilities, risk_cutoffs, language=language)
-plt.show()
+if today_ok:
+    workbench.plotting.plot_risk_bands(probabilities, risk_cutoffs, language=language)
+    plt.show()
 
 # %% tags=["nbval-check-output"]
 # ✅ check: clients scored, and per risk band today (low, medium, high)
-bands = workbench.risk_band(probabilities, risk_cutoffs)
-print(len(probabilities), bands.value_counts().sort_index().tolist())
+if today_ok:
+    bands = workbench.risk_band(probabilities, risk_cutoffs)
+    print(len(probabilities), bands.value_counts().sort_index().tolist())
 
 # %% [markdown]
 # ## 5. Is it worth it? Value at risk, the offer and the threshold
@@ -184,15 +199,19 @@ print(len(probabilities), bands.value_counts().sort_index().tolist())
 value = workbench.expected_value(tx, asof=asof, horizon=horizon, margin=margin).clip(lower=0)
 cost = workbench.default_offer_cost(value) if offer_cost is None else offer_cost
 rungs = workbench.loyalty_ladder(tx, asof=asof, survey=side["survey"])["rung"]
-plan = workbench.retention_plan(probabilities, value, cost, success_rate, segments=rungs)
-print(workbench.describe_retention_plan(plan, language=language))
+if today_ok:
+    plan = workbench.retention_plan(probabilities, value, cost, success_rate, segments=rungs)
+    print(workbench.describe_retention_plan(plan, language=language))
 
 # %%
-display(workbench.format_retention_segments(plan, language=language))
+if today_ok:
+    display(workbench.format_retention_segments(plan, language=language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: offer cost, clients to target, expected net gain and value at risk (whole units)
-print(cost, plan.n_target, round(plan.total_gain), round(float(plan.table["value_at_risk"].sum())))
+if today_ok:
+    print(cost, plan.n_target, round(plan.total_gain),
+          round(float(plan.table["value_at_risk"].sum())))
 
 # %% [markdown]
 # **The decision: the offer.** Move the offer's cost, its success rate and the horizon, and
@@ -201,14 +220,17 @@ print(cost, plan.n_target, round(plan.total_gain), round(float(plan.table["value
 # (For each horizon the panel uses a churn model fitted for that horizon.)
 
 # %% tags=["nbval-ignore-output"]
-by_horizon = {h: workbench.ChurnModel(horizon=h).fit(tx, asof=asof, **side)
-              .predict_proba(tx, asof=asof, **side) for h in horizons[1:]}
-by_horizon = {horizons[0]: probabilities, **by_horizon}
-values = {h: workbench.expected_value(tx, asof=asof, horizon=h, margin=margin).clip(lower=0)
-          for h in horizons}
-panel = workbench.widgets.retention_panel(by_horizon, values, segments=rungs, offer_cost=cost,
-                                          success_rate=success_rate, language=language)
-panel
+if today_ok:  # a longer horizon needs a longer history: it is left out when the data are short
+    by_horizon = {h: workbench.ChurnModel(horizon=h).fit(tx, asof=asof, **side)
+                  .predict_proba(tx, asof=asof, **side) for h in horizons[1:]
+                  if workbench.churn_history_ok(tx, h, asof, n_horizons=1, language=language)}
+    by_horizon = {horizons[0]: probabilities, **by_horizon}
+    values = {h: workbench.expected_value(tx, asof=asof, horizon=h, margin=margin).clip(lower=0)
+              for h in by_horizon}
+    panel = workbench.widgets.retention_panel(by_horizon, values, segments=rungs,
+                                              offer_cost=cost, success_rate=success_rate,
+                                              language=language)
+    display(panel)
 
 # %% [markdown]
 # **The decision: the threshold, tested on the past.** A probability threshold ("call everyone
@@ -218,23 +240,27 @@ panel
 # starting point.
 
 # %%
-past_probabilities = past_model.predict_proba(tx, asof=past, **side)
-past_value = workbench.expected_value(tx, asof=past, horizon=horizon, margin=margin).clip(lower=0)
-backtest = workbench.money_confusion(past_probabilities, labels, past_value, cost, success_rate,
-                                     threshold=risk_cutoffs[1])
-print(workbench.describe_money_confusion(backtest, language=language))
+if backtest_ok:
+    past_probabilities = past_model.predict_proba(tx, asof=past, **side)
+    past_value = workbench.expected_value(tx, asof=past, horizon=horizon,
+                                          margin=margin).clip(lower=0)
+    backtest = workbench.money_confusion(past_probabilities, labels, past_value, cost,
+                                         success_rate, threshold=risk_cutoffs[1])
+    print(workbench.describe_money_confusion(backtest, language=language))
 
 # %% tags=["nbval-ignore-output"]
-threshold_panel = workbench.widgets.threshold_panel(
-    past_probabilities, labels, past_value, cost, success_rate, threshold=risk_cutoffs[1],
-    language=language)
-threshold_panel
+if backtest_ok:
+    threshold_panel = workbench.widgets.threshold_panel(
+        past_probabilities, labels, past_value, cost, success_rate, threshold=risk_cutoffs[1],
+        language=language)
+    display(threshold_panel)
 
 # %% tags=["nbval-check-output"]
 # ✅ check: back-test at the high-risk cut-off: contacted; clients per cell (left & offer,
 # left & no offer, stayed & offer, stayed & no offer); net and missed (whole money units)
-print(backtest.attrs["n_targeted"], backtest["n"].tolist(),
-      round(backtest.attrs["net"]), round(backtest.attrs["missed"]))
+if backtest_ok:
+    print(backtest.attrs["n_targeted"], backtest["n"].tolist(),
+          round(backtest.attrs["net"]), round(backtest.attrs["missed"]))
 
 # %% [markdown] tags=["workshop-only"]
 # ## 📝 Your turn
@@ -245,14 +271,18 @@ print(backtest.attrs["n_targeted"], backtest["n"].tolist(),
 # 2. Halve the success rate. How many clients is the offer still worth making to?
 
 # %% tags=["solution"]
-cells = workbench.abc_xyz(tx, asof=asof)["cell"]
-plan_cells = workbench.retention_plan(probabilities, value, cost, success_rate, segments=cells)
-print(workbench.describe_retention_plan(plan_cells, language=language))
-display(workbench.format_retention_segments(plan_cells, language=language))
+if today_ok:
+    cells = workbench.abc_xyz(tx, asof=asof)["cell"]
+    plan_cells = workbench.retention_plan(probabilities, value, cost, success_rate,
+                                          segments=cells)
+    print(workbench.describe_retention_plan(plan_cells, language=language))
+    display(workbench.format_retention_segments(plan_cells, language=language))
 
 # %% tags=["solution"]
-plan_half = workbench.retention_plan(probabilities, value, cost, success_rate / 2, segments=rungs)
-print(workbench.describe_retention_plan(plan_half, language=language))
+if today_ok:
+    plan_half = workbench.retention_plan(probabilities, value, cost, success_rate / 2,
+                                         segments=rungs)
+    print(workbench.describe_retention_plan(plan_half, language=language))
 
 # %% [markdown] tags=["workshop-only"]
 # ## Control questions (контрольные вопросы)

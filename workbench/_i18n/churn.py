@@ -163,6 +163,28 @@ MESSAGES = {
         "сделали ни одной покупки за следующие {days} дн.: для этого горизонта они ушли. "
         "{stayed} ({stay_rate}) купили снова.",
     },
+    "churn.history.enough": {
+        "en": "This part needs purchases from {needed} or earlier ({n} × the churn horizon of "
+        "{days} days before {asof}); the first purchase is on {first}: enough history.",
+        "ru": "Для этой части нужны покупки не позже {needed} ({n} × горизонт оттока в {days} "
+        "дн. до {asof}); первая покупка — {first}: истории достаточно.",
+    },
+    "churn.history.short": {
+        "en": "This part needs purchases from {needed} or earlier ({n} × the churn horizon of "
+        "{days} days before {asof}), but the first purchase is on {first}: {short} days of "
+        "history are missing. The part is skipped; add older transactions or choose a "
+        "shorter horizon.",
+        "ru": "Для этой части нужны покупки не позже {needed} ({n} × горизонт оттока в {days} "
+        "дн. до {asof}), а первая покупка — {first}: не хватает {short} дн. истории. Часть "
+        "пропущена; добавьте более ранние транзакции или выберите более короткий горизонт.",
+    },
+    "churn.history.none": {
+        "en": "This part needs purchases from {needed} or earlier ({n} × the churn horizon of "
+        "{days} days before {asof}), but the transactions hold no purchase (amount > 0). The "
+        "part is skipped.",
+        "ru": "Для этой части нужны покупки не позже {needed} ({n} × горизонт оттока в {days} "
+        "дн. до {asof}), но в транзакциях нет ни одной покупки (сумма > 0). Часть пропущена.",
+    },
     "churn.describe.labels_empty": {
         "en": "No client had bought by this date: there is nobody to label.",
         "ru": "До этой даты никто не покупал: размечать некого.",
