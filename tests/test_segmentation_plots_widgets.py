@@ -87,7 +87,7 @@ class TestPlots:
         assert legend[-1] == "Ещё без покупок"
 
     def test_cluster_profile_columns_are_translated(self, tx):
-        X = customer_feature_table(tx)
+        X = customer_feature_table(tx, kind="rfm")
         seg = Segmenter(n_clusters=2).fit(X)
         ax = plot_cluster_profiles(seg, X, language="ru")
         heads = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
@@ -115,7 +115,7 @@ class TestPlots:
 
 class TestPanels:
     def test_segmentation_panel_k_slider_refits(self, tx):
-        X = customer_feature_table(tx)
+        X = customer_feature_table(tx, kind="rfm")
         panel = segmentation_panel(X, k=3, revenue="monetary_total", language="en")
         assert panel.result["model"].n_clusters_ == 3
         before = panel.summary.value
@@ -126,7 +126,7 @@ class TestPanels:
         assert panel.summary.value.startswith("5 segments")
 
     def test_segmentation_panel_feature_choice(self, tx):
-        X = customer_feature_table(tx)
+        X = customer_feature_table(tx, kind="rfm")
         panel = segmentation_panel(X, k=2, language="ru")
         panel.controls["features"].value = ("frequency", "monetary_total")
         assert panel.result["model"].n_features_in_ == 2

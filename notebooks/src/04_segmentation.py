@@ -197,18 +197,20 @@ if transitions is not None:
 # ## 4. Clusters: the groups the data proposes
 #
 # RFM, ABC-XYZ and the ladder cut along lines *we* chose. Cluster analysis asks the data:
-# which groups of similar clients are there? We describe each client by five facts (days
-# since the last purchase, orders, revenue, average order, days since the first purchase);
-# `workbench.Segmenter` takes logarithms of the skewed money and count columns, scales them,
-# tries every k in `k_range` and keeps the k with the best silhouette (how compact and how
-# well separated the groups are).
+# which groups of similar clients are there? We describe each client by *how* they buy, not
+# by where they are in their life cycle: orders per month, the average order, units per order
+# and the share of months with a purchase (`workbench.customer_feature_table`; its
+# `kind="rfm"` gives the five RFM facts instead). `workbench.Segmenter` takes logarithms of
+# the skewed money and count columns, scales them, tries every k in `k_range` and keeps the k
+# with the best silhouette (how compact and how well separated the groups are).
 
 # %%
 features = workbench.customer_feature_table(tx, asof=asof)
+revenue = workbench.rfm_table(tx, asof=asof)["monetary_total"]  # for the revenue shares
 segmenter = workbench.Segmenter(n_clusters=n_clusters, k_range=k_range, random_state=0,
                                 n_jobs=1).fit(features)
 stability = segmenter.stability(features, n_boot=n_boot)
-print(workbench.describe_segments(segmenter, features, revenue="monetary_total",
+print(workbench.describe_segments(segmenter, features, revenue=revenue,
                                   stability=stability, language=language))
 
 # %% [markdown]
@@ -226,7 +228,7 @@ if len(segmenter.k_scores_):
 
 # %%
 display(workbench.format_segment_profile(
-    segmenter.profile(features, revenue="monetary_total", language=language), language=language))
+    segmenter.profile(features, revenue=revenue, language=language), language=language))
 
 # %% tags=["nbval-ignore-output"]
 workbench.plotting.plot_cluster_profiles(segmenter, features, language=language)
@@ -235,12 +237,15 @@ plt.show()
 # %% [markdown]
 # **The decision: how many segments, on which facts?** Move k and choose the features with
 # the team. Fewer, clearer segments that sales can tell apart beat many fine ones; dropping
-# "days since the first purchase" or "revenue" shows how much each fact drives the split.
+# one fact shows how much it drives the split, and adding the RFM facts ("days since the last
+# purchase", "revenue" ...) shows how the life cycle reshuffles the kinds of clients.
 
 # %% tags=["nbval-ignore-output"]
+rfm_facts = workbench.customer_feature_table(tx, asof=asof, kind="rfm")
 segment_panel = workbench.widgets.segmentation_panel(
-    features, k=max(segmenter.n_clusters_, 2), k_max=max(k_range[1], segmenter.n_clusters_),
-    revenue="monetary_total", language=language)
+    features.join(rfm_facts.drop(columns=list(features.columns), errors="ignore")),
+    k=max(segmenter.n_clusters_, 2), k_max=max(k_range[1], segmenter.n_clusters_),
+    features=list(features.columns), revenue="monetary_total", language=language)
 segment_panel
 
 # %% tags=["nbval-check-output"]

