@@ -231,3 +231,18 @@ def test_run_on_sample_with_start_notebook(tmp_path):
     result = run_workshop(SAMPLE, tmp_path, language="en", notebooks=[START], progress=None)
     assert result.failed == {}
     _check_outputs(tmp_path, "en")
+
+
+def test_execute_notebook_keeps_figures_when_caller_uses_agg(tmp_path, monkeypatch):
+    import nbformat
+
+    from workbench.runner import execute_notebook
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as `make` exports it for the unit tests
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2], [3, 4])\nplt.show()"
+    )]
+    execute_notebook(nb, cwd=tmp_path)
+    kinds = [o.get("output_type") for o in nb.cells[0].outputs]
+    assert any("image/png" in o.get("data", {}) for o in nb.cells[0].outputs), kinds

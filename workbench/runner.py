@@ -114,7 +114,10 @@ def execute_notebook(
     from nbclient.exceptions import CellExecutionError
 
     env = dict(os.environ)
-    env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # Always the inline backend in the kernel: a non-interactive MPLBACKEND=Agg inherited from
+    # the caller (the Makefile exports it for the unit tests) would silently drop every figure
+    # from the executed notebooks and from report.html.
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     env.setdefault("PYTHONHASHSEED", "0")
     client = NotebookClient(
         nb,
