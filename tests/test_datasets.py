@@ -356,7 +356,10 @@ def test_raw_export_is_messy_and_holds_the_same_transactions(sample):
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     header, body = rows[0], rows[1:]
     assert header == [*ds.RAW_COLUMNS, "Склад"]
-    assert len(body) == len(sample["transactions"]) + 10
+    year = ds.raw_export_transactions(sample["transactions"])
+    assert 0 < len(year) < len(sample["transactions"])
+    assert (year["date"] >= pd.Timestamp("2025-01-01")).all()
+    assert len(body) == len(year) + 10
     col = {name: i for i, name in enumerate(header)}
     assert sum(r[col["Контрагент"]] == "" for r in body) == 3
     assert sum(r[col["Дата"]].startswith("31.02.2024") for r in body) == 2
@@ -374,11 +377,12 @@ def test_raw_export_loads_back_to_the_canonical_transactions(sample):
     tx, report = wb.load_transactions(
         folder / "transactions_1c_export.csv", mapping=folder / "mapping.yml", duplicates="drop"
     )
-    assert report.rows_read == len(sample["transactions"]) + 10
-    assert report.rows_kept == len(sample["transactions"])
+    year = ds.raw_export_transactions(sample["transactions"])
+    assert report.rows_read == len(year) + 10
+    assert report.rows_kept == len(year)
     assert len(report.rejected) == 10  # 7 bad rows + 3 dropped duplicates
     canon = ds.normalize_dtypes(tx[list(TABLES["transactions"].names)], "transactions")
-    pd.testing.assert_frame_equal(canon.reset_index(drop=True), sample["transactions"])
+    pd.testing.assert_frame_equal(canon.reset_index(drop=True), year)
 
 
 # --- errors -----------------------------------------------------------------------------------

@@ -1289,10 +1289,21 @@ def _raw_number(rng: np.random.Generator, values: np.ndarray, decimals: int, suf
     return out
 
 
+def raw_export_transactions(tx: pd.DataFrame) -> pd.DataFrame:
+    """Return the transactions that the sample's raw 1C export holds: the last calendar year.
+
+    The export is there to practise loading a messy file; one year of lines is enough for that
+    and keeps the shipped sample small (the clean ``transactions.csv`` holds the full history).
+    """
+    first = pd.Timestamp(year=int(tx["date"].max().year), month=1, day=1)
+    return tx.loc[tx["date"] >= first].reset_index(drop=True)
+
+
 def _raw_export(tx: pd.DataFrame, seed: int) -> bytes:
     """The transactions as a messy 1C export: cp1251, ``;``, decimal commas, Russian headers.
 
-    The same lines as ``transactions.csv`` plus ten deliberately bad rows: three with an empty
+    The same lines as the given transactions (in the shipped sample, the last calendar year of
+    ``transactions.csv``; see :func:`raw_export_transactions`) plus ten deliberately bad rows: three with an empty
     counterparty, two with the impossible date 31.02.2024, two with the amount "н/д", and three
     exact duplicates of real lines. Rejecting the seven bad rows and dropping the three duplicates
     gives back exactly the canonical table.
@@ -1374,7 +1385,8 @@ def _facts(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     aov = (pos.groupby("customer_id")["amount"].sum() / orders).groupby(seg.reindex(orders.index)).median()
     online = orders[seg.reindex(orders.index).eq("online").to_numpy()]
     return {
-        "rows": {k: len(v) for k, v in tables.items()},
+        "rows": {**{k: len(v) for k, v in tables.items()},
+                 "raw": len(raw_export_transactions(tables["transactions"]))},
         "orders_per_client": per_seg.to_dict(),
         "median_order_value": aov.round(-1).to_dict(),
         "one_off_online": float((online == 1).mean()),
@@ -1448,7 +1460,7 @@ espresso machines, machine service and accessories to four kinds of clients (`se
 | `survey.csv` | {rows['survey']} | {kb('survey')} | {f['respondents']} respondents x {len(SURVEY_ATTRIBUTES)} service attributes (long format) |
 | `feedback.csv` | {rows['feedback']} | {kb('feedback')} | contacts: complaints, questions, praise, refusals |
 | `leads.csv` | {rows['leads']} | {kb('leads')} | the B2B sales funnel since {_LEADS_FROM} |
-| `raw/transactions_1c_export.csv` | {rows['transactions'] + 10} | {kb('raw')} | the same transactions as a messy 1C export |
+| `raw/transactions_1c_export.csv` | {rows['raw'] + 10} | {kb('raw')} | the last year of the transactions as a messy 1C export |
 | `raw/mapping.yml` | | | the column mapping for that export |
 
 All clean files: UTF-8, comma-separated, `.` as the decimal mark, ISO dates
@@ -1484,8 +1496,9 @@ All clean files: UTF-8, comma-separated, `.` as the decimal mark, ISO dates
   `dd.mm.yyyy HH:MM`, Russian headers (Дата, Документ, Контрагент, Номенклатура, Количество,
   Сумма, Себестоимость, Канал продаж) and an unneeded column «{_RAW_EXTRA}». Ten rows are bad on
   purpose: 3 with an empty Контрагент, 2 dated 31.02.2024, 2 with the amount `н/д`, and 3 exact
-  duplicates of the line above them. Reject the 7 bad rows, drop the 3 duplicates, and the result
-  equals `transactions.csv`.
+  duplicates of the line above them. It holds the last calendar year of `transactions.csv` (one
+  year is enough to practise on and keeps the sample small). Reject the 7 bad rows, drop the 3
+  duplicates, and the result equals those rows of `transactions.csv`.
 
 ## What an analyst should find (planted structure)
 
@@ -1561,7 +1574,7 @@ def write_sample(
         _write_csv(tables[name], name, path)
         files[name] = path
     raw = out / "raw" / "transactions_1c_export.csv"
-    raw.write_bytes(_raw_export(tables["transactions"], seed))
+    raw.write_bytes(_raw_export(raw_export_transactions(tables["transactions"]), seed))
     files["raw"] = raw
     mapping = out / "raw" / "mapping.yml"
     mapping.write_bytes(_mapping_yaml().encode("utf-8"))
