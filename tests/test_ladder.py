@@ -262,3 +262,18 @@ def test_ladder_summary_profit_share_is_nan_on_lead_rungs():
     summ = ladder_summary(lad)
     assert np.isnan(summ.loc["potential", "profit_share"])
     assert format_ladder_summary(summ, language="en").loc["Potential", "Share of profit"] == "—"
+
+
+def test_active_only_drops_lapsed_customers_and_keeps_order():
+    from workbench import active_only
+
+    tx = pd.DataFrame({
+        "customer_id": ["old", "new", "new", "mid"],
+        "date": pd.to_datetime(["2022-01-01", "2023-06-01", "2023-12-01", "2023-11-01"]),
+        "amount": [10.0, 5.0, 5.0, 7.0],
+    })
+    scores = pd.Series({"mid": 0.5, "old": 0.9, "new": 0.1, "unknown": 0.4})
+    kept = active_only(scores, tx, asof="2023-12-31")
+    # "old" last bought 730 days before asof (lapsed); "unknown" never bought
+    assert kept.to_dict() == {"mid": 0.5, "new": 0.1}
+    assert list(kept.index) == ["mid", "new"]

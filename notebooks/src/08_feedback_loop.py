@@ -205,10 +205,10 @@ prediction_date = workbench.backtest_asof(tx, horizon=horizon, asof=asof)
 model = workbench.ChurnModel(horizon=horizon).fit(
     tx, asof=prediction_date, customers=customers, feedback=feedback
 )
-ladder_then = workbench.loyalty_ladder(tx, asof=prediction_date)
-active_then = ladder_then.index[ladder_then["rung"] != "lapsed"]
-scores_then = model.predict_proba(tx, asof=prediction_date, customers=customers, feedback=feedback)
-scores_then = scores_then[scores_then.index.isin(active_then)]
+scores_then = workbench.active_only(
+    model.predict_proba(tx, asof=prediction_date, customers=customers, feedback=feedback),
+    tx, asof=prediction_date,
+)
 print(workbench.describe_risk(scores_then, language=language))
 
 # %% [markdown]
@@ -238,9 +238,9 @@ print(loop.metrics[["hit_rate", "recall", "base_rate"]].round(2).to_dict())
 # of today: the next retention list.
 
 # %%
-scores_now = model.predict_proba(tx, asof=asof, customers=customers, feedback=feedback)
-ladder_now = workbench.loyalty_ladder(tx, asof=asof)
-scores_now = scores_now[scores_now.index.isin(ladder_now.index[ladder_now["rung"] != "lapsed"])]
+scores_now = workbench.active_only(
+    model.predict_proba(tx, asof=asof, customers=customers, feedback=feedback), tx, asof=asof
+)
 print(workbench.describe_second_round(loop, scores=scores_now, threshold=threshold,
                                       language=language))
 

@@ -18,6 +18,7 @@ __all__ = (
     "LADDER_RULES",
     "LADDER_RUNGS",
     "LADDER_STRATEGIES",
+    "active_only",
     "describe_ladder",
     "describe_transitions",
     "format_ladder_summary",
@@ -271,6 +272,49 @@ def _profit_groups(table: pd.DataFrame) -> pd.Series:
     group[pos & (profit >= med)] = "profitable"
     group[pos & (profit < med)] = "middle"
     return group
+
+
+def active_only(
+    scores: pd.Series | pd.DataFrame,
+    tx: pd.DataFrame,
+    asof: object = None,
+    rules: Mapping[str, Any] | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> pd.Series | pd.DataFrame:
+    """Keep the rows of ``scores`` (indexed by customer) whose customer is still active at ``asof``.
+
+    "Active" means a buying customer whose loyalty-ladder rung at ``asof`` is not ``lapsed``
+    (see :func:`loyalty_ladder` and :data:`LADDER_RULES`). A retention list should hold these
+    clients only: a lapsed client is a win-back case, not a retention one.
+
+    Parameters
+    ----------
+    scores : Series or DataFrame
+        Indexed by ``customer_id`` (e.g. :meth:`workbench.ChurnModel.predict_proba`).
+    tx : DataFrame
+        Canonical transactions (``columns=`` maps other names).
+    asof : date-like, optional
+        Observation end; default the last transaction date.
+    rules : mapping, optional
+        Overrides of :data:`LADDER_RULES`.
+
+    Returns
+    -------
+    Series or DataFrame
+        ``scores`` restricted to the active customers, in the original order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"],
+    ...                    "date": pd.to_datetime(["2023-01-01", "2023-01-01", "2024-01-01"]),
+    ...                    "amount": [10.0, 5.0, 5.0]})
+    >>> active_only(pd.Series({"a": 0.9, "b": 0.2}), tx).index.tolist()
+    ['b']
+    """
+    ladder = loyalty_ladder(tx, asof=asof, rules=rules, columns=columns)
+    active = ladder.index[ladder["rung"] != "lapsed"]
+    return scores[scores.index.isin(active)]
 
 
 def ladder_transitions(
