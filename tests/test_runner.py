@@ -246,3 +246,20 @@ def test_execute_notebook_keeps_figures_when_caller_uses_agg(tmp_path, monkeypat
     execute_notebook(nb, cwd=tmp_path)
     kinds = [o.get("output_type") for o in nb.cells[0].outputs]
     assert any("image/png" in o.get("data", {}) for o in nb.cells[0].outputs), kinds
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT / "notebooks" / "07_packaging.ipynb").exists(),
+                    reason="notebooks/07_packaging.ipynb is not built yet")
+def test_run_takes_the_deliverables_from_step_7_without_recomputing(tmp_path):
+    from workbench.runner import run_workshop
+
+    data = _transactions_only(tmp_path)
+    messages = []
+    result = run_workshop(data, tmp_path / "out", language="ru",
+                          notebooks=[ROOT / "notebooks" / "07_packaging.ipynb"],
+                          progress=messages.append)
+    assert result.failed == {}
+    assert not any(m.startswith("deliverables (") for m in messages), messages
+    scores = _check_outputs(tmp_path / "out", "ru")
+    assert len(scores) == 120

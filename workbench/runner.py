@@ -47,6 +47,11 @@ _NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
+#: The step-7 notebook that exports the deliverables when ``workbench run`` gives it out_dir.
+PACKAGING_NOTEBOOK = "07_packaging"
+#: The deliverables written to the output folder.
+DELIVERABLE_FILES: tuple[str, ...] = ("actions.xlsx", "scores.csv")
+
 def notebook_paths(folder: str | os.PathLike | None = None) -> list[Path]:
     """Return the step notebooks (``NN_name.ipynb``) of a folder, in order.
 
@@ -293,6 +298,7 @@ def run_workshop(
         "out_dir": str(out_dir),
     }
     result = RunResult(out_dir=out_dir)
+    run_started = time.time() - 1.0  # file times may be rounded to the second
     executed = []
     total = len(paths)
     for i, path in enumerate(paths, start=1):
@@ -319,12 +325,19 @@ def run_workshop(
         say("report.html ...")
         result.report = write_report(executed, out_dir / "report.html", language=language)
     if deliverables:
-        from workbench.deliverables import write_deliverables
+        files = {name: out_dir / name for name in DELIVERABLE_FILES}
+        packaged = PACKAGING_NOTEBOOK in result.seconds and PACKAGING_NOTEBOOK not in result.failed
+        if packaged and all(p.exists() and p.stat().st_mtime >= run_started for p in files.values()):
+            # Step 7 computed and exported the package in this run (it gets out_dir as a
+            # parameter): computing it again here would fit the churn model a second time.
+            result.deliverables = files
+        else:
+            from workbench.deliverables import write_deliverables
 
-        say("deliverables (actions.xlsx, scores.csv) ...")
-        result.deliverables = write_deliverables(
-            data_dir, out_dir, language=language, asof=asof, mapping=mapping
-        )
+            say("deliverables (actions.xlsx, scores.csv) ...")
+            result.deliverables = write_deliverables(
+                data_dir, out_dir, language=language, asof=asof, mapping=mapping
+            )
     for name, path in result.deliverables.items():
         say(f"wrote {name}: {path}")
     if result.report is not None:
