@@ -435,11 +435,16 @@ def test_wrong_explicit_encoding_is_a_clear_error(tmp_path):
         wb.load_transactions(p, encoding="utf-8")
 
 
-def test_header_only_file_gives_an_empty_canonical_frame(tmp_path):
-    frame, report = wb.load_transactions(write(tmp_path / "t.csv", "customer_id,date,amount\n"))
+def test_header_only_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DataFileError, match=r"t\.csv: the file has a header \(line 1\) but no data rows"):
+        wb.load_transactions(write(tmp_path / "t.csv", "customer_id,date,amount\n"))
+
+
+def test_empty_dataframe_gives_an_empty_canonical_frame():
+    frame, report = wb.load_transactions(pd.DataFrame({"customer_id": [], "date": [], "amount": []}))
     assert len(frame) == 0 and list(frame.columns) == ["customer_id", "date", "amount"]
     assert frame.dtypes.astype(str).tolist() == ["string", "datetime64[ns]", "float64"]
-    assert any("no data rows" in w for w in report.warnings)
+    assert report.rows_read == 0
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,7 +12,26 @@ __all__ = (
     "InsufficientHistoryError",
     "MissingColumnsError",
     "WorkbenchError",
+    "shorten",
 )
+
+#: The most characters of one quoted value (a column name, a cell) in a message.
+QUOTE_LIMIT = 60
+#: The most column names listed in a message.
+LIST_LIMIT = 20
+
+
+def shorten(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for quoting in a message."""
+    s = str(text)
+    return s if len(s) <= limit else s[: max(1, limit - 1)] + "…"
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(repr(shorten(c)) for c in names[:LIST_LIMIT])
+    if len(names) > LIST_LIMIT:
+        shown += f" and {len(names) - LIST_LIMIT} more"
+    return shown
 
 
 class WorkbenchError(ValueError):
@@ -52,14 +71,14 @@ class MissingColumnsError(WorkbenchError):
         self.missing = list(missing)
         self.found = [str(c) for c in found]
         self.source = source
-        where = f" in {source}" if source else ""
+        where = f" in {shorten(source)}" if source else ""
         msg = (
-            f"{table}{where}: required column(s) {', '.join(repr(m) for m in self.missing)} "
-            f"not found. Columns found: {', '.join(repr(c) for c in self.found) or '(none)'}. "
+            f"{table}{where}: required column(s) {_listed(self.missing)} "
+            f"not found. Columns found: {_listed(self.found) or '(none)'}. "
             "Pass columns={'<your column>': '<canonical name>'} to map them"
         )
         if hint:
-            msg += f". {hint}"
+            msg += f". {shorten(hint, 400)}"
         super().__init__(msg)
 
 

@@ -52,6 +52,8 @@ MESSAGES = {
         "en": "{column} is not a whole number", "ru": "{column}: не целое число",
     },
     "load.problem.duplicate": {"en": "exact duplicate row", "ru": "полный дубликат строки"},
+    "load.problem.group_line": {"en": "group line of a grouped report", "ru": "строка группировки отчёта"},
+    "load.problem.subtotal": {"en": "subtotal line", "ru": "строка итогов"},
     "load.problem.malformed": {
         "en": "wrong number of fields", "ru": "неверное число полей в строке",
     },
@@ -84,6 +86,14 @@ MESSAGES = {
         "en": "exact duplicate of row {row}", "ru": "полный дубликат строки {row}",
     },
     "load.reason.malformed": {"en": "{detail}", "ru": "{detail}"},
+    "load.reason.group_line": {
+        "en": "group line of a report grouped by client: its client is carried to the documents below",
+        "ru": "строка группировки отчёта по контрагентам: её клиент перенесён в документы ниже",
+    },
+    "load.reason.subtotal": {
+        "en": "subtotal line of a grouped report (not a document)",
+        "ru": "строка итогов группированного отчёта (не документ)",
+    },
     "load.expected.customer_id": {"en": "a client identifier", "ru": "идентификатор клиента"},
     "load.expected.identifier": {"en": "an identifier", "ru": "идентификатор"},
     "load.expected.value": {"en": "a value", "ru": "значение"},

@@ -14,7 +14,7 @@ from workbench.errors import DataFileError
 from workbench.i18n import check_language, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
-from workbench.io._read import SUPPORTED_SUFFIXES
+from workbench.io._read import SUPPORTED_SUFFIXES, data_stem, data_suffix
 from workbench.io._report import LoadReport, fmt_int, fmt_money
 from workbench.schema import TABLES
 
@@ -112,7 +112,7 @@ def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[str]]:
         if not hits:  # e.g. transactions_1c_export.csv, transactions-2024.xlsx
             stem = re.compile(rf"{re.escape(spec.file_stem)}[ _\-.].*")
             hits = [files[k] for k in sorted(files)
-                    if stem.fullmatch(Path(k).stem) and Path(k).suffix in SUPPORTED_SUFFIXES]
+                    if stem.fullmatch(data_stem(k)) and data_suffix(k) in SUPPORTED_SUFFIXES]
         if hits:
             found[table] = hits[0]
             if len(hits) > 1:
@@ -135,7 +135,8 @@ def load_folder(
     ----------
     path : str or Path
         A folder with ``transactions.*``, ``customers.*``, ``survey.*``, ``feedback.*``,
-        ``leads.*`` (``.csv``, ``.tsv``, ``.txt``, ``.xlsx`` or ``.parquet``; any subset). A
+        ``leads.*`` (``.csv``, ``.tsv``, ``.txt``, ``.xlsx`` or ``.parquet``, or a text table
+        compressed as ``.csv.gz`` / a ``.zip`` holding one table; any subset). A
         file named like ``transactions_1c_export.csv`` is found too when there is no exact
         ``transactions.*``.
     mapping : str, Path or dict, optional
@@ -185,16 +186,21 @@ def load_folder(
         mapping = load_mapping(mapping_file)
     result = DataFolder(path=folder, mapping_file=mapping_file, warnings=warnings)
     flat = isinstance(mapping, Mapping) and mapping and not all(
-        k in TABLES and (isinstance(v, Mapping) or v is None) for k, v in mapping.items()
+        (k in TABLES or k == "options") and (isinstance(v, Mapping) or v is None)
+        for k, v in mapping.items()
     )
     for table, file in found.items():
         if flat:
             # a flat mapping applies to whichever tables have the named columns
             cols = _header_names(file, options)
             table_map = {s: c for s, c in mapping.items()
-                         if s in cols and (c is None or c in TABLES[table].names)}
+                         if s in cols and s != "options"
+                         and (c is None or c in TABLES[table].names)}
         else:
             table_map = (mapping or {}).get(table) or None
+        folder_opts = mapping.get("options") if isinstance(mapping, Mapping) else None
+        if folder_opts:
+            table_map = {**(table_map or {}), "options": folder_opts}
         frame, report = load_table(
             table, file, mapping=table_map, pseudonymize_key=pseudonymize_key, **options
         )

@@ -1,4 +1,10 @@
-"""The table loaders: raw columns -> canonical, typed frame plus a :class:`LoadReport`."""
+"""The table loader: raw columns -> canonical, typed frame plus a :class:`LoadReport`.
+
+:func:`load_table` is the pipeline: read (:mod:`._read`), map the columns (:mod:`._mapping`),
+recognise a grouped report (:mod:`._layout`), parse each canonical column with the parser of
+its kind (:mod:`._columns`), find duplicates (:mod:`._duplicates`), then build the frame and
+the report (:mod:`._build`).
+"""
 
 from __future__ import annotations
 
@@ -6,29 +12,35 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.errors import MissingColumnsError, WorkbenchError, shorten
 from workbench.i18n import t
-from workbench.io._mapping import load_mapping, resolve_columns
-from workbench.io._parse import (
-    detect_decimal,
-    normalise_word,
-    parse_codes,
-    parse_dates,
-    parse_numbers,
-    parse_text,
-    to_text,
+from workbench.io._build import (
+    Verdicts,
+    build_duplicates,
+    build_frame,
+    build_invalid,
+    build_rejected,
 )
-from workbench.io._read import RawTable, read_source, source_name
+from workbench.io._columns import (
+    FEEDBACK_KIND_SYNONYMS,
+    KANO_SYNONYMS,
+    LEAD_STAGE_SYNONYMS,
+    Parsed,
+    parse_column,
+)
+from workbench.io._duplicates import find_duplicates
+from workbench.io._layout import ungroup
+from workbench.io._mapping import load_mapping, mapping_options, resolve_columns
+from workbench.io._parse import detect_decimal, parse_text
+from workbench.io._read import RawTable, read_source
 from workbench.io._report import LoadReport
-from workbench.schema import FEEDBACK_KINDS, KANO_ANSWERS, LEAD_STAGES, table_spec
+from workbench.schema import table_spec
 
 __all__ = (
     "FEEDBACK_KIND_SYNONYMS",
@@ -38,59 +50,7 @@ __all__ = (
     "pseudonymize",
 )
 
-#: Words recognised as each feedback kind (compared lower-case, ё = е).
-FEEDBACK_KIND_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "complaint": ("complaint", "claim", "жалоба", "претензия", "рекламация", "негатив"),
-    "question": ("question", "inquiry", "enquiry", "request", "вопрос", "запрос", "консультация"),
-    "praise": ("praise", "thanks", "thank you", "compliment", "благодарность", "похвала",
-               "спасибо", "позитив"),
-    "refusal": ("refusal", "refused", "cancellation", "отказ", "отказной лист", "отказ от покупки"),
-}
-
-#: Words recognised as each funnel stage.
-LEAD_STAGE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "call": ("call", "first call", "contact", "звонок", "первый звонок", "контакт", "обращение"),
-    "proposal": ("proposal", "offer", "quote", "предложение", "коммерческое предложение", "кп",
-                 "отправлено кп"),
-    "meeting": ("meeting", "demo", "встреча", "презентация", "переговоры"),
-    "deal": ("deal", "won", "closed won", "sale", "сделка", "продажа", "договор", "успешно"),
-}
-
-#: Kano answer texts recognised, besides :data:`workbench.schema.KANO_ANSWERS`.
-KANO_SYNONYMS: dict[int, tuple[str, ...]] = {
-    1: ("like", "i like", "i like it that way", "нравится", "мне это нравится"),
-    2: ("expect", "must be", "it must be that way", "i expect it", "так должно быть",
-        "это обязательно", "ожидаю"),
-    3: ("neutral", "i do not care", "i don't care", "все равно", "мне безразлично",
-        "нейтрально"),
-    4: ("live with", "i can tolerate it", "i can live with that", "могу с этим смириться",
-        "терпимо", "смирюсь"),
-    5: ("dislike", "i dislike it that way", "не нравится", "мне это не нравится"),
-}
-
-_ID_COLUMNS = ("customer_id", "respondent_id", "lead_id", "order_id")
 _PSEUDO_PREFIX = {"customer_id": "C", "respondent_id": "R"}
-
-
-def _lookup(syn: Mapping[object, tuple[str, ...]], extra: Mapping[object, str] | None = None):
-    out: dict[str, object] = {}
-    for code, words in syn.items():
-        out[normalise_word(str(code))] = code
-        for w in words:
-            out[normalise_word(w)] = code
-    for code, w in (extra or {}).items():
-        out[normalise_word(w)] = code
-    return out
-
-
-def _kano_lookup() -> dict[str, object]:
-    out = _lookup(KANO_SYNONYMS)
-    for code, texts in KANO_ANSWERS.items():
-        for txt in texts.values():
-            out[normalise_word(txt)] = code
-        out[str(code)] = code
-        out[f"{code}.0"] = code
-    return out
 
 
 def pseudonymize(values: pd.Series | np.ndarray | list, key: str | bytes, prefix: str = "C"):
@@ -125,18 +85,12 @@ def pseudonymize(values: pd.Series | np.ndarray | list, key: str | bytes, prefix
     return mapped[np.where(codes < 0, len(uniques), codes)]
 
 
-@dataclass
-class _Col:
-    canon: str
-    src: str
-    values: object  # numpy array or pandas ExtensionArray, full length
-    dtype: str
-
-
 def _combine_mapping(
     columns: Mapping[str, str | None] | None, mapping: object, table: str
 ) -> dict[str, str | None]:
     explicit: dict[str, str | None] = {}
+    if isinstance(mapping, Mapping) and "options" in mapping:
+        mapping = {k: v for k, v in mapping.items() if k != "options"}
     if mapping is not None:
         if isinstance(mapping, (str, Path)):
             explicit.update(load_mapping(mapping, table=table))
@@ -159,72 +113,61 @@ def _combine_mapping(
     return explicit
 
 
-def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
-    h = (h ^ a) * np.uint64(0x100000001B3)
-    h ^= h >> np.uint64(29)
-    return h * np.uint64(0xBF58476D1CE4E5B9)
+def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[str]) -> tuple[str, str | None]:
+    """The decimal mark of the numeric columns: (mark to parse with, mark to report)."""
+    samples: list[str] = []
+    for src in sources:
+        col = raw.columns[src]
+        if pa.types.is_string(col.type):
+            head = col.slice(0, 20000).to_pylist()
+            samples += [v for v in head if v and v.strip()][:2000]
+    dec, ambiguous = detect_decimal(samples, raw.delimiter)
+    if ambiguous:
+        warnings.append(
+            f"the decimal mark is ambiguous (values like 1,250 or 1.250); assumed {dec!r}. "
+            "Pass decimal=',' or decimal='.' to be sure"
+        )
+    return dec, (dec if samples else None)
 
 
-def _repeated(h: np.ndarray) -> np.ndarray:
-    """Mask of the values of ``h`` that occur more than once."""
-    order = np.argsort(h)
-    hs = h[order]
-    same = np.zeros(len(h), dtype=bool)
-    eq = hs[1:] == hs[:-1]
-    same[order[1:][eq]] = True
-    same[order[:-1][eq]] = True
-    return same
+def _duplicate_header_notes(raw: RawTable, col_map: dict[str, str]) -> list[str]:
+    """One sentence per header name that occurs more than once: which copy was used."""
+    notes = []
+    for text, copies in raw.duplicate_names.items():
+        used = [(c, col_map[c]) for c in copies if c in col_map]
+        what = (", ".join(f"{c!r} as {canon}" for c, canon in used) + " was used"
+                if used else "none was used as a canonical column")
+        notes.append(
+            f"the header names {len(copies)} columns {shorten(text)!r} (read as "
+            f"{', '.join(repr(shorten(c)) for c in copies)}); {what}, the others are kept as "
+            "extra columns. Pass columns= to choose another"
+        )
+    return notes
 
 
-def _find_duplicates(raw: RawTable, parsed: list[_Col], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of exact duplicate rows among ``kept`` and the position each repeats."""
-    pos = np.flatnonzero(kept)
-    if len(pos) < 2:
-        return np.array([], np.int64), np.array([], np.int64)
-    h = np.zeros(len(pos), dtype=np.uint64)
-    used = 0
-    with np.errstate(over="ignore"):
-        for c in parsed:
-            v = c.values
-            if isinstance(v, np.ndarray) and v.dtype.kind in "fM":
-                a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
-                h = _mix(h, a)
-                used += 1
-        if used < 2:
-            for name in raw.names:
-                col = raw.columns[name]
-                codes = pd.factorize(np.asarray(col.to_numpy(zero_copy_only=False), dtype=object))[0]
-                h = _mix(h, codes[pos].astype(np.uint64))
-    same = _repeated(h)
-    if used >= 2 and same.sum() > max(1000, len(pos) // 20):
-        # many rows share the typed values (fixed prices, dates without time): add the text
-        # columns of those rows to the hash before the exact comparison
-        sub = pos[same]
-        h2 = h[same]
-        with np.errstate(over="ignore"):
-            for name in raw.names:
-                col = raw.columns[name].take(pa.array(sub, type=pa.int64()))
-                if pa.types.is_string(col.type):
-                    codes = pc.dictionary_encode(col).combine_chunks().indices
-                    h2 = _mix(h2, np.asarray(codes.to_numpy(zero_copy_only=False), np.uint64))
-        same2 = _repeated(h2)
-        same = np.zeros(len(pos), dtype=bool)
-        same[np.flatnonzero(np.isin(pos, sub[same2]))] = True
-    cand = pos[same]
-    if not len(cand):
-        return np.array([], np.int64), np.array([], np.int64)
-    frame = raw.frame(cand).reset_index(drop=True)
-    frame = frame.astype(object).where(frame.notna(), None)
-    group = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
-    first: dict[int, int] = {}
-    dup, of = [], []
-    for p, g in zip(cand, group, strict=False):  # cand is ascending, so the first seen is the earliest row
-        if g in first:
-            dup.append(p)
-            of.append(first[g])
-        else:
-            first[g] = p
-    return np.asarray(dup, np.int64), np.asarray(of, np.int64)
+def _apply_layout(raw: RawTable, canon_to_src: dict[str, str], verdicts: Verdicts,
+                  warnings: list[str]) -> dict[str, pa.ChunkedArray]:
+    """Columns to parse: the raw ones, with a grouped report's client carried down."""
+    cols = {c: raw.columns[s] for c, s in canon_to_src.items()}
+    if raw.kind not in ("text", "excel") or not {"customer_id", "date"} <= set(cols):
+        return cols
+    grouped = ungroup(raw.columns, canon_to_src["customer_id"], canon_to_src["date"])
+    if grouped is None:
+        return cols
+    cols["customer_id"] = grouped.customer
+    g, s = grouped.group_lines, grouped.subtotal_lines
+    verdicts.add_row_problem(g, "", "group_line", [t("load.reason.group_line", None)] * len(g),
+                             settle=True)
+    verdicts.add_row_problem(s, "", "subtotal", [t("load.reason.subtotal", None)] * len(s),
+                             settle=True)
+    warnings.append(
+        f"the file is a report grouped by client (1C layout): the client of {len(g)} group "
+        f"line(s) was carried down to the {grouped.n_filled} document line(s) below them; group "
+        f"and subtotal lines ({len(g) + len(s)}) are in report.rejected. A flat export (one line "
+        "per document with its client) avoids this: in 1C, turn off grouping in the report "
+        "settings or export the document journal"
+    )
+    return cols
 
 
 def load_table(
@@ -237,7 +180,7 @@ def load_table(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
@@ -247,11 +190,19 @@ def load_table(
     spec = table_spec(table)
     if duplicates not in ("keep", "drop"):
         raise WorkbenchError(f"duplicates must be 'keep' or 'drop'; got {duplicates!r}")
+    opts = mapping_options(mapping)
+    encoding = encoding if encoding is not None else opts.get("encoding")
+    sep = sep if sep is not None else opts.get("sep")
+    decimal = decimal if decimal is not None else opts.get("decimal")
+    date_format = date_format if date_format is not None else opts.get("date_format")
+    dayfirst = dayfirst if dayfirst is not None else bool(opts.get("dayfirst", True))
     if decimal not in (None, ".", ","):
         raise WorkbenchError(f"decimal must be None (detect), '.' or ','; got {decimal!r}")
     explicit = _combine_mapping(columns, mapping, table)
+
+    # ---- read, map the columns
     raw = read_source(source, encoding=encoding, sep=sep, sheet_name=sheet_name)
-    name = source_name(source)
+    name = raw.source
     col_map, auto, dropped, map_warnings = resolve_columns(raw.names, table, explicit, name)
     present = set(col_map.values())
     missing = [c for c in spec.required if c not in present]
@@ -262,180 +213,52 @@ def load_table(
             + (", ".join(f"{s!r} -> {c}" for s, c in col_map.items()) or "nothing"),
         )
     canon_to_src = {c: s for s, c in col_map.items()}
-    n = raw.n_rows
-    warnings = list(raw.warnings) + map_warnings
-
-    # ---- decimal mark
-    numeric_cols = [c.name for c in spec.columns if c.dtype in ("float", "Int") and c.name in present]
+    warnings = list(raw.warnings) + map_warnings + _duplicate_header_notes(raw, col_map)
     if decimal is None:
-        samples: list[str] = []
-        for c in numeric_cols:
-            col = raw.columns[canon_to_src[c]]
-            if pa.types.is_string(col.type):
-                head = col.slice(0, 20000).to_pylist()
-                samples += [v for v in head if v and v.strip()][:2000]
-        dec, ambiguous = detect_decimal(samples, raw.delimiter)
-        if ambiguous:
-            warnings.append(
-                f"the decimal mark is ambiguous (values like 1,250 or 1.250); assumed {dec!r}. "
-                "Pass decimal=',' or decimal='.' to be sure"
-            )
-        decimal_used = dec if samples else None
+        numeric = [canon_to_src[c.name] for c in spec.columns
+                   if c.dtype in ("float", "Int") and c.name in present]
+        dec, decimal_used = _detect_decimal(raw, numeric, warnings)
     else:
         dec = decimal_used = decimal
 
-    # ---- parse every canonical column
-    reject = np.zeros(n, dtype=bool)
-    problems: dict[int, list[tuple[str, str, str]]] = {}
-    invalid_rows: list[dict] = []
-    parsed: list[_Col] = []
+    # ---- the layout, then one parser per canonical column
+    labels = {c: (c if s == c else f"{s} ({c})") for c, s in canon_to_src.items()}
+    verdicts = Verdicts(raw, labels)
+    to_parse = _apply_layout(raw, canon_to_src, verdicts, warnings)
+    parsed: list[Parsed] = []
     date_formats: dict[str, str] = {}
-
-    def label_of(canon: str) -> str:
-        src = canon_to_src[canon]
-        return canon if src == canon else f"{src} ({canon})"
-
-    def note(canon: str, positions: np.ndarray, problem: str, required: bool, expected: str = "",
-             values: list | None = None) -> None:
-        if not len(positions):
-            return
-        col = raw.columns[canon_to_src[canon]]
-        if values is None:
-            values = to_text(col.take(pa.array(positions, type=pa.int64()))).to_pylist()
-        lab = label_of(canon)
-        for p, v in zip(positions.tolist(), values, strict=False):
-            reason = t(f"load.reason.{problem}", None, column=lab, value=repr(v), expected=expected)
-            if required:
-                problems.setdefault(p, []).append((canon, problem, reason))
-            else:
-                invalid_rows.append(
-                    {"row": int(raw.rows[p]), "column": canon, "value": v, "problem": problem,
-                     "reason": reason, "_pos": p}
-                )
-        if required:
-            reject[positions] = True
-
-    scales = {
-        "importance": scale, "performance": scale, "expectation": scale,
-        "competitor_performance": scale, "kano_functional": (1, 5), "kano_dysfunctional": (1, 5),
-        "nps": (0, 10),
-    }
     for cspec in spec.columns:
-        canon = cspec.name
-        if canon not in present:
+        if cspec.name not in present:
             continue
-        src = canon_to_src[canon]
-        col = raw.columns[src]
-        req = cspec.required
-        if cspec.dtype == "string":
-            values, empty = parse_text(col)
-            if req:
-                exp = t("load.expected.customer_id" if canon == "customer_id" else
-                        "load.expected.identifier" if canon in _ID_COLUMNS else
-                        "load.expected.value", None)
-                note(canon, np.flatnonzero(empty), "empty", True, exp, [""] * int(empty.sum()))
-            parsed.append(_Col(canon, src, values, "string"))
-        elif cspec.dtype == "datetime":
-            vals, empty, bad, fmt = parse_dates(
-                col, dayfirst=dayfirst, date_format=date_format,
-                excel_dates=src in raw.excel_date_columns,
-            )
-            if fmt:
-                date_formats[canon] = fmt
-            if req:
-                note(canon, np.flatnonzero(empty), "empty", True, t("load.expected.date", None),
-                     [""] * int(empty.sum()))
-            note(canon, np.flatnonzero(bad), "not_a_date", req)
-            vals = vals.copy()
-            vals[bad] = np.datetime64("NaT")
-            parsed.append(_Col(canon, src, vals, "datetime"))
-        elif cspec.dtype == "float":
-            vals, empty, bad = parse_numbers(col, dec)
-            if req:
-                note(canon, np.flatnonzero(empty), "empty", True, t("load.expected.number", None),
-                     [""] * int(empty.sum()))
-            note(canon, np.flatnonzero(bad), "not_a_number", req)
-            parsed.append(_Col(canon, src, vals, "float"))
-        elif cspec.dtype == "Int":
-            lo, hi = scales.get(canon, (None, None))
-            if canon.startswith("kano_"):
-                codes, empty, bad = parse_codes(col, _kano_lookup())
-                vals = np.array([np.nan if c is None else float(c) for c in codes])
-                note(canon, np.flatnonzero(bad), "not_recognised", req,
-                     "1-5 or a Kano answer such as 'I like it' / 'Мне нравится'")
-            else:
-                vals, empty, bad = parse_numbers(col, dec)
-                note(canon, np.flatnonzero(bad), "not_a_number", req)
-                frac = ~np.isnan(vals) & (vals != np.round(vals))
-                note(canon, np.flatnonzero(frac), "not_integer", req)
-                vals[frac] = np.nan
-                if lo is not None:
-                    out = ~np.isnan(vals) & ((vals < lo) | (vals > hi))
-                    note(canon, np.flatnonzero(out), "out_of_range", req, f"{lo}-{hi}")
-                    vals[out] = np.nan
-            parsed.append(_Col(canon, src, vals, "Int"))
-        elif cspec.dtype == "category":
-            if canon == "kind":
-                lookup, allowed = _lookup(FEEDBACK_KIND_SYNONYMS), FEEDBACK_KINDS
-            else:
-                lookup, allowed = _lookup(LEAD_STAGE_SYNONYMS), LEAD_STAGES
-            codes, empty, bad = parse_codes(col, lookup)
-            if req:
-                note(canon, np.flatnonzero(empty), "empty", True, ", ".join(allowed),
-                     [""] * int(empty.sum()))
-            note(canon, np.flatnonzero(bad), "not_recognised", req, ", ".join(allowed))
-            parsed.append(_Col(canon, src, codes, "category"))
-        else:  # pragma: no cover - schema types are fixed
-            raise AssertionError(cspec.dtype)
+        src = canon_to_src[cspec.name]
+        c = parse_column(cspec, src, to_parse[cspec.name], decimal=dec, dayfirst=dayfirst,
+                         date_format=date_format, excel_dates=src in raw.excel_date_columns,
+                         scale=scale)
+        verdicts.add_parsed(c, cspec.required, to_parse[cspec.name])
+        warnings += [f"{labels[c.canon]}: {m}" for m in c.notes]
+        if c.date_format:
+            date_formats[c.canon] = c.date_format
+        parsed.append(c)
 
     # ---- duplicates (among rows that passed validation)
-    dup_pos, dup_of = _find_duplicates(raw, parsed, ~reject)
+    dup_pos, dup_of = find_duplicates(raw, parsed, ~verdicts.reject)
     if duplicates == "drop" and len(dup_pos):
-        for p, o in zip(dup_pos.tolist(), dup_of.tolist(), strict=False):
-            problems.setdefault(p, []).append(
-                ("", "duplicate", t("load.reason.duplicate", None, row=int(raw.rows[o])))
-            )
-        reject[dup_pos] = True
-    kept = ~reject
-    keep_pos = np.flatnonzero(kept)
-    all_kept = bool(kept.all())
+        verdicts.add_row_problem(
+            dup_pos, "", "duplicate",
+            [t("load.reason.duplicate", None, row=int(raw.rows[o])) for o in dup_of.tolist()],
+        )
+    keep_pos = None if not verdicts.reject.any() else np.flatnonzero(~verdicts.reject)
 
-    # ---- pseudonyms
-    pseudo: dict[str, dict] = {}
-    if pseudonymize_key is not None:
-        for c in parsed:
-            if c.canon in _PSEUDO_PREFIX:
-                vals = np.asarray(c.values.to_numpy(na_value=None), dtype=object)
-                new = pseudonymize(vals, pseudonymize_key, _PSEUDO_PREFIX[c.canon])
-                pseudo[c.src] = dict(zip(vals.tolist(), new.tolist(), strict=False))
-                c.values = pd.array(new, dtype=pd.StringDtype())
-
-    # ---- the canonical frame
-    out: dict[str, object] = {}
-    for c in parsed:
-        v = c.values
-        if c.dtype == "string":
-            out[c.canon] = v if all_kept else v[keep_pos]
-        elif c.dtype == "datetime":
-            out[c.canon] = v if all_kept else v[keep_pos]
-        elif c.dtype == "float":
-            out[c.canon] = v if all_kept else v[keep_pos]
-        elif c.dtype == "Int":
-            vv = v if all_kept else v[keep_pos]
-            mask = np.isnan(vv)
-            out[c.canon] = pd.arrays.IntegerArray(np.where(mask, 0, vv).astype(np.int64), mask)
-        else:
-            vv = v if all_kept else v[keep_pos]
-            cats = FEEDBACK_KINDS if c.canon == "kind" else LEAD_STAGES
-            out[c.canon] = pd.Categorical(vv, categories=list(cats), ordered=c.canon == "stage")
-    mapped_src = set(col_map)
-    extra = [s for s in raw.names if s not in mapped_src and s not in dropped]
+    # ---- pseudonyms, extra columns, the frame
+    extra = [s for s in raw.names if s not in col_map and s not in dropped]
     dropped_cols = list(dropped)
     for s in list(extra):  # an unnamed, all-empty column (a trailing ';' on every line)
         if re.fullmatch(r"column_\d+", s) and bool(parse_text(raw.columns[s])[1].all()):
             extra.remove(s)
             dropped_cols.append(s)
+    pseudo: dict[str, dict] = {}
     if pseudonymize_key is not None:
+        pseudo = _pseudonymise_parsed(parsed, pseudonymize_key)
         if extra:
             warnings.append(
                 "pseudonymised load: unmapped columns dropped (they may identify clients): "
@@ -443,45 +266,20 @@ def load_table(
             )
             dropped_cols += extra
             extra = []
-        if "name" in out:
-            out["name"] = pd.array([pd.NA] * len(keep_pos), dtype=pd.StringDtype())
-            warnings.append("pseudonymised load: the name column was blanked")
-    for s in extra:
-        nm = s if s not in out else f"{s}_original"
-        vals, _ = parse_text(raw.columns[s])
-        out[nm] = vals if all_kept else vals[keep_pos]
-    frame = pd.DataFrame(out)
-    for c in parsed:
-        if c.dtype == "datetime":
-            frame[c.canon] = frame[c.canon].astype("datetime64[ns]")
+    frame = build_frame(parsed, keep_pos, {s: parse_text(raw.columns[s])[0] for s in extra})
+    if pseudonymize_key is not None and "name" in frame:
+        frame["name"] = pd.array([pd.NA] * len(frame), dtype=pd.StringDtype())
+        warnings.append("pseudonymised load: the name column was blanked")
 
-    # ---- report frames
+    # ---- the report
     def original(positions: np.ndarray) -> pd.DataFrame:
         f = raw.frame(positions)
         if pseudonymize_key is not None:
-            f = f.drop(columns=[s for s in dropped_cols if s in f.columns])
-            for s, mp in pseudo.items():
-                if s in f.columns:
-                    f[s] = pd.array(
-                        [mp.get(v if v != "" else None) if isinstance(v, str) else None
-                         for v in f[s].astype(object).tolist()],
-                        dtype=pd.StringDtype(),
-                    )
-            src_name = canon_to_src.get("name")
-            if src_name in f.columns:
-                f[src_name] = pd.array([pd.NA] * len(f), dtype=pd.StringDtype())
+            f = _pseudonymise_original(f, dropped_cols, pseudo, canon_to_src.get("name"))
         return f
 
-    rej_pos = np.flatnonzero(reject)
-    rejected = original(rej_pos)
-    rejected["row"] = raw.rows[rej_pos]
-    rejected["column"] = ["; ".join(dict.fromkeys(x[0] for x in problems[p] if x[0])) or ""
-                          for p in rej_pos.tolist()]
-    rejected["problem"] = ["; ".join(dict.fromkeys(x[1] for x in problems[p])) for p in rej_pos.tolist()]
-    rejected["reason"] = ["; ".join(x[2] for x in problems[p]) for p in rej_pos.tolist()]
-    if raw.malformed:
-        mal = pd.DataFrame([m[1] for m in raw.malformed], columns=raw.names)
-        mal = mal.astype(pd.StringDtype())
+    def malformed_frame() -> pd.DataFrame:
+        mal = pd.DataFrame([m[1] for m in raw.malformed], columns=raw.names).astype(pd.StringDtype())
         if pseudonymize_key is not None:
             mal = mal.drop(columns=[s for s in dropped_cols if s in mal.columns])
             for s in pseudo:
@@ -489,44 +287,22 @@ def load_table(
                     [None if not v else pseudonymize([v], pseudonymize_key,
                                                      _PSEUDO_PREFIX[col_map[s]])[0]
                      for v in mal[s].tolist()], dtype=pd.StringDtype())
-        mal["row"] = [m[0] for m in raw.malformed]
-        mal["column"] = ""
-        mal["problem"] = "malformed"
-        mal["reason"] = [t("load.reason.malformed", None, detail=m[2]) for m in raw.malformed]
-        if raw.index is None:
-            rejected = rejected.reset_index(drop=True)
-        rejected = pd.concat([rejected, mal], ignore_index=raw.index is None)
-        rejected = rejected.sort_values("row", kind="mergesort")
-        if raw.index is None:
-            rejected = rejected.reset_index(drop=True)
-    rejected["row"] = rejected["row"].astype("int64")
+        return mal
 
-    dup_frame = original(dup_pos)
-    dup_frame["row"] = raw.rows[dup_pos]
-    dup_frame["duplicate_of"] = raw.rows[dup_of] if len(dup_of) else np.array([], np.int64)
-    dup_frame["row"] = dup_frame["row"].astype("int64")
-    dup_frame["duplicate_of"] = dup_frame["duplicate_of"].astype("int64")
-
-    inv = pd.DataFrame(invalid_rows, columns=["row", "column", "value", "problem", "reason", "_pos"])
-    inv = inv[~pd.Index(inv["_pos"]).isin(rej_pos)].drop(columns="_pos")
-    inv = inv.sort_values(["row", "column"], kind="mergesort").reset_index(drop=True)
-    inv["row"] = inv["row"].astype("int64")
-    if len(inv):
-        counts = inv["column"].value_counts()
+    invalid = build_invalid(verdicts)
+    if len(invalid):
+        counts = invalid["column"].value_counts()
         warnings.append(
             "values that could not be read were set to missing: "
             + ", ".join(f"{c} {k}" for c, k in counts.items())
             + " (see report.invalid_values)"
         )
-    if raw.kind != "frame" and raw.n_rows == 0 and not raw.malformed:
-        warnings.append("the file has a header but no data rows")
-
     report = LoadReport(
         source=name,
         table=table,
-        rows_read=n + len(raw.malformed),
+        rows_read=raw.n_rows + len(raw.malformed),
         rows_kept=len(frame),
-        rejected=rejected,
+        rejected=build_rejected(verdicts, original, malformed_frame),
         encoding=raw.encoding,
         delimiter=raw.delimiter,
         decimal=decimal_used,
@@ -535,13 +311,46 @@ def load_table(
         header_row=raw.header_row,
         mapping=dict(col_map),
         auto_mapped=[s for s in auto if s in col_map],
-        extra_columns=[s for s in extra],
+        extra_columns=list(extra),
         dropped_columns=dropped_cols,
-        duplicates=dup_frame,
+        duplicates=build_duplicates(raw, original, dup_pos, dup_of),
         duplicates_dropped=len(dup_pos) if duplicates == "drop" else 0,
-        invalid_values=inv,
+        invalid_values=invalid,
         pseudonymised=pseudonymize_key is not None,
         warnings=warnings,
     )
-    assert report.rows_read == report.rows_kept + len(report.rejected)
+    if report.rows_read != report.rows_kept + len(report.rejected):
+        raise WorkbenchError(
+            f"{name}: internal error in the row bookkeeping: {report.rows_read} rows read, "
+            f"{report.rows_kept} kept, {len(report.rejected)} rejected. Please report this "
+            "with the file's first lines"
+        )
     return frame, report
+
+
+def _pseudonymise_parsed(parsed: list[Parsed], key: str | bytes) -> dict[str, dict]:
+    """Replace identifier columns in place; returns ``{source column: {id: pseudonym}}``."""
+    pseudo: dict[str, dict] = {}
+    for c in parsed:
+        if c.canon in _PSEUDO_PREFIX:
+            vals = np.asarray(c.values.to_numpy(na_value=None), dtype=object)
+            new = pseudonymize(vals, key, _PSEUDO_PREFIX[c.canon])
+            pseudo[c.src] = dict(zip(vals.tolist(), new.tolist(), strict=False))
+            c.values = pd.array(new, dtype=pd.StringDtype())
+    return pseudo
+
+
+def _pseudonymise_original(f: pd.DataFrame, dropped_cols: list[str], pseudo: dict[str, dict],
+                           name_src: str | None) -> pd.DataFrame:
+    """The original-text rows of the report with identifiers pseudonymised, names blanked."""
+    f = f.drop(columns=[s for s in dropped_cols if s in f.columns])
+    for s, mp in pseudo.items():
+        if s in f.columns:
+            f[s] = pd.array(
+                [mp.get(v if v != "" else None) if isinstance(v, str) else None
+                 for v in f[s].astype(object).tolist()],
+                dtype=pd.StringDtype(),
+            )
+    if name_src in f.columns:
+        f[name_src] = pd.array([pd.NA] * len(f), dtype=pd.StringDtype())
+    return f

@@ -7,10 +7,17 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from workbench.errors import DataFileError, WorkbenchError
+from workbench.errors import DataFileError, WorkbenchError, shorten
 from workbench.schema import TABLES, table_spec
 
-__all__ = ("HEADER_SYNONYMS", "load_mapping", "normalise_header", "resolve_columns")
+__all__ = (
+    "HEADER_SYNONYMS",
+    "OPTION_KEYS",
+    "load_mapping",
+    "mapping_options",
+    "normalise_header",
+    "resolve_columns",
+)
 
 #: Header names recognised automatically, per canonical column (any table), in priority order.
 #: Compared after :func:`normalise_header` (lower case, ё -> е, punctuation -> spaces).
@@ -119,6 +126,28 @@ def _check_targets(mapping: Mapping[str, object], table: str, where: str) -> dic
     return out
 
 
+#: Reading options a mapping file may set in its ``options:`` section.
+OPTION_KEYS: tuple[str, ...] = ("date_format", "dayfirst", "decimal", "encoding", "sep")
+
+
+def check_options(options: object, where: str) -> dict:
+    """Validate the ``options:`` section of a mapping."""
+    if options is None:
+        return {}
+    if not isinstance(options, Mapping):
+        raise DataFileError(f"{where}: 'options' must be a mapping of option -> value")
+    unknown = [k for k in options if k not in OPTION_KEYS]
+    if unknown:
+        raise DataFileError(
+            f"{where}: unknown option(s) {', '.join(repr(shorten(k)) for k in unknown[:5])} "
+            f"in 'options'; known: {', '.join(OPTION_KEYS)}"
+        )
+    out = dict(options)
+    if "dayfirst" in out and not isinstance(out["dayfirst"], bool):
+        raise DataFileError(f"{where}: options.dayfirst must be true or false")
+    return out
+
+
 def load_mapping(path: str | Path, table: str | None = None) -> dict:
     """Read a column mapping from a YAML or JSON file.
 
@@ -146,11 +175,21 @@ def load_mapping(path: str | Path, table: str | None = None) -> dict:
           Контрагент: customer_id
           Дата: date
           Сумма: amount
+        options:
+          date_format: "%m/%d/%Y"
+
+    The optional ``options:`` section sets reading options for every table of the folder
+    (:data:`OPTION_KEYS`: ``date_format``, ``dayfirst``, ``decimal``, ``encoding``, ``sep``);
+    arguments given to a loader win over it. It is returned under the key ``"options"`` when
+    ``table`` is None and left out otherwise (see :func:`mapping_options`).
     """
     p = Path(path).expanduser()
     if not p.is_file():
         raise DataFileError(f"mapping file not found: {p}")
-    text = p.read_text(encoding="utf-8-sig")
+    from workbench.io._text import decode_bytes
+
+    data = p.read_bytes()
+    text = decode_bytes(data, p.name)[0].decode("utf-8") if data.strip() else ""
     suffix = p.suffix.lower()
     try:
         if suffix == ".json":
@@ -166,19 +205,22 @@ def load_mapping(path: str | Path, table: str | None = None) -> dict:
     except DataFileError:
         raise
     except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
-        raise DataFileError(f"{p.name}: cannot parse the mapping file ({exc})") from None
+        raise DataFileError(
+            f"{p.name}: cannot parse the mapping file ({shorten(exc, 200)})"
+        ) from None
     if not isinstance(data, dict):
         raise DataFileError(
             f"{p.name}: expected a mapping of source column -> canonical column, got "
             f"{type(data).__name__}"
         )
+    options = check_options(data.pop("options", None), p.name)
     nested = bool(data) and all(k in TABLES for k in data) and all(
         isinstance(v, dict) or v is None for v in data.values()
     )
-    if nested:
+    if nested or (not data and options):
         out = {k: _check_targets(v or {}, k, f"{p.name} [{k}]") for k, v in data.items()}
         if table is None:
-            return out
+            return {**out, "options": options} if options else out
         table_spec(table)
         return out.get(table, {})
     if any(isinstance(v, dict) for v in data.values()):
@@ -189,7 +231,18 @@ def load_mapping(path: str | Path, table: str | None = None) -> dict:
     flat = {str(k): v for k, v in data.items()}
     if table is not None:
         return _check_targets(flat, table, p.name)
-    return flat
+    return {**flat, "options": options} if options else flat
+
+
+def mapping_options(mapping: object) -> dict:
+    """The ``options:`` section of a mapping (a path to a mapping file or a dict), or ``{}``."""
+    if mapping is None:
+        return {}
+    if isinstance(mapping, (str, Path)):
+        mapping = load_mapping(mapping)
+    if isinstance(mapping, Mapping):
+        return check_options(mapping.get("options"), "mapping")
+    return {}
 
 
 def resolve_columns(

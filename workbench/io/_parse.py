@@ -69,7 +69,14 @@ def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     else:
         out = col.cast(pa.string())
     out = pc.utf8_trim_whitespace(pc.fill_null(out, ""))
-    return out
+    return unwrap_excel_text(out)
+
+
+def unwrap_excel_text(text: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Excel's text-forcing notation ``="000123"`` -> ``000123`` (leading zeros kept)."""
+    if not pc.any(pc.starts_with(text, '="')).as_py():
+        return text
+    return pc.replace_substring_regex(text, r'^="(.*)"$', r"\1")
 
 
 def empty_mask(text: pa.ChunkedArray) -> np.ndarray:
@@ -254,6 +261,10 @@ DATE_FAMILIES: tuple[_Family, ...] = (
         r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<Y>\d{4})" + _TIME + "$", "%d-%m-%Y",
     ),
     _Family(
+        "mdy_dash", "mm-dd-yyyy",
+        r"^(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<Y>\d{4})" + _TIME + "$", "%m-%d-%Y",
+    ),
+    _Family(
         "ymd_dot", "yyyy.mm.dd",
         r"^(?P<Y>\d{4})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})" + _TIME + "$", None,
     ),
@@ -274,21 +285,64 @@ def _match_family(values: list[str], fam: _Family) -> int:
     return sum(1 for v in values if rx.match(v))
 
 
-def _order_families(sample: list[str], dayfirst: bool) -> list[_Family]:
-    """Families ordered by how many sample values they fit (slash order from the data)."""
+def day_order(text: pa.Array, dayfirst: bool) -> tuple[dict[str, bool], list[str]]:
+    """Decide dd/mm versus mm/dd from *all* values of a column, per separator (``/``, ``-``).
+
+    A value whose first number is above 12 proves day-first; one whose second number is above
+    12 proves month-first. With proof on one side only, that order is used; with proof on
+    both sides, the majority, and the values of the other order are rejected; with no proof
+    at all (every day is 12 or less) the column is ambiguous and ``dayfirst`` decides.
+
+    Returns
+    -------
+    ({separator: day first?}, notes) : (dict, list of str)
+        The order per separator seen, and sentences for the load report.
+    """
+    orders: dict[str, bool] = {}
+    notes: list[str] = []
+    for sep, fmts in (("/", ("dd/mm/yyyy", "mm/dd/yyyy")), ("-", ("dd-mm-yyyy", "mm-dd-yyyy"))):
+        if not pc.any(pc.match_substring(text, sep)).as_py():
+            continue
+        pattern = rf"^(?P<a>\d{{1,2}}){re.escape(sep)}(?P<b>\d{{1,2}}){re.escape(sep)}\d{{2,4}}\b"
+        shaped = pc.match_substring_regex(text, pattern)
+        n = pc.sum(shaped).as_py() or 0
+        if not n:
+            continue
+        st = pc.extract_regex(text.filter(shaped), pattern)
+        a = pc.struct_field(st, "a").cast(pa.int64())
+        b = pc.struct_field(st, "b").cast(pa.int64())
+        a_gt = int(pc.sum(pc.greater(a, 12)).as_py() or 0)
+        b_gt = int(pc.sum(pc.greater(b, 12)).as_py() or 0)
+        if a_gt and not b_gt:
+            orders[sep] = True
+        elif b_gt and not a_gt:
+            orders[sep] = False
+        elif a_gt and b_gt:
+            orders[sep] = a_gt >= b_gt
+            used, other = (fmts if orders[sep] else fmts[::-1])
+            notes.append(
+                f"the dates mix two orders: {a_gt} value(s) can only be {fmts[0]}, {b_gt} only "
+                f"{fmts[1]}; read as {used}, and the {min(a_gt, b_gt)} {other} value(s) are "
+                "rejected. Pass date_format= to choose"
+            )
+        else:
+            orders[sep] = bool(dayfirst)
+            used = fmts[0] if dayfirst else fmts[1]
+            notes.append(
+                f"the day/month order is ambiguous: none of the {n} values like 01{sep}02{sep}2024 "
+                f"has a number above 12 in the first or second place; read as {used} "
+                f"(dayfirst={bool(dayfirst)}). If that is wrong, pass dayfirst={not dayfirst} "
+                "or date_format= (also possible in the mapping file)"
+            )
+    return orders, notes
+
+
+def _order_families(sample: list[str], orders: dict[str, bool]) -> list[_Family]:
+    """Families ordered by how many sample values they fit (day order decided beforehand)."""
     fams = list(DATE_FAMILIES)
-    # decide dd/mm versus mm/dd on evidence, else on ``dayfirst``
-    first_gt = second_gt = 0
-    for v in sample:
-        m = re.match(r"^(\d{1,2})/(\d{1,2})/", v)
-        if m:
-            first_gt += int(m.group(1)) > 12
-            second_gt += int(m.group(2)) > 12
-    slash_dayfirst = dayfirst if not (first_gt or second_gt) else first_gt >= second_gt
-    if not slash_dayfirst:
-        fams = [f for f in fams if f.name != "dmy_slash"]
-    else:
-        fams = [f for f in fams if f.name != "mdy_slash"]
+    drop = {"mdy_slash" if orders.get("/", True) else "dmy_slash",
+            "mdy_dash" if orders.get("-", True) else "dmy_dash"}
+    fams = [f for f in fams if f.name not in drop]
     scored = sorted(
         ((-_match_family(sample, f), i, f) for i, f in enumerate(fams)), key=lambda x: x[:2]
     )
@@ -416,8 +470,13 @@ def parse_dates(
     dayfirst: bool = True,
     date_format: str | None = None,
     excel_dates: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None]:
-    """Parse dates; returns (datetime64[ns] values, empty mask, bad mask, format label)."""
+    """Parse dates; returns (datetime64[ns] values, empty mask, bad mask, format label).
+
+    The day/month order of ``01/02/2024``-like values is decided from all values (see
+    :func:`day_order`); sentences about it are appended to ``notes`` when given.
+    """
     col = _chunked(col)
     t = col.type
     if pa.types.is_timestamp(t) or pa.types.is_date(t):
@@ -448,7 +507,10 @@ def parse_dates(
     step = max(1, len(nonempty) // 2000)
     sample = text.take(pa.array(nonempty[::step][:2000])).to_pylist()
     labels: dict[str, int] = {}
-    fams = _order_families(sample, dayfirst)
+    orders, order_notes = day_order(text, dayfirst)
+    if notes is not None:
+        notes.extend(order_notes)
+    fams = _order_families(sample, orders)
     best = fams[0]
     if _match_family(sample, best):
         fast = _fast_family(text, best, next(v for v in sample if re.match(best.pattern, v)))

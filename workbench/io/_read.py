@@ -7,33 +7,52 @@ the header line and the original row number of every record, and hands back Arro
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as _dt
 import io
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pv
 
-from workbench.errors import DataFileError
+from workbench.errors import DataFileError, shorten
+from workbench.io._text import DELIMITERS, clean_names, duplicate_names, read_text_bytes, sniff
 
-__all__ = ("TEXT_SUFFIXES", "EXCEL_SUFFIXES", "PARQUET_SUFFIXES", "RawTable", "read_source")
+__all__ = (
+    "DELIMITERS",
+    "EXCEL_SUFFIXES",
+    "PARQUET_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "RawTable",
+    "clean_names",
+    "data_stem",
+    "data_suffix",
+    "read_source",
+    "sniff",
+)
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + EXCEL_SUFFIXES + PARQUET_SUFFIXES
+#: Compressed text tables (``.csv.gz`` ...) and a zip holding one data table.
+COMPRESSED_SUFFIXES = tuple(s + ".gz" for s in TEXT_SUFFIXES) + (".zip",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + EXCEL_SUFFIXES + PARQUET_SUFFIXES + COMPRESSED_SUFFIXES
 
-#: Candidate delimiters, in order of preference on a tie.
-DELIMITERS: tuple[str, ...] = (";", "\t", ",", "|")
-_SAMPLE_BYTES = 64 * 1024
-_SAMPLE_LINES = 200
+
+def data_suffix(name: str) -> str:
+    """The suffix that decides how a file is read: ``.csv``, ``.csv.gz``, ``.zip`` ..."""
+    low = name.lower()
+    for s in COMPRESSED_SUFFIXES:
+        if low.endswith(s):
+            return s
+    return Path(low).suffix
+
+
+def data_stem(name: str) -> str:
+    """The file name without :func:`data_suffix` (``transactions.csv.gz`` -> ``transactions``)."""
+    return name[: len(name) - len(data_suffix(name))]
 
 
 @dataclass
@@ -56,6 +75,7 @@ class RawTable:
     excel_date_columns: set[str] = field(default_factory=set)
     malformed: list[tuple[int, list[str], str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    duplicate_names: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -114,7 +134,7 @@ def read_source(
         )
     if not path.exists():
         raise DataFileError(f"{name}: file not found ({path})")
-    suffix = path.suffix.lower()
+    suffix = data_suffix(path.name)
     if suffix == ".xls":
         raise DataFileError(
             f"{name}: the old Excel .xls format is not supported; open it in Excel and save it "
@@ -128,266 +148,88 @@ def read_source(
     try:
         if suffix in TEXT_SUFFIXES:
             return _read_text(path, encoding=encoding, sep=sep)
+        if suffix.endswith(".gz"):
+            return _read_gzip(path, encoding=encoding, sep=sep)
+        if suffix == ".zip":
+            return _read_zip(path, encoding=encoding, sep=sep, sheet_name=sheet_name)
         if suffix in EXCEL_SUFFIXES:
             return _read_excel(path, sheet_name=sheet_name)
         return _read_parquet(path)
     except DataFileError:
         raise
     except OSError as exc:
-        raise DataFileError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+        raise DataFileError(f"{name}: cannot read the file ({shorten(exc.strerror or exc, 100)})") from exc
 
 
 # --------------------------------------------------------------------------------------------
-# text files
+# text files and compressed files
 
 
-def _decode_sample(sample: bytes, truncated: bool) -> str | None:
-    """Decode a utf-8 sample, tolerating a multi-byte character cut at its end."""
-    try:
-        return sample.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if truncated and exc.start >= len(sample) - 3:
-            return sample[: exc.start].decode("utf-8", errors="strict")
-        return None
-
-
-def _check_binary(data: bytes, name: str) -> None:
-    head = data[:4096]
-    if head.startswith(b"PK\x03\x04"):
-        raise DataFileError(
-            f"{name}: this is an Excel workbook (or another zip file), not a text file; "
-            "give it the .xlsx extension"
-        )
-    if b"\x00" in head:
-        raise DataFileError(
-            f"{name}: the file is binary or UTF-16 encoded, not a readable text table; "
-            "save it from Excel as 'CSV UTF-8' or pass an .xlsx file"
-        )
-
-
-def _split_fields(lines: list[str], delimiter: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter)
-    try:
-        return [r for r in reader]
-    except csv.Error:
-        return []
-
-
-def sniff(lines: list[str], sep: str | None) -> tuple[str, int, list[str]]:
-    """Return (delimiter, header line index, header fields) for the sample ``lines``."""
-    candidates = (sep,) if sep else DELIMITERS
-    best: tuple | None = None
-    for pos, cand in enumerate(candidates):
-        rows = [r for r in _split_fields(lines, cand)]
-        counts = [len(r) for r in rows if any(f.strip() for f in r)]
-        if not counts:
-            continue
-        values, freq = np.unique(counts, return_counts=True)
-        mode = int(values[np.argmax(freq)])
-        frac = float(np.max(freq)) / len(counts)
-        score = (mode >= 2 or sep is not None, frac >= 0.8, mode, frac, -pos)
-        if best is None or score > best[0]:
-            best = (score, cand, mode)
-    if best is None:
-        return (sep or ",", 0, [])
-    _, delim, mode = best
-    rows = _split_fields(lines, delim)
-    header = 0
-    for i, r in enumerate(rows[:30]):
-        filled = sum(1 for f in r if f.strip())
-        if filled >= max(2, mode - 1) or (mode == 1 and filled):
-            header = i
-            break
-    return delim, header, rows[header] if rows else []
-
-
-def clean_names(names: list[str]) -> list[str]:
-    """Strip names, name empty ones ``column_<n>`` and make duplicates unique (``x``, ``x.1``)."""
-    out: list[str] = []
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(names):
-        n = str(raw).replace("\ufeff", "").strip().strip('"').strip()
-        if not n or n.lower() == "none" or n.lower().startswith("unnamed:"):
-            n = f"column_{i + 1}"
-        if n in seen:
-            seen[n] += 1
-            n = f"{n}.{seen[n]}"
-        else:
-            seen[n] = 0
-        out.append(n)
-    return out
-
-
-def _read_text(path: Path, *, encoding: str | None, sep: str | None) -> RawTable:
-    name = path.name
-    data = path.read_bytes()
-    if re.search(rb"\S", data) is None:
-        raise DataFileError(f"{name}: the file is empty")
-    warnings: list[str] = []
-    # --- encoding
-    if encoding is not None:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise DataFileError(f"{name}: unknown encoding {encoding!r}") from None
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError as exc:
-            raise DataFileError(
-                f"{name}: cannot be decoded as {encoding} (byte {exc.start}); try encoding=None "
-                "to detect it"
-            ) from None
-        text = text.lstrip("\ufeff")
-        payload = text.encode("utf-8")
-        enc_label = encoding
-    elif data.startswith(codecs.BOM_UTF8):
-        payload = data[len(codecs.BOM_UTF8):]
-        enc_label = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        payload = data.decode("utf-16").encode("utf-8")
-        enc_label = "utf-16"
-    else:
-        _check_binary(data, name)
-        sample = data[:_SAMPLE_BYTES]
-        if _decode_sample(sample, len(data) > _SAMPLE_BYTES) is not None:
-            payload = data
-            enc_label = "utf-8"
-        else:
-            payload, enc_label = _from_cp1251(data), "cp1251"
-    if enc_label == "utf-16":
-        pass
-    elif encoding is None:
-        _check_binary(payload, name)
-    # --- delimiter and header
-    head = payload[:_SAMPLE_BYTES]
-    head_text = head.decode("utf-8", errors="ignore")
-    lines = head_text.splitlines()
-    if len(payload) > _SAMPLE_BYTES and len(lines) > 1:
-        lines = lines[:-1]  # the last sampled line may be cut
-    lines = lines[:_SAMPLE_LINES]
-    delim, header_idx, header_fields = sniff(lines, sep)
-    if header_idx:
-        warnings.append(
-            f"skipped {header_idx} line(s) above the header (titles or blank lines); "
-            f"the header is line {header_idx + 1}"
-        )
-    names = clean_names(header_fields)
-    if not names:
-        raise DataFileError(f"{name}: no header line found")
-    # --- parse
-    bad: list = []
-
-    def on_invalid(row):  # called by Arrow for a line with the wrong number of fields
-        bad.append(row)
-        return "skip"
-
-    def arrow_read(buf: bytes) -> pa.Table:
-        return pv.read_csv(
-            io.BytesIO(buf),
-            read_options=pv.ReadOptions(column_names=names, skip_rows=header_idx + 1),
-            parse_options=pv.ParseOptions(
-                delimiter=delim, quote_char='"', double_quote=True, invalid_row_handler=on_invalid
-            ),
-            convert_options=pv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-
-    try:
-        table = arrow_read(payload)
-    except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc) and encoding is None and enc_label == "utf-8":
-            payload, enc_label = _from_cp1251(data), "cp1251"
-            warnings.append("the file is not valid UTF-8 throughout; it was read as cp1251")
-            bad.clear()
-            try:
-                table = arrow_read(payload)
-            except pa.ArrowInvalid:
-                table = None
-        else:
-            table = None
-    if table is not None and not bad:
-        n = table.num_rows
-        tail = payload[-4096:]
-        trailing = tail[len(tail.rstrip(b"\r\n\t ")):].count(b"\n")
-        n_lines = payload.count(b"\n") - trailing + 1
-        if n_lines == header_idx + 1 + n:
-            rows = np.arange(header_idx + 2, header_idx + 2 + n, dtype=np.int64)
-        else:  # blank lines or quoted line breaks: count lines the slow way
-            rows = _record_lines(payload, delim, header_idx)
-            if len(rows) != n:
-                table = None
-        if table is not None:
-            cols = {nm: table.column(i) for i, nm in enumerate(names)}
-            return RawTable(
-                name, "text", names, cols, rows, encoding=enc_label, delimiter=delim,
-                header_row=header_idx + 1, warnings=warnings,
-            )
-    return _read_text_python(payload, name, names, delim, header_idx, enc_label, warnings)
-
-
-def _from_cp1251(data: bytes) -> bytes:
-    try:
-        return data.decode("cp1251").encode("utf-8")
-    except UnicodeDecodeError:  # 0x98 is unassigned in cp1251
-        return data.decode("cp1251", errors="replace").encode("utf-8")
-
-
-def _record_lines(payload: bytes, delim: str, header_idx: int) -> np.ndarray:
-    """1-based line number where each data record starts (blank lines skipped)."""
-    text = payload.decode("utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    starts = []
-    prev = 0
-    for i, rec in enumerate(reader):
-        start = prev + 1
-        prev = reader.line_num
-        if i <= header_idx:
-            continue
-        if not rec or not any(f.strip() for f in rec):
-            continue
-        starts.append(start)
-    return np.asarray(starts, dtype=np.int64)
-
-
-def _read_text_python(
-    payload: bytes, name: str, names: list[str], delim: str, header_idx: int, enc: str,
-    warnings: list[str],
-) -> RawTable:
-    """Slow, exact path: the csv module, for files with malformed lines."""
-    text = payload.decode("utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    width = len(names)
-    cols: list[list[str]] = [[] for _ in names]
-    rows: list[int] = []
-    malformed: list[tuple[int, list[str], str]] = []
-    prev = 0
-    try:
-        for i, rec in enumerate(reader):
-            start = prev + 1
-            prev = reader.line_num
-            if i <= header_idx or not rec or not any(f.strip() for f in rec):
-                continue
-            if len(rec) > width and not any(f.strip() for f in rec[width:]):
-                rec = rec[:width]
-            if len(rec) != width:
-                malformed.append(
-                    (start, (rec + [""] * width)[:width],
-                     f"line has {len(rec)} fields, the header has {width}")
-                )
-                continue
-            rows.append(start)
-            for j, f in enumerate(rec):
-                cols[j].append(f)
-    except csv.Error as exc:
-        raise DataFileError(f"{name}: cannot parse line {reader.line_num}: {exc}") from None
-    columns = {nm: pa.chunked_array([pa.array(c, type=pa.string())]) for nm, c in zip(names, cols, strict=False)}
+def _read_text(path: Path, *, encoding: str | None, sep: str | None,
+               data: bytes | None = None, name: str | None = None) -> RawTable:
+    name = name or path.name
+    got = read_text_bytes(path.read_bytes() if data is None else data, name,
+                          encoding=encoding, sep=sep)
+    cols = dict(zip(got.names, got.columns, strict=True))
     return RawTable(
-        name, "text", names, columns, np.asarray(rows, dtype=np.int64), encoding=enc,
-        delimiter=delim, header_row=header_idx + 1, malformed=malformed, warnings=warnings,
+        name, "text", got.names, cols, got.rows, encoding=got.encoding,
+        delimiter=got.delimiter, header_row=got.header_row, malformed=got.malformed,
+        warnings=got.warnings, duplicate_names=got.duplicate_names,
     )
+
+
+def _read_gzip(path: Path, *, encoding: str | None, sep: str | None) -> RawTable:
+    import gzip
+    import zlib
+
+    inner = path.name[: -len(".gz")]
+    if Path(inner).suffix.lower() not in TEXT_SUFFIXES:
+        raise DataFileError(
+            f"{path.name}: a .gz file must hold a text table ({', '.join(s + '.gz' for s in TEXT_SUFFIXES)})"
+        )
+    try:
+        data = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataFileError(f"{path.name}: not a readable gzip file ({shorten(exc, 100)})") from None
+    return _read_text(path, encoding=encoding, sep=sep, data=data, name=path.name)
+
+
+def _read_zip(path: Path, *, encoding: str | None, sep: str | None,
+              sheet_name: str | int) -> RawTable:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [
+                m for m in zf.infolist()
+                if not m.is_dir() and not m.filename.startswith("__MACOSX/")
+                and not Path(m.filename).name.startswith(".")
+            ]
+            tables = [m for m in members
+                      if Path(m.filename).suffix.lower() in TEXT_SUFFIXES + EXCEL_SUFFIXES
+                      + PARQUET_SUFFIXES]
+            if len(tables) != 1:
+                listed = ", ".join(shorten(m.filename) for m in members[:10]) or "nothing"
+                if len(members) > 10:
+                    listed += f" and {len(members) - 10} more"
+                what = "no data table" if not tables else f"{len(tables)} data tables"
+                raise DataFileError(
+                    f"{path.name}: a .zip must hold exactly one data table (.csv, .tsv, .txt, "
+                    f".xlsx or .parquet); it holds {what} ({listed}). Unpack it and load the "
+                    "files one by one"
+                )
+            member = tables[0]
+            data = zf.read(member)
+    except zipfile.BadZipFile as exc:
+        raise DataFileError(f"{path.name}: not a readable zip file ({shorten(exc, 100)})") from None
+    inner = Path(member.filename).name
+    label = f"{path.name}/{inner}"
+    suffix = Path(inner).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _read_text(path, encoding=encoding, sep=sep, data=data, name=label)
+    if suffix in EXCEL_SUFFIXES:
+        return _read_excel(io.BytesIO(data), sheet_name=sheet_name, name=label)
+    return _read_parquet(io.BytesIO(data), name=label)
 
 
 # --------------------------------------------------------------------------------------------
@@ -421,8 +263,8 @@ def cell_text(v: object) -> str:
     return str(v)
 
 
-def _read_excel(path: Path, sheet_name: str | int) -> RawTable:
-    name = path.name
+def _read_excel(path, sheet_name: str | int, name: str | None = None) -> RawTable:
+    name = name or path.name
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is a dependency
@@ -430,7 +272,7 @@ def _read_excel(path: Path, sheet_name: str | int) -> RawTable:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException ...
-        raise DataFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
+        raise DataFileError(f"{name}: not a readable .xlsx workbook ({shorten(exc, 100)})") from None
     try:
         sheets = wb.sheetnames
         if isinstance(sheet_name, int):
@@ -458,7 +300,8 @@ def _read_excel(path: Path, sheet_name: str | int) -> RawTable:
     while header and (header[-1] is None or not str(header[-1]).strip()):
         header = header[:-1]
     width = len(header)
-    names = clean_names([cell_text(v) for v in header])
+    header_text = [cell_text(v) for v in header]
+    names = clean_names(header_text)
     warnings = []
     if header_idx:
         warnings.append(
@@ -482,20 +325,28 @@ def _read_excel(path: Path, sheet_name: str | int) -> RawTable:
     )
     if extra:
         warnings.append(f"{extra} row(s) have values right of the last header column; ignored")
+    if not rows:
+        raise DataFileError(
+            f"{name}: the sheet has a header (row {header_idx + 1}) but no data rows"
+        )
     columns = {nm: pa.chunked_array([pa.array(c, type=pa.string())]) for nm, c in zip(names, cols, strict=False)}
     return RawTable(
         name, "excel", names, columns, np.asarray(rows, dtype=np.int64), header_row=header_idx + 1,
         excel_date_columns=date_cols, warnings=warnings,
+        duplicate_names=duplicate_names(header_text, names),
     )
 
 
-def _read_parquet(path: Path) -> RawTable:
+def _read_parquet(path, name: str | None = None) -> RawTable:
     import pyarrow.parquet as pq
 
+    name = name or path.name
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as exc:
-        raise DataFileError(f"{path.name}: not a readable Parquet file ({exc})") from None
+        raise DataFileError(f"{name}: not a readable Parquet file ({shorten(exc, 100)})") from None
+    if table.num_rows == 0:
+        raise DataFileError(f"{name}: the Parquet file has no rows")
     frame_index = None
     meta = table.schema.pandas_metadata or {}
     drop = [c for c in meta.get("index_columns", []) if isinstance(c, str)]
@@ -504,8 +355,8 @@ def _read_parquet(path: Path) -> RawTable:
     names = clean_names(table.column_names)
     cols = {nm: _arrow_friendly(table.column(i)) for i, nm in enumerate(names)}
     return RawTable(
-        path.name, "parquet", names, cols, np.arange(2, table.num_rows + 2, dtype=np.int64),
-        index=frame_index,
+        name, "parquet", names, cols, np.arange(2, table.num_rows + 2, dtype=np.int64),
+        index=frame_index, duplicate_names=duplicate_names(table.column_names, names),
     )
 
 

@@ -39,9 +39,11 @@ _OPTIONS = """
         A ``strftime`` format such as ``"%d.%m.%Y"``; by default each value's notation is
         recognised (ISO, dd.mm.yyyy, dd.mm.yy, dd/mm/yyyy, yyyymmdd, Excel dates and serials,
         with or without time).
-    dayfirst : bool, default True
-        How to read ambiguous ``01/02/2024`` when no value shows the order (dd.mm is always
-        day first).
+    dayfirst : bool, optional
+        How to read ``01/02/2024`` when no value of the column shows the order (no number
+        above 12 in the first or second place; the order is otherwise decided from all
+        values). Default: the mapping's ``options: dayfirst``, else True. The report says when
+        it was needed (dd.mm.yyyy is always day first).
     duplicates : {"keep", "drop"}, default "keep"
         Exact duplicate rows are always reported (``report.duplicates``); ``"drop"`` also
         rejects all but the first, with reason ``exact duplicate of row N``.
@@ -85,7 +87,7 @@ def load_transactions(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
@@ -124,7 +126,7 @@ def load_customers(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
@@ -154,7 +156,7 @@ def load_survey(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
@@ -193,7 +195,7 @@ def load_feedback(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
@@ -225,7 +227,7 @@ def load_leads(
     sep: str | None = None,
     decimal: str | None = None,
     date_format: str | None = None,
-    dayfirst: bool = True,
+    dayfirst: bool | None = None,
     duplicates: str = "keep",
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,

@@ -1,0 +1,81 @@
+"""Exact duplicate rows: hash the parsed values, then compare the candidates' original text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from workbench.io._columns import Parsed
+from workbench.io._read import RawTable
+
+__all__ = ("find_duplicates",)
+
+
+def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
+    h = (h ^ a) * np.uint64(0x100000001B3)
+    h ^= h >> np.uint64(29)
+    return h * np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _repeated(h: np.ndarray) -> np.ndarray:
+    """Mask of the values of ``h`` that occur more than once."""
+    order = np.argsort(h)
+    hs = h[order]
+    same = np.zeros(len(h), dtype=bool)
+    eq = hs[1:] == hs[:-1]
+    same[order[1:][eq]] = True
+    same[order[:-1][eq]] = True
+    return same
+
+
+def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of exact duplicate rows among ``kept`` and the position each repeats."""
+    pos = np.flatnonzero(kept)
+    if len(pos) < 2:
+        return np.array([], np.int64), np.array([], np.int64)
+    h = np.zeros(len(pos), dtype=np.uint64)
+    used = 0
+    with np.errstate(over="ignore"):
+        for c in parsed:
+            v = c.values
+            if isinstance(v, np.ndarray) and v.dtype.kind in "fM":
+                a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
+                h = _mix(h, a)
+                used += 1
+        if used < 2:
+            for name in raw.names:
+                col = raw.columns[name]
+                codes = pd.factorize(np.asarray(col.to_numpy(zero_copy_only=False), dtype=object))[0]
+                h = _mix(h, codes[pos].astype(np.uint64))
+    same = _repeated(h)
+    if used >= 2 and same.sum() > max(1000, len(pos) // 20):
+        # many rows share the typed values (fixed prices, dates without time): add the text
+        # columns of those rows to the hash before the exact comparison
+        sub = pos[same]
+        h2 = h[same]
+        with np.errstate(over="ignore"):
+            for name in raw.names:
+                col = raw.columns[name].take(pa.array(sub, type=pa.int64()))
+                if pa.types.is_string(col.type):
+                    codes = pc.dictionary_encode(col).combine_chunks().indices
+                    h2 = _mix(h2, np.asarray(codes.to_numpy(zero_copy_only=False), np.uint64))
+        same2 = _repeated(h2)
+        same = np.zeros(len(pos), dtype=bool)
+        same[np.flatnonzero(np.isin(pos, sub[same2]))] = True
+    cand = pos[same]
+    if not len(cand):
+        return np.array([], np.int64), np.array([], np.int64)
+    frame = raw.frame(cand).reset_index(drop=True)
+    frame = frame.astype(object).where(frame.notna(), None)
+    group = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
+    first: dict[int, int] = {}
+    dup, of = [], []
+    for p, g in zip(cand, group, strict=False):  # cand is ascending, so the first seen is the earliest row
+        if g in first:
+            dup.append(p)
+            of.append(first[g])
+        else:
+            first[g] = p
+    return np.asarray(dup, np.int64), np.asarray(of, np.int64)

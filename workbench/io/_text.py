@@ -1,0 +1,497 @@
+"""Read delimited text (CSV/TSV/TXT) into string columns, one record per physical line.
+
+The contract of this module is the bookkeeping of lines: every non-blank physical line after
+the header is either part of exactly one record (kept, with the number of the line it starts
+on) or rejected as malformed with its own line number and a reason. A record is one line,
+except when a properly quoted value holds a line break.
+
+Two paths:
+
+* the fast path hands the whole file to Arrow's CSV reader and checks that the number of
+  records equals the number of non-blank data lines; that holds for every clean file;
+* when it does not hold (a stray quote, a line with the wrong number of fields, garbage bytes
+  ...), the slow path walks the physical lines: each line is classified on its own (a
+  quoted value left open at the end of a line is joined with the following lines only while
+  those are not records of their own), so one stray quote costs one line, never the rest of
+  the file, and no field ever grows past the ``csv`` module's field limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pv
+
+from workbench.errors import DataFileError, shorten
+
+__all__ = ("DELIMITERS", "clean_names", "decode_bytes", "read_text_bytes", "sniff")
+
+#: Candidate delimiters, in order of preference on a tie.
+DELIMITERS: tuple[str, ...] = (";", "\t", ",", "|")
+_SAMPLE_BYTES = 64 * 1024
+_SAMPLE_LINES = 200
+#: Lines a quoted value may span before an open quote is taken for a stray one.
+MAX_RECORD_LINES = 50
+_REPLACEMENT = "\ufffd"
+#: Bytes that do not occur in text tables (all C0 controls but tab, line feed, carriage return).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+
+
+@dataclass
+class TextTable:
+    """Records of a text file: string columns and the line number each record starts on."""
+
+    names: list[str]
+    columns: list[pa.ChunkedArray]
+    rows: np.ndarray
+    encoding: str
+    delimiter: str
+    header_row: int
+    malformed: list[tuple[int, list[str], str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    duplicate_names: dict[str, list[str]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# encodings
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Full UTF-8 validation without building a Python string (Arrow's validator)."""
+    if data.isascii():
+        return True
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
+    arr = pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data))
+    try:
+        arr.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _utf8_damage(data: bytes) -> tuple[str, int, int]:
+    """Decode with replacement; returns (text, replaced bytes, valid multi-byte characters)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    multi = len(data) - len(text)  # every valid 2-4 byte character shortens the text
+    return text, bad, multi
+
+
+def _looks_utf8(data: bytes) -> bool:
+    """Mostly valid UTF-8 with a few damaged bytes (not a cp1251 file)."""
+    _, bad, multi = _utf8_damage(data)
+    return multi > 0 and multi >= 4 * bad
+
+
+def _from_cp1251(data: bytes) -> bytes:
+    try:
+        return data.decode("cp1251").encode("utf-8")
+    except UnicodeDecodeError:  # 0x98 is unassigned in cp1251
+        return data.decode("cp1251", errors="replace").encode("utf-8")
+
+
+def check_binary(data: bytes, name: str) -> None:
+    """Refuse zip/Excel files and binary or UTF-16 content given as text."""
+    head = data[:4096]
+    if head.startswith(b"PK\x03\x04"):
+        raise DataFileError(
+            f"{name}: this is an Excel workbook (or another zip file), not a text file; "
+            "give it the .xlsx (or .zip) extension"
+        )
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if control * 100 > len(head):  # more than 1 % NUL / control bytes
+        raise DataFileError(
+            f"{name}: the file is binary or UTF-16 encoded, not a readable text table; "
+            "save it from Excel as 'CSV UTF-8' or pass an .xlsx file"
+        )
+
+
+def decode_bytes(
+    data: bytes, name: str, encoding: str | None = None
+) -> tuple[bytes, str, bool, str | None]:
+    """Find the encoding of ``data`` and return it as UTF-8.
+
+    Detection: a BOM (UTF-8, UTF-16), else valid UTF-8, else UTF-8 with a few damaged
+    bytes (when most non-ASCII characters are valid UTF-8: the damaged bytes become U+FFFD and
+    their lines are rejected by the reader), else cp1251. The same detection serves data files
+    and mapping files.
+
+    Returns
+    -------
+    (payload, label, damaged, note) : (bytes, str, bool, str or None)
+        UTF-8 bytes without BOM, the encoding found, whether bytes had to be replaced and a
+        note for the load report (or None).
+    """
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise DataFileError(f"{name}: unknown encoding {shorten(encoding)!r}") from None
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise DataFileError(
+                f"{name}: cannot be decoded as {encoding} (byte {exc.start}); try encoding=None "
+                "to detect it"
+            ) from None
+        return text.lstrip("\ufeff").encode("utf-8"), encoding, False, None
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8):]
+        if _is_utf8(body):
+            return body, "utf-8-sig", False, None
+        text, bad, _ = _utf8_damage(body)
+        return text.encode("utf-8"), "utf-8-sig", True, _damage_note(bad)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16").encode("utf-8"), "utf-16", False, None
+        except UnicodeDecodeError:
+            raise DataFileError(f"{name}: damaged UTF-16 text") from None
+    check_binary(data, name)
+    if _is_utf8(data):
+        return data, "utf-8", False, None
+    # decide on the sample first (cheap for a cp1251 file), then on the whole file
+    sample = data[:_SAMPLE_BYTES]
+    sample_utf8 = _is_utf8(sample[: max(0, len(sample) - 3)])
+    if sample_utf8 or _looks_utf8(sample):
+        text, bad, multi = _utf8_damage(data)
+        if multi > 0 and multi >= 4 * bad:
+            return text.encode("utf-8"), "utf-8", True, _damage_note(bad)
+    note = ("the file is not valid UTF-8 throughout (its start is); it was read as cp1251"
+            if sample_utf8 else None)
+    return _from_cp1251(data), "cp1251", False, note
+
+
+def _damage_note(bad: int) -> str:
+    return (f"{bad} byte(s) are not valid UTF-8 (damaged text); the lines holding them were "
+            "rejected")
+
+
+# --------------------------------------------------------------------------------------------
+# lines, delimiter, header
+
+
+def split_lines(text: str) -> list[str]:
+    """Physical lines (``\\n``, ``\\r\\n`` or old-Mac ``\\r``); no trailing empty line."""
+    if "\n" in text:
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+    lines = text.split("\r")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    """Fields of one physical line (csv rules, never reading past the line)."""
+    if '"' not in line:
+        return line.split(delimiter)
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
+
+
+def sniff(lines: list[str], sep: str | None) -> tuple[str, int, list[str]]:
+    """Return (delimiter, header line index, header fields) for the sample ``lines``."""
+    candidates = (sep,) if sep else DELIMITERS
+    best: tuple | None = None
+    for pos, cand in enumerate(candidates):
+        counts = [len(f) for f in (_fields(ln, cand) for ln in lines) if any(x.strip() for x in f)]
+        if not counts:
+            continue
+        values, freq = np.unique(counts, return_counts=True)
+        mode = int(values[np.argmax(freq)])
+        frac = float(np.max(freq)) / len(counts)
+        score = (mode >= 2 or sep is not None, frac >= 0.8, mode, frac, -pos)
+        if best is None or score > best[0]:
+            best = (score, cand, mode)
+    if best is None:
+        return (sep or ",", 0, [])
+    _, delim, mode = best
+    rows = [_fields(ln, delim) for ln in lines[:30]]
+    for i, r in enumerate(rows):
+        filled = sum(1 for f in r if f.strip())
+        if filled >= max(2, mode - 1) or (mode == 1 and filled):
+            return delim, i, r
+    return delim, 0, rows[0] if rows else []
+
+
+def clean_names(names: list[str]) -> list[str]:
+    """Strip names, name empty ones ``column_<n>`` and make duplicates unique (``x``, ``x.1``)."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(names):
+        n = str(raw).replace("\ufeff", "").strip().strip('"').strip()
+        if not n or n.lower() == "none" or n.lower().startswith("unnamed:"):
+            n = f"column_{i + 1}"
+        if n in seen:
+            seen[n] += 1
+            n = f"{n}.{seen[n]}"
+        else:
+            seen[n] = 0
+        out.append(n)
+    return out
+
+
+def duplicate_names(raw_names: list[str], names: list[str]) -> dict[str, list[str]]:
+    """``{header text: [the unique names given to its copies]}`` for repeated header names."""
+    groups: dict[str, list[str]] = {}
+    for raw, nm in zip(raw_names, names, strict=True):
+        key = str(raw).replace("\ufeff", "").strip().strip('"').strip()
+        if key:
+            groups.setdefault(key, []).append(nm)
+    return {k: v for k, v in groups.items() if len(v) > 1}
+
+
+# --------------------------------------------------------------------------------------------
+# the reader
+
+
+def read_text_bytes(
+    data: bytes, name: str, *, encoding: str | None = None, sep: str | None = None
+) -> TextTable:
+    """Read the bytes of a delimited text file; see the module docstring for the contract."""
+    if re.search(rb"\S", data[:1 << 20]) is None and re.search(rb"\S", data) is None:
+        raise DataFileError(f"{name}: the file is empty")
+    payload, enc_label, damaged, note = decode_bytes(data, name, encoding)
+    if not payload.strip():
+        raise DataFileError(f"{name}: the file is empty")
+    head_text = payload[:_SAMPLE_BYTES].decode("utf-8", errors="ignore")
+    lines = split_lines(head_text)
+    if len(payload) > _SAMPLE_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last sampled line may be cut
+    lines = lines[:_SAMPLE_LINES]
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    delim, header_idx, header_fields = sniff(lines[first:], sep)
+    header_idx += first
+    warnings: list[str] = [note] if note else []
+    if header_idx:
+        warnings.append(
+            f"skipped {header_idx} line(s) above the header (titles or blank lines); "
+            f"the header is line {header_idx + 1}"
+        )
+    names = clean_names(header_fields)
+    if not names:
+        raise DataFileError(f"{name}: no header line found")
+    dups = duplicate_names(header_fields, names)
+    body_start = _line_offset(payload, header_idx + 1)
+    body = payload[body_start:]
+    first_line = header_idx + 2
+    fast = None
+    if not damaged and b"\x00" not in body:
+        fast = _fast_read(body, names, delim, first_line)
+    if fast is not None:
+        columns, rows = fast
+        malformed: list = []
+    else:
+        columns, rows, malformed = _slow_read(body, names, delim, first_line, damaged)
+    if not len(rows) and not malformed:
+        raise DataFileError(
+            f"{name}: the file has a header (line {header_idx + 1}) but no data rows"
+        )
+    return TextTable(
+        names, columns, rows, enc_label, delim, header_idx + 1, malformed, warnings, dups
+    )
+
+
+def _line_offset(payload: bytes, n: int) -> int:
+    """Byte offset of the start of physical line ``n`` (0-based)."""
+    pos = 0
+    newline = b"\n" if b"\n" in payload or b"\r" not in payload else b"\r"
+    for _ in range(n):
+        nxt = payload.find(newline, pos)
+        if nxt < 0:
+            return len(payload)
+        pos = nxt + 1
+    return pos
+
+
+def _arrow_read(body: bytes, names: list[str], delim: str, on_invalid) -> pa.Table:
+    return pv.read_csv(
+        io.BytesIO(body),
+        read_options=pv.ReadOptions(column_names=names, block_size=1 << 24),
+        parse_options=pv.ParseOptions(
+            delimiter=delim, quote_char='"', double_quote=True,
+            newlines_in_values=b'"' in body, invalid_row_handler=on_invalid,
+        ),
+        convert_options=pv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
+def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
+    """Mask of records whose fields are all blank (a line of delimiters), or None if none."""
+    import pyarrow.compute as pc
+
+    mask = None
+    for col in columns:
+        empty = pc.equal(pc.utf8_trim_whitespace(col), "")
+        mask = empty if mask is None else pc.and_(mask, empty)
+        if not pc.any(mask).as_py():
+            return None
+    return None if mask is None else np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _fast_read(
+    body: bytes, names: list[str], delim: str, first_line: int
+) -> tuple[list[pa.ChunkedArray], np.ndarray] | None:
+    """Arrow's reader, accepted only when records and non-blank lines agree one to one."""
+    bad: list = []
+
+    def on_invalid(row):
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = _arrow_read(body, names, delim, on_invalid)
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if bad:
+        return None
+    n_rec = table.num_rows
+    newline = b"\n" if b"\n" in body or b"\r" not in body else b"\r"
+    n_phys = body.count(newline) + (1 if body and not body.endswith(newline) else 0)
+    maybe_blank = body.count(newline + newline) + body.count(b"\n\r\n") + body.startswith(
+        (newline, b"\r\n"))
+    if n_rec + maybe_blank < n_phys:
+        return None  # some record spans several lines: let the slow path look at it
+    if maybe_blank:
+        blank = _blank_lines(body, newline)
+        if n_rec != n_phys - len(blank):
+            return None
+        rows = np.delete(np.arange(n_phys, dtype=np.int64), blank) + first_line
+    elif n_rec == n_phys:
+        rows = np.arange(first_line, first_line + n_phys, dtype=np.int64)
+    else:
+        return None
+    columns = [table.column(i) for i in range(len(names))]
+    blank_rec = _blank_records(columns)
+    if blank_rec is not None:
+        keep = pa.array(np.flatnonzero(~blank_rec))
+        columns = [c.take(keep) for c in columns]
+        rows = rows[~blank_rec]
+    return columns, rows
+
+
+def _blank_lines(body: bytes, newline: bytes) -> np.ndarray:
+    """0-based indexes of the empty physical lines of ``body``."""
+    out = [0] if body.startswith((newline, b"\r\n")) else []
+    after = rb"(?=\r?\n)" if newline == b"\n" else rb"(?=\r)"
+    count = pos = 0
+    for m in re.finditer(re.escape(newline) + after, body):
+        count += body.count(newline, pos, m.start())  # newlines before this one
+        pos = m.start()
+        out.append(count + 1)  # this newline ends line `count`; the next line is empty
+    return np.asarray(out, dtype=np.int64)
+
+
+def _closed_pattern(delim: str) -> re.Pattern:
+    """A whole record (one line or a quoted multi-line one) under csv's lenient rules."""
+    d = re.escape(delim)
+    quoted = rf'"(?:[^"]|"")*"(?:[^{d}"\n][^{d}\n]*)?'
+    plain = rf'[^{d}"\n][^{d}\n]*'
+    fld = rf"(?:{quoted}|{plain}|)"
+    return re.compile(rf"{fld}(?:{d}{fld})*\Z")
+
+
+def _slow_read(
+    body: bytes, names: list[str], delim: str, first_line: int, damaged: bool
+) -> tuple[list[pa.ChunkedArray], np.ndarray, list[tuple[int, list[str], str]]]:
+    """Walk the physical lines; reject each broken line on its own and go on."""
+    width = len(names)
+    lines = split_lines(body.decode("utf-8", errors="replace"))
+    closed = _closed_pattern(delim)
+    records: list[list[str]] = []
+    rows: list[int] = []
+    malformed: list[tuple[int, list[str], str]] = []
+
+    def pad(rec: list[str]) -> list[str]:
+        return [shorten(f, 200) for f in (rec + [""] * width)[:width]]
+
+    def blank(rec: list[str]) -> bool:
+        return not any(f.strip() for f in rec)
+
+    def fit(rec: list[str]) -> list[str] | None:
+        if len(rec) == width:
+            return rec
+        if len(rec) > width and blank(rec[width:]):
+            return rec[:width]
+        return None
+
+    def standalone(line: str) -> bool:
+        """A line that is a well-formed record on its own."""
+        if not line.strip() or not closed.match(line):
+            return False
+        rec = _fields(line, delim)
+        return not blank(rec) and fit(rec) is not None
+
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        no = first_line + i
+        i += 1
+        if not line.strip():
+            continue
+        if "\x00" in line:
+            malformed.append((no, pad(line.replace("\x00", "").split(delim)),
+                              "the line holds binary (NUL) bytes"))
+            continue
+        if damaged and _REPLACEMENT in line:
+            malformed.append((no, pad(line.split(delim)),
+                              "the line holds bytes that are not UTF-8 text (damaged bytes)"))
+            continue
+        if closed.match(line):
+            try:
+                rec = _fields(line, delim)
+            except csv.Error as exc:  # pragma: no cover - _fields never raises
+                malformed.append((no, pad([line]), shorten(str(exc), 100)))
+                continue
+            if blank(rec):
+                continue
+            good = fit(rec)
+            if good is None:
+                malformed.append((no, pad(rec), f"line has {len(rec)} fields, the header has {width}"))
+            else:
+                records.append(good)
+                rows.append(no)
+            continue
+        # a quoted value is open at the end of the line: a value with a line break, or a stray
+        # quote. Join the next lines while they are not records of their own.
+        joined = line
+        taken = 0
+        rec = None
+        for j in range(i, min(n, i + MAX_RECORD_LINES)):
+            if standalone(lines[j]):
+                break
+            joined = joined + "\n" + lines[j]
+            taken += 1
+            if closed.match(joined):
+                # a real quoted value closes with the quote right before a delimiter or the
+                # end of the line; a stray quote pairing with another one does not
+                try:
+                    rec = fit(next(csv.reader([joined], delimiter=delim, strict=True), []))
+                except csv.Error:
+                    rec = None
+                break
+        if rec is not None:
+            records.append(rec)
+            rows.append(no)
+            i += taken
+        else:
+            malformed.append((no, pad(line.split(delim)),
+                              'unterminated quote (") in this line; the line was skipped and '
+                              "reading went on at the next line"))
+    columns = [pa.chunked_array([pa.array(list(col), type=pa.string())], type=pa.string())
+               for col in (zip(*records, strict=True) if records else [()] * width)]
+    return columns, np.asarray(rows, dtype=np.int64), malformed
