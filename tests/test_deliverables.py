@@ -87,7 +87,9 @@ def test_rerun_is_byte_identical(tx, tmp_path):
     tables = {"transactions": tx}
     a = write_deliverables(tables, tmp_path / "a", language="en")
     b = write_deliverables(tables, tmp_path / "b", language="en")
-    for name in ("actions.xlsx", "scores.csv"):
+    assert sorted(a) == ["action_lists.csv", "action_lists.parquet", "actions.xlsx",
+                         "scores.csv"]
+    for name in a:
         assert a[name].read_bytes() == b[name].read_bytes(), name
 
 
@@ -311,7 +313,8 @@ class TestExport:
         assert describe_export(export) == (
             "Nothing is written yet (no output folder). The package would hold: actions.xlsx — "
             "the “Summary” sheet and action lists: 2 (Retain — 1; Win back — 1); scores.csv — "
-            "every client (3 rows).")
+            "every client (3 rows). Each sheet holds at most 5,000 clients; the complete lists "
+            "(2 clients) are in action_lists.csv and action_lists.parquet.")
 
     def test_written_counts_match_workbook_and_csv_keeps_everyone(self, tiny, tmp_path):
         part = select_deliverables(tiny, min_risk=0.5, language="ru")
@@ -409,7 +412,8 @@ class TestDeliverablesPanel:
         panel.controls["min_risk"].value = 0.5
         panel.controls["write"].value = True
         out = tmp_path / "reports"
-        assert sorted(p.name for p in out.iterdir()) == ["actions.xlsx", "scores.csv"]
+        assert sorted(p.name for p in out.iterdir()) == [
+            "action_lists.csv", "action_lists.parquet", "actions.xlsx", "scores.csv"]
         wb = openpyxl.load_workbook(out / "actions.xlsx")
         assert wb.sheetnames == ["Summary", "Retain", "Win back"]
         assert "Written to the folder" in panel.summary.value
@@ -426,5 +430,150 @@ class TestDeliverablesPanel:
                                                                              "английский"]
         assert "Пока ничего не записано" in panel.summary.value
         assert not any("a" <= ch <= "z" for ch in panel.summary.value.replace(
-            "actions.xlsx", "").replace("scores.csv", "").replace("<br>", "").replace(
+            "actions.xlsx", "").replace("scores.csv", "").replace("action_lists.csv", "").replace(
+            "action_lists.parquet", "").replace("<br>", "").replace(
             "&laquo;", "").replace("&raquo;", "").replace("&mdash;", ""))
+
+
+# ----------------------------------------------------------------------------------------------
+# Files the sales team opens are safe: no formula, no hyperlink; the sheet limit
+# ----------------------------------------------------------------------------------------------
+
+from workbench.deliverables import (  # noqa: E402
+    EXCEL_MAX_ROWS,
+    csv_safe,
+    csv_unsafe,
+    read_deliverable_csv,
+)
+
+HOSTILE_IDS = ['=HYPERLINK("http://x","click")', "+1-800-CALL", "-2+3", "@SUM(A1)",
+               "\tTAB", "'quoted", "http://example.com", "00123", "1e5"]
+
+
+def _hostile() -> Deliverables:
+    ids = sorted(HOSTILE_IDS)
+    n = len(ids)
+    scores = pd.DataFrame({
+        "rfm_segment": pd.array(["loyal"] * n, dtype="string"),
+        "abc_xyz": pd.array(["AX"] * n, dtype="string"),
+        "rung": pd.array(["regular"] * n, dtype="string"),
+        "strategy": pd.array(["retain"] * n, dtype="string"),
+        "churn_probability": np.linspace(0.1, 0.9, n),
+        "risk_band": pd.array(["low"] * n, dtype="string"),
+        "expected_value": np.arange(n, dtype=float) * 100.0,
+        "value_at_risk": np.arange(n, dtype=float) * 10.0,
+        "expected_gain": np.arange(n, dtype=float) - 5.0,
+        "priority": pd.array(list(range(1, n + 1)), dtype="Int64"),
+        "target": [True] * n,
+        "action": pd.array(["=1+1"] * n, dtype="string"),
+    }, index=pd.Index(ids, name="customer_id", dtype="string"))
+    return Deliverables(scores=scores, summary=_summary(scores), language="en",
+                        settings={"asof": "2025-12-31", "horizon": "90D", "offer_cost": 5.0,
+                                  "success_rate": 0.3})
+
+
+class TestSafeFiles:
+    def test_csv_safe_prefixes_formula_starts_only(self):
+        assert [csv_safe(v) for v in ["=A1", "+1", "-1", "@x", "\tx", "\rx", "'x", "x=1", ""]] \
+            == ["'=A1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "''x", "x=1", ""]
+        assert csv_safe(-3.5) == -3.5 and csv_safe(None) is None
+
+    def test_csv_safe_round_trips(self):
+        for v in HOSTILE_IDS + ["plain", "''twice"]:
+            assert csv_unsafe(csv_safe(v)) == v
+
+    def test_every_xlsx_text_cell_is_a_string_never_a_formula(self, tmp_path):
+        export = export_deliverables(_hostile(), tmp_path)
+        wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+        sheet = wb["Retain"]
+        ids = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        assert sorted(ids) == sorted(HOSTILE_IDS)
+        for row in wb["Retain"].iter_rows(min_row=1):
+            for cell in row:
+                assert cell.data_type != "f", cell.coordinate
+                assert cell.hyperlink is None, cell.coordinate
+        for row in wb["Summary"].iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", cell.coordinate
+        # and in the raw XML: no <f> element anywhere, ids stored as text
+        import zipfile
+
+        with zipfile.ZipFile(export.files["actions.xlsx"]) as z:
+            for name in z.namelist():
+                if name.startswith("xl/worksheets/"):
+                    assert b"<f>" not in z.read(name), name
+                    assert b"<hyperlink" not in z.read(name), name
+
+    def test_csv_deliverables_escape_and_join_back(self, tmp_path):
+        export = export_deliverables(_hostile(), tmp_path)
+        raw = export.files["scores.csv"].read_text(encoding="utf-8")
+        for line in raw.splitlines()[1:]:
+            assert line[0] not in "=+-@\t\r", line
+        assert "\n'=HYPERLINK" in raw.replace('"', "") and "\n'00123" not in raw
+        back = read_deliverable_csv(export.files["scores.csv"])
+        assert sorted(back["customer_id"]) == sorted(HOSTILE_IDS)
+        assert back["expected_gain"].min() == -5.0  # numbers stay numbers
+        lists = read_deliverable_csv(export.files["action_lists.csv"])
+        assert sorted(lists["customer_id"]) == sorted(HOSTILE_IDS)
+        assert set(lists["action"]) == {"=1+1"}
+        import csv
+
+        def is_number(field):
+            try:
+                float(field)
+            except ValueError:
+                return False
+            return True
+
+        with open(export.files["action_lists.csv"], newline="", encoding="utf-8") as fh:
+            for row in list(csv.reader(fh))[1:]:
+                for f in row:
+                    assert not f or f[0] not in "=+-@\t\r" or is_number(f), row
+
+    def test_parquet_keeps_ids_unchanged(self, tmp_path):
+        export = export_deliverables(_hostile(), tmp_path)
+        frame = pd.read_parquet(export.files["action_lists.parquet"])
+        assert sorted(frame["customer_id"]) == sorted(HOSTILE_IDS)
+        assert list(frame.columns[:2]) == ["strategy", "customer_id"]
+
+    def test_summary_sheet_says_how_ids_are_written(self, tmp_path):
+        export = export_deliverables(_hostile(), tmp_path)
+        wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+        text = " ".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row
+                        if c.value is not None)
+        assert "preceded by one apostrophe" in text
+        assert "action_lists.csv" in text and "action_lists.parquet" in text
+
+
+class TestSheetLimit:
+    def test_top_n_per_sheet_and_full_lists_beside(self, tmp_path):
+        export = export_deliverables(_hostile(), tmp_path, sheet_rows=4)
+        wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+        assert wb["Retain"].max_row == 1 + 4
+        ids = [row[0].value for row in wb["Retain"].iter_rows(min_row=2)]
+        full = pd.read_parquet(export.files["action_lists.parquet"])
+        assert len(full) == len(HOSTILE_IDS)
+        assert ids == full["customer_id"].tolist()[:4]  # the sheet is the top of the list
+        assert full["priority"].tolist() == list(range(1, len(HOSTILE_IDS) + 1))
+        assert export.truncated == {"Retain": len(HOSTILE_IDS) - 4}
+        text = " ".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row
+                        if c.value is not None)
+        assert "the first 4 clients of its list" in text
+        assert f"“Retain”: the sheet shows the first 4 of {len(HOSTILE_IDS)} clients" in text
+        assert "Each sheet holds at most 4 clients; the complete lists (9 clients)" in \
+            describe_export(export)
+
+    def test_environment_variable_sets_the_default(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("WORKBENCH_SHEET_ROWS", "2")
+        export = export_deliverables(_hostile(), tmp_path)
+        assert export.sheet_rows == 2
+        assert openpyxl.load_workbook(export.files["actions.xlsx"])["Retain"].max_row == 3
+
+    @pytest.mark.parametrize("rows", [0, -1, 2.5, "10", True, EXCEL_MAX_ROWS])
+    def test_bad_sheet_rows_are_clear_errors(self, rows):
+        with pytest.raises(WorkbenchError, match="sheet_rows"):
+            export_deliverables(_hostile(), sheet_rows=rows)
+
+    def test_excel_limit_is_the_largest_allowed(self):
+        export = export_deliverables(_hostile(), sheet_rows=EXCEL_MAX_ROWS - 1)
+        assert export.sheet_rows == 1_048_575

@@ -12,9 +12,15 @@ The step is split so that a live widget stays fast:
 2. :func:`select_deliverables` (cheap) keeps the strategies, the risk and value the sales team
    should see, in the chosen language;
 3. :func:`export_deliverables` writes ``actions.xlsx`` (a summary sheet, then one sheet per
-   strategy, headers in the chosen language) and ``scores.csv`` (every client,
-   machine-readable: canonical column names and keys) — or, without a folder, only says what
-   it would write.
+   strategy with the top :data:`SHEET_ROWS` clients, headers in the chosen language),
+   ``action_lists.parquet`` / ``action_lists.csv`` (the complete lists) and ``scores.csv``
+   (every client, machine-readable: canonical column names and keys) — or, without a folder,
+   only says what it would write.
+
+The files are safe to open: ``actions.xlsx`` is streamed (xlsxwriter, constant memory) with
+every text as a string cell, never a formula; text in the CSV files that a spreadsheet would
+run as a formula gets a leading apostrophe (:func:`csv_safe`, undone by
+:func:`read_deliverable_csv`).
 
 :func:`write_deliverables` does all three for ``workbench run``. The ``describe_*`` functions
 read the package aloud; ``format_*`` and :func:`offer_cards` give the tables shown to the
@@ -41,10 +47,16 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
 
 __all__ = (
+    "CSV_FORMULA_START",
     "DELIVERABLE_DEFAULTS",
+    "EXCEL_MAX_ROWS",
+    "FULL_LIST_FILES",
+    "SHEET_ROWS",
     "Deliverables",
     "ExportResult",
     "compute_deliverables",
+    "csv_safe",
+    "csv_unsafe",
     "describe_deliverables",
     "describe_export",
     "describe_strategy",
@@ -52,6 +64,7 @@ __all__ = (
     "format_action_list",
     "format_summary",
     "offer_cards",
+    "read_deliverable_csv",
     "select_deliverables",
     "write_actions_xlsx",
     "write_deliverables",
@@ -93,6 +106,14 @@ SHEET_COLUMNS: dict[str, str | None] = {
 
 #: Order of the strategy sheets: the most valuable relationships first.
 STRATEGY_ORDER: tuple[str, ...] = ("cherish", "retain", "engage", "attract", "win_back")
+
+#: Clients per strategy sheet of actions.xlsx by default: a sales team reads the top of each
+#: list; the complete lists are written beside the workbook (:data:`FULL_LIST_FILES`).
+SHEET_ROWS = 5000
+#: Excel's hard limit of rows per sheet (the header row included).
+EXCEL_MAX_ROWS = 1_048_576
+#: The complete action lists, every listed client, beside actions.xlsx.
+FULL_LIST_FILES: tuple[str, str] = ("action_lists.parquet", "action_lists.csv")
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -568,74 +589,146 @@ def _filters_text(filters: Mapping[str, Any], language: str) -> str:
     return "; ".join(parts)
 
 
-def _build_workbook(result: Deliverables) -> Any:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _resolve_sheet_rows(sheet_rows: int | None) -> int:
+    """Rows per strategy sheet: the argument, else ``WORKBENCH_SHEET_ROWS``, else SHEET_ROWS."""
+    if sheet_rows is None:
+        env = os.environ.get("WORKBENCH_SHEET_ROWS", "").strip()
+        if env:
+            try:
+                sheet_rows = int(env)
+            except ValueError:
+                raise WorkbenchError(
+                    f"WORKBENCH_SHEET_ROWS must be a whole number of rows; got {env!r}"
+                ) from None
+        else:
+            sheet_rows = SHEET_ROWS
+    if isinstance(sheet_rows, bool) or not isinstance(sheet_rows, (int, np.integer)) \
+            or int(sheet_rows) < 1:
+        raise WorkbenchError(
+            f"sheet_rows must be a whole number of rows, at least 1; got {sheet_rows!r}"
+        )
+    if int(sheet_rows) > EXCEL_MAX_ROWS - 1:
+        raise WorkbenchError(
+            f"sheet_rows={sheet_rows}: an Excel sheet holds at most {EXCEL_MAX_ROWS:,} rows "
+            f"(one is the header), so at most {EXCEL_MAX_ROWS - 1:,} clients per sheet; the "
+            f"complete lists are written to {' and '.join(FULL_LIST_FILES)} anyway"
+        )
+    return int(sheet_rows)
+
+
+def _put(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
+    """Write one cell with an explicit type: text is always a string cell, never a formula."""
+    if value is None:
+        if fmt is not None:
+            ws.write_blank(row, col, None, fmt)
+        return
+    if isinstance(value, (bool, np.bool_)):
+        ws.write_boolean(row, col, bool(value), fmt)
+    elif isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        if np.isfinite(number):
+            ws.write_number(row, col, value, fmt)
+        elif fmt is not None:
+            ws.write_blank(row, col, None, fmt)
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
+def _summary_notes(result: Deliverables, sheets: list[tuple[str, str, pd.DataFrame]],
+                   sheet_rows: int) -> list[str]:
+    """The summary sheet's lines on what each sheet holds and where the complete lists are."""
+    lang = result.language
+    n_listed = sum(len(part) for _t, _s, part in sheets)
+    lines = [t("deliv.sheet.rows", lang, rows=_money(sheet_rows, lang),
+               csv=FULL_LIST_FILES[1], parquet=FULL_LIST_FILES[0],
+               n=_money(n_listed, lang))]
+    for title, _strategy, part in sheets:
+        if len(part) > sheet_rows:
+            lines.append(t("deliv.sheet.truncated", lang, name=title,
+                           rows=_money(sheet_rows, lang), n=_money(len(part), lang)))
+    lines.append(t("deliv.sheet.ids", lang))
+    return lines
+
+
+def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
+    """Stream ``actions.xlsx`` to ``target`` (a path or a binary buffer) with xlsxwriter.
+
+    Constant-memory mode writes row by row; every value is written with an explicit type, so
+    a client id like ``=HYPERLINK(...)`` stays text, and no string becomes a formula, a
+    hyperlink or a number. Each strategy sheet holds the first ``sheet_rows`` clients.
+    """
+    import xlsxwriter
 
     lang = result.language
-    wb = Workbook()
-    fixed = pd.Timestamp(*_FIXED_TIME[:3]).to_pydatetime()
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.properties.creator = "workbench"
-    bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="DDE7F0")
+    wb = xlsxwriter.Workbook(target, {
+        "constant_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    wb.set_properties({"author": "workbench",
+                       "created": pd.Timestamp(*_FIXED_TIME[:3]).to_pydatetime()})
+    title_fmt = wb.add_format({"bold": True, "font_size": 14})
+    head_fmt = wb.add_format({"bold": True, "bg_color": "#DDE7F0"})
+    sheet_head_fmt = wb.add_format({"bold": True, "bg_color": "#DDE7F0", "text_wrap": True,
+                                    "valign": "top"})
+    formats = {fmt: wb.add_format({"num_format": fmt})
+               for fmt in dict.fromkeys(f for f in SHEET_COLUMNS.values() if f)}
+    money = formats["#,##0"]
     summary_title, sheets = _sheet_plan(result)
 
-    ws = wb.active
-    ws.title = summary_title
-    ws.append([t("deliv.title", lang)])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws = wb.add_worksheet(summary_title)
+    for col, width in enumerate((26, 12, 12, 12, 16, 16, 70)):
+        ws.set_column(col, col, width)
+    r = 0
+    _put(ws, r, 0, t("deliv.title", lang), title_fmt)
     for row in _settings_rows(result):
-        ws.append(row)
-    ws.append([])
+        r += 1
+        for j, value in enumerate(row):
+            _put(ws, r, j, value)
+    r += 2
     header = ["strategy", "n_customers", "n_target", "n_high_risk", "value_at_risk",
               "expected_gain", "action"]
-    ws.append([t(f"deliv.col.{h}", lang) for h in header])
-    head_row = ws.max_row
-    for cell in ws[head_row]:
-        cell.font, cell.fill = bold, head_fill
+    for j, h in enumerate(header):
+        _put(ws, r, j, t(f"deliv.col.{h}", lang), head_fmt)
+    head_row = r
     for rec in result.summary.to_dict("records"):
-        ws.append([
+        r += 1
+        values = [
             _strategy_label(rec["strategy"], lang),
             int(rec["n_customers"]), int(rec["n_target"]), int(rec["n_high_risk"]),
             None if pd.isna(rec["value_at_risk"]) else round(float(rec["value_at_risk"]), 2),
             None if pd.isna(rec["expected_gain"]) else round(float(rec["expected_gain"]), 2),
             None if pd.isna(rec["action"]) else str(rec["action"]),
-        ])
-        for col in (5, 6):
-            ws.cell(ws.max_row, col).number_format = "#,##0"
-    if result.notes:
-        ws.append([])
-        for note in result.notes:
-            ws.append([note])
-    for col, width in zip("ABCDEFG", (26, 12, 12, 12, 16, 16, 70), strict=True):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = ws.cell(head_row + 1, 1)
+        ]
+        for j, value in enumerate(values):
+            _put(ws, r, j, value, money if j in (4, 5) else None)
+    r += 1
+    for note in [*_summary_notes(result, sheets, sheet_rows), *result.notes]:
+        r += 1
+        _put(ws, r, 0, note)
+    ws.freeze_panes(head_row + 1, 0)
 
     columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
+    col_formats = [formats.get(SHEET_COLUMNS[c]) if SHEET_COLUMNS[c] else None
+                   for c in columns]
     for title, _strategy, part in sheets:
-        sheet = wb.create_sheet(title)
-        sheet.append([t(f"deliv.col.{c}", lang) for c in columns])
-        for cell in sheet[1]:
-            cell.font, cell.fill = bold, head_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for rec in part[columns].itertuples(index=False):
-            sheet.append([_cell_value(c, v, lang) for c, v in zip(columns, rec, strict=True)])
-        for j, c in enumerate(columns, start=1):
-            letter = get_column_letter(j)
-            fmt = SHEET_COLUMNS[c]
-            if fmt:
-                for cell in sheet[letter][1:]:
-                    cell.number_format = fmt
-            sheet.column_dimensions[letter].width = 60 if c == "action" else 16
-        sheet.freeze_panes = "B2"
-        sheet.auto_filter.ref = sheet.dimensions
-    return wb
+        sheet = wb.add_worksheet(title)
+        for j, c in enumerate(columns):
+            sheet.set_column(j, j, 60 if c == "action" else 16)
+        sheet.freeze_panes(1, 1)
+        for j, c in enumerate(columns):
+            _put(sheet, 0, j, t(f"deliv.col.{c}", lang), sheet_head_fmt)
+        top = part[columns].head(sheet_rows)
+        for i, rec in enumerate(top.itertuples(index=False, name=None), start=1):
+            for j, (c, v) in enumerate(zip(columns, rec, strict=True)):
+                _put(sheet, i, j, _cell_value(c, v, lang), col_formats[j])
+        sheet.autofilter(0, 0, len(top), len(columns) - 1)
+    wb.close()
 
 
-def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
+def write_actions_xlsx(result: Deliverables, path: str | os.PathLike,
+                       sheet_rows: int | None = None) -> Path:
     """Write ``actions.xlsx``: a summary sheet, then one sheet per strategy (fixed metadata).
 
     Parameters
@@ -644,17 +737,24 @@ def write_actions_xlsx(result: Deliverables, path: str | os.PathLike) -> Path:
         From :func:`compute_deliverables` or :func:`select_deliverables`.
     path : path
         The file to write.
+    sheet_rows : int, optional
+        Clients per strategy sheet (the top of each list: priority, then expected value).
+        Default: the environment variable ``WORKBENCH_SHEET_ROWS``, else :data:`SHEET_ROWS`.
+        At most ``EXCEL_MAX_ROWS - 1`` (Excel's limit, less the header).
 
     Returns
     -------
     Path
         ``path``. Headers, strategy names, rungs, risk bands and yes/no are in
-        ``result.language``; the summary sheet lists the settings, the active filters and the
-        notes.
+        ``result.language``; the summary sheet lists the settings, the active filters, how
+        many clients each sheet holds and where the complete lists are, how ids are written,
+        and the notes. Every text cell is a string cell (a value starting with ``=`` is never
+        a formula).
     """
     path = Path(path)
+    rows = _resolve_sheet_rows(sheet_rows)
     buffer = io.BytesIO()
-    _build_workbook(result).save(buffer)
+    _write_workbook(result, buffer, rows)
     path.write_bytes(_normalise_zip(buffer.getvalue()))
     return path
 
@@ -678,6 +778,78 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+#: First characters that make a spreadsheet program read a CSV field as a formula (OWASP's
+#: CSV-injection list: ``=``, ``+``, ``-``, ``@``, tab, carriage return).
+CSV_FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Make one text value safe for a CSV file that a spreadsheet program will open.
+
+    A value that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (Excel
+    would run it as a formula: OWASP's CSV-injection advice), or with an apostrophe, gets one
+    apostrophe in front. The change is reversible: :func:`csv_unsafe` removes exactly that
+    apostrophe, so ids written this way still join (see :func:`read_deliverable_csv`).
+    Anything that is not a string is returned as it is.
+
+    Examples
+    --------
+    >>> print(csv_safe('=HYPERLINK("http://x","click")'))
+    '=HYPERLINK("http://x","click")
+    >>> csv_safe("-12"), csv_safe("C0001"), csv_safe(-12.5)
+    ("'-12", 'C0001', -12.5)
+    >>> csv_unsafe(csv_safe("'quoted")) == "'quoted"
+    True
+    """
+    if isinstance(value, str) and value and (value[0] in CSV_FORMULA_START or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def csv_unsafe(value: Any) -> Any:
+    """Undo :func:`csv_safe`: drop one leading apostrophe of a text value."""
+    if isinstance(value, str) and value.startswith("'"):
+        return value[1:]
+    return value
+
+
+def _csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Escape the index and every text column (numbers stay numbers)."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].map(csv_safe, na_action="ignore")
+    if out.index.dtype == object or isinstance(out.index.dtype, pd.StringDtype):
+        out.index = pd.Index([csv_safe(v) for v in out.index.tolist()], name=out.index.name,
+                             dtype=out.index.dtype)
+    return out
+
+
+def read_deliverable_csv(path: str | os.PathLike) -> pd.DataFrame:
+    """Read ``scores.csv`` or ``action_lists.csv`` back with the ids exactly as loaded.
+
+    Text is read as text (ids keep their leading zeros) and the apostrophe that
+    :func:`csv_safe` put before a formula-like value is removed, so ``customer_id`` joins
+    with the client's own tables again.
+
+    Parameters
+    ----------
+    path : path
+        A CSV deliverable written by :func:`export_deliverables`.
+
+    Returns
+    -------
+    DataFrame
+        One row per line; ``customer_id`` as a column.
+    """
+    frame = pd.read_csv(path, dtype={"customer_id": "string", "strategy": "string",
+                                     "rfm_code": "string"}, keep_default_na=True)
+    for col in frame.columns:
+        if frame[col].dtype == object or isinstance(frame[col].dtype, pd.StringDtype):
+            frame[col] = frame[col].map(csv_unsafe, na_action="ignore")
+    return frame
+
+
 def _write_scores_csv(result: Deliverables, path: Path) -> Path:
     scores = result.everyone.copy()
     if "churn_probability" in scores:
@@ -685,8 +857,40 @@ def _write_scores_csv(result: Deliverables, path: Path) -> Path:
     for col in ("expected_value", "value_at_risk", "expected_gain", "monetary_total"):
         if col in scores:
             scores[col] = scores[col].round(2)
-    scores.to_csv(path, encoding="utf-8", lineterminator="\n")
+    _csv_safe_frame(scores).to_csv(path, encoding="utf-8", lineterminator="\n")
     return path
+
+
+def _full_lists(result: Deliverables) -> pd.DataFrame:
+    """Every listed client in workbook order: strategy, then the strategy sheet's columns."""
+    _title, sheets = _sheet_plan(result)
+    columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
+    parts = [part[columns].assign(strategy=strategy) for _t, strategy, part in sheets]
+    if not parts:
+        frame = pd.DataFrame({c: pd.Series(dtype="string") for c in ["strategy", *columns]})
+    else:
+        frame = pd.concat(parts, ignore_index=True)[["strategy", *columns]]
+    frame["strategy"] = frame["strategy"].astype("string")
+    frame["customer_id"] = frame["customer_id"].astype("string")
+    for col in ("expected_value", "value_at_risk", "expected_gain"):
+        if col in frame:
+            frame[col] = frame[col].astype("float64").round(2)
+    if "churn_probability" in frame:
+        frame["churn_probability"] = frame["churn_probability"].astype("float64").round(6)
+    return frame.reset_index(drop=True)
+
+
+def _write_full_lists(result: Deliverables, out: Path) -> dict[str, Path]:
+    """Write the complete action lists as Parquet and CSV (canonical names and keys)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frame = _full_lists(result)
+    parquet, csv = (out / name for name in FULL_LIST_FILES)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table.replace_schema_metadata(None), parquet, compression="zstd")
+    _csv_safe_frame(frame).to_csv(csv, index=False, encoding="utf-8", lineterminator="\n")
+    return {parquet.name: parquet, csv.name: csv}
 
 
 @dataclass
@@ -704,7 +908,8 @@ class ExportResult:
     n_scores : int
         Rows of ``scores.csv`` (every client).
     files : dict of str -> Path
-        ``{"actions.xlsx": path, "scores.csv": path}``; empty when nothing was written.
+        ``actions.xlsx``, ``scores.csv``, ``action_lists.parquet``, ``action_lists.csv`` ->
+        path; empty when nothing was written.
     folder : Path, optional
         The output folder (``None``: nothing was written).
     """
@@ -715,6 +920,13 @@ class ExportResult:
     n_scores: int
     files: dict[str, Path] = field(default_factory=dict)
     folder: Path | None = None
+    sheet_rows: int = 0
+
+    @property
+    def truncated(self) -> dict[str, int]:
+        """Sheet title -> clients of the list that are only in the full-list files."""
+        return {title: n - self.sheet_rows for title, n in self.sheets.items()
+                if self.sheet_rows and n > self.sheet_rows}
 
     @property
     def written(self) -> bool:
@@ -723,7 +935,8 @@ class ExportResult:
 
 
 def export_deliverables(
-    result: Deliverables, out_dir: str | os.PathLike | None = None
+    result: Deliverables, out_dir: str | os.PathLike | None = None, *,
+    sheet_rows: int | None = None,
 ) -> ExportResult:
     """Write ``actions.xlsx`` and ``scores.csv`` into ``out_dir`` (or only plan them).
 
@@ -735,23 +948,36 @@ def export_deliverables(
     out_dir : path, optional
         Output folder, created if needed. ``None`` writes nothing and reports what would be
         written (a dry run: nothing touches the disk).
+    sheet_rows : int, optional
+        Clients per strategy sheet of ``actions.xlsx`` (the top of each list). Default: the
+        environment variable ``WORKBENCH_SHEET_ROWS``, else :data:`SHEET_ROWS`. The complete
+        lists always go to ``action_lists.parquet`` and ``action_lists.csv``.
 
     Returns
     -------
     ExportResult
         Sheet titles with their client counts, rows of ``scores.csv``, and the files written.
+
+    Notes
+    -----
+    Text in the CSV files that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return is preceded by an apostrophe (see :func:`csv_safe`); read them back with
+    :func:`read_deliverable_csv` to join on ``customer_id``. ``actions.xlsx`` and the Parquet
+    file keep every id unchanged (text cells, never formulas).
     """
     summary_title, plan = _sheet_plan(result)
+    rows = _resolve_sheet_rows(sheet_rows)
     export = ExportResult(deliverables=result, summary_sheet=summary_title,
                           sheets={title: len(part) for title, _s, part in plan},
-                          n_scores=len(result.everyone))
+                          n_scores=len(result.everyone), sheet_rows=rows)
     if out_dir is None:
         return export
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     export.files = {
-        "actions.xlsx": write_actions_xlsx(result, out / "actions.xlsx"),
+        "actions.xlsx": write_actions_xlsx(result, out / "actions.xlsx", sheet_rows=rows),
         "scores.csv": _write_scores_csv(result, out / "scores.csv"),
+        **_write_full_lists(result, out),
     }
     export.folder = out
     return export
@@ -764,6 +990,8 @@ def write_deliverables(
     language: str | None = None,
     asof: Any = None,
     mapping: str | os.PathLike | None = None,
+    sheet_rows: int | None = None,
+    pseudonymize_key: str | bytes | None = None,
     **settings: Any,
 ) -> dict[str, Path]:
     """Load a folder (or take loaded tables), compute and write ``actions.xlsx`` and ``scores.csv``.
@@ -778,6 +1006,11 @@ def write_deliverables(
     asof : date-like, optional
     mapping : path, optional
         Column mapping for the loader.
+    sheet_rows : int, optional
+        Clients per strategy sheet (see :func:`export_deliverables`).
+    pseudonymize_key : str, optional
+        Pseudonymise the folder at load (see :func:`workbench.load_folder`); default the
+        environment variable ``WORKBENCH_PSEUDONYMIZE_KEY``.
     **settings
         ``horizon``, ``offer_cost``, ``success_rate``, ``rules`` for
         :func:`compute_deliverables`.
@@ -785,16 +1018,17 @@ def write_deliverables(
     Returns
     -------
     dict
-        ``{"actions.xlsx": path, "scores.csv": path}``.
+        File name -> path (see :attr:`ExportResult.files`).
     """
     import workbench
 
     if isinstance(data_dir, (str, os.PathLike)):
-        data = workbench.load_folder(data_dir, mapping=mapping)
+        data = workbench.load_folder(data_dir, mapping=mapping,
+                                     pseudonymize_key=pseudonymize_key)
     else:
         data = data_dir
     result = compute_deliverables(data, asof=asof, language=language, **settings)
-    return export_deliverables(result, out_dir).files
+    return export_deliverables(result, out_dir, sheet_rows=sheet_rows).files
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1094,7 +1328,8 @@ def describe_export(export: ExportResult, language: str | None = None) -> str:
     -------
     str
         The folder (by a relative name only, never an absolute path), the summary sheet and
-        each strategy sheet with its number of clients, and the rows of ``scores.csv``.
+        each strategy sheet with its number of clients, the rows of ``scores.csv``, then the
+        clients per sheet and the files with the complete lists.
     """
     language = check_language(language if language is not None
                               else export.deliverables.language)
@@ -1102,5 +1337,11 @@ def describe_export(export: ExportResult, language: str | None = None) -> str:
     if not export.sheets:
         sheets = t("deliv.export.no_lists", language)
     key = "deliv.export.written" if export.written else "deliv.export.planned"
-    return t(key, language, folder=_folder_name(export.folder), summary=export.summary_sheet,
+    text = t(key, language, folder=_folder_name(export.folder), summary=export.summary_sheet,
              k=len(export.sheets), sheets=sheets, n=_money(export.n_scores, language))
+    if export.sheet_rows:
+        text += " " + t("deliv.export.full", language,
+                        rows=_money(export.sheet_rows, language),
+                        n=_money(sum(export.sheets.values()), language),
+                        csv=FULL_LIST_FILES[1], parquet=FULL_LIST_FILES[0])
+    return text

@@ -50,7 +50,8 @@ _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: The step-7 notebook that exports the deliverables when ``workbench run`` gives it out_dir.
 PACKAGING_NOTEBOOK = "07_packaging"
 #: The deliverables written to the output folder.
-DELIVERABLE_FILES: tuple[str, ...] = ("actions.xlsx", "scores.csv")
+DELIVERABLE_FILES: tuple[str, ...] = (
+    "actions.xlsx", "scores.csv", "action_lists.parquet", "action_lists.csv")
 
 def notebook_paths(folder: str | os.PathLike | None = None) -> list[Path]:
     """Return the step notebooks (``NN_name.ipynb``) of a folder, in order.
