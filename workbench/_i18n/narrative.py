@@ -1,0 +1,56 @@
+"""Nouns with their plural forms, month names and small words used by the locale formatter.
+
+A ``noun.*`` text lists the forms separated by ``|``: English singular and plural; Russian the
+forms for 1 (21, 31 …), for 2–4 (22–24 … and fractions) and for 5–20 (and 0).
+"""
+
+_NOUNS = {
+    "customer": ("customer|customers", "клиент|клиента|клиентов"),
+    "respondent": ("respondent|respondents", "респондент|респондента|респондентов"),
+    "answer": ("answer|answers", "ответ|ответа|ответов"),
+    "quote": ("quote|quotes", "цитата|цитаты|цитат"),
+    "question": ("question|questions", "вопрос|вопроса|вопросов"),
+    "order": ("order|orders", "заказ|заказа|заказов"),
+    "purchase": ("purchase|purchases", "покупка|покупки|покупок"),
+    "row": ("row|rows", "строка|строки|строк"),
+    "day": ("day|days", "день|дня|дней"),
+    "week": ("week|weeks", "неделя|недели|недель"),
+    "month": ("month|months", "месяц|месяца|месяцев"),
+    "year": ("year|years", "год|года|лет"),
+    "action": ("action|actions", "действие|действия|действий"),
+    "offer": ("offer|offers", "предложение|предложения|предложений"),
+    "segment": ("segment|segments", "сегмент|сегмента|сегментов"),
+    "group": ("group|groups", "группа|группы|групп"),
+    "expectation": ("expectation|expectations", "ожидание|ожидания|ожиданий"),
+    "attribute": ("attribute|attributes", "параметр|параметра|параметров"),
+    "complaint": ("complaint|complaints", "жалоба|жалобы|жалоб"),
+    "contact": ("contact|contacts", "обращение|обращения|обращений"),
+    "refusal": ("refusal|refusals", "отказ|отказа|отказов"),
+    "lead": ("lead|leads", "лид|лида|лидов"),
+    "deal": ("deal|deals", "сделка|сделки|сделок"),
+    "competitor": ("competitor|competitors", "конкурент|конкурента|конкурентов"),
+    "product": ("product|products", "товар|товара|товаров"),
+    "item": ("item|items", "позиция|позиции|позиций"),
+    "unit": ("unit|units", "единица|единицы|единиц"),
+    "source": ("source|sources", "источник|источника|источников"),
+    "table": ("table|tables", "таблица|таблицы|таблиц"),
+    "step": ("step|steps", "шаг|шага|шагов"),
+    "point": ("point|points", "балл|балла|баллов"),
+    "theme": ("theme|themes", "тема|темы|тем"),
+    "rung": ("rung|rungs", "ступень|ступени|ступеней"),
+    "card": ("card|cards", "карточка|карточки|карточек"),
+}
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря")
+
+MESSAGES = {
+    **{f"noun.{k}": {"en": en, "ru": ru} for k, (en, ru) in _NOUNS.items()},
+    **{f"month.{i + 1}": {"en": en, "ru": ru}
+       for i, (en, ru) in enumerate(zip(_MONTHS_EN, _MONTHS_RU, strict=True))},
+    "word.and": {"en": "and", "ru": "и"},
+    "word.or": {"en": "or", "ru": "или"},
+    "unit.pp": {"en": "pp", "ru": "п.\u00a0п."},
+}
