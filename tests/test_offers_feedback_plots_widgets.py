@@ -222,3 +222,41 @@ class TestNpsPanel:
         panel = nps_panel(data, segments="seg")
         panel.controls["segment"].value = "x"
         assert panel.summary.value == "No answers to show."
+
+
+class TestHtmlEscaping:
+    """Data that reaches an HTML widget is shown as text, never run."""
+
+    HOSTILE = '<img src=x onerror="alert(1)">&'
+
+    def test_error_message_and_title_are_escaped(self):
+        import ipywidgets as W
+
+        from workbench.errors import WorkbenchError
+        from workbench.widgets import Panel
+
+        def compute(n):
+            raise WorkbenchError(f"unknown client {TestHtmlEscaping.HOSTILE}")
+
+        panel = Panel({"n": W.IntSlider(value=1)}, compute, title=self.HOSTILE)
+        assert "<img" not in panel.summary.value
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;" in panel.summary.value
+        assert panel.error == f"unknown client {self.HOSTILE}"
+        title = panel.children[0].value
+        assert "<img" not in title and title.startswith("<b>&lt;img")
+
+    def test_html_text_breaks_lines_after_escaping(self):
+        from workbench.widgets import html_text
+
+        assert html_text("a<b\nc>d") == "a&lt;b<br>c&gt;d"
+
+    def test_load_report_panel_escapes_hostile_headers(self, tmp_path):
+        import workbench
+        from workbench.widgets import load_report_panel
+
+        (tmp_path / "transactions.csv").write_text(
+            "customer_id,date,amount,<script>x</script>\n"
+            "=HYPERLINK(\"http://x\"),2025-01-01,10,<b>bold</b>\n"
+            "C2,not a date,5,y\n", encoding="utf-8")
+        panel = load_report_panel(workbench.load_folder(tmp_path), language="en")
+        assert "<script>" not in panel.summary.value and "<b>bold" not in panel.summary.value

@@ -5,7 +5,7 @@ See :mod:`workbench.widgets._base` for the pattern. Factories take ``language=``
 
 from __future__ import annotations
 
-from workbench.widgets._base import Panel
+from workbench.widgets._base import Panel, html_text
 from workbench.widgets._churn import retention_panel, threshold_panel
 from workbench.widgets._expectations import (
     ipa_panel,
@@ -22,6 +22,7 @@ __all__ = (
     "Panel",
     "abc_xyz_panel",
     "deliverables_panel",
+    "html_text",
     "ipa_panel",
     "ladder_panel",
     "load_report_panel",

@@ -14,6 +14,7 @@ controls to it. Tests drive a panel without a browser::
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from html import escape
 from typing import Any
 
 try:  # guarded optional import (seaborn style)
@@ -23,7 +24,22 @@ except ImportError as exc:  # pragma: no cover - ipywidgets is a dependency
         "workbench.widgets needs ipywidgets: pip install ipywidgets (or `make setup`)"
     ) from exc
 
-__all__ = ("Panel",)
+__all__ = ("Panel", "html_text")
+
+
+def html_text(text: object) -> str:
+    r"""Escape plain text for an HTML widget; line breaks become ``<br>``.
+
+    Every text that reaches HTML goes through this (or :func:`html.escape`): summaries and
+    error messages quote the client's data (ids, names, comments, column headers), and a value
+    like ``<img src=x onerror=...>`` must show as text, never run.
+
+    Examples
+    --------
+    >>> html_text('Client <b>"A&B"</b>\nsecond line')
+    'Client &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;<br>second line'
+    """
+    return "<br>".join(escape(line) for line in str(text).split("\n"))
 
 
 class Panel(W.VBox):
@@ -36,7 +52,8 @@ class Panel(W.VBox):
     compute : callable
         ``compute(**values) -> result``; a thin wrapper over a tested package function.
     describe : callable, optional
-        ``describe(result) -> str`` (HTML) read aloud under the controls.
+        ``describe(result) -> str`` (HTML) read aloud under the controls; escape every data
+        value in it (:func:`html_text`).
     draw : callable, optional
         ``draw(result) -> None`` drawing into the current matplotlib figure / displaying a table;
         called inside the output area.
@@ -65,7 +82,7 @@ class Panel(W.VBox):
         self.output = W.Output(layout=W.Layout(min_height=height if draw else "0px"))
         children: list[W.Widget] = []
         if title:
-            children.append(W.HTML(f"<b>{title}</b>"))
+            children.append(W.HTML(f"<b>{html_text(title)}</b>"))
         children.append(W.HBox(list(self.controls.values()), layout=W.Layout(flex_flow="row wrap")))
         children.append(self.summary)
         if draw is not None:
@@ -93,7 +110,7 @@ class Panel(W.VBox):
         except WorkbenchError as exc:  # bad combination of settings: say so, keep the panel
             self.result = None
             self.error = str(exc)
-            self.summary.value = f"<span style='color:#b00'>{exc}</span>"
+            self.summary.value = f"<span style='color:#b00'>{html_text(exc)}</span>"
             return None
         if self._describe is not None:
             self.summary.value = self._describe(self.result)

@@ -39,7 +39,7 @@ def _label(key: object, language: str) -> str:
 def _describe(result: pd.DataFrame, language: str) -> str:
     valid = result.loc[result["n"] > 0]
     if valid.empty:
-        return t("nps.no_answers", language)
+        return escape(t("nps.no_answers", language))
     if len(result) == 1:
         r = valid.iloc[0]
         text = t(

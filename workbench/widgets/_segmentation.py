@@ -18,7 +18,7 @@ from workbench.segmentation.abc_xyz import (
     reclassify_abc_xyz,
 )
 from workbench.segmentation.clustering import Segmenter, describe_segments
-from workbench.widgets._base import Panel
+from workbench.widgets._base import Panel, html_text
 
 __all__ = ("abc_xyz_panel", "segmentation_panel")
 
@@ -89,7 +89,7 @@ def segmentation_panel(
     def describe(result: dict) -> str:
         money = X[revenue] if revenue is not None else None
         text = describe_segments(result["model"], result["X"], revenue=money, language=language)
-        return text.replace("\n", "<br>")
+        return html_text(text)
 
     def draw(result: dict) -> None:
         plot_cluster_profiles(result["model"], result["X"], language=language)
@@ -159,7 +159,7 @@ def abc_xyz_panel(
         return abc_xyz_summary(table, language=language)
 
     def describe(summary: pd.DataFrame) -> str:
-        return describe_abc_xyz(summary, language=language)
+        return html_text(describe_abc_xyz(summary, language=language))
 
     def draw(summary: pd.DataFrame) -> None:
         plot_abc_xyz_matrix(summary, what=what, language=language)

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as W
 
 from workbench.i18n import check_language, has, t
-from workbench.widgets._base import Panel
+from workbench.widgets._base import Panel, html_text
 
 __all__ = ("deliverables_panel", "load_report_panel")
 
@@ -45,8 +45,8 @@ def load_report_panel(folder: Any, language: str | None = None, rows: int = 10) 
     def describe(report: Any) -> str:
         if report is None:
             return ""
-        return describe_load(report, language,
-                             name=t(f"ws.table.{dropdown.value}", language))
+        return html_text(describe_load(report, language,
+                                       name=t(f"ws.table.{dropdown.value}", language)))
 
     def draw(report: Any) -> None:
         from IPython.display import display
