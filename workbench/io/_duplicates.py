@@ -21,13 +21,11 @@ def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
 
 def _repeated(h: np.ndarray) -> np.ndarray:
     """Mask of the values of ``h`` that occur more than once."""
-    order = np.argsort(h)
-    hs = h[order]
-    same = np.zeros(len(h), dtype=bool)
-    eq = hs[1:] == hs[:-1]
-    same[order[1:][eq]] = True
-    same[order[:-1][eq]] = True
-    return same
+    hs = np.sort(h)
+    repeated = hs[1:][hs[1:] == hs[:-1]]
+    if not len(repeated):  # the common case: no two rows alike
+        return np.zeros(len(h), dtype=bool)
+    return pd.Index(np.unique(repeated)).get_indexer(h) >= 0
 
 
 def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

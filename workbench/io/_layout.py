@@ -47,7 +47,12 @@ def ungroup(columns: dict[str, pa.ChunkedArray], customer_src: str,
     while at least as many dated lines (documents) have no client as have one, and the first
     document comes after the first group line.
     """
-    cust = to_text(columns[customer_src])
+    raw_cust = columns[customer_src]
+    if pa.types.is_string(raw_cust.type) and raw_cust.null_count == 0 and (
+        pc.min(pc.binary_length(raw_cust)).as_py() or 0
+    ) > 0 and not pc.any(pc.utf8_is_space(raw_cust)).as_py():
+        return None  # the common case: every line names its client
+    cust = to_text(raw_cust)
     date = to_text(columns[date_src])
     cust_empty = np.asarray(pc.equal(cust, "").to_numpy(zero_copy_only=False), dtype=bool)
     if not cust_empty.any():

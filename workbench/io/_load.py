@@ -119,7 +119,7 @@ def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[str]) -> t
     for src in sources:
         col = raw.columns[src]
         if pa.types.is_string(col.type):
-            head = col.slice(0, 20000).to_pylist()
+            head = col.slice(0, 4000).to_pylist()
             samples += [v for v in head if v and v.strip()][:2000]
     dec, ambiguous = detect_decimal(samples, raw.delimiter)
     if ambiguous:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -262,7 +261,7 @@ def read_text_bytes(
     if re.search(rb"\S", data[:1 << 20]) is None and re.search(rb"\S", data) is None:
         raise DataFileError(f"{name}: the file is empty")
     payload, enc_label, damaged, note = decode_bytes(data, name, encoding)
-    if not payload.strip():
+    if re.search(rb"\S", payload) is None:
         raise DataFileError(f"{name}: the file is empty")
     head_text = payload[:_SAMPLE_BYTES].decode("utf-8", errors="ignore")
     lines = split_lines(head_text)
@@ -282,17 +281,16 @@ def read_text_bytes(
     if not names:
         raise DataFileError(f"{name}: no header line found")
     dups = duplicate_names(header_fields, names)
-    body_start = _line_offset(payload, header_idx + 1)
-    body = payload[body_start:]
+    start = _line_offset(payload, header_idx + 1)  # the data lines: payload[start:]
     first_line = header_idx + 2
     fast = None
-    if not damaged and b"\x00" not in body:
-        fast = _fast_read(body, names, delim, first_line)
+    if not damaged and payload.find(b"\x00", start) < 0:
+        fast = _fast_read(payload, start, names, delim, first_line)
     if fast is not None:
         columns, rows = fast
         malformed: list = []
     else:
-        columns, rows, malformed = _slow_read(body, names, delim, first_line, damaged)
+        columns, rows, malformed = _slow_read(payload[start:], names, delim, first_line, damaged)
     if not len(rows) and not malformed:
         raise DataFileError(
             f"{name}: the file has a header (line {header_idx + 1}) but no data rows"
@@ -314,13 +312,13 @@ def _line_offset(payload: bytes, n: int) -> int:
     return pos
 
 
-def _arrow_read(body: bytes, names: list[str], delim: str, on_invalid) -> pa.Table:
+def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_invalid) -> pa.Table:
     return pv.read_csv(
-        io.BytesIO(body),
+        pa.BufferReader(pa.py_buffer(payload).slice(start)),  # no copy of the data
         read_options=pv.ReadOptions(column_names=names, block_size=1 << 24),
         parse_options=pv.ParseOptions(
             delimiter=delim, quote_char='"', double_quote=True,
-            newlines_in_values=b'"' in body, invalid_row_handler=on_invalid,
+            newlines_in_values=payload.find(b'"', start) >= 0, invalid_row_handler=on_invalid,
         ),
         convert_options=pv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
@@ -334,6 +332,10 @@ def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
     """Mask of records whose fields are all blank (a line of delimiters), or None if none."""
     import pyarrow.compute as pc
 
+    first = columns[0] if columns else None
+    if first is None or (pc.min(pc.binary_length(first)).as_py() or 0) > 0 and not pc.any(
+            pc.utf8_is_space(first)).as_py():
+        return None  # the first field is never blank: no line of delimiters only
     mask = None
     for col in columns:
         empty = pc.equal(pc.utf8_trim_whitespace(col), "")
@@ -344,7 +346,7 @@ def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
 
 
 def _fast_read(
-    body: bytes, names: list[str], delim: str, first_line: int
+    payload: bytes, start: int, names: list[str], delim: str, first_line: int
 ) -> tuple[list[pa.ChunkedArray], np.ndarray] | None:
     """Arrow's reader, accepted only when records and non-blank lines agree one to one."""
     bad: list = []
@@ -354,27 +356,24 @@ def _fast_read(
         return "skip"
 
     try:
-        table = _arrow_read(body, names, delim, on_invalid)
+        table = _arrow_read(payload, start, names, delim, on_invalid)
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
     if bad:
         return None
     n_rec = table.num_rows
-    newline = b"\n" if b"\n" in body or b"\r" not in body else b"\r"
-    n_phys = body.count(newline) + (1 if body and not body.endswith(newline) else 0)
-    maybe_blank = body.count(newline + newline) + body.count(b"\n\r\n") + body.startswith(
-        (newline, b"\r\n"))
-    if n_rec + maybe_blank < n_phys:
-        return None  # some record spans several lines: let the slow path look at it
-    if maybe_blank:
-        blank = _blank_lines(body, newline)
-        if n_rec != n_phys - len(blank):
-            return None
-        rows = np.delete(np.arange(n_phys, dtype=np.int64), blank) + first_line
-    elif n_rec == n_phys:
+    newline = b"\n" if payload.find(b"\n", start) >= 0 or payload.find(b"\r", start) < 0 else b"\r"
+    size = len(payload) - start
+    n_phys = payload.count(newline, start) + (
+        1 if size and not payload.endswith(newline, start) else 0)
+    # blank lines (skipped by Arrow) and records spanning lines both make n_rec < n_phys
+    if n_rec == n_phys:
         rows = np.arange(first_line, first_line + n_phys, dtype=np.int64)
     else:
-        return None
+        blank = _blank_lines(payload, start, newline)
+        if n_rec != n_phys - len(blank):
+            return None  # some record spans several lines: let the slow path look at it
+        rows = np.delete(np.arange(n_phys, dtype=np.int64), blank) + first_line
     columns = [table.column(i) for i in range(len(names))]
     blank_rec = _blank_records(columns)
     if blank_rec is not None:
@@ -384,13 +383,13 @@ def _fast_read(
     return columns, rows
 
 
-def _blank_lines(body: bytes, newline: bytes) -> np.ndarray:
-    """0-based indexes of the empty physical lines of ``body``."""
-    out = [0] if body.startswith((newline, b"\r\n")) else []
+def _blank_lines(payload: bytes, start: int, newline: bytes) -> np.ndarray:
+    """0-based indexes (from ``start``) of the empty physical lines of ``payload[start:]``."""
+    out = [0] if payload.startswith((newline, b"\r\n"), start) else []
     after = rb"(?=\r?\n)" if newline == b"\n" else rb"(?=\r)"
-    count = pos = 0
-    for m in re.finditer(re.escape(newline) + after, body):
-        count += body.count(newline, pos, m.start())  # newlines before this one
+    count, pos = 0, start
+    for m in re.compile(re.escape(newline) + after).finditer(payload, start):
+        count += payload.count(newline, pos, m.start())  # newlines before this one
         pos = m.start()
         out.append(count + 1)  # this newline ends line `count`; the next line is empty
     return np.asarray(out, dtype=np.int64)
