@@ -6,6 +6,9 @@ Subcommands
     Write the deterministic sample business (CSV files) to DIR.
 ``workbench summary --data DIR --out DIR``
     Load every table found in DIR and write a short summary (with load reports).
+``workbench init DIR [--language ru|en] [--no-excel] [--force]``
+    Write an empty, commented, bilingual workshop file (workshop.yml and workshop.xlsx) into
+    a client's folder.
 ``workbench run --data DIR --out DIR [--language ru|en] [--asof DATE] [--mapping FILE]``
     Execute all notebooks on a client's folder (one process, progress printed) and write
     ``OUT/notebooks/*.ipynb``, ``OUT/report.html``, ``OUT/actions.xlsx`` and ``OUT/scores.csv``.
@@ -37,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="folder for the summary (default: reports)")
     p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
     p.add_argument("--language", choices=("en", "ru"), default="en")
+
+    p = sub.add_parser("init", help="write an empty workshop file into a client's folder")
+    p.add_argument("dir", help="the client's folder")
+    p.add_argument("--language", choices=("en", "ru"), default="en")
+    p.add_argument("--no-excel", action="store_true", help="write workshop.yml only")
+    p.add_argument("--force", action="store_true", help="replace existing workshop files")
 
     p = sub.add_parser("run", help="execute all notebooks on a folder; write report + deliverables")
     p.add_argument("--data", default="data/samples", help="folder with the client's tables")
@@ -74,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             text = write_summary(args.data, args.out, mapping=args.mapping, language=args.language)
             print(text)
+        elif args.command == "init":
+            from workbench.workshop import init_workshop
+
+            for path in init_workshop(args.dir, language=args.language,
+                                      excel=not args.no_excel, overwrite=args.force):
+                print(f"wrote {path}")
         elif args.command == "run":
             return _run(args)
     except WorkbenchError as exc:

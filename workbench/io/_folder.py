@@ -44,6 +44,9 @@ class DataFolder:
         The mapping file used, if any.
     warnings : list of str
         Folder-level notes (e.g. two files for one table).
+    workshop : Workshop or None
+        The folder's workshop file, validated (:func:`workbench.read_workshop`; empty when
+        the folder has none).
     """
 
     path: Path
@@ -53,6 +56,7 @@ class DataFolder:
     missing: list[str] = field(default_factory=list)
     mapping_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    workshop: object = None
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         return self.tables[table]
@@ -208,6 +212,9 @@ def load_folder(
         result.reports[table] = report
         result.files[table] = file
     result.missing = [tb for tb in TABLES if tb not in found]
+    from workbench.workshop import read_workshop  # the workshop file (workbench init)
+
+    result.workshop = read_workshop(folder)
     return result
 
 

@@ -1,0 +1,267 @@
+"""Texts of the workshop file (workbench.workshop): explanations, labels, banners, passport."""
+
+MESSAGES = {
+    "wsf.header": {
+        "en": "Workshop file: what the client's management says in the room.\n"
+              "Fill what you know; leave the rest empty. Every field is explained above it.\n"
+              "Empty fields are not invented: the step that needs one says so in a banner.\n"
+              "Decisions saved from the notebooks' widgets are written here too "
+              "(with who and when).",
+        "ru": "Файл воркшопа: то, что руководство клиента говорит на встрече.\n"
+              "Заполните то, что известно; остальное оставьте пустым. Над каждым полем — "
+              "пояснение.\nПустые поля ничем не подменяются: шаг, которому поле нужно, "
+              "скажет об этом.\nРешения, сохранённые из виджетов блокнотов, записываются сюда "
+              "же (кто и когда).",
+    },
+    "wsf.field.language": {
+        "en": "Language of the workshop (en or ru): its explanations come first in this file.",
+        "ru": "Язык воркшопа (en или ru): пояснения на нём идут в этом файле первыми.",
+    },
+    # sections
+    "wsf.section.company": {
+        "en": "The company: its name, the currency of the amounts, the margin.",
+        "ru": "Компания: название, валюта сумм, маржа.",
+    },
+    "wsf.section.competitors": {
+        "en": "Main competitors, the strongest first (steps 1 and 6).",
+        "ru": "Основные конкуренты, самый сильный первым (шаги 1 и 6).",
+    },
+    "wsf.section.advantages": {
+        "en": "Our advantages (step 6, golden drops): at least ten, with their importance to "
+              "the client (1–5) and the share of the main competitors that offer the same "
+              "(0 = none, 1 = all).",
+        "ru": "Наши преимущества (шаг 6, золотые капли): не меньше десяти, с важностью для "
+              "клиента (1–5) и долей основных конкурентов, у которых есть то же самое "
+              "(0 — ни у кого, 1 — у всех).",
+    },
+    "wsf.section.competitiveness": {
+        "en": "Competitiveness (step 6): three 0–20 scales per company — internal "
+              "competencies, external competencies, dynamic capabilities; a row for us "
+              "(company: us) and one per competitor.",
+        "ru": "Конкурентоспособность (шаг 6): три шкалы 0–20 для каждой компании — "
+              "внутренние компетенции, внешние компетенции, динамические способности; строка "
+              "для нас (company: us) и по строке на конкурента.",
+    },
+    "wsf.section.ukor": {
+        "en": "УКОР self-assessment (step 6): one answer 0–4 per statement (0 = not at all, "
+              "4 = fully true).",
+        "ru": "Самооценка УКОР (шаг 6): ответ 0–4 на каждое утверждение (0 — совсем нет, "
+              "4 — полностью верно).",
+    },
+    "wsf.section.actions": {
+        "en": "Candidate actions (step 3): the survey attribute each improves, its cost for a "
+              "year and its expected effect (points of the 1–5 performance score).",
+        "ru": "Возможные действия (шаг 3): какой атрибут анкеты улучшает, стоимость на год и "
+              "ожидаемый эффект (баллы оценки 1–5).",
+    },
+    "wsf.section.offers": {
+        "en": "Offer rules per segment (step 6): segment key (a ladder rung such as regular, "
+              "an ABC-XYZ cell such as AX, an RFM segment), strategy, actions (separated by "
+              "“;”), cost per client and contact channel. Empty: the method's defaults.",
+        "ru": "Правила предложений по сегментам (шаг 6): ключ сегмента (ступень лестницы, "
+              "например regular, ячейка ABC-XYZ, например AX, RFM-сегмент), стратегия, "
+              "действия (через «;»), стоимость на клиента и канал связи. Пусто — правила "
+              "метода по умолчанию.",
+    },
+    "wsf.section.plan": {
+        "en": "The plan: budget of step 3, horizon of steps 5–7, control-group share.",
+        "ru": "План: бюджет шага 3, горизонт шагов 5–7, доля контрольной группы.",
+    },
+    "wsf.section.decisions": {
+        "en": "Decisions taken with the widgets (saved from the notebooks; empty = the "
+              "method's default).",
+        "ru": "Решения, принятые в виджетах (сохраняются из блокнотов; пусто — значение "
+              "метода по умолчанию).",
+    },
+    "wsf.section.control_questions": {
+        "en": "Control questions of the course and the company's answers (step 9).",
+        "ru": "Контрольные вопросы курса и ответы компании (шаг 9).",
+    },
+    # fields
+    "wsf.field.company.name": {"en": "Company name, as the audience calls it.",
+                               "ru": "Название компании, как его называет аудитория."},
+    "wsf.field.company.currency": {
+        "en": "Currency of the amounts in the data (RUB, USD, EUR …).",
+        "ru": "Валюта сумм в данных (RUB, USD, EUR …).",
+    },
+    "wsf.field.company.margin": {
+        "en": "Gross margin share (0–1), used when transactions have no cost column; empty: "
+              "values are revenue.",
+        "ru": "Доля валовой маржи (0–1), если в транзакциях нет себестоимости; пусто — "
+              "ценность считается по выручке.",
+    },
+    "wsf.field.plan.budget": {
+        "en": "Budget of the improvement actions of step 3, in the unit of their costs.",
+        "ru": "Бюджет на действия шага 3, в единицах их стоимости.",
+    },
+    "wsf.field.plan.horizon": {
+        "en": "Horizon of churn risk and client value (steps 5–7), e.g. 90D.",
+        "ru": "Горизонт риска ухода и ценности клиента (шаги 5–7), например 90D.",
+    },
+    "wsf.field.plan.control_share": {
+        "en": "Share of each contact list kept as a control group (not contacted), to measure "
+              "the effect.",
+        "ru": "Доля каждого списка, которая остаётся контрольной группой (без контакта), "
+              "чтобы измерить эффект.",
+    },
+    "wsf.field.decisions.priority_weight": {
+        "en": "Step 3: how an action's effect is weighted (none, importance, gap).",
+        "ru": "Шаг 3: как взвешивается эффект действия (none, importance, gap).",
+    },
+    "wsf.field.decisions.abc_a": {"en": "Step 4: cumulative revenue share that ends class A.",
+                                  "ru": "Шаг 4: накопленная доля выручки, где кончается "
+                                        "класс A."},
+    "wsf.field.decisions.abc_b": {"en": "Step 4: cumulative revenue share that ends class B.",
+                                  "ru": "Шаг 4: накопленная доля выручки, где кончается "
+                                        "класс B."},
+    "wsf.field.decisions.xyz_x": {"en": "Step 4: variation coefficient up to which a client "
+                                        "is X (steady).",
+                                  "ru": "Шаг 4: коэффициент вариации, до которого клиент — X "
+                                        "(стабильный)."},
+    "wsf.field.decisions.xyz_y": {"en": "Step 4: variation coefficient up to which a client "
+                                        "is Y (occasional).",
+                                  "ru": "Шаг 4: коэффициент вариации, до которого клиент — Y "
+                                        "(нерегулярный)."},
+    "wsf.field.decisions.clusters_k": {"en": "Step 4: number of client groups (clusters).",
+                                       "ru": "Шаг 4: число групп клиентов (кластеров)."},
+    "wsf.field.decisions.cluster_features": {
+        "en": "Step 4: the features the clustering uses.",
+        "ru": "Шаг 4: признаки, по которым строятся кластеры.",
+    },
+    "wsf.field.decisions.offer_cost": {
+        "en": "Steps 5 and 7: cost of the retention offer per client (empty: 10 % of the "
+              "median client value).",
+        "ru": "Шаги 5 и 7: стоимость удерживающего предложения на клиента (пусто — 10 % "
+              "медианной ценности клиента).",
+    },
+    "wsf.field.decisions.success_rate": {
+        "en": "Steps 5 and 7: share of contacted at-risk clients the offer keeps.",
+        "ru": "Шаги 5 и 7: доля клиентов под риском, которых предложение удерживает.",
+    },
+    "wsf.field.decisions.risk_threshold": {
+        "en": "Step 5: churn risk from which a client is contacted.",
+        "ru": "Шаг 5: риск ухода, начиная с которого с клиентом связываются.",
+    },
+    # table columns
+    "wsf.col.advantages.advantage": {"en": "the advantage", "ru": "преимущество"},
+    "wsf.col.advantages.importance": {"en": "importance to the client",
+                                      "ru": "важность для клиента"},
+    "wsf.col.advantages.competitor_presence": {"en": "share of competitors who have it",
+                                               "ru": "доля конкурентов, у кого оно есть"},
+    "wsf.col.competitiveness.company": {"en": "us, or a competitor's name",
+                                        "ru": "us (мы) или название конкурента"},
+    "wsf.col.competitiveness.internal": {"en": "internal competencies",
+                                         "ru": "внутренние компетенции"},
+    "wsf.col.competitiveness.external": {"en": "external competencies",
+                                         "ru": "внешние компетенции"},
+    "wsf.col.competitiveness.dynamic": {"en": "dynamic capabilities",
+                                        "ru": "динамические способности"},
+    "wsf.col.actions.attribute": {"en": "survey attribute it improves",
+                                  "ru": "атрибут анкеты, который улучшается"},
+    "wsf.col.actions.action": {"en": "the action", "ru": "действие"},
+    "wsf.col.actions.cost": {"en": "cost for a year", "ru": "стоимость на год"},
+    "wsf.col.actions.effect": {"en": "expected rise of the 1–5 score",
+                               "ru": "ожидаемый рост оценки 1–5"},
+    "wsf.col.offers.segment": {"en": "segment key", "ru": "ключ сегмента"},
+    "wsf.col.offers.strategy": {"en": "strategy", "ru": "стратегия"},
+    "wsf.col.offers.actions": {"en": "actions, separated by “;”",
+                               "ru": "действия через «;»"},
+    "wsf.col.offers.cost_per_client": {"en": "cost per client", "ru": "стоимость на клиента"},
+    "wsf.col.offers.channel": {"en": "contact channel", "ru": "канал связи"},
+    "wsf.col.control_questions.question": {"en": "the question", "ru": "вопрос"},
+    "wsf.col.control_questions.answer": {"en": "the company's answer", "ru": "ответ компании"},
+    # short labels (banners, passport)
+    "wsf.label.company.name": {"en": "company name", "ru": "название компании"},
+    "wsf.label.company.currency": {"en": "currency", "ru": "валюта"},
+    "wsf.label.company.margin": {"en": "margin", "ru": "маржа"},
+    "wsf.label.competitors": {"en": "main competitors", "ru": "основные конкуренты"},
+    "wsf.label.advantages": {"en": "our advantages", "ru": "наши преимущества"},
+    "wsf.label.competitiveness": {"en": "competitiveness scores",
+                                  "ru": "оценки конкурентоспособности"},
+    "wsf.label.ukor": {"en": "УКОР answers", "ru": "ответы УКОР"},
+    "wsf.label.actions": {"en": "candidate actions", "ru": "возможные действия"},
+    "wsf.label.offers": {"en": "offer rules", "ru": "правила предложений"},
+    "wsf.label.plan.budget": {"en": "budget", "ru": "бюджет"},
+    "wsf.label.plan.horizon": {"en": "horizon", "ru": "горизонт"},
+    "wsf.label.plan.control_share": {"en": "control-group share",
+                                     "ru": "доля контрольной группы"},
+    "wsf.label.control_questions": {"en": "control questions", "ru": "контрольные вопросы"},
+    "wsf.label.decisions.priority_weight": {"en": "weighting of actions",
+                                            "ru": "взвешивание действий"},
+    "wsf.label.decisions.abc_a": {"en": "A threshold", "ru": "граница A"},
+    "wsf.label.decisions.abc_b": {"en": "B threshold", "ru": "граница B"},
+    "wsf.label.decisions.xyz_x": {"en": "X threshold", "ru": "граница X"},
+    "wsf.label.decisions.xyz_y": {"en": "Y threshold", "ru": "граница Y"},
+    "wsf.label.decisions.clusters_k": {"en": "number of clusters", "ru": "число кластеров"},
+    "wsf.label.decisions.cluster_features": {"en": "cluster features",
+                                             "ru": "признаки кластеров"},
+    "wsf.label.decisions.offer_cost": {"en": "offer cost", "ru": "стоимость предложения"},
+    "wsf.label.decisions.success_rate": {"en": "success rate", "ru": "доля успеха"},
+    "wsf.label.decisions.risk_threshold": {"en": "risk threshold", "ru": "порог риска"},
+    # decisions
+    "wsf.decision.priorities": {"en": "priorities (step 3)", "ru": "приоритеты (шаг 3)"},
+    "wsf.decision.abc_xyz": {"en": "ABC-XYZ thresholds (step 4)",
+                             "ru": "границы ABC-XYZ (шаг 4)"},
+    "wsf.decision.segmentation": {"en": "clusters (step 4)", "ru": "кластеры (шаг 4)"},
+    "wsf.decision.retention": {"en": "retention offer (step 5)",
+                               "ru": "удерживающее предложение (шаг 5)"},
+    "wsf.decision.threshold": {"en": "risk threshold (step 5)", "ru": "порог риска (шаг 5)"},
+    "wsf.decision.offers": {"en": "offer table (step 6)", "ru": "таблица предложений (шаг 6)"},
+    "wsf.decision.ukor": {"en": "УКОР answers (step 6)", "ru": "ответы УКОР (шаг 6)"},
+    # describe
+    "wsf.describe.none": {
+        "en": "The folder has no workshop file: the workshop inputs are empty (create one "
+              "with “workbench init”).",
+        "ru": "В папке нет файла воркшопа: входные данные воркшопа пусты (создайте его "
+              "командой «workbench init»).",
+    },
+    "wsf.describe.filled": {
+        "en": "Workshop file {file}: {n} of {total} inputs filled ({filled}).",
+        "ru": "Файл воркшопа {file}: заполнено входных данных — {n} из {total} ({filled}).",
+    },
+    "wsf.describe.empty": {"en": "Empty: {empty}.", "ru": "Не заполнено: {empty}."},
+    "wsf.describe.saved": {"en": "Decisions saved: {decisions}.",
+                           "ru": "Сохранённые решения: {decisions}."},
+    # banners
+    "wsf.missing.table": {"en": "the {table} table ({file})", "ru": "таблица «{table}» ({file})"},
+    "wsf.missing.fields": {"en": "in the workshop file (workshop.yml): {fields}",
+                           "ru": "в файле воркшопа (workshop.yml): {fields}"},
+    "wsf.missing.banner": {
+        "en": "Step {step} lacks: {what}. The sections that need them show nothing until they "
+              "are filled.",
+        "ru": "Шагу {step} не хватает: {what}. Разделы, которым это нужно, ничего не покажут, "
+              "пока данные не появятся.",
+    },
+    # passport
+    "wsf.passport.company": {"en": "Company: {company}.", "ru": "Компания: {company}."},
+    "wsf.passport.data": {
+        "en": "Transactions from {start} to {end}: {n} clients, {orders} orders, revenue "
+              "{revenue}.",
+        "ru": "Транзакции с {start} по {end}: клиентов — {n}, заказов — {orders}, выручка — "
+              "{revenue}.",
+    },
+    "wsf.passport.workshop": {
+        "en": "Workshop file {file}: {n} of {total} inputs filled.",
+        "ru": "Файл воркшопа {file}: заполнено входных данных — {n} из {total}.",
+    },
+    "wsf.passport.steps": {
+        "en": "Steps that can run in full: {ready}; in part (workshop inputs missing): "
+              "{partly}; not at all (a table missing): {blocked}.",
+        "ru": "Шаги, которые выполнятся полностью: {ready}; частично (не хватает данных "
+              "воркшопа): {partly}; не выполнятся (нет таблицы): {blocked}.",
+    },
+    "wsf.status.ready": {"en": "ready", "ru": "готов"},
+    "wsf.status.partly": {"en": "in part", "ru": "частично"},
+    "wsf.status.blocked": {"en": "cannot run", "ru": "не выполнится"},
+    "wsf.col.status": {"en": "Status", "ru": "Статус"},
+    "wsf.col.missing": {"en": "Missing", "ru": "Не хватает"},
+    "wsf.step0": {"en": "Start: the client's data", "ru": "Начало: данные клиента"},
+    # widgets' save action
+    "wsf.save.button": {"en": "Save this decision", "ru": "Сохранить решение"},
+    "wsf.save.who": {"en": "Who", "ru": "Кто"},
+    "wsf.save.done": {"en": "Saved to {file}: {decision} ({values}).",
+                      "ru": "Сохранено в {file}: {decision} ({values})."},
+    "wsf.save.failed": {"en": "Not saved: {error}", "ru": "Не сохранено: {error}"},
+    "wsf.save.nothing": {"en": "Nothing to save: the panel has no valid result.",
+                         "ru": "Сохранять нечего: у панели нет корректного результата."},
+}

@@ -1,0 +1,1295 @@
+"""The client's workshop file: inputs that exist only in the room, and the decisions taken there.
+
+Some inputs of the method cannot come from a data export: the company's name and currency, the
+margin (when transactions carry no cost), the main competitors, our advantages (the "golden
+drops" exercise), the three 0–20 competitiveness scales, the УКОР self-assessment, the
+candidate actions of step 3, the offer rules per segment of step 6 with their cost per client
+and channel, the budget and horizon, the control-group share, the control questions. They live
+in one *workshop file* in the client's folder, ``workshop.yml`` (or ``workshop.xlsx`` for people
+who do not edit YAML; both are read back):
+
+- :func:`init_workshop` writes an empty, commented, bilingual file (``workbench init DIR``);
+- :func:`read_workshop` reads and validates it (every problem named: field, value, what was
+  expected) into a :class:`Workshop`; :func:`workbench.load_folder` does so too and keeps it as
+  ``folder.workshop``;
+- :func:`save_decision` writes a decision taken with a widget back into the file, with who and
+  when in a comment, so the next ``workbench run`` reproduces it;
+- :func:`missing_inputs` / :func:`describe_missing` say which tables and fields a step lacks
+  (one banner per notebook), :func:`data_passport` describes the folder for step 0.
+
+Nothing in this module holds a client's (or the sample's) inputs: the sample business has its
+own filled-in file in ``data/samples/workshop.yml``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import check_language, t
+
+__all__ = (
+    "CHANNELS",
+    "DECISIONS",
+    "STEP_INPUTS",
+    "WORKSHOP_FILES",
+    "MissingInputs",
+    "Workshop",
+    "WorkshopError",
+    "data_passport",
+    "describe_missing",
+    "describe_passport",
+    "describe_workshop",
+    "find_workshop_file",
+    "format_passport",
+    "init_workshop",
+    "missing_inputs",
+    "read_workshop",
+    "save_decision",
+    "workshop_from_dict",
+    "write_workshop",
+)
+
+#: File names of the workshop file looked for in a client's folder, in order.
+WORKSHOP_FILES: tuple[str, ...] = ("workshop.yml", "workshop.yaml", "workshop.xlsx")
+
+#: Contact channels of an offer: a personal manager, a phone call, a mass channel
+#: (e-mail / SMS / messenger mailing), or none.
+CHANNELS: tuple[str, ...] = ("personal_manager", "phone", "mass", "none")
+
+
+class WorkshopError(WorkbenchError):
+    """The workshop file has invalid values; ``problems`` lists (field, value, expected)."""
+
+    def __init__(self, source: str, problems: Sequence[tuple[str, Any, str]]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = [f"{source}: {len(self.problems)} problem(s) in the workshop file:"]
+        lines += [f"  - {f}: {v!r} — expected {e}" for f, v, e in self.problems]
+        super().__init__("\n".join(lines))
+
+
+# ----------------------------------------------------------------------------------------------
+# Schema
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    kind: str  # text, number, integer, share, duration, choice, list
+    default: Any = None
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple[str, ...] = ()
+    required: bool = False  # for a table column: a row needs it
+
+
+@dataclass(frozen=True)
+class _Section:
+    name: str
+    kind: str  # fields, list, table, mapping
+    fields: tuple[_Field, ...] = ()
+
+
+def _strategies() -> tuple[str, ...]:
+    from workbench.offers import STRATEGIES
+
+    return STRATEGIES
+
+
+def _ukor_questions() -> tuple[str, ...]:
+    from workbench.offers import UKOR_QUESTIONS
+
+    return tuple(UKOR_QUESTIONS)
+
+
+def _weights() -> tuple[str, ...]:
+    from workbench.priorities import WEIGHTS
+
+    return WEIGHTS
+
+
+def _schema() -> tuple[_Section, ...]:
+    return (
+        _Section("company", "fields", (
+            _Field("name", "text"),
+            _Field("currency", "text"),
+            _Field("margin", "share"),
+        )),
+        _Section("competitors", "list", (_Field("name", "text"),)),
+        _Section("advantages", "table", (
+            _Field("advantage", "text", required=True),
+            _Field("importance", "number", lo=1.0, hi=5.0, required=True),
+            _Field("competitor_presence", "share", required=True),
+        )),
+        _Section("competitiveness", "table", (
+            _Field("company", "text", required=True),
+            _Field("internal", "number", lo=0.0, hi=20.0, required=True),
+            _Field("external", "number", lo=0.0, hi=20.0, required=True),
+            _Field("dynamic", "number", lo=0.0, hi=20.0, required=True),
+        )),
+        _Section("ukor", "mapping", tuple(
+            _Field(q, "integer", lo=0, hi=4) for q in _ukor_questions())),
+        _Section("actions", "table", (
+            _Field("attribute", "text", required=True),
+            _Field("action", "text", required=True),
+            _Field("cost", "number", lo=0.0, required=True),
+            _Field("effect", "number", required=True),
+        )),
+        _Section("offers", "table", (
+            _Field("segment", "text", required=True),
+            _Field("strategy", "choice", choices=_strategies(), required=True),
+            _Field("actions", "text"),
+            _Field("cost_per_client", "number", lo=0.0),
+            _Field("channel", "choice", choices=CHANNELS),
+        )),
+        _Section("plan", "fields", (
+            _Field("budget", "number", lo=0.0),
+            _Field("horizon", "duration", default="90D"),
+            _Field("control_share", "share", default=0.1),
+        )),
+        _Section("decisions", "fields", (
+            _Field("priority_weight", "choice", choices=_weights()),
+            _Field("abc_a", "share"),
+            _Field("abc_b", "share"),
+            _Field("xyz_x", "number", lo=0.0),
+            _Field("xyz_y", "number", lo=0.0),
+            _Field("clusters_k", "integer", lo=2, hi=30),
+            _Field("cluster_features", "list"),
+            _Field("offer_cost", "number", lo=0.0),
+            _Field("success_rate", "share"),
+            _Field("risk_threshold", "share"),
+        )),
+        _Section("control_questions", "table", (
+            _Field("question", "text", required=True),
+            _Field("answer", "text"),
+        )),
+    )
+
+
+def _sections() -> dict[str, _Section]:
+    return {s.name: s for s in _schema()}
+
+
+#: Decisions a widget can save: decision key -> {value name (the widget's control) -> the
+#: field it is written to (``section.field``)}. ``offers`` and ``ukor`` write whole sections.
+DECISIONS: dict[str, dict[str, str]] = {
+    "priorities": {"budget": "plan.budget", "weight": "decisions.priority_weight"},
+    "abc_xyz": {"abc_a": "decisions.abc_a", "abc_b": "decisions.abc_b",
+                "xyz_x": "decisions.xyz_x", "xyz_y": "decisions.xyz_y"},
+    "segmentation": {"k": "decisions.clusters_k", "features": "decisions.cluster_features"},
+    "retention": {"offer_cost": "decisions.offer_cost", "success_rate": "decisions.success_rate"},
+    "threshold": {"threshold": "decisions.risk_threshold"},
+    "offers": {"offers": "offers"},
+    "ukor": {"ukor": "ukor"},
+}
+
+#: What each step needs: ``tables`` (all of them), ``fields`` (workshop inputs, as
+#: ``section`` or ``section.field``) without which the step shows nothing of its own.
+STEP_INPUTS: dict[int, dict[str, tuple[str, ...]]] = {
+    0: {"tables": ("transactions",), "fields": ("company.name", "company.currency")},
+    1: {"tables": ("survey",), "fields": ("competitors",)},
+    2: {"tables": ("survey",), "fields": ()},
+    3: {"tables": ("survey",), "fields": ("actions", "plan.budget")},
+    4: {"tables": ("transactions",), "fields": ()},
+    5: {"tables": ("transactions",), "fields": ()},
+    6: {"tables": ("transactions",), "fields": ("advantages", "competitiveness", "ukor")},
+    7: {"tables": ("transactions",), "fields": ()},
+    8: {"tables": ("feedback",), "fields": ()},
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# The workshop object
+# ----------------------------------------------------------------------------------------------
+
+
+def _empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    if isinstance(value, (list, tuple, dict)) and not value:
+        return True
+    return False
+
+
+@dataclass
+class Workshop:
+    """The validated content of a workshop file.
+
+    Attributes
+    ----------
+    data : dict
+        Section name -> content: a dict of fields (``company``, ``plan``, ``decisions``), a
+        list of texts (``competitors``), a list of row dicts (tables), or a dict of answers
+        (``ukor``). Empty fields are ``None``.
+    path : Path or None
+        The file it was read from (``None``: a template, or no file in the folder).
+    language : str
+        Language of the workshop (the audience's).
+    saved : dict
+        Decision key -> ``{"by": who, "at": when}`` of the last save (kept in the file as a
+        comment).
+    """
+
+    data: dict[str, Any]
+    path: Path | None = None
+    language: str = "en"
+    saved: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, name: str, default: Any = None) -> Any:
+        """Value of ``"section"`` or ``"section.field"``; ``default`` when empty."""
+        section, _, fname = name.partition(".")
+        value = self.data.get(section)
+        if fname:
+            value = value.get(fname) if isinstance(value, Mapping) else None
+        return default if _empty(value) else value
+
+    def is_filled(self, name: str) -> bool:
+        """True when ``"section"`` or ``"section.field"`` holds a value (a section: any)."""
+        value = self.get(name)
+        if isinstance(value, Mapping):
+            return any(not _empty(v) for v in value.values())
+        return not _empty(value)
+
+    def filled(self) -> dict[str, bool]:
+        """Every input (``section.field`` for field sections, else ``section``) -> filled."""
+        out: dict[str, bool] = {}
+        for sec in _schema():
+            if sec.kind == "fields":
+                for f in sec.fields:
+                    out[f"{sec.name}.{f.name}"] = self.is_filled(f"{sec.name}.{f.name}")
+            else:
+                out[sec.name] = self.is_filled(sec.name)
+        return out
+
+    def table(self, section: str) -> pd.DataFrame:
+        """A table section as a DataFrame with its canonical columns (empty when not filled)."""
+        sec = _sections()[section]
+        if sec.kind != "table":
+            raise WorkbenchError(f"workshop: {section!r} is not a table section")
+        cols = [f.name for f in sec.fields]
+        rows = self.data.get(section) or []
+        return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+
+    @property
+    def company(self) -> str | None:
+        """The company's name, or None."""
+        return self.get("company.name")
+
+    @property
+    def currency(self) -> str | None:
+        """The currency of the amounts, or None."""
+        return self.get("company.currency")
+
+    def competitors(self) -> list[str]:
+        """The main competitors' names (the strongest first)."""
+        return list(self.get("competitors", []))
+
+    def advantages(self) -> pd.DataFrame | None:
+        """The advantages table for :func:`workbench.golden_drops`, or None when not filled."""
+        return self.table("advantages") if self.is_filled("advantages") else None
+
+    def actions(self) -> pd.DataFrame | None:
+        """The candidate actions for :func:`workbench.priorities`, or None when not filled."""
+        return self.table("actions") if self.is_filled("actions") else None
+
+    def competitiveness(self) -> pd.DataFrame | None:
+        """Scores per company (index ``company``) for :func:`workbench.competitiveness`."""
+        if not self.is_filled("competitiveness"):
+            return None
+        return self.table("competitiveness").set_index("company")
+
+    def ukor_answers(self) -> dict[str, int] | None:
+        """The УКОР answers that were given (question -> 0..4), or None when none was."""
+        answers = {k: int(v) for k, v in (self.data.get("ukor") or {}).items() if not _empty(v)}
+        return answers or None
+
+    def offer_rules(self) -> dict[str, dict[str, object]] | None:
+        """The offer rules agreed in step 6 (``rules=`` of :func:`workbench.offer_matrix`).
+
+        The file's rows replace the method's default rule of their segment
+        (:data:`workbench.OFFER_RULES`); the other segments keep the default. None when the
+        file has no offer rules.
+        """
+        from workbench.offers import OFFER_RULES
+
+        if not self.is_filled("offers"):
+            return None
+        out: dict[str, dict[str, object]] = {k: dict(v) for k, v in OFFER_RULES.items()}
+        for row in self.data["offers"]:
+            actions = [a.strip() for a in re.split(r"[;\n]", row.get("actions") or "")
+                       if a.strip()]
+            out[str(row["segment"])] = {"strategy": row["strategy"], "actions": tuple(actions)}
+        return out
+
+    def channels(self) -> dict[str, str]:
+        """Segment -> channel key, for the offers that name one."""
+        return {str(r["segment"]): r["channel"] for r in self.data.get("offers") or []
+                if not _empty(r.get("channel"))}
+
+    def offer_costs(self) -> dict[str, float]:
+        """Segment -> cost per client, for the offers that name one."""
+        return {str(r["segment"]): float(r["cost_per_client"])
+                for r in self.data.get("offers") or [] if not _empty(r.get("cost_per_client"))}
+
+    def decision(self, key: str) -> dict[str, Any]:
+        """The saved values of a decision (see :data:`DECISIONS`): field -> value, filled only."""
+        if key not in DECISIONS:
+            raise WorkbenchError(f"unknown decision {key!r}; known: {', '.join(DECISIONS)}")
+        return {short: self.get(name) for short, name in DECISIONS[key].items()
+                if self.is_filled(name)}
+
+    def deliverable_settings(self) -> dict[str, Any]:
+        """Keyword arguments of :func:`workbench.compute_deliverables` that the file sets."""
+        out: dict[str, Any] = {}
+        if self.is_filled("plan.horizon"):
+            out["horizon"] = self.get("plan.horizon")
+        if self.is_filled("decisions.offer_cost"):
+            out["offer_cost"] = float(self.get("decisions.offer_cost"))
+        if self.is_filled("decisions.success_rate"):
+            out["success_rate"] = float(self.get("decisions.success_rate"))
+        rules = self.offer_rules()
+        if rules is not None:
+            out["rules"] = rules
+        return out
+
+    # -- writing ----------------------------------------------------------------------------
+    def set(self, name: str, value: Any) -> None:
+        """Set ``"section.field"`` or a whole ``"section"`` (validated on write/read)."""
+        section, _, fname = name.partition(".")
+        if section not in _sections():
+            raise WorkbenchError(f"workshop: unknown section {section!r}")
+        if fname:
+            self.data.setdefault(section, {})[fname] = value
+        else:
+            self.data[section] = value
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (what the YAML holds), sections in the schema order."""
+        return {"language": self.language, **{s.name: self.data.get(s.name) for s in _schema()}}
+
+
+# ----------------------------------------------------------------------------------------------
+# Validation
+# ----------------------------------------------------------------------------------------------
+
+
+def _expected(f: _Field, language: str = "en") -> str:
+    if f.kind == "choice":
+        return "one of " + ", ".join(f.choices) + " (or empty)"
+    if f.kind == "share":
+        return "a share from 0 to 1 (10 % = 0.1), or empty"
+    if f.kind == "duration":
+        return "a duration such as 90D, 12W or 6M, or empty"
+    if f.kind == "list":
+        return "a list of texts, or empty"
+    if f.kind == "text":
+        return "a text, or empty"
+    what = "a whole number" if f.kind == "integer" else "a number"
+    if f.lo is not None and f.hi is not None:
+        return f"{what} from {f.lo:g} to {f.hi:g}, or empty"
+    if f.lo is not None:
+        return f"{what} of at least {f.lo:g}, or empty"
+    return f"{what}, or empty"
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        pct = text.endswith("%")
+        text = text.rstrip("%").replace(",", ".")
+        try:
+            x = float(text)
+        except ValueError:
+            return None
+        return x / 100.0 if pct else x
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_value(f: _Field, value: Any, where: str, problems: list) -> Any:
+    """Return the normalised value (None when empty); append a problem when invalid."""
+    if _empty(value):
+        return None
+    kind = f.kind
+    if kind == "text":
+        if isinstance(value, (dict, list)):
+            problems.append((where, value, _expected(f)))
+            return None
+        return str(value).strip()
+    if kind == "list":
+        items = value if isinstance(value, (list, tuple)) else [
+            p for p in re.split(r"[;\n]", str(value))]
+        out = [str(x).strip() for x in items if not _empty(x) and str(x).strip()]
+        if any(isinstance(x, (dict, list)) for x in items):
+            problems.append((where, value, _expected(f)))
+            return None
+        return out or None
+    if kind == "choice":
+        text = str(value).strip()
+        if text not in f.choices:
+            problems.append((where, value, _expected(f)))
+            return None
+        return text
+    if kind == "duration":
+        text = str(value).strip().upper()
+        m = re.fullmatch(r"(\d+)\s*([DWM])", text)
+        if not m or int(m.group(1)) == 0:
+            problems.append((where, value, _expected(f)))
+            return None
+        return f"{int(m.group(1))}{m.group(2)}"
+    x = _number(value)
+    lo, hi = (0.0, 1.0) if kind == "share" else (f.lo, f.hi)
+    if x is None or math.isnan(x) or (lo is not None and x < lo) or (hi is not None and x > hi) \
+            or (kind == "integer" and x != int(x)):
+        problems.append((where, value, _expected(f)))
+        return None
+    return int(x) if kind == "integer" else x
+
+
+def workshop_from_dict(
+    raw: Mapping[str, Any] | None, source: str = "workshop", path: Path | None = None,
+    saved: Mapping[str, Mapping[str, str]] | None = None,
+) -> Workshop:
+    """Validate a workshop's plain data (as parsed from YAML or Excel) into a :class:`Workshop`.
+
+    Parameters
+    ----------
+    raw : dict or None
+        Section name -> content (see :class:`Workshop`); unknown sections, fields or columns
+        are errors (a typo must not be silently ignored).
+    source : str
+        Name used in error messages (the file name).
+    path : Path, optional
+    saved : dict, optional
+        Who/when of saved decisions.
+
+    Returns
+    -------
+    Workshop
+
+    Raises
+    ------
+    WorkshopError
+        Listing every problem: field (``section.field`` or ``section[row].column``), the value
+        found and what was expected.
+
+    Examples
+    --------
+    >>> ws = workshop_from_dict({"company": {"name": "Acme", "currency": "EUR"},
+    ...                          "plan": {"control_share": "15 %"}})
+    >>> ws.company, ws.get("plan.control_share"), ws.get("plan.horizon")
+    ('Acme', 0.15, '90D')
+    >>> try:
+    ...     workshop_from_dict({"plan": {"control_share": 2}})
+    ... except WorkshopError as exc:
+    ...     print(exc.problems)
+    [('plan.control_share', 2, 'a share from 0 to 1 (10 % = 0.1), or empty')]
+    """
+    raw = dict(raw or {})
+    problems: list[tuple[str, Any, str]] = []
+    language = raw.pop("language", None) or "en"
+    if language not in ("en", "ru"):
+        problems.append(("language", language, "en or ru"))
+        language = "en"
+    sections = _sections()
+    for key in raw:
+        if key not in sections:
+            problems.append((str(key), "…", "a section of the workshop file: "
+                             + ", ".join(["language", *sections])))
+    data: dict[str, Any] = {}
+    for name, sec in sections.items():
+        value = raw.get(name)
+        if sec.kind in ("fields", "mapping"):
+            if _empty(value):
+                value = {}
+            if not isinstance(value, Mapping):
+                problems.append((name, value, "a group of fields (name: value)"))
+                value = {}
+            known = {f.name: f for f in sec.fields}
+            for k in value:
+                if k not in known:
+                    problems.append((f"{name}.{k}", value[k],
+                                     "a known field: " + ", ".join(known)))
+            data[name] = {
+                f.name: (_check_value(f, value.get(f.name), f"{name}.{f.name}", problems)
+                         if not _empty(value.get(f.name)) else f.default)
+                for f in sec.fields
+            }
+        elif sec.kind == "list":
+            if _empty(value):
+                data[name] = []
+                continue
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, (list, tuple)):
+                problems.append((name, value, "a list of names"))
+                data[name] = []
+                continue
+            data[name] = [str(v).strip() for v in value if not _empty(v)]
+        else:  # table
+            if _empty(value):
+                data[name] = []
+                continue
+            if not isinstance(value, (list, tuple)):
+                problems.append((name, value, "a list of rows, each a group of fields"))
+                data[name] = []
+                continue
+            known = {f.name: f for f in sec.fields}
+            rows = []
+            for i, row in enumerate(value, start=1):
+                where = f"{name}[{i}]"
+                if not isinstance(row, Mapping):
+                    problems.append((where, row, "a row: " + ", ".join(
+                        f"{c}: …" for c in known)))
+                    continue
+                if all(_empty(v) for v in row.values()):
+                    continue
+                for k in row:
+                    if k not in known:
+                        problems.append((f"{where}.{k}", row[k],
+                                         "a known column: " + ", ".join(known)))
+                clean = {}
+                for f in sec.fields:
+                    v = _check_value(f, row.get(f.name), f"{where}.{f.name}", problems)
+                    if v is None and f.required and _empty(row.get(f.name)):
+                        problems.append((f"{where}.{f.name}", None,
+                                         _expected(f).replace(", or empty", "") + " (required)"))
+                    clean[f.name] = v
+                rows.append(clean)
+            data[name] = rows
+    if problems:
+        raise WorkshopError(source, problems)
+    ws = Workshop(data=data, path=path, language=language,
+                  saved={k: dict(v) for k, v in (saved or {}).items()})
+    _check_consistency(ws, source)
+    return ws
+
+
+def _check_consistency(ws: Workshop, source: str) -> None:
+    problems = []
+    d = ws.data["decisions"]
+    if d.get("abc_a") is not None and d.get("abc_b") is not None and d["abc_a"] > d["abc_b"]:
+        problems.append(("decisions.abc_a", d["abc_a"], f"at most decisions.abc_b ({d['abc_b']})"))
+    if d.get("xyz_x") is not None and d.get("xyz_y") is not None and d["xyz_x"] > d["xyz_y"]:
+        problems.append(("decisions.xyz_x", d["xyz_x"], f"at most decisions.xyz_y ({d['xyz_y']})"))
+    seen: set[str] = set()
+    for i, row in enumerate(ws.data["offers"], start=1):
+        if row["segment"] in seen:
+            problems.append((f"offers[{i}].segment", row["segment"], "each segment once"))
+        seen.add(row["segment"])
+    if problems:
+        raise WorkshopError(source, problems)
+
+
+# ----------------------------------------------------------------------------------------------
+# YAML
+# ----------------------------------------------------------------------------------------------
+
+_SAVED_RE = re.compile(r"^\s*#\s*saved\s+([a-z_]+):\s*by\s+(.*?),\s*at\s+(.+?)\s*$")
+
+
+def _help(key: str, language: str) -> list[str]:
+    """Both languages, the workshop's language first."""
+    other = "en" if language == "ru" else "ru"
+    return [t(key, language), t(key, other)]
+
+
+def _comments(key: str, language: str, indent: str = "") -> list[str]:
+    """The explanation of ``key`` in both languages as wrapped YAML comment lines."""
+    import textwrap
+
+    out = []
+    for text in _help(key, language):
+        for para in text.split("\n"):
+            out += [f"{indent}# {line}" for line in textwrap.wrap(para, 96 - len(indent))]
+    return out
+
+
+def _yaml_scalar(value: Any) -> str:
+    import yaml
+
+    if value is None:
+        return ""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    text = text.strip()
+    if text.endswith("\n...") or text.endswith("..."):
+        text = text.rsplit("\n", 1)[0].strip() if "\n" in text else text[:-3].strip()
+    return text
+
+
+def _decision_of(field_name: str) -> str | None:
+    for key, names in DECISIONS.items():
+        if field_name in names.values():
+            return key
+    return None
+
+
+def _saved_comment(ws: Workshop, key: str | None, done: set[str]) -> list[str]:
+    if key is None or key in done or key not in ws.saved:
+        return []
+    done.add(key)
+    meta = ws.saved[key]
+    return [f"# saved {key}: by {meta.get('by', '?')}, at {meta.get('at', '?')}"]
+
+
+def workshop_yaml(ws: Workshop) -> str:
+    """Render a :class:`Workshop` as the commented, bilingual YAML text of ``workshop.yml``."""
+    lang = ws.language
+    out: list[str] = []
+    out += _comments("wsf.header", lang)
+    out += ["", *_comments("wsf.field.language", lang), f"language: {ws.language}", ""]
+    done: set[str] = set()
+    for sec in _schema():
+        out += [f"# {'=' * 78}", *_comments(f"wsf.section.{sec.name}", lang)]
+        value = ws.data.get(sec.name)
+        if sec.kind in ("fields", "mapping"):
+            if sec.name == "ukor":
+                out += _saved_comment(ws, "ukor", done)
+            out.append(f"{sec.name}:")
+            for f in sec.fields:
+                key = f"wsf.field.{sec.name}.{f.name}" if sec.name != "ukor" else f"ukor.q.{f.name}"
+                out += _saved_comment(ws, _decision_of(f"{sec.name}.{f.name}"), done)
+                out += _comments(key, lang, "  ")
+                if sec.name != "ukor":
+                    out.append(f"  #   ({_expected(f)})")
+                v = (value or {}).get(f.name)
+                rendered = _yaml_scalar(v)
+                out.append(f"  {f.name}:" + (f" {rendered}" if rendered else ""))
+        elif sec.kind == "list":
+            rows = value or []
+            if rows:
+                out.append(f"{sec.name}:")
+                out += [f"  - {_yaml_scalar(v)}" for v in rows]
+            else:
+                out += [f"{sec.name}: []", "#  - …"]
+        else:
+            cols = [f.name for f in sec.fields]
+            for f in sec.fields:
+                out.append(f"#   {f.name}: " + _help(f"wsf.col.{sec.name}.{f.name}", lang)[0]
+                           + f" ({_expected(f).replace(', or empty', '')})")
+            out += _saved_comment(ws, _decision_of(sec.name), done)
+            rows = value or []
+            if rows:
+                out.append(f"{sec.name}:")
+                for row in rows:
+                    parts = [f"{c}: {_yaml_scalar(row.get(c)) or 'null'}" for c in cols]
+                    out.append("  - {" + ", ".join(parts) + "}")
+            else:
+                out.append(f"{sec.name}: []")
+                out.append("#  - {" + ", ".join(f"{c}: …" for c in cols) + "}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _read_yaml(path: Path) -> Workshop:
+    import yaml
+
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise WorkshopError(path.name, [("(file)", f"YAML syntax error{where}",
+                                         f"valid YAML: {getattr(exc, 'problem', exc)}")]) from exc
+    if raw is not None and not isinstance(raw, Mapping):
+        raise WorkshopError(path.name, [("(file)", type(raw).__name__,
+                                         "sections such as company:, plan:, offers:")])
+    saved = {}
+    for line in text.splitlines():
+        m = _SAVED_RE.match(line)
+        if m:
+            saved[m.group(1)] = {"by": m.group(2), "at": m.group(3)}
+    return workshop_from_dict(raw, source=path.name, path=path, saved=saved)
+
+
+# ----------------------------------------------------------------------------------------------
+# Excel
+# ----------------------------------------------------------------------------------------------
+
+_SETTINGS_SHEET = "settings"
+_README_SHEET = "README"
+
+
+def _write_xlsx(ws: Workshop, path: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    lang = ws.language
+    other = "en" if lang == "ru" else "ru"
+    wb = Workbook()
+    book = wb.active
+    book.title = _README_SHEET
+    for line in t("wsf.header", lang).split("\n") + [""] + t("wsf.header", other).split("\n"):
+        book.append([line])
+    book.append([])
+    book.append(["language", ws.language, *_help("wsf.field.language", lang)])
+    book.column_dimensions["A"].width = 100
+    bold = Font(bold=True)
+    # the field sections on one sheet: section, field, value, explanation (both languages)
+    sh = wb.create_sheet(_SETTINGS_SHEET)
+    sh.append(["section", "field", "value", f"help ({lang})", f"help ({other})", "expected",
+               "saved by", "saved at"])
+    for sec in _schema():
+        if sec.kind != "fields":
+            continue
+        for f in sec.fields:
+            v = (ws.data.get(sec.name) or {}).get(f.name)
+            if isinstance(v, list):
+                v = "; ".join(v)
+            dec = _decision_of(f"{sec.name}.{f.name}")
+            meta = ws.saved.get(dec, {}) if dec else {}
+            sh.append([sec.name, f.name, v, *_help(f"wsf.field.{sec.name}.{f.name}", lang),
+                       _expected(f), meta.get("by"), meta.get("at")])
+    # the lists, tables and answers: one sheet each
+    for sec in _schema():
+        if sec.kind == "fields":
+            continue
+        sh = wb.create_sheet(sec.name)
+        sh.append([f"{h}" for h in _help(f"wsf.section.{sec.name}", lang)][:1])
+        if sec.kind == "list":
+            sh.append(["name"])
+            for v in ws.data.get(sec.name) or []:
+                sh.append([v])
+        elif sec.kind == "mapping":
+            sh.append(["question", "answer", f"statement ({lang})", f"statement ({other})"])
+            for f in sec.fields:
+                sh.append([f.name, (ws.data.get(sec.name) or {}).get(f.name),
+                           *_help(f"ukor.q.{f.name}", lang)])
+            meta = ws.saved.get("ukor")
+            if meta:
+                sh.append([])
+                sh.append(["saved by", meta.get("by"), "saved at", meta.get("at")])
+        else:
+            cols = [f.name for f in sec.fields]
+            sh.append(cols)
+            for row in ws.data.get(sec.name) or []:
+                sh.append([row.get(c) for c in cols])
+            meta = ws.saved.get(_decision_of(sec.name) or "")
+            if meta:
+                sh.append([])
+                sh.append(["saved by", meta.get("by"), "saved at", meta.get("at")])
+        for cell in sh[2]:
+            cell.font = bold
+        sh.cell(1, 1).alignment = Alignment(wrap_text=False)
+    stamp = _dt.datetime(2000, 1, 1)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def _read_xlsx(path: Path) -> Workshop:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+        raise WorkshopError(path.name, [("(file)", type(exc).__name__,
+                                         "an Excel workbook written by workbench init")]) from exc
+    raw: dict[str, Any] = {}
+    saved: dict[str, dict[str, str]] = {}
+    sections = _sections()
+    try:
+        if _README_SHEET in wb.sheetnames:
+            for row in wb[_README_SHEET].iter_rows(values_only=True):
+                if row and row[0] == "language" and len(row) > 1 and row[1]:
+                    raw["language"] = str(row[1]).strip()
+        if _SETTINGS_SHEET in wb.sheetnames:
+            rows = list(wb[_SETTINGS_SHEET].iter_rows(values_only=True))
+            for row in rows[1:]:
+                if not row or _empty(row[0]) or _empty(row[1]):
+                    continue
+                sec, name = str(row[0]).strip(), str(row[1]).strip()
+                raw.setdefault(sec, {})[name] = row[2] if len(row) > 2 else None
+                by, at = (row[6] if len(row) > 6 else None), (row[7] if len(row) > 7 else None)
+                dec = _decision_of(f"{sec}.{name}")
+                if dec and not _empty(by):
+                    saved[dec] = {"by": str(by), "at": str(at)}
+        for name in wb.sheetnames:
+            if name in (_README_SHEET, _SETTINGS_SHEET):
+                continue
+            if name not in sections:
+                raise WorkshopError(path.name, [(f"sheet {name!r}", "…", "a sheet of: "
+                                                 + ", ".join(sections))])
+            sec = sections[name]
+            rows = list(wb[name].iter_rows(values_only=True))[1:]  # row 1: the explanation
+            if not rows:
+                continue
+            header = [str(c).strip() if c is not None else "" for c in rows[0]]
+            body = []
+            for row in rows[1:]:
+                if row and row[0] == "saved by":
+                    key = _decision_of(name) if sec.kind == "table" else "ukor"
+                    if key:
+                        saved[key] = {"by": str(row[1]), "at": str(row[3] if len(row) > 3
+                                                                  else "")}
+                    continue
+                body.append(row)
+            if sec.kind == "list":
+                raw[name] = [r[0] for r in body if r and not _empty(r[0])]
+            elif sec.kind == "mapping":
+                raw[name] = {str(r[0]).strip(): r[1] for r in body
+                             if r and not _empty(r[0]) and len(r) > 1}
+            else:
+                cols = [c for c in header if c]
+                raw[name] = [dict(zip(cols, r[:len(cols)], strict=False)) for r in body
+                             if r and any(not _empty(v) for v in r[:len(cols)])]
+    finally:
+        wb.close()
+    return workshop_from_dict(raw, source=path.name, path=path, saved=saved)
+
+
+# ----------------------------------------------------------------------------------------------
+# Files
+# ----------------------------------------------------------------------------------------------
+
+
+def _template(language: str) -> Workshop:
+    return workshop_from_dict({"language": language}, source="template")
+
+
+def find_workshop_file(folder: str | os.PathLike) -> Path | None:
+    """The workshop file of a client's folder (``workshop.yml`` first), or None.
+
+    When both a YAML and an Excel version exist, the one changed last is read (a consultant
+    may have edited either); ties go to the YAML file.
+    """
+    folder = Path(folder)
+    found = [folder / n for n in WORKSHOP_FILES if (folder / n).is_file()]
+    if not found:
+        return None
+    yml = [p for p in found if p.suffix != ".xlsx"]
+    xlsx = [p for p in found if p.suffix == ".xlsx"]
+    if yml and xlsx and xlsx[0].stat().st_mtime > yml[0].stat().st_mtime + 1.0:
+        return xlsx[0]
+    return (yml or xlsx)[0]
+
+
+def read_workshop(path: str | os.PathLike | None) -> Workshop:
+    """Read and validate a workshop file, or the workshop file of a folder.
+
+    Parameters
+    ----------
+    path : path or None
+        A ``workshop.yml`` / ``workshop.xlsx`` file, or a folder (see
+        :func:`find_workshop_file`). A folder without a workshop file — or ``None`` — gives an
+        empty workshop (every input missing, defaults only), with ``path=None``.
+
+    Returns
+    -------
+    Workshop
+
+    Raises
+    ------
+    WorkshopError
+        The file has invalid values (every one of them is listed).
+    """
+    if path is None:
+        return _template("en")
+    p = Path(path)
+    if p.is_dir():
+        found = find_workshop_file(p)
+        if found is None:
+            return _template("en")
+        p = found
+    if not p.is_file():
+        raise WorkbenchError(f"workshop file not found: {p.name}")
+    return _read_xlsx(p) if p.suffix.lower() == ".xlsx" else _read_yaml(p)
+
+
+def write_workshop(ws: Workshop, path: str | os.PathLike) -> Path:
+    """Write a workshop as YAML (``.yml``/``.yaml``) or Excel (``.xlsx``); returns the path."""
+    p = Path(path)
+    workshop_from_dict(ws.to_dict(), source=p.name)  # never write what cannot be read back
+    if p.suffix.lower() == ".xlsx":
+        return _write_xlsx(ws, p)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(workshop_yaml(ws), encoding="utf-8")
+    os.replace(tmp, p)
+    return p
+
+
+def init_workshop(
+    folder: str | os.PathLike, language: str = "en", excel: bool = True,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write an empty, commented, bilingual workshop file into a client's folder.
+
+    Parameters
+    ----------
+    folder : path
+        The client's folder (created when missing).
+    language : {"en", "ru"}, default "en"
+        The workshop's language: its explanations come first, the other language's follow.
+    excel : bool, default True
+        Also write ``workshop.xlsx`` (the same fields, one sheet per table).
+    overwrite : bool, default False
+        Replace existing workshop files; otherwise an existing file is an error.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    language = check_language(language)
+    folder = Path(folder)
+    targets = [folder / "workshop.yml"] + ([folder / "workshop.xlsx"] if excel else [])
+    existing = [p.name for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise WorkbenchError(
+            f"{folder.name}: {', '.join(existing)} already exist(s); pass overwrite=True "
+            "(workbench init --force) to replace them")
+    folder.mkdir(parents=True, exist_ok=True)
+    ws = _template(language)
+    return [write_workshop(ws, p) for p in targets]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _who() -> str:
+    for var in ("WORKBENCH_USER", "USER", "USERNAME"):
+        if os.environ.get(var):
+            return os.environ[var]
+    return "?"
+
+
+def save_decision(
+    path: str | os.PathLike,
+    decision: str,
+    values: Mapping[str, Any] | pd.DataFrame,
+    by: str | None = None,
+    at: str | None = None,
+) -> Workshop:
+    """Write a decision taken in the room into the workshop file (and its Excel twin).
+
+    Parameters
+    ----------
+    path : path
+        The workshop file, or the client's folder (its workshop file; ``workshop.yml`` is
+        created there when there is none).
+    decision : str
+        A key of :data:`DECISIONS` (``"priorities"``, ``"abc_xyz"``, ``"segmentation"``,
+        ``"retention"``, ``"threshold"``, ``"offers"``, ``"ukor"``).
+    values : dict or DataFrame
+        Field name -> value (short names such as ``budget``, ``offer_cost``); for ``offers`` a
+        frame or list of rows with ``segment``, ``strategy``, ``actions`` (and
+        ``cost_per_client``, ``channel``); for ``ukor`` question -> answer.
+    by, at : str, optional
+        Who saved and when (default: the user name and the current UTC time); written as a
+        comment above the fields.
+
+    Returns
+    -------
+    Workshop
+        The workshop as written (re-read and validated).
+    """
+    if decision not in DECISIONS:
+        raise WorkbenchError(f"unknown decision {decision!r}; known: {', '.join(DECISIONS)}")
+    p = Path(path)
+    if p.is_dir() or not p.suffix:
+        folder = p
+        target = find_workshop_file(folder) or folder / "workshop.yml"
+    else:
+        folder, target = p.parent, p
+    ws = read_workshop(target) if target.exists() else _template("en")
+    names = DECISIONS[decision]
+    if decision == "offers":
+        rows = values.to_dict("records") if isinstance(values, pd.DataFrame) else list(
+            values.values() if isinstance(values, Mapping) else values)
+        keep = ("segment", "strategy", "actions", "cost_per_client", "channel")
+        old = {r["segment"]: r for r in ws.data.get("offers") or []}
+        clean = []
+        for r in rows:
+            r = dict(r)
+            if isinstance(r.get("actions"), (list, tuple)):
+                r["actions"] = "; ".join(map(str, r["actions"]))
+            prev = old.get(str(r.get("segment")), {})
+            clean.append({k: r.get(k, prev.get(k)) for k in keep})
+        ws.set("offers", clean)
+    elif decision == "ukor":
+        ws.set("ukor", {str(k): v for k, v in dict(values).items()})
+    else:
+        short = names
+        unknown = [k for k in values if k not in short]
+        if unknown:
+            raise WorkbenchError(f"decision {decision!r}: unknown value(s) {unknown}; "
+                                 f"expected {', '.join(short)}")
+        for k, v in values.items():
+            if isinstance(v, tuple):
+                v = list(v)
+            ws.set(short[k], v)
+    ws.saved[decision] = {"by": by or _who(), "at": at or _now()}
+    # validate before touching the disk, then write the file and keep its twin in step
+    checked = workshop_from_dict(ws.to_dict(), source=target.name, saved=ws.saved)
+    checked.path = target
+    write_workshop(checked, target)
+    twin = target.with_suffix(".xlsx") if target.suffix != ".xlsx" else folder / "workshop.yml"
+    if twin.exists():
+        write_workshop(checked, twin)
+        if twin.suffix == ".xlsx":  # the YAML stays the one read when both are current
+            os.utime(target)
+    return checked
+
+
+# ----------------------------------------------------------------------------------------------
+# What is filled, what is missing
+# ----------------------------------------------------------------------------------------------
+
+
+def _label(name: str, language: str) -> str:
+    section, _, fname = name.partition(".")
+    key = f"wsf.label.{section}.{fname}" if fname else f"wsf.label.{section}"
+    return t(key, language)
+
+
+def describe_workshop(ws: Workshop, language: str | None = None) -> str:
+    """Say which workshop inputs are filled and which are not (one or two sentences)."""
+    language = check_language(language)
+    filled = ws.filled()
+    inputs = [k for k in filled if not k.startswith("decisions.") and k != "control_questions"]
+    yes = [_label(k, language) for k in inputs if filled[k]]
+    no = [_label(k, language) for k in inputs if not filled[k]]
+    source = ws.path.name if ws.path is not None else None
+    if source is None:
+        return t("wsf.describe.none", language)
+    text = t("wsf.describe.filled", language, file=source, n=len(yes), total=len(inputs),
+             filled=", ".join(yes) or t("ws.none", language))
+    if no:
+        text += " " + t("wsf.describe.empty", language, empty=", ".join(no))
+    saved = [t(f"wsf.decision.{k}", language) for k in DECISIONS if k in ws.saved]
+    if saved:
+        text += " " + t("wsf.describe.saved", language, decisions=", ".join(saved))
+    return text
+
+
+@dataclass(frozen=True)
+class MissingInputs:
+    """What a step lacks: ``tables`` (canonical names) and workshop ``fields``."""
+
+    step: int
+    tables: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.tables or self.fields)
+
+
+def _folder_parts(folder: Any) -> tuple[dict[str, pd.DataFrame], Workshop]:
+    if isinstance(folder, Workshop):
+        return {}, folder
+    tables = dict(getattr(folder, "tables", {}) or {})
+    ws = getattr(folder, "workshop", None)
+    if ws is None:
+        path = getattr(folder, "path", None)
+        ws = read_workshop(path) if path is not None else _template("en")
+    return tables, ws
+
+
+def missing_inputs(folder: Any, step: int) -> MissingInputs:
+    """Return the tables and workshop fields a step needs but the folder lacks.
+
+    Parameters
+    ----------
+    folder : DataFolder
+        What :func:`workbench.load_folder` returned (``.tables``, ``.workshop``).
+    step : int
+        0 (start) to 8 (see :data:`STEP_INPUTS`).
+
+    Returns
+    -------
+    MissingInputs
+        Falsy when nothing is missing.
+    """
+    if step not in STEP_INPUTS:
+        raise WorkbenchError(f"step must be one of {sorted(STEP_INPUTS)}; got {step!r}")
+    tables, ws = _folder_parts(folder)
+    need = STEP_INPUTS[step]
+    lacking_tables = tuple(tb for tb in need["tables"]
+                           if tb not in tables or tables[tb] is None or not len(tables[tb]))
+    lacking_fields = tuple(f for f in need["fields"] if not ws.is_filled(f))
+    if step == 5 and "transactions" in tables and not ws.is_filled("company.margin"):
+        tx = tables["transactions"]
+        if "cost" not in tx.columns or not tx["cost"].notna().any():
+            lacking_fields += ("company.margin",)
+    return MissingInputs(step=step, tables=lacking_tables, fields=lacking_fields)
+
+
+def describe_missing(missing: MissingInputs | Any, step: int | None = None,
+                     language: str | None = None) -> str:
+    """One banner for a notebook: which tables and which workshop fields to fill; "" if none.
+
+    Parameters
+    ----------
+    missing : MissingInputs or DataFolder
+        A :func:`missing_inputs` result, or a folder (then ``step`` is required).
+    step : int, optional
+    language : {"en", "ru"}, optional
+
+    Examples
+    --------
+    >>> print(describe_missing(MissingInputs(3, ("survey",), ("actions", "plan.budget"))))
+    Step 3 lacks: the survey table (survey.csv); in the workshop file (workshop.yml): \
+candidate actions (actions), budget (plan.budget). The sections that need them show nothing \
+until they are filled.
+    """
+    language = check_language(language)
+    if not isinstance(missing, MissingInputs):
+        if step is None:
+            raise WorkbenchError("describe_missing: pass step= with a folder")
+        missing = missing_inputs(missing, step)
+    if not missing:
+        return ""
+    parts = []
+    if missing.tables:
+        parts.append(", ".join(t("wsf.missing.table", language,
+                                 table=t(f"ws.table.{tb}", language), file=f"{tb}.csv")
+                               for tb in missing.tables))
+    if missing.fields:
+        parts.append(t("wsf.missing.fields", language, fields=", ".join(
+            f"{_label(f, language)} ({f})" for f in missing.fields)))
+    return t("wsf.missing.banner", language, step=missing.step, what="; ".join(parts))
+
+
+# ----------------------------------------------------------------------------------------------
+# Data passport (step 0)
+# ----------------------------------------------------------------------------------------------
+
+
+def data_passport(folder: Any) -> dict[str, Any]:
+    """Describe a client's folder: period, clients, revenue, tables, workshop inputs, steps.
+
+    Parameters
+    ----------
+    folder : DataFolder
+        What :func:`workbench.load_folder` returned.
+
+    Returns
+    -------
+    dict
+        ``company``, ``currency`` (from the workshop file, or None), ``period_start``,
+        ``period_end`` (Timestamps or None), ``n_clients``, ``n_orders``, ``revenue``,
+        ``has_cost``, ``tables`` (name -> rows, for the tables found), ``missing_tables``,
+        ``workshop_file`` (file name or None), ``workshop`` (input -> filled), ``steps``
+        (step -> ``{"can_run": bool, "missing_tables": [...], "missing_fields": [...]}``;
+        a step "can run" when it has its tables; missing fields leave parts of it empty).
+    """
+    tables, ws = _folder_parts(folder)
+    tx = tables.get("transactions")
+    out: dict[str, Any] = {
+        "company": ws.company, "currency": ws.currency,
+        "period_start": None, "period_end": None, "n_clients": 0, "n_orders": 0,
+        "revenue": 0.0, "has_cost": False,
+    }
+    if tx is not None and len(tx):
+        out["period_start"] = pd.Timestamp(tx["date"].min())
+        out["period_end"] = pd.Timestamp(tx["date"].max())
+        out["n_clients"] = int(tx["customer_id"].nunique())
+        out["n_orders"] = int(tx["order_id"].nunique()) if "order_id" in tx else len(tx)
+        out["revenue"] = float(tx["amount"].sum())
+        out["has_cost"] = bool("cost" in tx and tx["cost"].notna().any())
+    from workbench.schema import TABLES
+
+    out["tables"] = {name: len(tables[name]) for name in TABLES if name in tables}
+    out["missing_tables"] = [name for name in TABLES if name not in tables]
+    out["workshop_file"] = ws.path.name if ws.path is not None else None
+    out["workshop"] = {k: v for k, v in ws.filled().items() if not k.startswith("decisions.")}
+    steps = {}
+    for step in STEP_INPUTS:
+        m = missing_inputs(folder, step)
+        steps[step] = {"can_run": not m.tables, "missing_tables": list(m.tables),
+                       "missing_fields": list(m.fields)}
+    out["steps"] = steps
+    return out
+
+
+def _money(x: float, currency: str | None, language: str) -> str:
+    from workbench.io._report import fmt_money
+
+    text = fmt_money(x, language)
+    return f"{text} {currency}" if currency else text
+
+
+def describe_passport(passport: Mapping[str, Any], language: str | None = None) -> str:
+    """Read the data passport aloud: what the folder holds and which steps can run."""
+    from workbench.io._report import fmt_int
+
+    language = check_language(language)
+    p = passport
+    lines = []
+    if p.get("company"):
+        lines.append(t("wsf.passport.company", language, company=p["company"]))
+    if p.get("period_start") is not None:
+        lines.append(t("wsf.passport.data", language,
+                       start=f"{p['period_start']:%d.%m.%Y}" if language == "ru"
+                       else f"{p['period_start']:%Y-%m-%d}",
+                       end=f"{p['period_end']:%d.%m.%Y}" if language == "ru"
+                       else f"{p['period_end']:%Y-%m-%d}",
+                       n=fmt_int(p["n_clients"], language),
+                       orders=fmt_int(p["n_orders"], language),
+                       revenue=_money(p["revenue"], p.get("currency"), language)))
+    found = ", ".join(f"{t(f'ws.table.{k}', language)} ({fmt_int(v, language)})"
+                      for k, v in p["tables"].items())
+    missing = ", ".join(t(f"ws.table.{k}", language) for k in p["missing_tables"])
+    lines.append(t("ws.folder.found", language, found=found or t("ws.none", language),
+                   missing=missing or t("ws.none", language)))
+    filled = [k for k, v in p["workshop"].items() if v]
+    if p.get("workshop_file") is None:
+        lines.append(t("wsf.describe.none", language))
+    else:
+        lines.append(t("wsf.passport.workshop", language, file=p["workshop_file"],
+                       n=len(filled), total=len(p["workshop"])))
+    ready = [str(s) for s, v in p["steps"].items() if v["can_run"] and not v["missing_fields"]]
+    partly = [str(s) for s, v in p["steps"].items() if v["can_run"] and v["missing_fields"]]
+    blocked = [str(s) for s, v in p["steps"].items() if not v["can_run"]]
+    none = t("ws.none", language)
+    lines.append(t("wsf.passport.steps", language, ready=", ".join(ready) or none,
+                   partly=", ".join(partly) or none, blocked=", ".join(blocked) or none))
+    return "\n".join(lines)
+
+
+def format_passport(passport: Mapping[str, Any], language: str | None = None) -> pd.DataFrame:
+    """The steps part of the passport as a table: step, name, can run, what is missing."""
+    language = check_language(language)
+    rows = []
+    for step, v in passport["steps"].items():
+        lack = [t(f"ws.table.{tb}", language) for tb in v["missing_tables"]]
+        lack += [_label(f, language) for f in v["missing_fields"]]
+        status = ("wsf.status.ready" if v["can_run"] and not v["missing_fields"] else
+                  "wsf.status.partly" if v["can_run"] else "wsf.status.blocked")
+        rows.append({
+            t("ws.col.step", language): step,
+            t("ws.col.name", language): t(f"ws.step.{step}", language) if step else
+            t("wsf.step0", language),
+            t("wsf.col.status", language): t(status, language),
+            t("wsf.col.missing", language): ", ".join(lack) or "—",
+        })
+    return pd.DataFrame(rows)
