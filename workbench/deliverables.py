@@ -223,10 +223,11 @@ def compute_deliverables(
     *,
     asof: Any = None,
     language: str | None = None,
-    horizon: str = DELIVERABLE_DEFAULTS["horizon"],
-    offer_cost: float | None = DELIVERABLE_DEFAULTS["offer_cost"],
-    success_rate: float = DELIVERABLE_DEFAULTS["success_rate"],
+    horizon: str | None = None,
+    offer_cost: float | None = None,
+    success_rate: float | None = None,
     rules: Mapping | pd.DataFrame | None = None,
+    workshop: Any = None,
 ) -> Deliverables:
     """Compute scores, the retention plan and the recommended action for every client.
 
@@ -243,16 +244,23 @@ def compute_deliverables(
         Observation end (default: last transaction date).
     language : {"en", "ru"}, optional
         Language of the notes and of the ``action`` texts.
-    horizon : str, default "90D"
-        Churn horizon and value horizon.
+    horizon : str, optional
+        Churn horizon and value horizon (default: the workshop file's ``plan.horizon``, else
+        "90D").
     offer_cost : float, optional
-        Cost of the retention offer per client (default: see :data:`DELIVERABLE_DEFAULTS`).
-    success_rate : float, default 0.3
-        Share of targeted at-risk clients the offer keeps.
+        Cost of the retention offer per client (default: the workshop file's decision, else
+        see :data:`DELIVERABLE_DEFAULTS`).
+    success_rate : float, optional
+        Share of targeted at-risk clients the offer keeps (default: the workshop file's
+        decision, else 0.3).
     rules : dict or DataFrame, optional
         Offer rules per ladder rung, e.g. the table agreed in step 6
-        (:func:`workbench.widgets.offer_table_panel`); default :data:`workbench.OFFER_RULES`.
-        A rung with a rule takes the rule's strategy and actions.
+        (:func:`workbench.widgets.offer_table_panel`); default: the workshop file's offer
+        rules, else :data:`workbench.OFFER_RULES`. A rung with a rule takes the rule's
+        strategy and actions.
+    workshop : Workshop, optional
+        The workshop whose saved decisions fill the settings not passed (default: the
+        folder's own, ``data.workshop``). An argument passed explicitly always wins.
 
     Returns
     -------
@@ -271,6 +279,16 @@ def compute_deliverables(
 
     language = check_language(language)
     tables, missing = _tables(data)
+    ws = workshop if workshop is not None else getattr(data, "workshop", None)
+    from_file = ws.deliverable_settings() if ws is not None else {}
+    if horizon is None:
+        horizon = from_file.get("horizon", DELIVERABLE_DEFAULTS["horizon"])
+    if offer_cost is None:
+        offer_cost = from_file.get("offer_cost", DELIVERABLE_DEFAULTS["offer_cost"])
+    if success_rate is None:
+        success_rate = from_file.get("success_rate", DELIVERABLE_DEFAULTS["success_rate"])
+    if rules is None:
+        rules = from_file.get("rules")
     if "transactions" not in tables:
         raise WorkbenchError(
             "step 7 needs the transactions table (transactions.csv); it was not found"

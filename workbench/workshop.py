@@ -395,7 +395,7 @@ def _expected(f: _Field, language: str = "en") -> str:
     if f.kind == "share":
         return "a share from 0 to 1 (10 % = 0.1), or empty"
     if f.kind == "duration":
-        return "a duration such as 90D, 12W or 6M, or empty"
+        return "a duration in days or weeks such as 90D or 12W, or empty"
     if f.kind == "list":
         return "a list of texts, or empty"
     if f.kind == "text":
@@ -454,7 +454,7 @@ def _check_value(f: _Field, value: Any, where: str, problems: list) -> Any:
         return text
     if kind == "duration":
         text = str(value).strip().upper()
-        m = re.fullmatch(r"(\d+)\s*([DWM])", text)
+        m = re.fullmatch(r"(\d+)\s*([DW])", text)
         if not m or int(m.group(1)) == 0:
             problems.append((where, value, _expected(f)))
             return None
@@ -877,8 +877,8 @@ def _template(language: str) -> Workshop:
 def find_workshop_file(folder: str | os.PathLike) -> Path | None:
     """The workshop file of a client's folder (``workshop.yml`` first), or None.
 
-    When both a YAML and an Excel version exist, the one changed last is read (a consultant
-    may have edited either); ties go to the YAML file.
+    When both a YAML and an Excel version exist and say different things, the one changed
+    last is read (a consultant may have edited either); when they agree, the YAML file.
     """
     folder = Path(folder)
     found = [folder / n for n in WORKSHOP_FILES if (folder / n).is_file()]
@@ -886,8 +886,13 @@ def find_workshop_file(folder: str | os.PathLike) -> Path | None:
         return None
     yml = [p for p in found if p.suffix != ".xlsx"]
     xlsx = [p for p in found if p.suffix == ".xlsx"]
-    if yml and xlsx and xlsx[0].stat().st_mtime > yml[0].stat().st_mtime + 1.0:
-        return xlsx[0]
+    if yml and xlsx and xlsx[0].stat().st_mtime > yml[0].stat().st_mtime:
+        try:
+            same = _read_xlsx(xlsx[0]).to_dict() == _read_yaml(yml[0]).to_dict()
+        except WorkshopError:
+            same = False
+        if not same:
+            return xlsx[0]
     return (yml or xlsx)[0]
 
 

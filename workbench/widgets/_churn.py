@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from workbench.economics import RetentionPlan, money_confusion, retention_plan
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
 from workbench.widgets._base import Panel
+from workbench.widgets._save import attach_save
 
 __all__ = ("retention_panel", "threshold_panel")
 
@@ -41,6 +43,7 @@ def retention_panel(
     horizons: Sequence[str] | None = None,
     max_cost: float | None = None,
     language: str | None = None,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return a panel where offer cost, success rate and horizon drive a retention plan.
 
@@ -63,6 +66,10 @@ def retention_panel(
         Upper end of the cost slider (default: the 90th percentile of value, at least 2x the
         starting cost).
     language : {"en", "ru"}, optional
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current offer cost and success rate into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -126,7 +133,10 @@ def retention_panel(
     def draw(plan: RetentionPlan) -> None:
         plot_gain_curve(plan, language=language)
 
-    return Panel(controls, compute, describe, draw, title=t("econ.retention_title", language))
+    panel = Panel(controls, compute, describe, draw, title=t("econ.retention_title", language))
+    return attach_save(panel, "retention", workshop, lambda p: {
+        "offer_cost": round(float(p.controls["offer_cost"].value), 2),
+        "success_rate": round(float(p.controls["success_rate"].value), 4)}, language)
 
 
 def threshold_panel(
@@ -137,6 +147,7 @@ def threshold_panel(
     success_rate: float | pd.Series = 0.3,
     threshold: float = 0.5,
     language: str | None = None,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return a panel whose threshold slider shows the confusion matrix in money.
 
@@ -151,6 +162,10 @@ def threshold_panel(
     threshold : float, default 0.5
         Starting threshold.
     language : {"en", "ru"}, optional
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current threshold into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -182,5 +197,7 @@ def threshold_panel(
     def draw(frame: pd.DataFrame) -> None:
         plot_money_confusion(frame, language=language)
 
-    return Panel(controls, compute, describe, draw, title=t("econ.threshold_title", language),
-                 height="320px")
+    panel = Panel(controls, compute, describe, draw, title=t("econ.threshold_title", language),
+                  height="320px")
+    return attach_save(panel, "threshold", workshop,
+                       lambda p: {"threshold": float(p.controls["threshold"].value)}, language)

@@ -3,6 +3,7 @@ with its cross-hair, priorities on a budget."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from html import escape
 
@@ -21,6 +22,7 @@ from workbench.expectations import (
 from workbench.i18n import check_language, t
 from workbench.priorities import WEIGHTS, PriorityPlan, describe_priorities, priorities
 from workbench.widgets._base import Panel
+from workbench.widgets._save import attach_save
 
 __all__ = ("ipa_panel", "ladder_panel", "priorities_panel", "quotes_panel")
 
@@ -90,6 +92,7 @@ def priorities_panel(
     budget: float | None = None,
     language: str | None = None,
     curve_points: int = 21,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return a budget slider that re-chooses the improvement actions as it moves.
 
@@ -105,6 +108,10 @@ def priorities_panel(
     language : {"en", "ru"}, optional
     curve_points : int, default 21
         Points of the trade-off curve (fewer keeps the slider responsive).
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current budget and weighting into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -134,9 +141,12 @@ def priorities_panel(
 
         plot_priorities(plan, language=language)
 
-    return Panel({"budget": slider, "weight": weight}, compute,
-                 lambda plan: f"<p>{escape(describe_priorities(plan, language))}</p>", draw,
-                 title=t("prio.panel_title", language), height="380px")
+    panel = Panel({"budget": slider, "weight": weight}, compute,
+                  lambda plan: f"<p>{escape(describe_priorities(plan, language))}</p>", draw,
+                  title=t("prio.panel_title", language), height="380px")
+    return attach_save(panel, "priorities", workshop, lambda p: {
+        "budget": round(float(p.controls["budget"].value), 6),
+        "weight": str(p.controls["weight"].value)}, language)
 
 
 def quotes_panel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from html import escape
 from typing import Any
@@ -12,6 +13,7 @@ import pandas as pd
 from workbench.i18n import check_language, t
 from workbench.offers import STRATEGIES, UKOR_QUESTIONS, offer_matrix, segment_label, ukor
 from workbench.widgets._base import Panel
+from workbench.widgets._save import attach_save
 
 __all__ = ("offer_table_panel", "ukor_panel")
 
@@ -41,11 +43,31 @@ def _offer_html(result: pd.DataFrame, language: str) -> str:
     return f"<p>{escape(summary)}</p><table><tr>{head}</tr>{rows}</table>"
 
 
+def _offer_rows(values: Mapping[str, Any], language: str) -> list[dict[str, str]]:
+    """The edited offer table as workshop rows; the method's action texts become their keys."""
+    from workbench.i18n import catalogue
+
+    by_text = {texts[language]: key.removeprefix("offer.action.")
+               for key, texts in catalogue().items()
+               if key.startswith("offer.action.") and language in texts}
+    rows = []
+    for name, value in values.items():
+        segment, _, field = name.rpartition(":")
+        if field != "strategy" or value == "none":
+            continue
+        text = str(values.get(f"{segment}:actions", "") or "")
+        parts = [p.strip() for p in text.split(";") if p.strip()]
+        rows.append({"segment": segment, "strategy": str(value),
+                     "actions": "; ".join(by_text.get(p, p) for p in parts)})
+    return rows
+
+
 def offer_table_panel(
     segments: pd.Series | pd.DataFrame,
     rules: Mapping | pd.DataFrame | None = None,
     language: str | None = None,
     dimensions: list[str] | None = None,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return an editable offer table: a strategy drop-down and an actions field per segment.
 
@@ -58,6 +80,11 @@ def offer_table_panel(
     language : {"en", "ru"}, optional
     dimensions : list of str, optional
         As for :func:`workbench.offer_matrix`.
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current offer table (one row per segment with a rule; action texts that are the
+        method's own are saved as their keys, so they read in either language) into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -104,18 +131,21 @@ def offer_table_panel(
             }
         return offer_matrix(segments, rules=edited, language=language, dimensions=dimensions)
 
-    return Panel(
+    panel = Panel(
         controls,
         compute,
         describe=lambda result: _offer_html(result, language),
         title=t("offer.title", language),
     )
+    return attach_save(panel, "offers", workshop, lambda p: _offer_rows(p.values, language),
+                       language)
 
 
 def ukor_panel(
     language: str | None = None,
     scale: tuple[int, int] = (0, 4),
     answers: Mapping[str, int] | None = None,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return the УКОР self-assessment: one slider per statement, score and level live.
 
@@ -126,6 +156,10 @@ def ukor_panel(
         Answer scale of the sliders.
     answers : mapping, optional
         Starting answers (default: the middle of the scale).
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current answers into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -157,7 +191,7 @@ def ukor_panel(
 
         plot_ukor(result, language=language)
 
-    return Panel(
+    panel = Panel(
         controls,
         compute,
         describe=lambda result: f"<b>{escape(result.describe(language))}</b>",
@@ -165,3 +199,5 @@ def ukor_panel(
         title=f"{t('ukor.title', language)} — {t('ukor.scale_hint', language)}",
         height="480px",
     )
+    return attach_save(panel, "ukor", workshop,
+                       lambda p: {k: int(v) for k, v in p.values.items()}, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import ipywidgets as W
@@ -19,6 +20,7 @@ from workbench.segmentation.abc_xyz import (
 )
 from workbench.segmentation.clustering import Segmenter, describe_segments
 from workbench.widgets._base import Panel, html_text
+from workbench.widgets._save import attach_save
 
 __all__ = ("abc_xyz_panel", "segmentation_panel")
 
@@ -32,6 +34,7 @@ def segmentation_panel(
     method: str = "kmeans",
     random_state: int = 0,
     language: str | None = None,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return a panel where the number of segments and the features drive a clustering.
 
@@ -50,6 +53,10 @@ def segmentation_panel(
     method : {"kmeans", "gmm", "agglomerative"}, default "kmeans"
     random_state : int, default 0
     language : {"en", "ru"}, optional
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current k and features into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -94,7 +101,10 @@ def segmentation_panel(
     def draw(result: dict) -> None:
         plot_cluster_profiles(result["model"], result["X"], language=language)
 
-    return Panel(controls, compute, describe, draw, title=t("seg.profile_title", language))
+    panel = Panel(controls, compute, describe, draw, title=t("seg.profile_title", language))
+    return attach_save(panel, "segmentation", workshop, lambda p: {
+        "k": int(p.controls["k"].value),
+        "features": [f for f in cols if f in set(p.controls["features"].value)]}, language)
 
 
 def abc_xyz_panel(
@@ -108,6 +118,7 @@ def abc_xyz_panel(
     language: str | None = None,
     abc: tuple[float, float] = DEFAULT_ABC,
     xyz: tuple[float, float] = DEFAULT_XYZ,
+    workshop: str | os.PathLike | None = None,
 ) -> Panel:
     """Return a panel where ABC and XYZ thresholds redraw the 3 x 3 matrix.
 
@@ -123,6 +134,10 @@ def abc_xyz_panel(
     language : {"en", "ru"}, optional
     abc, xyz : (float, float)
         Starting positions of the sliders (the notebook's thresholds).
+    workshop : path, optional
+        The workshop file (or the client's folder): adds a "save this decision" row, and
+        ``panel.save(by=...)`` writes the current four thresholds into it (see
+        :func:`workbench.save_decision`).
 
     Returns
     -------
@@ -165,4 +180,6 @@ def abc_xyz_panel(
         plot_abc_xyz_matrix(summary, what=what, language=language)
 
     title = t("xyz.matrix_title", language, what=t(f"xyz.{what}", language))
-    return Panel(controls, compute, describe, draw, title=title)
+    panel = Panel(controls, compute, describe, draw, title=title)
+    return attach_save(panel, "abc_xyz", workshop,
+                       lambda p: {k: float(c.value) for k, c in p.controls.items()}, language)
