@@ -263,3 +263,207 @@ def test_run_takes_the_deliverables_from_step_7_without_recomputing(tmp_path):
     assert not any(m.startswith("deliverables (") for m in messages), messages
     scores = _check_outputs(tmp_path / "out", "ru")
     assert len(scores) == 120
+
+
+# --- the runner never sits silent: timeouts, heartbeat, timing record, IPC kernels ----------
+
+def _notebook(*sources):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    return nb
+
+
+def test_cell_timeout_is_an_error_naming_notebook_and_cell(tmp_path):
+    from workbench.runner import CellTimeout, execute_notebook
+
+    nb = _notebook("x = 1", "import time\ntime.sleep(60)")
+    with pytest.raises(CellTimeout, match=r"^slow_nb: cell 1 \(import time\) did not finish "
+                                          r"within 3 s"):
+        execute_notebook(nb, cwd=tmp_path, timeout=3, name="slow_nb")
+
+
+def test_heartbeat_lines_and_per_cell_timing_record(tmp_path):
+    from workbench.runner import execute_notebook
+
+    nb = _notebook("import ipywidgets as W\nW.IntSlider(3)", "import time\ntime.sleep(2.5)",
+                   "print(6 * 7)")
+    lines, timings = [], []
+    execute_notebook(nb, cwd=tmp_path, timeout=120, name="beat", heartbeat=1,
+                     progress=lines.append, timings=timings)
+    assert [i for i, _s in timings] == [0, 1, 2]
+    assert timings[1][1] >= 2.5
+    assert lines and all(line.strip().startswith("... beat: cell 1 (import time) still running")
+                         for line in lines)
+    assert nb.cells[2].outputs[0]["text"] == "42\n"
+
+
+def test_kernels_listen_on_private_ipc_sockets(tmp_path):
+    import os
+
+    from workbench.runner import _kernel_manager
+
+    km = _kernel_manager("python3", str(tmp_path))
+    if os.name != "nt":
+        assert km.transport == "ipc" and km.ip == str(tmp_path / "k")
+
+
+def _cell_times_ok(result, timeout):
+    """No cell came near the timeout: a stall (nbclient#312) would sit at the timeout."""
+    slow = {name: [(i, round(s)) for i, s in cells if s >= 0.9 * timeout]
+            for name, cells in result.cell_seconds.items()}
+    return {k: v for k, v in slow.items() if v}
+
+
+WIDGET_HEAVY = ["03_priorities", "06_offers", "08_feedback_loop"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not all((ROOT / "notebooks" / f"{n}.ipynb").exists() for n in WIDGET_HEAVY),
+                    reason="the widget-heavy notebooks are not built yet")
+def test_widget_heavy_notebooks_never_stall(tmp_path):
+    from workbench.runner import run_workshop
+
+    timeout = 120
+    paths = [ROOT / "notebooks" / f"{n}.ipynb" for n in WIDGET_HEAVY]
+    for repeat in range(3):
+        result = run_workshop(SAMPLE, tmp_path / f"run{repeat}", notebooks=paths,
+                              report=False, deliverables=False, timeout=timeout,
+                              progress=None)
+        assert result.failed == {}, result.failed
+        assert sorted(result.cell_seconds) == sorted(WIDGET_HEAVY)
+        assert all(result.cell_seconds.values())
+        assert _cell_times_ok(result, timeout) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not all((ROOT / "notebooks" / f"{n}.ipynb").exists() for n in WIDGET_HEAVY),
+                    reason="the widget-heavy notebooks are not built yet")
+def test_two_runs_at_once_finish(tmp_path):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "workbench.cli", "run", "--data", str(SAMPLE),
+           "--only", *WIDGET_HEAVY, "--no-report", "--no-deliverables", "--cell-timeout", "120",
+           "--heartbeat", "20"]
+    procs = [subprocess.Popen([*cmd, "--out", str(tmp_path / f"out{i}")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(2)]
+    outs = [p.communicate(timeout=1800) for p in procs]
+    for p, (stdout, stderr) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, stderr[-2000:]
+        assert "did not finish within" not in stdout + stderr
+        assert "Kernel is running over TCP" not in stderr
+        assert stdout.count("done in") == len(WIDGET_HEAVY)
+
+
+# --- confidentiality and safe files, end to end on a hostile folder ------------------------
+
+HOSTILE_ID = '=HYPERLINK("http://x","click")'
+EMAIL = "ivan.petrov@example.com"
+PHONE = "+7 (495) 123-45-67"
+NAME = "Иван Петрович Сидоров"
+
+
+def _hostile_folder(tmp_path):
+    """The sample with hostile ids, a named client, e-mails and phones in the comments."""
+    data = tmp_path / "client"
+    data.mkdir()
+    tables = {name: pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
+              for name in ("transactions", "customers", "feedback", "survey", "leads")}
+    first = tables["customers"]["customer_id"].iloc[0]
+    second = tables["customers"]["customer_id"].iloc[1]
+    renames = {first: HOSTILE_ID, second: "@SUM(1+1)"}
+    for frame in tables.values():
+        if "customer_id" in frame:
+            frame["customer_id"] = frame["customer_id"].replace(renames)
+    tables["customers"].loc[0, "name"] = NAME
+    fb = tables["feedback"]
+    fb["text"] = fb["text"] + f" Пишите: {EMAIL}, тел. {PHONE}. {NAME}"
+    sv = tables["survey"]
+    sv.loc[sv.index[:50], "comment"] = f"call {PHONE} or {EMAIL}"
+    for name, frame in tables.items():
+        frame.to_csv(data / f"{name}.csv", index=False)
+    return data, [first, second]
+
+
+def _leaks(text, raw_ids):
+    found = [s for s in (HOSTILE_ID, "HYPERLINK", "@SUM", EMAIL, PHONE, "123-45-67", NAME,
+                         "Сидоров") if s in text]
+    found += [i for i in raw_ids if f'"{i}"' in text or f">{i}<" in text or f"\n{i}," in text]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SAMPLE / "transactions.csv").exists(), reason="no sample")
+def test_pseudonymised_run_leaks_nothing_and_stores_no_absolute_path(tmp_path, monkeypatch):
+    import zipfile
+
+    from workbench.cli import main
+    from workbench.runner import find_absolute_paths, notebook_paths
+
+    data, raw_ids = _hostile_folder(tmp_path)
+    out = tmp_path / "reports"
+    monkeypatch.setenv("WORKBENCH_PSEUDONYMIZE_KEY", "s3cret-key")
+    monkeypatch.chdir(tmp_path)
+    only = [p.stem for p in notebook_paths()]
+    code = main(["run", "--data", "client", "--out", "reports", "--cell-timeout", "300",
+                 "--only", *only])
+    assert code == 0
+    files = {p.name: p for p in out.rglob("*") if p.is_file()}
+    assert {"report.html", "actions.xlsx", "scores.csv", "action_lists.csv"} <= set(files)
+    for name, path in files.items():
+        if name.endswith(".xlsx"):
+            with zipfile.ZipFile(path) as z:
+                text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        else:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        assert _leaks(text, raw_ids) == [], name
+        assert "s3cret-key" not in text, name
+        assert str(tmp_path) not in text, name
+        if name.endswith(".ipynb"):
+            assert find_absolute_paths(nbformat.reads(text, as_version=4)) == [], name
+            assert "data_dir = '../../client'" in text or 'data_dir = \\"../../client\\"' in text
+    scores = workbench.read_deliverable_csv(files["scores.csv"])
+    assert scores["customer_id"].str.fullmatch(r"C[0-9a-f]{10}").all()
+
+
+def test_write_summary_stores_a_relative_folder(tmp_path):
+    from workbench.io import write_summary
+
+    data = _transactions_only(tmp_path)
+    text = write_summary(data.resolve(), tmp_path / "out")
+    assert str(tmp_path) not in text and "../client" in text
+
+
+def test_load_folder_pseudonymises_from_the_environment(tmp_path, monkeypatch):
+    data = tmp_path / "client"
+    data.mkdir()
+    (data / "transactions.csv").write_text(
+        f"customer_id,date,amount\n\"{HOSTILE_ID.replace(chr(34), chr(34) * 2)}\",2025-01-01,10\n"
+        "C2,2025-01-02,5\n", encoding="utf-8")
+    (data / "feedback.csv").write_text(
+        "customer_id,date,kind,text\n"
+        f"C2,2025-01-03,complaint,Call {PHONE} or {EMAIL} on 2025-01-03\n", encoding="utf-8")
+    (data / "customers.csv").write_text(f"customer_id,name\nC2,{NAME}\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_PSEUDONYMIZE_KEY", "k")
+    folder = workbench.load_folder(data)
+    tx = folder.tables["transactions"]
+    assert HOSTILE_ID not in set(tx["customer_id"]) and "C2" not in set(tx["customer_id"])
+    assert folder.tables["feedback"]["text"].tolist() == [
+        "Call [phone] or [e-mail] on 2025-01-03"]
+    assert folder.tables["customers"]["name"].isna().all()
+    monkeypatch.delenv("WORKBENCH_PSEUDONYMIZE_KEY")
+    assert set(workbench.load_folder(data).tables["transactions"]["customer_id"]) == {
+        HOSTILE_ID, "C2"}
+
+
+def test_free_text_loses_client_names_when_pseudonymised(tmp_path):
+    data = tmp_path / "client"
+    data.mkdir()
+    (data / "transactions.csv").write_text("customer_id,date,amount\nC2,2025-01-02,5\n",
+                                           encoding="utf-8")
+    (data / "customers.csv").write_text(f"customer_id,name\nC2,{NAME}\n", encoding="utf-8")
+    (data / "feedback.csv").write_text(
+        f"customer_id,date,kind,text\nC2,2025-01-03,praise,{NAME} is happy\n", encoding="utf-8")
+    folder = workbench.load_folder(data, pseudonymize_key="k")
+    assert folder.tables["feedback"]["text"].tolist() == ["[name] is happy"]

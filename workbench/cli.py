@@ -11,7 +11,11 @@ Subcommands
     a client's folder.
 ``workbench run --data DIR --out DIR [--language ru|en] [--asof DATE] [--mapping FILE]``
     Execute all notebooks on a client's folder (one process, progress printed) and write
-    ``OUT/notebooks/*.ipynb``, ``OUT/report.html``, ``OUT/actions.xlsx`` and ``OUT/scores.csv``.
+    ``OUT/notebooks/*.ipynb``, ``OUT/report.html``, ``OUT/actions.xlsx``,
+    ``OUT/action_lists.parquet`` / ``.csv`` and ``OUT/scores.csv``. ``--cell-timeout S``
+    fails a notebook whose cell runs longer than S seconds (naming the cell);
+    ``--pseudonymize-key KEY`` (better: the environment variable
+    ``WORKBENCH_PSEUDONYMIZE_KEY``) pseudonymises every table at load.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="folder for the summary (default: reports)")
     p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
     p.add_argument("--language", choices=("en", "ru"), default="en")
+    _add_pseudonymize(p)
 
     p = sub.add_parser("init", help="write an empty workshop file into a client's folder")
     p.add_argument("dir", help="the client's folder")
@@ -59,7 +64,34 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run only these notebooks (e.g. 00_start_here 04_segmentation)")
     p.add_argument("--no-report", action="store_true", help="skip report.html")
     p.add_argument("--no-deliverables", action="store_true", help="skip actions.xlsx/scores.csv")
+    p.add_argument("--cell-timeout", type=_positive_int, default=600, metavar="SECONDS",
+                   help="seconds allowed per notebook cell; a cell that runs longer fails its "
+                        "notebook with an error naming the cell (default: 600)")
+    p.add_argument("--heartbeat", type=_positive_int, default=30, metavar="SECONDS",
+                   help="print a 'still running' line this often while a cell runs (default: 30)")
+    p.add_argument("--sheet-rows", type=_positive_int, default=None, metavar="N",
+                   help="clients per list sheet of actions.xlsx (default: 5000); the complete "
+                        "lists always go to action_lists.parquet/.csv")
+    _add_pseudonymize(p)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _add_pseudonymize(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pseudonymize-key", default=None, metavar="KEY",
+                   help="pseudonymise every table at load with this secret key: ids become "
+                        "keyed hashes, names are blanked, e-mails and phone numbers are "
+                        "scrubbed from text. Prefer the environment variable "
+                        "WORKBENCH_PSEUDONYMIZE_KEY (keeps the key out of shell history)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "summary":
             from workbench.io import write_summary
 
-            text = write_summary(args.data, args.out, mapping=args.mapping, language=args.language)
+            text = write_summary(args.data, args.out, mapping=args.mapping, language=args.language,
+                                 pseudonymize_key=args.pseudonymize_key)
             print(text)
         elif args.command == "init":
             from workbench.workshop import init_workshop
@@ -98,7 +131,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from workbench.runner import notebook_paths, run_workshop
 
@@ -114,13 +146,15 @@ def _run(args: argparse.Namespace) -> int:
     result = run_workshop(
         args.data, args.out, language=args.language, asof=args.asof, mapping=args.mapping,
         notebooks=paths, notebook_dir=args.notebooks, report=not args.no_report,
-        deliverables=not args.no_deliverables,
+        deliverables=not args.no_deliverables, timeout=args.cell_timeout,
+        heartbeat=args.heartbeat, pseudonymize_key=args.pseudonymize_key,
+        sheet_rows=args.sheet_rows,
     )
     if result.failed:
         for name, error in result.failed.items():
             print(f"workbench: notebook {name} failed: {error}", file=sys.stderr)
         print(f"workbench: {len(result.failed)} notebook(s) failed; outputs in "
-              f"{Path(result.out_dir)}", file=sys.stderr)
+              f"{args.out}", file=sys.stderr)
         return 1
     return 0
 

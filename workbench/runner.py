@@ -26,6 +26,8 @@ from workbench.errors import WorkbenchError
 
 __all__ = (
     "ABSOLUTE_PATH_PATTERN",
+    "CELL_TIMEOUT",
+    "CellTimeout",
     "RunResult",
     "clean_notebook",
     "execute_notebook",
@@ -103,40 +105,221 @@ def _renumber_ids(nb: Any) -> None:
             cell["id"] = f"cell-{i:03d}"
 
 
+#: Seconds between two polls of the kernel's channels while a cell runs. A short slice bounds
+#: what a missed wake-up can cost (see :class:`_RunnerClient`).
+POLL_SECONDS = 1.0
+#: Default seconds allowed per cell, and between two "still running" lines.
+CELL_TIMEOUT = 600
+HEARTBEAT_SECONDS = 30.0
+
+
+class CellTimeout(WorkbenchError):
+    """A cell did not finish within the per-cell timeout (names the notebook and the cell)."""
+
+
+def _first_line(source: str, limit: int = 70) -> str:
+    for line in str(source).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            return line if len(line) <= limit else line[: limit - 3] + "..."
+    return ""
+
+
+def _make_client(nb: Any, **kwargs: Any) -> Any:
+    """The nbclient client of the runner (built lazily: nbclient is imported on first use)."""
+    import asyncio
+    from queue import Empty
+    from time import monotonic
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
+    from nbclient.util import ensure_async
+
+    class _RunnerClient(NotebookClient):
+        """nbclient with bounded waits, a heartbeat and a per-cell timing record.
+
+        The stalls of jupyter/nbclient#312 are lost wake-ups: nbclient waits for the cell's
+        reply with one ``shell_channel.get_msg(timeout=<cell timeout>)``; the asyncio zmq
+        poller behind it watches the socket's edge-triggered file descriptor, and when that
+        edge is consumed elsewhere (widget cells send bursts of comm messages on IOPub while
+        the reply arrives), the wait only ends when the timeout fires — and pyzmq then polls
+        once more, finds the reply and returns it as if nothing happened: ~600 s idle, then
+        success. Here both channels are polled in short slices (:data:`POLL_SECONDS`), so a
+        missed wake-up costs at most one slice, and a real overrun raises :class:`CellTimeout`.
+        """
+
+        def __init__(self, nb: Any, *, notebook_name: str = "", heartbeat: float | None = None,
+                     on_heartbeat: Callable[[str], None] | None = None,
+                     timings: list | None = None, **kw: Any) -> None:
+            super().__init__(nb, **kw)
+            self._name = notebook_name
+            self._heartbeat = heartbeat
+            self._on_heartbeat = on_heartbeat
+            self._timings = timings if timings is not None else []
+
+        async def _async_poll_for_reply(self, msg_id, cell, timeout, task_poll_output_msg,
+                                        task_poll_kernel_alive):
+            start = monotonic()
+            index = next((i for i, c in enumerate(self.nb.cells) if c is cell), -1)
+            deadline = start + timeout if timeout else None
+            next_beat = start + self._heartbeat if self._heartbeat else None
+            try:
+                while True:
+                    try:
+                        msg = await ensure_async(
+                            self.kc.shell_channel.get_msg(timeout=POLL_SECONDS))
+                    except Empty:
+                        now = monotonic()
+                        if not await ensure_async(self.km.is_alive()):
+                            raise DeadKernelError(
+                                f"{self._name}: the kernel died in cell {index} "
+                                f"({_first_line(cell.source)!s})") from None
+                        if deadline is not None and now >= deadline:
+                            raise CellTimeout(
+                                f"{self._name}: cell {index} ({_first_line(cell.source)}) did "
+                                f"not finish within {timeout:g} s (the per-cell timeout; "
+                                "raise it with --cell-timeout)") from None
+                        if next_beat is not None and now >= next_beat:
+                            if self._on_heartbeat is not None:
+                                self._on_heartbeat(
+                                    f"      ... {self._name}: cell {index} "
+                                    f"({_first_line(cell.source)}) still running, "
+                                    f"{now - start:.0f} s")
+                            next_beat += self._heartbeat
+                        continue
+                    if msg["parent_header"].get("msg_id") != msg_id:
+                        continue
+                    # the reply is in; the outputs (IOPub) end with the idle status
+                    remaining = None if deadline is None else max(deadline - monotonic(), 5.0)
+                    try:
+                        await asyncio.wait_for(asyncio.shield(task_poll_output_msg),
+                                               remaining)
+                    except TimeoutError:
+                        task_poll_output_msg.cancel()
+                        raise CellTimeout(
+                            f"{self._name}: cell {index} ({_first_line(cell.source)}): the "
+                            "kernel replied but its outputs did not end within the per-cell "
+                            "timeout") from None
+                    return msg
+            finally:
+                task_poll_kernel_alive.cancel()
+                self._timings.append((index, monotonic() - start))
+
+        async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+            from nbclient.exceptions import CellExecutionComplete
+
+            while True:
+                try:
+                    msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=POLL_SECONDS))
+                except Empty:
+                    continue
+                if msg["parent_header"].get("msg_id") == parent_msg_id:
+                    try:
+                        self.process_message(msg, cell, cell_index)
+                    except CellExecutionComplete:
+                        return
+
+    return _RunnerClient(nb, **kwargs)
+
+
+def _kernel_manager(kernel_name: str, ipc_dir: str | None) -> Any:
+    """A kernel manager on local IPC sockets (no TCP ports to race for) where the OS has them."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name=kernel_name)
+    if ipc_dir is not None:
+        km.transport = "ipc"
+        km.ip = os.path.join(ipc_dir, "k")
+    return km
+
+
 def execute_notebook(
     nb: Any,
     cwd: str | os.PathLike,
     *,
-    timeout: int = 600,
+    timeout: int | None = CELL_TIMEOUT,
     kernel_name: str = "python3",
     store_widget_state: bool = False,
+    name: str | None = None,
+    heartbeat: float | None = HEARTBEAT_SECONDS,
+    progress: Callable[[str], None] | None = None,
+    timings: list | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Any:
     """Execute a notebook in a fresh kernel started from this process; return it executed.
 
-    Raises :class:`~workbench.errors.WorkbenchError` naming the failing cell (its first line)
-    and the error when a cell raises (cells tagged ``raises-exception`` excepted).
-    """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    Parameters
+    ----------
+    nb : NotebookNode
+        Executed in place.
+    cwd : path
+        The kernel's working folder.
+    timeout : int, optional, default 600
+        Seconds allowed per cell (``None``: no limit).
+    kernel_name : str, default "python3"
+    store_widget_state : bool, default False
+    name : str, optional
+        How errors and heartbeat lines name the notebook (default ``"notebook"``).
+    heartbeat : float, optional, default 30
+        While a cell runs longer, ``progress`` gets a "still running" line this often.
+    progress : callable, optional
+        Receives the heartbeat lines.
+    timings : list, optional
+        Receives ``(cell index, seconds)`` for every executed code cell.
+    env : mapping, optional
+        Extra environment variables for the kernel.
 
-    env = dict(os.environ)
+    Raises
+    ------
+    WorkbenchError
+        Naming the failing cell (its first line) and the error when a cell raises (cells
+        tagged ``raises-exception`` excepted); :class:`CellTimeout` naming the notebook and the
+        cell when a cell overruns ``timeout``; when the kernel dies.
+
+    Notes
+    -----
+    The kernel listens on local IPC sockets in a private temporary folder (TCP on Windows):
+    concurrent runs cannot race for the same ports. Its channels are polled in short slices,
+    so no cell can sit idle until the timeout and then pass (jupyter/nbclient#312).
+    """
+    import shutil
+    import tempfile
+
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    kernel_env = dict(os.environ)
     # Always the inline backend in the kernel: a non-interactive MPLBACKEND=Agg inherited from
     # the caller (the Makefile exports it for the unit tests) would silently drop every figure
     # from the executed notebooks and from report.html.
-    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    env.setdefault("PYTHONHASHSEED", "0")
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name=kernel_name,
-        resources={"metadata": {"path": str(cwd)}},
-        store_widget_state=store_widget_state,
-        record_timing=False,
-    )
+    kernel_env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    kernel_env.setdefault("PYTHONHASHSEED", "0")
+    kernel_env.update(env or {})
+    ipc_dir = None if os.name == "nt" else tempfile.mkdtemp(prefix="wb-")
+    label = name or "notebook"
     try:
-        client.execute(env=env)
-    except CellExecutionError as exc:
-        raise WorkbenchError(f"notebook cell failed: {_short_error(str(exc))}") from None
+        client = _make_client(
+            nb,
+            km=_kernel_manager(kernel_name, ipc_dir),
+            timeout=timeout,
+            kernel_name=kernel_name,
+            resources={"metadata": {"path": str(cwd)}},
+            store_widget_state=store_widget_state,
+            record_timing=False,
+            notebook_name=label,
+            heartbeat=heartbeat,
+            on_heartbeat=progress,
+            timings=timings,
+        )
+        try:
+            client.execute(env=kernel_env)
+        except CellExecutionError as exc:
+            raise WorkbenchError(f"{label}: notebook cell failed: "
+                                 f"{_short_error(str(exc))}") from None
+        except DeadKernelError as exc:
+            raise WorkbenchError(f"{label}: {exc}") from None
+    finally:
+        if ipc_dir is not None:
+            shutil.rmtree(ipc_dir, ignore_errors=True)
     return nb
 
 
@@ -216,7 +399,14 @@ def _as_text(value: Any) -> str:
 
 @dataclass
 class RunResult:
-    """What ``workbench run`` wrote."""
+    """What ``workbench run`` wrote.
+
+    Attributes
+    ----------
+    cell_seconds : dict of str -> list of (int, float)
+        Per notebook, ``(cell index, seconds)`` of every executed code cell: the runner's own
+        timing record (a stall would show as a cell near the timeout).
+    """
 
     out_dir: Path
     notebooks: list[Path] = field(default_factory=list)
@@ -224,6 +414,44 @@ class RunResult:
     deliverables: dict[str, Path] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    cell_seconds: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+
+
+#: Environment variable with the pseudonymisation key (keeps the key out of shell history).
+PSEUDONYMIZE_ENV = "WORKBENCH_PSEUDONYMIZE_KEY"
+
+
+def _relative(path: Path, start: Path) -> str:
+    """``path`` relative to ``start`` (POSIX separators); never an absolute path.
+
+    On another drive (Windows), where no relative path exists, only the folder's name is
+    given (a redacted path).
+    """
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _redact(nb: Any, replacements: Mapping[str, str]) -> None:
+    """Replace absolute folder paths in the stored sources and outputs (a last safety net)."""
+    def fix(text: str) -> str:
+        for old, new in replacements.items():
+            text = text.replace(old, new)
+        return text
+
+    for cell in nb.cells:
+        cell.source = fix(cell.source)
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                out["text"] = fix(_as_text(out["text"]))
+            for mime, value in list(out.get("data", {}).items()):
+                if mime.startswith("text/") and isinstance(value, (str, list)):
+                    out["data"][mime] = fix(_as_text(value))
+            if "traceback" in out:
+                out["traceback"] = [fix(tb) for tb in out["traceback"]]
+            if "evalue" in out:
+                out["evalue"] = fix(out["evalue"])
 
 
 def run_workshop(
@@ -237,7 +465,10 @@ def run_workshop(
     notebook_dir: str | os.PathLike | None = None,
     report: bool = True,
     deliverables: bool = True,
-    timeout: int = 600,
+    timeout: int | None = CELL_TIMEOUT,
+    heartbeat: float | None = HEARTBEAT_SECONDS,
+    pseudonymize_key: str | None = None,
+    sheet_rows: int | None = None,
     progress: Callable[[str], None] | None = print,
 ) -> RunResult:
     """Run every workshop notebook on a client's folder and write report and deliverables.
@@ -247,7 +478,8 @@ def run_workshop(
     data_dir : path
         The client's folder (``transactions.csv`` at least; see ``docs/data.md``).
     out_dir : path
-        Where to write ``notebooks/``, ``report.html``, ``actions.xlsx`` and ``scores.csv``.
+        Where to write ``notebooks/``, ``report.html``, ``actions.xlsx``, the complete action
+        lists and ``scores.csv``.
     language : {"en", "ru"}, default "en"
         Language of everything the audience sees.
     asof : str, optional
@@ -260,16 +492,34 @@ def run_workshop(
         Default: the repository's ``notebooks/``.
     report, deliverables : bool, default True
         Write ``report.html`` / the step-7 deliverables.
-    timeout : int, default 600
-        Seconds allowed per cell.
+    timeout : int, optional, default 600
+        Seconds allowed per cell; a cell that overruns fails its notebook with an error that
+        names the notebook and the cell. ``None``: no limit.
+    heartbeat : float, optional, default 30
+        While a cell runs longer, print a "still running" line this often.
+    pseudonymize_key : str, optional
+        Pseudonymise every table at load, in every notebook and in the deliverables (ids
+        become keyed hashes, names are blanked, e-mails and phone numbers are scrubbed from
+        free text). Default: the environment variable ``WORKBENCH_PSEUDONYMIZE_KEY``. The key
+        reaches the kernels through their environment, never through a stored cell.
+    sheet_rows : int, optional
+        Clients per strategy sheet of ``actions.xlsx`` (default 5,000; see
+        :func:`workbench.export_deliverables`).
     progress : callable, optional
         Called with one line of progress text (default ``print``); ``None`` for silence.
 
     Returns
     -------
     RunResult
-        Paths written, per-notebook seconds and the failures (notebook -> error text). A failing
-        notebook does not stop the run: the others and the deliverables are still produced.
+        Paths written, per-notebook and per-cell seconds and the failures (notebook -> error
+        text). A failing notebook does not stop the run: the others and the deliverables are
+        still produced.
+
+    Notes
+    -----
+    The kernels run in ``OUT/notebooks`` and get the folders as paths relative to it, so the
+    executed notebooks store no absolute path of this machine (they still run when opened
+    from there).
     """
     import nbformat
 
@@ -279,25 +529,42 @@ def run_workshop(
     say = progress or (lambda _msg: None)
     data_dir = Path(data_dir).resolve()
     if not data_dir.is_dir():
-        raise WorkbenchError(f"--data: folder not found: {data_dir}")
+        raise WorkbenchError(f"--data: folder not found: {data_dir.name}")
     out_dir = Path(out_dir).resolve()
-    (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
+    run_dir = out_dir / "notebooks"
+    run_dir.mkdir(parents=True, exist_ok=True)
     if mapping is not None:
         mapping = Path(mapping).resolve()
         if not mapping.is_file():
-            raise WorkbenchError(f"--mapping: file not found: {mapping}")
+            raise WorkbenchError(f"--mapping: file not found: {mapping.name}")
+    if pseudonymize_key is None:
+        pseudonymize_key = os.environ.get(PSEUDONYMIZE_ENV) or None
+    if pseudonymize_key is not None and not str(pseudonymize_key).strip():
+        raise WorkbenchError("--pseudonymize-key must not be empty")
+    if sheet_rows is not None:
+        from workbench.deliverables import _resolve_sheet_rows
+
+        sheet_rows = _resolve_sheet_rows(sheet_rows)
+    kernel_env: dict[str, str] = {}
+    if pseudonymize_key is not None:
+        kernel_env[PSEUDONYMIZE_ENV] = str(pseudonymize_key)
+    if sheet_rows is not None:
+        kernel_env["WORKBENCH_SHEET_ROWS"] = str(sheet_rows)
     paths = (
         [Path(p) for p in notebooks]
         if notebooks is not None
         else notebook_paths(notebook_dir)
     )
     params = {
-        "data_dir": str(data_dir),
+        "data_dir": _relative(data_dir, run_dir),
         "asof": asof,
         "language": language,
-        "mapping": str(mapping) if mapping is not None else None,
-        "out_dir": str(out_dir),
+        "mapping": _relative(mapping, run_dir) if mapping is not None else None,
+        "out_dir": _relative(out_dir, run_dir),
     }
+    redactions = {str(p): _relative(p, run_dir) for p in (data_dir, out_dir, mapping)
+                  if p is not None}
+    redactions = dict(sorted(redactions.items(), key=lambda kv: -len(kv[0])))
     result = RunResult(out_dir=out_dir)
     run_started = time.time() - 1.0  # file times may be rounded to the second
     executed = []
@@ -307,19 +574,26 @@ def run_workshop(
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         nb = inject_parameters(nb, params)
+        timings: list[tuple[int, float]] = []
         try:
-            execute_notebook(nb, cwd=path.parent, timeout=timeout, store_widget_state=True)
+            execute_notebook(nb, cwd=run_dir, timeout=timeout, store_widget_state=True,
+                             name=path.stem, heartbeat=heartbeat, progress=say,
+                             timings=timings, env=kernel_env)
         except WorkbenchError as exc:
             result.failed[path.stem] = str(exc)
             say(f"      FAILED: {str(exc).splitlines()[0]}")
         seconds = time.perf_counter() - start
         result.seconds[path.stem] = seconds
+        result.cell_seconds[path.stem] = timings
         clean_notebook(nb, keep_widget_state=True)
-        target = out_dir / "notebooks" / path.name
+        _redact(nb, redactions)
+        target = run_dir / path.name
         nbformat.write(nb, target)
         result.notebooks.append(target)
         executed.append((path.stem, nb))
-        say(f"      done in {seconds:.1f} s")
+        slowest = max(timings, key=lambda it: it[1], default=None)
+        say(f"      done in {seconds:.1f} s"
+            + (f" (slowest cell {slowest[0]}: {slowest[1]:.1f} s)" if slowest else ""))
     if report:
         from workbench.report import write_report
 
@@ -337,12 +611,13 @@ def run_workshop(
 
             say("deliverables (actions.xlsx, scores.csv) ...")
             result.deliverables = write_deliverables(
-                data_dir, out_dir, language=language, asof=asof, mapping=mapping
+                data_dir, out_dir, language=language, asof=asof, mapping=mapping,
+                sheet_rows=sheet_rows, pseudonymize_key=pseudonymize_key,
             )
     for name, path in result.deliverables.items():
-        say(f"wrote {name}: {path}")
+        say(f"wrote {name}: {_relative(path, Path.cwd())}")
     if result.report is not None:
-        say(f"wrote report: {result.report}")
+        say(f"wrote report: {_relative(result.report, Path.cwd())}")
     return result
 
 

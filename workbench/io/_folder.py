@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -147,7 +148,10 @@ def load_folder(
         Column mapping, nested by table (see :func:`load_mapping`). By default the folder's own
         ``mapping.yml`` / ``mapping.yaml`` / ``mapping.json`` is used when present.
     pseudonymize_key : str or bytes, optional
-        Pseudonymise identifiers in every table with this key (joins still work).
+        Pseudonymise identifiers in every table with this key (joins still work); names are
+        blanked, and e-mail addresses, phone numbers and the clients' names are scrubbed from
+        every text (also from the rejected rows of the reports). Default: the environment
+        variable ``WORKBENCH_PSEUDONYMIZE_KEY`` (set by ``workbench run --pseudonymize-key``).
     **options
         Passed to every loader (``duplicates=``, ``dayfirst=``, ``encoding=`` ...).
 
@@ -169,6 +173,8 @@ def load_folder(
     folder = Path(path).expanduser()
     if not folder.is_dir():
         raise DataFileError(f"data folder not found: {folder}")
+    if pseudonymize_key is None:  # set by `workbench run --pseudonymize-key` for each kernel
+        pseudonymize_key = os.environ.get("WORKBENCH_PSEUDONYMIZE_KEY") or None
     found, warnings = find_table_files(folder)
     if not found:
         expected = ", ".join(f"{s.file_stem}.csv" for s in TABLES.values())
@@ -193,6 +199,7 @@ def load_folder(
         (k in TABLES or k == "options") and (isinstance(v, Mapping) or v is None)
         for k, v in mapping.items()
     )
+    table_maps: dict[str, Mapping | None] = {}
     for table, file in found.items():
         if flat:
             # a flat mapping applies to whichever tables have the named columns
@@ -208,14 +215,43 @@ def load_folder(
         frame, report = load_table(
             table, file, mapping=table_map, pseudonymize_key=pseudonymize_key, **options
         )
+        table_maps[table] = table_map
         result.tables[table] = frame
         result.reports[table] = report
         result.files[table] = file
     result.missing = [tb for tb in TABLES if tb not in found]
+    if pseudonymize_key is not None:
+        _scrub_folder(result, table_maps.get("customers"), options)
     from workbench.workshop import read_workshop  # the workshop file (workbench init)
 
     result.workshop = read_workshop(folder)
     return result
+
+
+def _scrub_folder(result: DataFolder, customers_map: Mapping | None, options: dict) -> None:
+    """Pseudonymised load: no e-mail, phone number or client name left in any text."""
+    from workbench._privacy import scrub_everything, scrub_frame
+
+    names: list = []
+    file = result.files.get("customers")
+    if file is not None:  # the names were blanked: read them once more, only to scrub them
+        raw, _report = load_table("customers", file, mapping=customers_map or None, **options)
+        if "name" in raw:
+            names = raw["name"].dropna().astype(str).tolist()
+    ids = {"customer_id", "respondent_id", "lead_id", "order_id"}
+    for table, frame in result.tables.items():
+        result.tables[table] = scrub_frame(frame, names=names, skip=ids & set(frame.columns))
+        report = result.reports[table]
+        if getattr(report, "rejected", None) is not None and len(report.rejected):
+            report.rejected = scrub_everything(report.rejected, names=names)
+
+
+def _shown_path(folder: Path, out_dir: str | Path) -> str:
+    """The data folder as summary.md shows it: relative to summary.md, never absolute."""
+    try:
+        return Path(os.path.relpath(Path(folder).resolve(), Path(out_dir).resolve())).as_posix()
+    except ValueError:  # another drive: the folder's name only
+        return Path(folder).name
 
 
 def _header_names(file: Path, options: dict) -> list[str]:
@@ -231,6 +267,7 @@ def write_summary(
     out_dir: str | Path,
     mapping: str | Path | Mapping | None = None,
     language: str = "en",
+    pseudonymize_key: str | bytes | None = None,
 ) -> str:
     """Load a data folder and write ``summary.md`` with its tables and load reports.
 
@@ -244,6 +281,8 @@ def write_summary(
         Column mapping (default: the folder's own mapping file, if any).
     language : {"en", "ru"}
         Language of the summary.
+    pseudonymize_key : str or bytes, optional
+        As for :func:`load_folder` (default: ``WORKBENCH_PSEUDONYMIZE_KEY``).
 
     Returns
     -------
@@ -251,9 +290,9 @@ def write_summary(
         The text written (Markdown).
     """
     language = check_language(language)
-    folder = load_folder(data_dir, mapping=mapping)
+    folder = load_folder(data_dir, mapping=mapping, pseudonymize_key=pseudonymize_key)
     lines = [f"# {t('load.summary_title', language)}", "",
-             t("load.summary_folder", language, path=folder.path.as_posix()), ""]
+             t("load.summary_folder", language, path=_shown_path(folder.path, out_dir)), ""]
     tx = folder.tables.get("transactions")
     if tx is not None and len(tx):
         lines.append("- " + t("load.summary_period", language,
