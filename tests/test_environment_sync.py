@@ -22,7 +22,9 @@ def _norm(name: str) -> str:
 def _pyproject() -> tuple[dict[str, SpecifierSet], str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     project = data["project"]
-    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    reqs = list(project["dependencies"]) + [r for name in ("test", "lab", "dashboard")
+                                            for r in extras[name]]
     out = {}
     for r in reqs:
         req = Requirement(r)

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
 
     p = sub.add_parser("summary", help="load a data folder and write a short summary")
-    p.add_argument("--data", default="data/samples", help="folder with the client's tables")
+    p.add_argument("--data", default=None,
+                   help="folder with the client's tables (default: the bundled sample)")
     p.add_argument("--out", default="reports", help="folder for the summary (default: reports)")
     p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
     p.add_argument("--language", choices=("en", "ru"), default="en")
@@ -53,13 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace existing workshop files")
 
     p = sub.add_parser("run", help="execute all notebooks on a folder; write report + deliverables")
-    p.add_argument("--data", default="data/samples", help="folder with the client's tables")
+    p.add_argument("--data", default=None,
+                   help="folder with the client's tables (default: the bundled sample)")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--language", choices=("en", "ru"), default="en")
     p.add_argument("--asof", default=None, help="observation end YYYY-MM-DD (default: last date)")
     p.add_argument("--mapping", default=None, help="YAML/JSON column mapping file")
     p.add_argument("--notebooks", default=None,
-                   help="folder of NN_name.ipynb notebooks (default: the repository's notebooks/)")
+                   help="folder of NN_name.ipynb notebooks (default: the workbench's own)")
     p.add_argument("--only", nargs="*", default=None, metavar="NAME",
                    help="run only these notebooks (e.g. 00_start_here 04_segmentation)")
     p.add_argument("--no-report", action="store_true", help="skip report.html")
@@ -103,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from workbench.errors import WorkbenchError
 
+    if getattr(args, "data", "") is None:
+        from workbench.datasets import sample_dir
+
+        args.data = str(sample_dir())
     try:
         if args.command == "sample":
             from workbench.datasets import write_sample

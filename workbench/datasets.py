@@ -1592,9 +1592,36 @@ def write_sample(
 _CACHE: dict[tuple, dict[str, pd.DataFrame]] = {}
 
 
+def bundled_dir(kind: str) -> Path:
+    """Return a folder shipped with the workbench: ``"samples"`` or ``"notebooks"``.
+
+    From a source checkout these are ``data/samples`` and ``notebooks`` of the repository; an
+    installed wheel carries copies made at build time (``setup.py``) under
+    ``workbench/_bundle/``, found with :mod:`importlib.resources`.
+
+    Parameters
+    ----------
+    kind : {"samples", "notebooks"}
+
+    Returns
+    -------
+    Path
+        The folder (it may not exist in a checkout where it was never built).
+    """
+    checkout = {"samples": Path("data") / "samples", "notebooks": Path("notebooks")}
+    if kind not in checkout:
+        raise WorkbenchError(f"kind must be 'samples' or 'notebooks'; got {kind!r}")
+    root = Path(__file__).resolve().parents[1]
+    if (root / "pyproject.toml").is_file() and (root / checkout[kind]).is_dir():
+        return root / checkout[kind]
+    from importlib.resources import files
+
+    return Path(str(files("workbench") / "_bundle" / kind))
+
+
 def sample_dir() -> Path:
-    """Return the folder of the shipped sample (``data/samples`` of the source checkout)."""
-    return Path(__file__).resolve().parents[1] / "data" / "samples"
+    """Return the folder of the shipped sample (``data/samples`` of a checkout, else the wheel's)."""
+    return bundled_dir("samples")
 
 
 def _read_table(path: Path, table: str) -> pd.DataFrame:

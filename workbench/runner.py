@@ -37,8 +37,15 @@ __all__ = (
     "run_workshop",
 )
 
-#: Where the workbench keeps the curated notebooks (repository checkout).
-NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+def _notebook_dir() -> Path:
+    from workbench.datasets import bundled_dir
+
+    return bundled_dir("notebooks")
+
+
+#: Where the workbench keeps the curated notebooks: ``notebooks/`` of a checkout, else the
+#: copies an installed wheel carries (see :func:`workbench.datasets.bundled_dir`).
+NOTEBOOK_DIR = _notebook_dir()
 
 #: Stored outputs must never reveal a machine's folders (client names live in paths).
 ABSOLUTE_PATH_PATTERN = re.compile(
@@ -562,6 +569,13 @@ def run_workshop(
         "mapping": _relative(mapping, run_dir) if mapping is not None else None,
         "out_dir": _relative(out_dir, run_dir),
     }
+    from workbench.datasets import sample_dir
+
+    raw = sample_dir() / "raw"
+    if (raw / "transactions_1c_export.csv").is_file():
+        # step 0 practises on the sample's messy export: point it there from OUT/notebooks
+        params["raw_export"] = _relative(raw / "transactions_1c_export.csv", run_dir)
+        params["raw_mapping"] = _relative(raw / "mapping.yml", run_dir)
     redactions = {str(p): _relative(p, run_dir) for p in (data_dir, out_dir, mapping)
                   if p is not None}
     redactions = dict(sorted(redactions.items(), key=lambda kv: -len(kv[0])))
