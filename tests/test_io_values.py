@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import workbench as wb
-from workbench.errors import DataFileError
+from workbench.errors import DataFileError, MissingColumnsError
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -158,3 +158,17 @@ def test_duplicate_header_names_say_which_column_was_used(tmp_path):
     assert msg == ("the header names 2 columns 'Сумма' (read as 'Сумма', 'Сумма.1'); "
                    "'Сумма' as amount was used, the others are kept as extra columns. "
                    "Pass columns= to choose another")
+
+
+def test_1c_report_with_clients_and_documents_in_one_column_fails_with_advice(tmp_path):
+    text = (
+        "Контрагент / Документ;Сумма\n"
+        "ООО Ромашка;15 000,00\n"
+        "Реализация товаров 0001 от 01.02.2024 12:00:00;5 000,00\n"
+        "Реализация товаров 0002 от 03.02.2024 9:30:00;10 000,00\n"
+        "ИП Лютиков;7 000,00\n"
+        "Реализация товаров 0003 от 05.02.2024 10:00:00;7 000,00\n"
+    )
+    with pytest.raises(MissingColumnsError,
+                       match="looks like a 1C report grouped by counterparty.*Export a flat table"):
+        wb.load_transactions(write(tmp_path / "report.csv", text))

@@ -78,7 +78,7 @@ class MissingColumnsError(WorkbenchError):
             "Pass columns={'<your column>': '<canonical name>'} to map them"
         )
         if hint:
-            msg += f". {shorten(hint, 400)}"
+            msg += f". {shorten(hint, 800)}"
         super().__init__(msg)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from workbench.errors import MissingColumnsError, WorkbenchError, shorten
 from workbench.i18n import t
@@ -145,6 +146,28 @@ def _duplicate_header_notes(raw: RawTable, col_map: dict[str, str]) -> list[str]
     return notes
 
 
+_DOCUMENT_TITLE = r"(?i)(?:^|\s)(от|from)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+
+
+def _one_column_report(raw: RawTable) -> str | None:
+    """A sentence when the file looks like a 1C report with clients and documents in one column."""
+    for src in raw.names:
+        col = raw.columns[src]
+        if not pa.types.is_string(col.type):
+            continue
+        head = col.slice(0, 500)
+        docs = pa.compute.sum(pa.compute.match_substring_regex(head, _DOCUMENT_TITLE)).as_py() or 0
+        if docs >= max(2, len(head) // 10):
+            return (
+                f"The column {shorten(src)!r} holds document titles such as 'Реализация ... от "
+                "01.02.2024': this looks like a 1C report grouped by counterparty, with the clients "
+                "and their documents in one column and no date column. Export a flat table "
+                "instead (one line per document with its client, date and amount: turn off "
+                "grouping in the report settings, or export the document journal)."
+            )
+    return None
+
+
 def _apply_layout(raw: RawTable, canon_to_src: dict[str, str], verdicts: Verdicts,
                   warnings: list[str]) -> dict[str, pa.ChunkedArray]:
     """Columns to parse: the raw ones, with a grouped report's client carried down."""
@@ -207,11 +230,11 @@ def load_table(
     present = set(col_map.values())
     missing = [c for c in spec.required if c not in present]
     if missing:
-        raise MissingColumnsError(
-            table, missing, raw.names, source=name,
-            hint="Recognised automatically: "
-            + (", ".join(f"{s!r} -> {c}" for s, c in col_map.items()) or "nothing"),
-        )
+        hint = "Recognised automatically: " + (
+            ", ".join(f"{s!r} -> {c}" for s, c in col_map.items()) or "nothing")
+        layout = _one_column_report(raw)
+        raise MissingColumnsError(table, missing, raw.names, source=name,
+                                  hint=f"{layout} {hint}" if layout else hint)
     canon_to_src = {c: s for s, c in col_map.items()}
     warnings = list(raw.warnings) + map_warnings + _duplicate_header_notes(raw, col_map)
     if decimal is None:

@@ -88,11 +88,17 @@ def _looks_utf8(data: bytes) -> bool:
     return multi > 0 and multi >= 4 * bad
 
 
-def _from_cp1251(data: bytes) -> bytes:
-    try:
-        return data.decode("cp1251").encode("utf-8")
-    except UnicodeDecodeError:  # 0x98 is unassigned in cp1251
-        return data.decode("cp1251", errors="replace").encode("utf-8")
+def _from_cp1251(data: bytes, chunk: int = 1 << 24) -> bytes:
+    """cp1251 -> UTF-8, 16 MB at a time (a single-byte code: any cut is safe), so the
+    intermediate Python string never holds the whole file."""
+    parts = []
+    for i in range(0, len(data), chunk):
+        piece = data[i:i + chunk]
+        try:
+            parts.append(piece.decode("cp1251").encode("utf-8"))
+        except UnicodeDecodeError:  # 0x98 is unassigned in cp1251
+            parts.append(piece.decode("cp1251", errors="replace").encode("utf-8"))
+    return b"".join(parts)
 
 
 def check_binary(data: bytes, name: str) -> None:
@@ -261,6 +267,7 @@ def read_text_bytes(
     if re.search(rb"\S", data[:1 << 20]) is None and re.search(rb"\S", data) is None:
         raise DataFileError(f"{name}: the file is empty")
     payload, enc_label, damaged, note = decode_bytes(data, name, encoding)
+    del data  # the file's bytes are not needed once decoded (the payload may be them)
     if re.search(rb"\S", payload) is None:
         raise DataFileError(f"{name}: the file is empty")
     head_text = payload[:_SAMPLE_BYTES].decode("utf-8", errors="ignore")
