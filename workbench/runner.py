@@ -62,6 +62,33 @@ PACKAGING_NOTEBOOK = "07_packaging"
 DELIVERABLE_FILES: tuple[str, ...] = (
     "actions.xlsx", "scores.csv", "action_lists.parquet", "action_lists.csv")
 
+#: Language tags of the bilingual notebook format (docs/notebooks.md): a markdown cell tagged
+#: ``en`` or ``ru`` belongs to that language's notebook; untagged cells to both.
+NOTEBOOK_LANGUAGES: tuple[str, ...] = ("en", "ru")
+
+
+def select_language(nb: Any, language: str) -> Any:
+    """Return a copy of ``nb`` holding only the cells of ``language`` (and the shared ones).
+
+    In the bilingual format every markdown cell is written once per language, tagged ``en``
+    or ``ru``; code cells are shared. A notebook with no cell tagged ``language`` (an older,
+    one-language notebook) is returned unchanged, so that it still runs in any language.
+    """
+    nb = copy.deepcopy(nb)
+    tagged = [set(c.metadata.get("tags", ())) & set(NOTEBOOK_LANGUAGES) for c in nb.cells]
+    if not any(language in tags for tags in tagged):
+        return nb
+    nb.cells = [c for c, tags in zip(nb.cells, tagged) if not tags or language in tags]
+    _renumber_ids(nb)
+    return nb
+
+
+def language_notebook_dir(language: str, folder: str | os.PathLike | None = None) -> Path:
+    """Return the folder of ``language``'s notebooks: ``notebooks/ru/`` for Russian, if built."""
+    folder = Path(folder) if folder is not None else NOTEBOOK_DIR
+    return folder / language if (folder / language).is_dir() else folder
+
+
 def notebook_paths(folder: str | os.PathLike | None = None) -> list[Path]:
     """Return the step notebooks (``NN_name.ipynb``) of a folder, in order.
 
@@ -560,7 +587,7 @@ def run_workshop(
     paths = (
         [Path(p) for p in notebooks]
         if notebooks is not None
-        else notebook_paths(notebook_dir)
+        else notebook_paths(language_notebook_dir(language, notebook_dir))
     )
     params = {
         "data_dir": _relative(data_dir, run_dir),
@@ -587,7 +614,7 @@ def run_workshop(
         say(f"[{i}/{total}] {path.stem} ...")
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
-        nb = inject_parameters(nb, params)
+        nb = inject_parameters(select_language(nb, language), params)
         timings: list[tuple[int, float]] = []
         try:
             execute_notebook(nb, cwd=run_dir, timeout=timeout, store_widget_state=True,

@@ -6,8 +6,8 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 1 — Finding out and clarifying expectations (выявление и уточнение ожиданий)
+# %% [markdown] tags=["en"]
+# # Step 1 — Finding out and clarifying expectations
 #
 # **Why this step matters to the client.** Only the client decides whether we are
 # client-oriented, and they judge us against what they *expected*, not against what we think
@@ -19,12 +19,32 @@
 #
 # **In this notebook we will:**
 # 1. see what the survey holds: respondents, attributes, scale, answers given;
-# 2. read the expectation ratings per attribute (ожидания) next to our perceived performance;
+# 2. read the expectation ratings per attribute next to our perceived performance;
 # 3. listen to the voice of the customer: a reproducible sample of comments and feedback
-#    texts (цитатник), with a widget to pick quotes for the slide;
-# 4. see where clients come from (источники обращения) and what each source yields;
+#    texts (a book of quotes), with a widget to pick quotes for the slide;
+# 4. see where clients come from (contact sources) and what each source yields;
 # 5. compare ourselves with the main competitor, attribute by attribute;
 # 6. try it ourselves (📝 Your turn).
+
+# %% [markdown] tags=["ru"]
+# # Шаг 1 — Выявление и уточнение ожиданий
+#
+# **Почему этот шаг важен клиенту.** Только клиент решает, клиентоориентированы ли мы, и
+# сравнивает нас с тем, чего он *ожидал*, а не с тем, что, по нашему мнению, мы ему даём. У
+# руководства обычно есть уверенная картина того, чего хотят клиенты; анкеты, комментарии и
+# журнал жалоб часто рисуют другую. Этот шаг заменяет убеждения оценками и словами самих
+# клиентов: чего они от нас ждут, как мы справляемся по каждому пункту, как выглядим рядом с
+# главным конкурентом и какие источники обращения приводят нужных клиентов. Без него шаги 2–8
+# улучшают не то.
+#
+# **В этой тетради мы:**
+# 1. посмотрим, что содержат анкеты: респонденты, параметры, шкала, полнота ответов;
+# 2. прочитаем оценки ожиданий по каждому параметру рядом с воспринимаемым качеством;
+# 3. услышим голос клиента: воспроизводимую выборку комментариев и отзывов (цитатник) и виджет
+#    для подбора цитат на слайд;
+# 4. увидим, откуда приходят клиенты (источники обращения) и что даёт каждый источник;
+# 5. сравним себя с главным конкурентом по каждому параметру;
+# 6. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -33,7 +53,7 @@ asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
 language = "en"  # "en" or "ru": plots, widgets and computed prose
 mapping = None  # optional YAML/JSON column mapping for messy exports
 out_dir = None  # where `workbench run` writes deliverables (unused in the workshop)
-n_quotes = 2  # quotes per attribute / topic in the цитатник
+n_quotes = 2  # quotes per attribute / topic in the book of quotes
 quotes_seed = 0  # which random draw of quotes; change it to see other quotes
 source_horizon = "365D"  # "still buying" = bought within this window before asof
 
@@ -48,19 +68,31 @@ import workbench.widgets
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. What does the survey hold?
 #
 # First the folder: which of the five tables we have. Step 1 lives on the **survey** (one row
 # per respondent × attribute, 1–5 ratings), the **feedback** log and the **customers** card.
 
+# %% [markdown] tags=["ru"]
+# ## 1. Что содержат анкеты?
+#
+# Сначала папка: какие из пяти таблиц у нас есть. Шаг 1 опирается на **анкеты** (по строке на
+# респондента и параметр, оценки 1–5), журнал **обратной связи** и **карточки клиентов**.
+
 # %%
 print(workbench.describe_folder(folder, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Now the survey itself: how many people answered, about how many attributes, on what scale,
 # and how complete the answers are. A survey with many blanks, or with few respondents linked
 # to a client card, limits what later steps can say per segment.
+
+# %% [markdown] tags=["ru"]
+# Теперь сами анкеты: сколько человек ответили, о скольких параметрах, по какой шкале и
+# насколько полны ответы. Анкета с большим числом пропусков или с немногими респондентами,
+# связанными с карточкой клиента, ограничивает то, что следующие шаги смогут сказать по
+# сегментам.
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -72,20 +104,30 @@ if workbench.needs(folder, "survey", language=language):
 if workbench.needs(folder, "survey", language=language):
     print(survey["respondent_id"].nunique(), survey["attribute"].nunique(), len(survey))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 2. What do clients expect, attribute by attribute?
 #
 # For each attribute the survey asked how good the client *expects* it to be, and how good
 # they find *our* performance. `workbench.gap_analysis` gives the means (we read the gaps
 # themselves in step 2); here we only list what clients expect.
 
+# %% [markdown] tags=["ru"]
+# ## 2. Чего ждут клиенты по каждому параметру?
+#
+# По каждому параметру анкета спрашивала, насколько хорошим клиент *ожидает* его увидеть и
+# насколько хорошо, по его мнению, справляемся *мы*. `workbench.gap_analysis` даёт средние
+# (сами разрывы мы читаем на шаге 2); здесь только перечисляем, чего ждут клиенты.
+
 # %%
 if workbench.needs(folder, "survey", language=language):
     gaps = workbench.gap_analysis(survey)
     display(workbench.format_gaps(gaps, language=language, which=("expected", "performance")))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read aloud (computed from the table above):
+
+# %% [markdown] tags=["ru"]
+# Читаем вслух (рассчитано по таблице выше):
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -96,12 +138,19 @@ if workbench.needs(folder, "survey", language=language):
 if workbench.needs(folder, "survey", language=language):
     print(gaps["expected"].round(2).sort_index().to_dict())
 
-# %% [markdown]
-# ## 3. The voice of the customer (цитатник)
+# %% [markdown] tags=["en"]
+# ## 3. The voice of the customer (book of quotes)
 #
 # One sentence in a client's own words convinces a management team more than a chart. We
 # sample comments **at random** (fair to the data, not the juiciest ones), with a fixed seed
 # so the report does not change when rerun: `quotes_seed` draws another set.
+
+# %% [markdown] tags=["ru"]
+# ## 3. Голос клиента (цитатник)
+#
+# Одна фраза словами клиента убеждает руководство сильнее любого графика. Мы выбираем
+# комментарии **случайно** (честно по отношению к данным, а не самые яркие) с фиксированным
+# зерном, чтобы отчёт не менялся при повторном запуске: `quotes_seed` даёт другой набор.
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -109,9 +158,13 @@ if workbench.needs(folder, "survey", language=language):
                                      random_state=quotes_seed)
     print(workbench.describe_quotes(survey_quotes, language=language))
 
-# %% [markdown]
-# The feedback log (complaints, questions, praise, refusals — отказные листы) is the other
-# source of clients' words, grouped here by topic:
+# %% [markdown] tags=["en"]
+# The feedback log (complaints, questions, praise, refusal sheets) is the other source of
+# clients' words, grouped here by topic:
+
+# %% [markdown] tags=["ru"]
+# Журнал обратной связи (жалобы, вопросы, благодарности, отказные листы) — второй источник слов
+# клиентов; здесь он сгруппирован по темам:
 
 # %%
 if workbench.needs(folder, "feedback", language=language):
@@ -119,9 +172,13 @@ if workbench.needs(folder, "feedback", language=language):
                                        random_state=quotes_seed)
     print(workbench.describe_quotes(feedback_quotes, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Pick the quotes for the slide live: a topic, how many, and another draw. Whatever is chosen
 # stays reproducible (the draw number is the seed).
+
+# %% [markdown] tags=["ru"]
+# Подберите цитаты для слайда вживую: тема, сколько цитат и другая выборка. Любой выбор
+# воспроизводим (номер выборки — это зерно).
 
 # %% tags=["nbval-ignore-output"]
 if workbench.needs(folder, "survey", language=language):
@@ -136,12 +193,19 @@ if workbench.needs(folder, "survey", language=language):
 if workbench.needs(folder, "feedback", language=language):
     print(len(feedback_quotes), feedback_quotes["category"].nunique())
 
-# %% [markdown]
-# ## 4. Where do clients come from? (источники обращения)
+# %% [markdown] tags=["en"]
+# ## 4. Where do clients come from? (contact sources)
 #
 # The customer card records where each client heard of us. Joined with the purchases, it
 # shows what each source *yields*: not just how many clients, but how much they buy and
 # whether they come back. A source is worth its money when it brings clients who stay.
+
+# %% [markdown] tags=["ru"]
+# ## 4. Откуда приходят клиенты? (источники обращения)
+#
+# В карточке клиента записано, откуда он о нас узнал. Вместе с покупками это показывает, что
+# *даёт* каждый источник: не только сколько клиентов, но и сколько они покупают и возвращаются
+# ли. Источник стоит своих денег, когда приводит клиентов, которые остаются.
 
 # %%
 if workbench.needs(folder, "customers", language=language):
@@ -154,8 +218,12 @@ if workbench.needs(folder, "customers", language=language):
     workbench.plotting.plot_source_yield(sources, language=language)
     plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read aloud: which source brings the money, and which brings many small or one-off buyers.
+
+# %% [markdown] tags=["ru"]
+# Читаем вслух: какой источник приносит деньги, а какой — много мелких или разовых
+# покупателей.
 
 # %%
 if workbench.needs(folder, "customers", language=language):
@@ -168,13 +236,21 @@ if workbench.needs(folder, "customers", language=language):
     print(sources["share_of_revenue"].round(3).sort_index().to_dict())
     print(sources["repeat_rate"].round(3).sort_index().to_dict())
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 5. How do we compare with the main competitor?
 #
 # Respondents also rated the competitor they know best on the same attributes. Each
 # respondent is compared with themselves (a *paired* difference), which removes the habit of
 # scoring everything high or low; the bars are coloured where the difference is statistically
 # clear, grey where it could be noise.
+
+# %% [markdown] tags=["ru"]
+# ## 5. Как мы выглядим рядом с главным конкурентом?
+#
+# Респонденты оценили и того конкурента, которого знают лучше всего, по тем же параметрам.
+# Каждого респондента сравниваем с ним самим (*парная* разность) — так уходит привычка ставить
+# всем высокие или низкие оценки; столбцы окрашены там, где разница статистически ясна, и
+# серые там, где она может быть шумом.
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -192,11 +268,15 @@ if workbench.needs(folder, "survey", language=language):
 if workbench.needs(folder, "survey", language=language):
     print(workbench.describe_competitor(gaps, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Where we are clearly ahead on something clients value, we have a candidate "golden drop"
-# (золотая капля) for the offers of step 6; where we are clearly behind on something they
-# expect, clients have a reason to leave — step 2 weighs these gaps, step 3 decides what to
-# fix first.
+# for the offers of step 6; where we are clearly behind on something they expect, clients
+# have a reason to leave — step 2 weighs these gaps, step 3 decides what to fix first.
+
+# %% [markdown] tags=["ru"]
+# Там, где мы явно впереди в том, что ценят клиенты, у нас есть кандидат в «золотые капли» для
+# предложений шага 6; там, где мы явно отстаём в ожидаемом, у клиентов есть причина уйти —
+# шаг 2 взвешивает эти разрывы, шаг 3 решает, что исправлять в первую очередь.
 
 # %% tags=["nbval-check-output"]
 # ✅ check: we − competitor per attribute, and how many differences are clear
@@ -204,13 +284,21 @@ if workbench.needs(folder, "survey", language=language):
     print(gaps["vs_competitor"].round(2).sort_index().to_dict())
     print(int(gaps["vs_competitor_significant"].sum()))
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
-# Complaints are "a gift": most unhappy clients leave without a word. Build a цитатник from
-# the **complaints only** (feedback rows with `kind == "complaint"`): two quotes per topic,
-# with the seed 1. Which topics do the complaints cover, and do they match the attributes
-# with the largest shortfall in section 2?
+# Complaints are "a gift": most unhappy clients leave without a word. Build a book of quotes
+# from the **complaints only** (feedback rows with `kind == "complaint"`): two quotes per
+# topic, with the seed 1. Which topics do the complaints cover, and do they match the
+# attributes with the largest shortfall in section 2?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# Жалоба — это «подарок»: большинство недовольных клиентов уходят молча. Соберите цитатник
+# **только из жалоб** (строки обратной связи с `kind == "complaint"`): по две цитаты на тему, с
+# зерном 1. Какие темы затрагивают жалобы и совпадают ли они с параметрами, где разрыв в
+# разделе 2 больше всего?
 
 # %% tags=["solution"]
 if workbench.needs(folder, "feedback", language=language):
@@ -219,31 +307,49 @@ if workbench.needs(folder, "feedback", language=language):
     print(workbench.describe_quotes(
         workbench.quotes(complaints, by="category", n=2, random_state=1), language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
+#
+# - 13\. What are the critical success factors in your market, and how do you find your
+#   competitive advantages *as clients see them*?
+# - 16\. How client-oriented are your main competitors?
+# - 35\. What must information satisfy, and how do we collect, interpret and use it?
+# - 41\. Does your company need a base of reviews, of situations, of questions and answers,
+#   and refusal sheets — and what would they give?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
 #
 # - 13\. Что можно отнести к критическим факторам успеха на Вашем рынке? А как Вы определяете
-#   свои конкурентные (с точки зрения клиентов) преимущества? (What are the critical success
-#   factors in your market, and how do you find your advantages *as clients see them*?)
-# - 16\. Что Вы можете сказать об уровне клиентоориентации основных своих конкурентов? (How
-#   client-oriented are your main competitors?)
-# - 35\. Основные требования к информации, способы ее сбора, интерпретации, использования.
-#   (What must information satisfy, and how do we collect, interpret and use it?)
-# - 41\. Как по-вашему, нужны ли в Вашей организации база отзывов, база ситуаций, база
-#   вопросов и ответов, «отказные» листы? (Does your company need a base of reviews,
-#   situations, questions and answers, refusal sheets — and what would they give?)
+#   свои конкурентные (с точки зрения клиентов) преимущества?
+# - 16\. Что Вы можете сказать об уровне клиентоориентации основных своих конкурентов?
+# - 35\. Основные требования к информации, способы её сбора, интерпретации, использования.
+# - 41\. Как по-вашему, нужны ли в Вашей организации база отзывов, база ситуаций, база вопросов
+#   и ответов, «отказные» листы?
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - checked what the survey holds and how complete it is;
 # - listed what clients expect most and least, next to how they rate our performance;
-# - heard the clients' own words from the survey comments and the feedback log (цитатник);
+# - heard the clients' own words from the survey comments and the feedback log;
 # - measured what each contact source yields — clients, revenue, repeat buyers — which tells
-#   marketing where a rouble brings clients who stay;
+#   marketing where money brings clients who stay;
 # - compared ourselves with the main competitor attribute by attribute.
 # - Next: `02_expectation_analysis` — which gaps are real, which expectations are must-be,
 #   one-dimensional or attractive (Kano), and how many clients are disappointed, satisfied or
-#   delighted ("Ах!").
+#   delighted ("Wow!").
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - проверили, что содержат анкеты и насколько они полны;
+# - перечислили, чего клиенты ждут больше и меньше всего, рядом с оценкой нашего качества;
+# - услышали слова самих клиентов из комментариев анкет и журнала обратной связи (цитатник);
+# - измерили, что даёт каждый источник обращения — клиентов, выручку, повторные покупки, — и
+#   это подсказывает маркетингу, где деньги приводят клиентов, которые остаются;
+# - сравнили себя с главным конкурентом по каждому параметру.
+# - Дальше: `02_expectation_analysis` — какие разрывы реальны, какие ожидания обязательные,
+#   одномерные или привлекательные (Kano) и сколько клиентов разочарованы, удовлетворены или
+#   восхищены («Ах!»).
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())
