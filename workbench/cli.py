@@ -16,6 +16,9 @@ Subcommands
     fails a notebook whose cell runs longer than S seconds (naming the cell);
     ``--pseudonymize-key KEY`` (better: the environment variable
     ``WORKBENCH_PSEUDONYMIZE_KEY``) pseudonymises every table at load.
+``workbench questionnaire --attributes A B ... | --workshop FILE --language ru|en --out DIR``
+    Write the client questionnaire (HTML, PDF, Excel, text, YAML spec); see
+    :mod:`workbench.survey`.
 """
 
 from __future__ import annotations
@@ -75,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clients per list sheet of actions.xlsx (default: 5000); the complete "
                         "lists always go to action_lists.parquet/.csv")
     _add_pseudonymize(p)
+
+    from workbench.survey._cli import add_questionnaire_parser
+
+    add_questionnaire_parser(sub)
     return parser
 
 
@@ -130,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"wrote {path}")
         elif args.command == "run":
             return _run(args)
+        elif args.command == "questionnaire":
+            from workbench.survey._cli import run_questionnaire
+
+            return run_questionnaire(args)
     except WorkbenchError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return 2

@@ -161,7 +161,15 @@ def load_survey(
     pseudonymize_key: str | bytes | None = None,
     sheet_name: str | int = 0,
     scale: tuple[int, int] = (1, 5),
+    spec: object = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
+    from workbench.survey import is_wide_export, read_wide_survey  # wide form-tool exports
+
+    if columns is None and mapping is None and (spec is not None or is_wide_export(
+            source, encoding=encoding, sep=sep, sheet_name=sheet_name)):
+        return read_wide_survey(source, spec=spec, encoding=encoding, sep=sep,
+                                sheet_name=sheet_name, scale=None if scale == (1, 5) else scale,
+                                pseudonymize_key=pseudonymize_key)
     return load_table(
         "survey", source, columns=columns, mapping=mapping, encoding=encoding, sep=sep,
         decimal=decimal, date_format=date_format, dayfirst=dayfirst, duplicates=duplicates,
@@ -178,11 +186,19 @@ load_survey.__doc__ = _doc(
     outside ``scale`` (``importance``, ``performance``, ``expectation``,
     ``competitor_performance``; default 1-5) and NPS outside 0-10 are set to missing and
     listed in ``report.invalid_values``. Pass ``scale=(1, 10)`` for a 10-point questionnaire.
+
+    Wide exports of form tools (Google Forms CSV, Yandex Forms XLSX, SurveyMonkey CSV/XLSX with
+    two header rows; one row per respondent) are recognised and read by
+    :func:`workbench.survey.read_wide_survey`, guided by ``spec`` (the questionnaire spec
+    written by ``workbench questionnaire``) when given; the report is then a
+    :class:`workbench.survey.SurveyLoadReport` counted in respondent rows.
     """,
 ).replace(
     "    sheet_name : str or int, default 0\n        Excel sheet to read.\n",
     "    sheet_name : str or int, default 0\n        Excel sheet to read.\n"
-    "    scale : (int, int), default (1, 5)\n        Lowest and highest valid score.\n",
+    "    scale : (int, int), default (1, 5)\n        Lowest and highest valid score.\n"
+    "    spec : QuestionnaireSpec, dict, str or Path, optional\n        The questionnaire spec "
+    "of a wide export (see :func:`workbench.survey.read_wide_survey`).\n",
 )
 
 

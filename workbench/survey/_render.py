@@ -1,0 +1,336 @@
+"""Write a questionnaire: printable HTML (and PDF), an interview sheet, a plain list, the spec.
+
+The written files are for people (and one for the loader): the HTML prints cleanly for paper
+interviews, the PDF is the same page printed by headless Chromium, the Excel sheet is for phone
+interviews (one column per person called), the text list is pasted into a form tool question by
+question, and the YAML spec records which question is which attribute x measure so that
+:func:`workbench.load_survey` reads the answers back without a hand-made mapping.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import check_language, t
+from workbench.survey._spec import ATTRIBUTE_MEASURES, QuestionnaireSpec
+from workbench.survey._texts import block_text, option_texts
+
+__all__ = (
+    "FORMATS",
+    "QuestionnaireFiles",
+    "find_chromium",
+    "load_spec",
+    "questionnaire_text",
+    "spec_to_yaml",
+    "write_questionnaire",
+)
+
+#: Output formats of :func:`write_questionnaire`.
+FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx", "txt", "yaml")
+
+#: Browser executables tried for the PDF, in order.
+CHROMIUM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+_RATINGS = ("importance", "performance", "expectation", "competitor_performance")
+_KANO = ("kano_functional", "kano_dysfunctional")
+
+
+@dataclass
+class QuestionnaireFiles:
+    """What :func:`write_questionnaire` wrote.
+
+    Attributes
+    ----------
+    paths : dict of str -> Path
+        Format -> file written.
+    messages : list of str
+        Notes for the user in the questionnaire's language (e.g. why no PDF was written).
+    """
+
+    paths: dict[str, Path] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# the spec file
+
+
+def spec_to_yaml(spec: QuestionnaireSpec) -> str:
+    """Return the YAML spec: the questionnaire's data plus each question's text and options.
+
+    The texts are those of the questionnaire's language; the loader matches export headers on
+    them (and on the catalogue's texts in both languages when no spec is given).
+    """
+    data = {"questionnaire": "workbench client questionnaire", "version": 1, **spec.to_dict()}
+    for q, qd in zip(spec.questions, data["questions"], strict=True):
+        qd["text"] = block_text(spec, q.block)
+        opts = option_texts(spec, q.block)
+        if opts:
+            qd["options"] = [{"code": c, "text": txt} for c, txt in opts]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def load_spec(spec: str | Path | QuestionnaireSpec | dict) -> QuestionnaireSpec:
+    """Read a questionnaire spec (a YAML file written by :func:`write_questionnaire`)."""
+    if isinstance(spec, QuestionnaireSpec):
+        return spec
+    if isinstance(spec, dict):
+        return QuestionnaireSpec.from_dict(spec)
+    p = Path(spec)
+    if not p.exists():
+        raise WorkbenchError(f"{p.name}: questionnaire spec not found ({p})")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise WorkbenchError(f"{p.name}: not a readable YAML spec ({exc})") from None
+    return QuestionnaireSpec.from_dict(data or {})
+
+
+# ---------------------------------------------------------------------------------------------
+# plain text (to paste into a form tool)
+
+
+def questionnaire_text(spec: QuestionnaireSpec, language: str | None = None) -> str:
+    """Return the questions with their answer options as plain text, one block per question.
+
+    Grid blocks list their rows (the attributes) and the options once, as a form tool's grid
+    question needs them.
+    """
+    lang = check_language(language or spec.language)
+    lines = [t("svq.title", lang), "", t("svq.intro", lang), "",
+             t("svq.scale_note", lang, low=spec.scale[0], high=spec.scale[1]), ""]
+    for n, block in enumerate(spec.blocks, start=1):
+        qs = spec.block_questions(block)
+        head = f"{n}. {block_text(spec, block, lang)}"
+        lines.append(head)
+        if qs and qs[0].attribute is not None:
+            lines.append(f"   {t('svq.rows', lang)}: " + "; ".join(q.attribute for q in qs))
+        opts = option_texts(spec, block, lang)
+        if opts:
+            lines.append(f"   {t('svq.options', lang)} ({t('svq.one_choice', lang)}): "
+                         + "; ".join(txt for _, txt in opts))
+        else:
+            lines.append(f"   {t('svq.free_text', lang)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML / PDF
+
+_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; margin: 2em; color: #111; }
+h1 { font-size: 18pt; margin-bottom: .2em; }
+h2 { font-size: 13pt; margin-top: 1.4em; border-bottom: 1px solid #888; }
+p.note { color: #333; }
+table.grid { border-collapse: collapse; width: 100%; margin: .4em 0 1em; page-break-inside: avoid; }
+table.grid th, table.grid td { border: 1px solid #999; padding: 3px 5px; font-size: 9.5pt; }
+table.grid td.box { text-align: center; }
+div.q { margin: .6em 0 1em; page-break-inside: avoid; }
+div.q .qn { font-weight: bold; }
+div.line { border-bottom: 1px solid #999; height: 1.6em; margin: .2em 0; }
+ul.opts { list-style: none; padding-left: 1em; margin: .3em 0; }
+@media print { body { margin: 1cm; } }
+"""
+
+
+def _html(spec: QuestionnaireSpec, lang: str) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>", f"<html lang='{lang}'><head><meta charset='utf-8'>",
+        f"<title>{e(t('svq.title', lang))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(t('svq.title', lang))}</h1>",
+        f"<p class='note'>{e(t('svq.intro', lang))}</p>",
+        f"<p class='note'>{e(t('svq.scale_note', lang, low=spec.scale[0], high=spec.scale[1]))}</p>",
+    ]
+    n = 0
+    sections = (
+        ("svq.section.ratings", [b for b in spec.blocks if b in _RATINGS or b == "comment"]),
+        ("svq.section.kano", [b for b in spec.blocks if b in _KANO]),
+        ("svq.section.about", [b for b in spec.blocks if b not in ATTRIBUTE_MEASURES]),
+    )
+    for title, blocks in sections:
+        if not blocks:
+            continue
+        parts.append(f"<h2>{e(t(title, lang))}</h2>")
+        if title == "svq.section.kano":
+            parts.append(f"<p class='note'>{e(t('svq.kano_note', lang))}</p>")
+        for block in blocks:
+            n += 1
+            qs = spec.block_questions(block)
+            opts = option_texts(spec, block, lang)
+            parts.append(f"<div class='q'><div class='qn'>{n}. {e(block_text(spec, block, lang))}</div>")
+            if qs and qs[0].attribute is not None and opts:
+                parts.append("<table class='grid'><tr><th>" + e(t("svq.attribute", lang)) + "</th>"
+                             + "".join(f"<th>{e(txt)}</th>" for _, txt in opts) + "</tr>")
+                for q in qs:
+                    parts.append(f"<tr><td>{e(q.attribute)}</td>"
+                                 + "<td class='box'>☐</td>" * len(opts) + "</tr>")
+                parts.append("</table>")
+            elif qs and qs[0].attribute is not None:
+                parts.append("<table class='grid'>")
+                for q in qs:
+                    parts.append(f"<tr><td style='width:30%'>{e(q.attribute)}</td><td></td></tr>")
+                parts.append("</table>")
+            elif opts:
+                parts.append("<ul class='opts'>" + "".join(
+                    f"<li>☐ {e(txt)}</li>" for _, txt in opts) + "</ul>")
+            else:
+                parts.append("<div class='line'></div>" * (1 if block == "customer_id" else 3))
+            parts.append("</div>")
+    parts.append(f"<p><b>{e(t('svq.thanks', lang))}</b></p></body></html>")
+    return "\n".join(parts)
+
+
+def find_chromium(chromium: str | Path | None = None) -> str | None:
+    """Return the path of a Chromium executable (``chromium`` given, or found on PATH)."""
+    if chromium is not None:
+        p = shutil.which(str(chromium))
+        return p if p else (str(chromium) if Path(chromium).exists() else None)
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _pdf(html_path: Path, pdf_path: Path, chromium: str | Path | None, lang: str,
+         timeout: float) -> str | None:
+    exe = find_chromium(chromium)
+    if exe is None:
+        names = ", ".join([str(chromium)] if chromium else CHROMIUM_NAMES)
+        return t("svq.pdf.no_chromium", lang, names=names, html=html_path.name)
+    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+           f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
+    try:
+        res = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return t("svq.pdf.failed", lang, error=type(exc).__name__, html=html_path.name)
+    if res.returncode != 0 or not pdf_path.exists():
+        err = res.stderr.decode("utf-8", "replace").strip().splitlines()
+        return t("svq.pdf.failed", lang, error=(err[-1] if err else f"exit {res.returncode}"),
+                 html=html_path.name)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel for phone interviews
+
+
+def _xlsx(spec: QuestionnaireSpec, path: Path, lang: str, respondents: int) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t("svq.sheet.interview", lang)[:31]
+    ws.append([t("svq.sheet.help", lang)])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=5 + respondents)
+    ws.row_dimensions[1].height = 45
+    ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    header = [t("svq.col.question_id", lang), t("svq.col.question", lang),
+              t("svq.attribute", lang), t("svq.options", lang)]
+    header += [t("svq.col.respondent", lang, n=i) for i in range(1, respondents + 1)]
+    ws.append(header)
+    for c in ws[2]:
+        c.font = Font(bold=True)
+    first_answer_col = len(header) - respondents + 1
+    for q in spec.questions:
+        opts = option_texts(spec, q.block, lang)
+        ws.append([q.id, block_text(spec, q.block, lang), q.attribute or "",
+                   "; ".join(txt for _, txt in opts) if opts else t("svq.free_text", lang)])
+        r = ws.max_row
+        if opts and q.kind != "choice":
+            codes = [str(c) for c, _ in opts if c is not None]
+            if q.kind == "kano":
+                codes = [txt for _, txt in opts]
+            dv = DataValidation(type="list", formula1='"' + ",".join(codes) + '"',
+                                allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"{ws.cell(r, first_answer_col).coordinate}:"
+                   f"{ws.cell(r, first_answer_col + respondents - 1).coordinate}")
+    for col, width in zip("ABCD", (8, 60, 28, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = ws.cell(3, first_answer_col)
+    wb.save(path)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def write_questionnaire(
+    spec: QuestionnaireSpec,
+    out: str | Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    stem: str = "questionnaire",
+    chromium: str | Path | None = None,
+    respondents: int = 20,
+    timeout: float = 120.0,
+) -> QuestionnaireFiles:
+    """Write the questionnaire in the spec's language to a folder.
+
+    Parameters
+    ----------
+    spec : QuestionnaireSpec
+        From :func:`build_questionnaire`.
+    out : str or Path
+        Output folder (created).
+    formats : sequence of str, default all of :data:`FORMATS`
+        ``html`` (printable page), ``pdf`` (the page printed by headless Chromium; needs
+        ``html``), ``xlsx`` (a sheet for phone interviews), ``txt`` (questions and options to
+        paste into a form tool), ``yaml`` (the questionnaire spec, for reading answers back).
+    stem : str, default "questionnaire"
+        File name stem: ``questionnaire.html``, ``questionnaire_spec.yml`` ...
+    chromium : str or Path, optional
+        The Chromium executable; by default looked up on PATH. Without one, no PDF is written
+        and ``messages`` says how to get it.
+    respondents : int, default 20
+        Answer columns in the interview sheet.
+    timeout : float, default 120
+        Seconds allowed for Chromium.
+
+    Returns
+    -------
+    QuestionnaireFiles
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise WorkbenchError(f"formats: unknown {unknown}; choose among {', '.join(FORMATS)}")
+    lang = check_language(spec.language)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    res = QuestionnaireFiles()
+    if "html" in formats or "pdf" in formats:
+        p = folder / f"{stem}.html"
+        p.write_text(_html(spec, lang), encoding="utf-8")
+        res.paths["html"] = p
+    if "pdf" in formats:
+        p = folder / f"{stem}.pdf"
+        msg = _pdf(res.paths["html"], p, chromium, lang, timeout)
+        if msg is None:
+            res.paths["pdf"] = p
+        else:
+            res.messages.append(msg)
+    if "xlsx" in formats:
+        p = folder / f"{stem}_interview.xlsx"
+        _xlsx(spec, p, lang, respondents)
+        res.paths["xlsx"] = p
+    if "txt" in formats:
+        p = folder / f"{stem}.txt"
+        p.write_text(questionnaire_text(spec, lang), encoding="utf-8")
+        res.paths["txt"] = p
+    if "yaml" in formats:
+        p = folder / f"{stem}_spec.yml"
+        p.write_text(spec_to_yaml(spec), encoding="utf-8")
+        res.paths["yaml"] = p
+    return res
