@@ -311,3 +311,33 @@ class TestWideReader:
         assert frame["respondent_id"].str.startswith("R").all()
         assert frame["importance"].tolist() == [5]
         assert rep.pseudonymised and rep.rows_kept == 1 and len(rep.rejected) == 1
+
+
+class TestSampleExport:
+    def test_shipped_export_is_the_sample_survey_regenerated(self, tmp_path):
+        from workbench.datasets import sample_dir
+        from workbench.survey._sample import SAMPLE_EXPORT, SAMPLE_SPEC, write_sample_exports
+
+        written = write_sample_exports(tmp_path)
+        assert [p.relative_to(tmp_path).as_posix() for p in written] == [SAMPLE_EXPORT,
+                                                                        SAMPLE_SPEC]
+        for rel in (SAMPLE_EXPORT, SAMPLE_SPEC):
+            assert (tmp_path / rel).read_bytes() == (sample_dir() / rel).read_bytes(), rel
+
+    @pytest.mark.parametrize("guided", [True, False])
+    def test_loading_the_export_gives_the_long_sample(self, guided):
+        from workbench.datasets import sample_dir
+        from workbench.survey._sample import SAMPLE_EXPORT, SAMPLE_SPEC
+
+        spec = sample_dir() / SAMPLE_SPEC if guided else None
+        frame, report = wb.load_survey(sample_dir() / SAMPLE_EXPORT, spec=spec)
+        sample = wb.load_sample("survey")
+        pd.testing.assert_frame_equal(frame, sample.reset_index(drop=True))
+        assert report.rows_kept == 500 and report.unused_columns == []
+
+    def test_load_folder_does_not_load_the_export_as_a_second_survey(self):
+        from workbench.datasets import sample_dir
+
+        folder = wb.load_folder(sample_dir())
+        assert folder.files["survey"].name == "survey.csv"
+        assert not any("export" in w for w in folder.warnings)

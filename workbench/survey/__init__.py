@@ -7,12 +7,40 @@
   spec (YAML) that says which question is which attribute x measure;
 * :func:`read_wide_survey` — Google Forms, Yandex Forms and SurveyMonkey exports into the long
   survey table (:func:`workbench.load_survey` calls it for wide files);
-* :func:`write_export` — the inverse, for tests and the shipped sample.
+* :func:`write_export` — the inverse, for tests and the shipped sample;
+* internal clients: the employee motivation survey (:func:`load_motivation`,
+  :func:`motivation_gaps` against Kovach's ten factors);
+* :func:`compare_ukor` — the firm's УКОР self-assessment against the key clients' view
+  (:data:`KEY_CLIENT_QUESTIONS`);
+* :func:`control_checklist` — the course's 43 control questions, tied to the steps, with the
+  room's answers from the workshop file;
+* :func:`load_interview_notes` / :func:`voice_of_customer` — interview notes next to the survey
+  comments for the цитатник.
 """
 
 from __future__ import annotations
 
+from workbench.survey._control import (
+    CONTROL_QUESTIONS,
+    control_answers,
+    control_checklist,
+    describe_control_questions,
+    format_control_questions,
+)
 from workbench.survey._exports import wide_answers, write_export
+from workbench.survey._internal import (
+    KOVACH_EMPLOYEES,
+    KOVACH_FACTORS,
+    KOVACH_MANAGERS,
+    describe_motivation,
+    format_motivation,
+    load_motivation,
+    make_motivation_sample,
+    motivation_gaps,
+    motivation_waves,
+    write_motivation_questionnaire,
+)
+from workbench.survey._notes import load_interview_notes, voice_of_customer
 from workbench.survey._render import (
     FORMATS,
     QuestionnaireFiles,
@@ -32,29 +60,58 @@ from workbench.survey._spec import (
     read_attributes,
 )
 from workbench.survey._texts import TOOLS, export_headers, option_texts
+from workbench.survey._ukor import (
+    KEY_CLIENT_QUESTIONS,
+    UkorComparison,
+    compare_ukor,
+    format_ukor_comparison,
+    key_client_questionnaire,
+)
 from workbench.survey._wide import SurveyLoadReport, is_wide_export, read_wide_survey
 
 __all__ = (
     "ATTRIBUTE_MEASURES",
+    "CONTROL_QUESTIONS",
     "DEFAULT_SOURCES",
     "FORMATS",
+    "KEY_CLIENT_QUESTIONS",
+    "KOVACH_EMPLOYEES",
+    "KOVACH_FACTORS",
+    "KOVACH_MANAGERS",
     "QUESTION_BLOCKS",
     "TOOLS",
     "Question",
     "QuestionnaireFiles",
     "QuestionnaireSpec",
     "SurveyLoadReport",
+    "UkorComparison",
     "build_questionnaire",
+    "compare_ukor",
+    "control_answers",
+    "control_checklist",
+    "describe_control_questions",
+    "describe_motivation",
     "export_headers",
     "find_chromium",
+    "format_control_questions",
+    "format_motivation",
+    "format_ukor_comparison",
     "is_wide_export",
+    "key_client_questionnaire",
+    "load_interview_notes",
+    "load_motivation",
     "load_spec",
+    "make_motivation_sample",
+    "motivation_gaps",
+    "motivation_waves",
     "option_texts",
     "questionnaire_text",
     "read_attributes",
     "read_wide_survey",
     "spec_to_yaml",
+    "voice_of_customer",
     "wide_answers",
     "write_export",
+    "write_motivation_questionnaire",
     "write_questionnaire",
 )

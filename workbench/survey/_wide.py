@@ -186,7 +186,8 @@ class _Cells:
     date_cells: set[int] = field(default_factory=set)  # columns holding spreadsheet dates
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+def _decode(data: bytes, encoding: str | None, name: str, truncated: bool = False
+            ) -> tuple[str, str]:
     if encoding:
         try:
             return data.decode(encoding).lstrip("\ufeff"), encoding
@@ -198,7 +199,9 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if truncated and exc.start >= len(data) - 3:  # a character cut by the sample's end
+            return data[: exc.start].decode("utf-8"), "utf-8"
         return data.decode("cp1251", errors="replace"), "cp1251"
 
 
@@ -242,8 +245,13 @@ def _read_cells(source: object, *, encoding: str | None = None, sep: str | None 
         return _Cells(path.name, "excel", rows, lines, date_cells=dates)
     if suffix not in (".csv", ".tsv", ".txt"):
         raise DataFileError(f"{path.name}: unknown file type {suffix!r} for a survey export")
-    data = path.read_bytes() if limit is None else path.open("rb").read(256 * 1024)
-    text, enc = _decode(data, encoding, path.name)
+    if limit is None:
+        data = path.read_bytes()
+    else:
+        with path.open("rb") as fh:
+            data = fh.read(256 * 1024)
+    text, enc = _decode(data, encoding, path.name,
+                        truncated=limit is not None and len(data) == 256 * 1024)
     head = text[:64 * 1024].splitlines()[:50]
     delim = sniff(head, sep)[0] if head else (sep or ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)

@@ -1,0 +1,206 @@
+"""Internal clients, key clients' УКОР, the 43 control questions and interview notes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.i18n import t
+from workbench.offers import UKOR_QUESTIONS, ukor
+from workbench.survey import (
+    CONTROL_QUESTIONS,
+    KEY_CLIENT_QUESTIONS,
+    KOVACH_FACTORS,
+    KOVACH_MANAGERS,
+    compare_ukor,
+    control_answers,
+    control_checklist,
+    describe_control_questions,
+    describe_motivation,
+    format_control_questions,
+    format_motivation,
+    format_ukor_comparison,
+    key_client_questionnaire,
+    load_interview_notes,
+    load_motivation,
+    make_motivation_sample,
+    motivation_gaps,
+    motivation_waves,
+    voice_of_customer,
+    write_motivation_questionnaire,
+)
+
+
+class TestControlQuestions:
+    def test_all_43_questions_each_tied_to_a_step_in_both_languages(self):
+        assert list(CONTROL_QUESTIONS) == list(range(1, 44))
+        assert {s for s, _ in CONTROL_QUESTIONS.values()} == set(range(1, 9))
+        for n in CONTROL_QUESTIONS:
+            ru, en = t(f"cq.q.{n}", "ru"), t(f"cq.q.{n}", "en")
+            assert ru != en and ru[-1] in ".?" and en[-1] in ".?", n
+        assert t("cq.q.43", "ru").startswith("Каким образом вы могли бы измерить УКОР")
+        assert "«коктейль продаж»" in t("cq.q.8", "ru")
+
+    def test_answers_from_a_workshop_file(self, tmp_path):
+        p = tmp_path / "workshop.yml"
+        p.write_text("attributes: [Цена]\ncontrol_questions:\n  1: Когда клиент один.\n"
+                     "  13:\n    answer: Скорость доставки\n  20: ''\n", encoding="utf-8")
+        assert control_answers(p) == {1: "Когда клиент один.", 13: "Скорость доставки"}
+        table = control_checklist(p)
+        assert table.shape == (43, 4)
+        assert table["answered"].sum() == 2
+        assert table.loc[13, ["step", "topic"]].tolist() == [6, 2]
+        assert table.loc[2, "answer"] is pd.NA
+
+    def test_unknown_question_number(self):
+        with pytest.raises(WorkbenchError, match="question 44 does not exist"):
+            control_answers({"control_questions": {44: "x"}})
+
+    def test_appendix_table_and_sentence(self):
+        table = control_checklist({13: "Скорость"}, step=6)
+        assert table.index.tolist() == [8, 13, 33, 36, 43]
+        ru = format_control_questions(table, "ru")
+        assert list(ru.columns) == ["№", "Шаг", "Вопрос", "Ответ участников", "Статус"]
+        assert ru.iloc[1].tolist()[3:] == ["Скорость", "есть ответ"]
+        assert ru.iloc[0, 1].startswith("6. Формирование предложений")
+        assert describe_control_questions(control_checklist({13: "x"}), "en") == (
+            "1 of 43 control questions answered; open by step: step 1: 6, step 2: 6, "
+            "step 3: 5, step 4: 6, step 5: 3, step 6: 4, step 7: 5, step 8: 7.")
+
+
+def _motivation_rows():
+    rows = [("e1", "employee", "W1", f, 10 - i) for i, f in enumerate(KOVACH_FACTORS)]
+    rows += [("e2", "employee", "W1", f, 10 - i) for i, f in enumerate(KOVACH_FACTORS)]
+    rows += [("m1", "manager", "W1", f, 11 - KOVACH_MANAGERS[f]) for f in KOVACH_FACTORS]
+    return pd.DataFrame(rows, columns=["respondent_id", "role", "wave", "factor", "score"])
+
+
+class TestMotivation:
+    def test_gaps_against_kovach(self):
+        gaps = motivation_gaps(_motivation_rows())
+        assert gaps.index.tolist() == list(KOVACH_FACTORS)
+        assert gaps["employees_rank"].tolist() == list(range(1, 11))
+        assert gaps.loc["good_wages", "managers_rank"] == 1
+        assert gaps.loc["good_wages", "rank_gap"] == -4
+        assert gaps.loc["involvement", "rank_gap"] == 7
+        under = gaps.index[gaps["verdict"] == "underestimated"].tolist()
+        assert under == ["interesting_work", "appreciation", "involvement"]
+        assert gaps.attrs["n_employees"] == 2 and gaps.attrs["n_managers"] == 1
+        assert gaps.attrs["rho_kovach"] == pytest.approx(1.0)
+        # Spearman between 1..10 and Kovach's managers' ranks, worked out by hand
+        d = [r - KOVACH_MANAGERS[f] for r, f in enumerate(KOVACH_FACTORS, start=1)]
+        rho = 1 - 6 * sum(x * x for x in d) / (10 * (100 - 1))
+        assert gaps.attrs["rho"] == pytest.approx(rho)
+
+    def test_load_the_form_and_report_bad_cells(self, tmp_path):
+        df = make_motivation_sample(seed=1, n_employees=3, n_managers=1, waves=["2025-H1"])
+        df.iloc[0, 2] = 11
+        df.loc[len(df)] = ["стажёр", "2025-H1"] + [5] * 10
+        path = tmp_path / "m.csv"
+        df.to_csv(path, index=False)
+        frame, problems = load_motivation(path)
+        assert frame["respondent_id"].nunique() == 4
+        assert set(frame["role"]) == {"employee", "manager"}
+        assert problems["problem"].tolist() == ["out_of_range", "not_recognised"]
+        assert problems["row"].tolist() == [2, 6]
+        assert frame["score"].isna().sum() == 1
+
+    def test_missing_role_column(self):
+        with pytest.raises(MissingColumnsError, match="role"):
+            load_motivation(pd.DataFrame({"Интересная работа": [5]}))
+
+    def test_waves_and_texts(self, tmp_path):
+        frame, _ = load_motivation(make_motivation_sample())
+        waves = motivation_waves(frame)
+        assert waves.columns.tolist() == ["2025-H1", "2025-H2"]
+        change = waves["2025-H2"] - waves["2025-H1"]
+        assert change.idxmax() == "promotion" and change.idxmin() == "job_security"
+        gaps = motivation_gaps(frame)
+        ru = describe_motivation(gaps, "ru", waves)
+        assert "«Интересная работа»" in ru and "«Карьерный рост»" in ru
+        en = describe_motivation(gaps, "en", waves)
+        assert en.startswith("40 employees and 6 managers answered.")
+        assert format_motivation(gaps, "ru").columns[0] == "Фактор"
+        files = write_motivation_questionnaire(tmp_path, "en")
+        back, problems = load_motivation(files[1])
+        assert back.empty and problems.empty
+
+
+class TestKeyClientUkor:
+    def test_compare_theme_by_theme(self):
+        own = {q: 4 for q in UKOR_QUESTIONS}
+        own["feedback_channel"] = own["satisfaction_measured"] = 2
+        clients = pd.DataFrame([{k: 2 for k in KEY_CLIENT_QUESTIONS},
+                                {k: 4 for k in KEY_CLIENT_QUESTIONS}])
+        clients.loc[1, "feedback"] = None
+        res = compare_ukor(ukor(own), clients)
+        th = res.themes
+        assert th.loc["expectations", ["self_score", "client_score", "gap"]].tolist() == [
+            100.0, 75.0, 25.0]
+        assert th.loc["feedback", ["self_score", "client_score", "n_clients"]].tolist() == [
+            50.0, 50.0, 1]
+        assert th.loc["feedback", "verdict"] == "agreed"
+        assert th.loc["expectations", "verdict"] == "overrated"
+        assert res.self_level == "cultural" and res.client_level == "regulated"
+        assert res.n_clients == 2
+        assert "Мы себя переоцениваем в темах: Ожидания клиентов" in res.describe("ru")
+        assert format_ukor_comparison(res, "en").shape == (8, 5)
+
+    def test_bad_answers(self):
+        with pytest.raises(WorkbenchError, match="within 0..4"):
+            compare_ukor({q: 2 for q in UKOR_QUESTIONS}, {"offers": 5})
+        with pytest.raises(WorkbenchError, match="unknown theme"):
+            compare_ukor({q: 2 for q in UKOR_QUESTIONS}, {"price": 1})
+
+    def test_questionnaire_texts(self, tmp_path):
+        text = key_client_questionnaire("ru", tmp_path / "k.html")
+        assert text.count("0 (совсем неверно)") == len(KEY_CLIENT_QUESTIONS) == 8
+        assert "<html lang='ru'>" in (tmp_path / "k.html").read_text(encoding="utf-8")
+
+
+class TestInterviewNotes:
+    def test_text_notes(self, tmp_path):
+        p = tmp_path / "notes.txt"
+        p.write_text("# Интервью, сентябрь\nКлиент: 000123\n- «Привозят вовремя»\n\n"
+                     "[Цена] Дороговато, но стабильно\nClient: Café Lotus\n1) \"Coffee is great\"\n",
+                     encoding="utf-8")
+        notes = load_interview_notes(p)
+        assert notes.values.tolist() == [
+            ["000123", pd.NA, "Привозят вовремя", 3],
+            ["000123", "Цена", "Дороговато, но стабильно", 5],
+            ["Café Lotus", pd.NA, "Coffee is great", 7]]
+
+    def test_table_of_quotes_and_voice_of_customer(self, tmp_path):
+        p = tmp_path / "quotes.csv"
+        p.write_text("Клиент;Тема;Цитата\n000123;Цена;«Дорого»\n000124;;Всё хорошо\n;;\n",
+                     encoding="utf-8")
+        notes = load_interview_notes(p)
+        assert notes[["customer_id", "attribute", "text", "line"]].values.tolist() == [
+            ["000123", "Цена", "Дорого", 2], ["000124", pd.NA, "Всё хорошо", 3]]
+        survey = pd.DataFrame({"respondent_id": ["r1", "r1", "r2"],
+                               "attribute": ["Цена", "Вкус", "Цена"],
+                               "comment": ["Дорого", "", None],
+                               "keep": ["Вкус", "Вкус", None]})
+        voc = voice_of_customer(survey, notes)
+        assert voc[["topic", "text", "origin"]].values.tolist() == [
+            ["Цена", "Дорого", "survey"], ["keep", "Вкус", "survey"],
+            ["Цена", "Дорого", "interview"], ["interview", "Всё хорошо", "interview"]]
+        from workbench.expectations import quotes
+
+        picked = quotes(voc, by="topic", text_col="text", n=5)
+        assert set(picked["topic"]) == {"Цена", "keep", "interview"}
+
+
+def test_shipped_internal_samples_are_regenerated_byte_for_byte(tmp_path):
+    from workbench.datasets import sample_dir
+    from workbench.survey._sample import write_internal_samples
+
+    for p in write_internal_samples(tmp_path):
+        rel = p.relative_to(tmp_path)
+        assert p.read_bytes() == (sample_dir() / rel).read_bytes(), rel
+    frame, problems = load_motivation(sample_dir() / "internal" / "motivation_survey.csv")
+    assert problems.empty and frame["wave"].nunique() == 2
+    clients = pd.read_csv(sample_dir() / "internal" / "key_clients_ukor.csv", dtype={"client": str})
+    res = compare_ukor({q: 3 for q in UKOR_QUESTIONS}, clients)
+    assert res.n_clients == 8 and res.themes.loc["feedback", "verdict"] == "overrated"

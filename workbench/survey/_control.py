@@ -1,0 +1,161 @@
+"""The course's 43 control questions as a workshop checklist, and the report's appendix table.
+
+The course outline (seed 002) closes with 43 control questions. In a workshop they become a
+checklist: each is tied to one of the eight steps, the room's answer is written into the
+workshop file (a ``control_questions:`` section), and the report prints them as an appendix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.errors import WorkbenchError
+
+__all__ = (
+    "CONTROL_QUESTIONS",
+    "control_answers",
+    "control_checklist",
+    "describe_control_questions",
+    "format_control_questions",
+)
+
+#: Question number -> (step of the method 1-8 it serves, topic of the course outline 1-8).
+#: Texts: ``cq.q.<number>`` in the catalogue (Russian as in the course, English translated).
+CONTROL_QUESTIONS: dict[int, tuple[int, int]] = {
+    1: (5, 1), 2: (1, 1), 3: (3, 1), 4: (3, 1), 5: (5, 1), 6: (2, 1), 7: (4, 1), 8: (6, 1),
+    9: (3, 1), 10: (8, 1),
+    11: (4, 2), 12: (4, 2), 13: (6, 2), 14: (7, 2), 15: (8, 2), 16: (1, 2), 17: (2, 2),
+    18: (3, 2),
+    19: (1, 3), 20: (1, 3), 21: (2, 3), 22: (8, 3), 23: (8, 3), 24: (2, 3), 25: (3, 3),
+    26: (7, 3), 27: (1, 3), 28: (4, 3),
+    29: (2, 4), 30: (5, 4),
+    31: (4, 5), 32: (2, 5),
+    33: (6, 6), 34: (7, 6), 35: (1, 6), 36: (6, 6),
+    37: (8, 7), 38: (7, 7), 39: (7, 7),
+    40: (4, 8), 41: (8, 8), 42: (8, 8), 43: (6, 8),
+}
+
+
+def control_answers(workshop: str | Path | Mapping | None) -> dict[int, str]:
+    """Read the room's answers from a workshop file's ``control_questions:`` section.
+
+    Parameters
+    ----------
+    workshop : str, Path, dict or None
+        A workshop YAML file, its content as a dict, or the section itself. The section maps
+        a question number to the answer text, or to a mapping with an ``answer``::
+
+            control_questions:
+              1: Когда клиент покупает один раз и больше не вернётся.
+              13:
+                answer: Скорость доставки и стабильность вкуса.
+
+    Returns
+    -------
+    dict of int -> str
+        Non-empty answers by question number.
+    """
+    if workshop is None:
+        return {}
+    if isinstance(workshop, (str, Path)):
+        import yaml
+
+        p = Path(workshop)
+        if not p.exists():
+            raise WorkbenchError(f"{p.name}: workshop file not found ({p})")
+        workshop = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    if not isinstance(workshop, Mapping):
+        raise WorkbenchError(f"control_answers: expected a mapping, got {type(workshop).__name__}")
+    section = workshop.get("control_questions", workshop)
+    if section is None:
+        return {}
+    if not isinstance(section, Mapping):
+        raise WorkbenchError("control_questions: expected a mapping {number: answer}")
+    out: dict[int, str] = {}
+    for key, value in section.items():
+        try:
+            number = int(str(key).strip().lstrip("qQ"))
+        except ValueError:
+            raise WorkbenchError(
+                f"control_questions: {key!r} is not a question number (1-43)") from None
+        if number not in CONTROL_QUESTIONS:
+            raise WorkbenchError(f"control_questions: question {number} does not exist (1-43)")
+        if isinstance(value, Mapping):
+            value = value.get("answer")
+        if value is not None and str(value).strip():
+            out[number] = str(value).strip()
+    return out
+
+
+def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
+                      step: int | None = None) -> pd.DataFrame:
+    """Return the checklist of the 43 control questions with the room's answers.
+
+    Parameters
+    ----------
+    answers : dict, str or Path, optional
+        ``{number: answer}``, or a workshop file / dict read by :func:`control_answers`.
+    step : int, optional
+        Only the questions of this step (1-8).
+
+    Returns
+    -------
+    DataFrame
+        Index ``number`` (1-43); ``step``, ``topic`` (of the course outline), ``answer``
+        (string, missing when not answered) and ``answered`` (bool).
+
+    Examples
+    --------
+    >>> table = control_checklist({13: "delivery speed"})
+    >>> int(table["answered"].sum()), int(table.loc[13, "step"])
+    (1, 6)
+    """
+    given = answers if isinstance(answers, Mapping) and all(
+        isinstance(k, int) for k in answers) else control_answers(answers)
+    unknown = [k for k in given if k not in CONTROL_QUESTIONS]
+    if unknown:
+        raise WorkbenchError(f"control_checklist: no such question(s) {unknown} (1-43)")
+    frame = pd.DataFrame(
+        {"step": [s for s, _ in CONTROL_QUESTIONS.values()],
+         "topic": [tp for _, tp in CONTROL_QUESTIONS.values()]},
+        index=pd.Index(list(CONTROL_QUESTIONS), name="number"),
+    ).astype("int64")
+    frame["answer"] = pd.array([given.get(n) for n in frame.index], dtype=pd.StringDtype())
+    frame["answered"] = frame["answer"].notna().to_numpy()
+    if step is not None:
+        if step not in range(1, 9):
+            raise WorkbenchError(f"step must be 1-8; got {step!r}")
+        frame = frame[frame["step"] == step]
+    return frame
+
+
+def format_control_questions(checklist: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """Return the appendix table of the report: number, step, question, answer, in ``language``."""
+    from workbench.i18n import t
+
+    rows = []
+    for number, r in checklist.iterrows():
+        rows.append({
+            t("cq.col.number", language): int(number),
+            t("cq.col.step", language): f"{int(r['step'])}. {t(f'ws.step.{int(r.step)}', language)}",
+            t("cq.col.question", language): t(f"cq.q.{int(number)}", language),
+            t("cq.col.answer", language): r["answer"] if r["answered"] else "",
+            t("cq.col.status", language): t("cq.status.answered" if r["answered"]
+                                            else "cq.status.open", language),
+        })
+    return pd.DataFrame(rows)
+
+
+def describe_control_questions(checklist: pd.DataFrame, language: str | None = None) -> str:
+    """One sentence: how many questions the room has answered, and the open ones by step."""
+    from workbench.i18n import t
+
+    open_ = checklist[~checklist["answered"]]
+    counts = open_.groupby("step").size()
+    listed = ", ".join(f"{t('cq.col.step', language).lower()} {s}: {n}"
+                       for s, n in counts.items()) or t("cq.all_answered", language)
+    return t("cq.summary", language, answered=int(checklist["answered"].sum()),
+             total=len(checklist), open=listed)

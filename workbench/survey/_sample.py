@@ -1,0 +1,112 @@
+"""The wide survey export shipped with the sample: the long survey as Google Forms writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.survey._exports import write_export
+from workbench.survey._render import spec_to_yaml
+from workbench.survey._spec import QuestionnaireSpec, build_questionnaire
+
+__all__ = (
+    "SAMPLE_EXPORT",
+    "SAMPLE_KEY_CLIENTS",
+    "SAMPLE_MOTIVATION",
+    "SAMPLE_SPEC",
+    "sample_key_clients",
+    "sample_questionnaire",
+    "write_internal_samples",
+    "write_sample_exports",
+)
+
+#: File of the sample's wide export, relative to the sample folder (a subfolder, so that
+#: ``load_folder`` does not load the survey twice).
+SAMPLE_EXPORT = "exports/survey_wide_google_forms.csv"
+#: The questionnaire spec of that export, relative to the sample folder.
+SAMPLE_SPEC = "exports/questionnaire_spec.yml"
+
+_SAMPLE_BLOCKS = ("importance", "performance", "expectation", "competitor_performance",
+                  "kano_functional", "kano_dysfunctional", "nps", "customer_id")
+
+
+def sample_questionnaire(survey: pd.DataFrame) -> QuestionnaireSpec:
+    """The questionnaire the sample's survey answers (Russian, 1–5, a comment per attribute)."""
+    attrs = list(dict.fromkeys(survey["attribute"].astype(str)))
+    return build_questionnaire(attrs, language="ru", blocks=_SAMPLE_BLOCKS, comments=True)
+
+
+def write_sample_exports(out: str | Path, survey: pd.DataFrame | None = None) -> list[Path]:
+    """Write the sample's wide export and its spec into ``out/exports/``.
+
+    Parameters
+    ----------
+    out : str or Path
+        The sample folder (``data/samples``).
+    survey : DataFrame, optional
+        The long survey table; by default the shipped sample's.
+
+    Returns
+    -------
+    list of Path
+        The export (Google Forms CSV) and the questionnaire spec (YAML). The same survey always
+        gives byte-identical files.
+    """
+    if survey is None:
+        from workbench.datasets import load_sample
+
+        survey = load_sample("survey")
+    out = Path(out)
+    spec = sample_questionnaire(survey)
+    export = write_export(survey, spec, out / SAMPLE_EXPORT, "google_forms")
+    spec_path = out / SAMPLE_SPEC
+    spec_path.write_bytes(spec_to_yaml(spec).encode("utf-8"))
+    return [export, spec_path]
+
+
+#: Files of the internal-clients and key-client samples, relative to the sample folder.
+SAMPLE_MOTIVATION = "internal/motivation_survey.csv"
+SAMPLE_KEY_CLIENTS = "internal/key_clients_ukor.csv"
+
+
+def sample_key_clients(seed: int = 0, n: int = 8) -> pd.DataFrame:
+    """Return fictional answers of ``n`` key clients to the key-client УКОР questions (0–4).
+
+    The clients are less generous than a typical self-assessment on feedback, complaints and
+    offers; deterministic for a seed.
+    """
+    import numpy as np
+
+    from workbench.survey._ukor import KEY_CLIENT_QUESTIONS
+
+    base = {"expectations": 2.6, "segmentation": 2.0, "offers": 1.6, "feedback": 1.2,
+            "complaints": 1.4, "staff": 2.4, "management": 2.2, "key_clients": 3.0}
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        row = {"client": f"{i + 1:06d}"}
+        for k in KEY_CLIENT_QUESTIONS:
+            row[k] = int(np.clip(np.rint(base[k] + rng.normal(0, 0.8)), 0, 4))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_internal_samples(out: str | Path) -> list[Path]:
+    """Write the motivation survey and the key clients' УКОР answers into ``out/internal/``.
+
+    The motivation survey is :func:`workbench.survey.make_motivation_sample` (two waves,
+    Russian headers, as the Excel form collects it); the key clients' answers are
+    :func:`sample_key_clients`. Byte-identical on every run.
+    """
+    from workbench.survey._internal import make_motivation_sample
+
+    out = Path(out)
+    paths = []
+    for rel, frame in ((SAMPLE_MOTIVATION, make_motivation_sample()),
+                       (SAMPLE_KEY_CLIENTS, sample_key_clients())):
+        p = out / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        paths.append(p)
+    return paths
