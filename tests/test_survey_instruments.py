@@ -204,3 +204,20 @@ def test_shipped_internal_samples_are_regenerated_byte_for_byte(tmp_path):
     clients = pd.read_csv(sample_dir() / "internal" / "key_clients_ukor.csv", dtype={"client": str})
     res = compare_ukor({q: 3 for q in UKOR_QUESTIONS}, clients)
     assert res.n_clients == 8 and res.themes.loc["feedback", "verdict"] == "overrated"
+
+
+def test_instrument_files_of_the_sample_and_a_clear_message_when_missing(tmp_path, capsys):
+    from workbench.datasets import sample_dir
+    from workbench.survey import instrument_file, motivation_questionnaire_text
+
+    assert instrument_file(sample_dir(), "motivation").name == "motivation_survey.csv"
+    assert instrument_file(sample_dir(), "questionnaire_spec").suffix == ".yml"
+    notes = load_interview_notes(instrument_file(sample_dir(), "interview_notes"))
+    assert len(notes) == 10 and notes["customer_id"].nunique() == 4
+    assert notes["text"].iloc[0] == "Зерно приезжает на следующий день — это то, за что мы вас держим"
+    assert instrument_file(tmp_path, "motivation", "en") is None
+    out = capsys.readouterr().out
+    assert "employee motivation survey is not in the folder" in out
+    assert "internal/motivation_survey.csv" in out
+    text = motivation_questionnaire_text("ru")
+    assert text.count("____") == 10 and "10\u00a0— мотивирует сильнее всего" in text

@@ -177,6 +177,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "svq.quotes.col.origin": {"en": "Where from", "ru": "Откуда"},
     "svq.quotes.origin.survey": {"en": "questionnaire", "ru": "анкета"},
     "svq.quotes.origin.interview": {"en": "interview", "ru": "интервью"},
+    "svq.instrument.missing": {
+        "en": "The {what} is not in the folder {folder}: put it there as {file} to run this "
+              "part; the rest of the notebook goes on.",
+        "ru": "В папке {folder} нет файла «{what}»: положите его туда как {file}, чтобы "
+              "выполнить эту часть; остальная часть блокнота выполнится.",
+    },
+    "svq.instrument.motivation": {"en": "employee motivation survey",
+                                  "ru": "опрос мотивации сотрудников"},
+    "svq.instrument.key_clients": {"en": "key clients' УКОР answers",
+                                   "ru": "ответы ключевых клиентов об УКОР"},
+    "svq.instrument.survey_export": {"en": "wide survey export", "ru": "выгрузка анкеты"},
+    "svq.instrument.questionnaire_spec": {"en": "questionnaire spec",
+                                          "ru": "спецификация анкеты"},
+    "svq.instrument.interview_notes": {"en": "interview notes", "ru": "записи интервью"},
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from workbench.survey._control import (
     format_control_questions,
 )
 from workbench.survey._exports import wide_answers, write_export
+from workbench.survey._folder import INSTRUMENT_FILES, instrument_file
 from workbench.survey._internal import (
     KOVACH_EMPLOYEES,
     KOVACH_FACTORS,
@@ -37,6 +38,7 @@ from workbench.survey._internal import (
     load_motivation,
     make_motivation_sample,
     motivation_gaps,
+    motivation_questionnaire_text,
     motivation_waves,
     write_motivation_questionnaire,
 )
@@ -74,6 +76,7 @@ __all__ = (
     "CONTROL_QUESTIONS",
     "DEFAULT_SOURCES",
     "FORMATS",
+    "INSTRUMENT_FILES",
     "KEY_CLIENT_QUESTIONS",
     "KOVACH_EMPLOYEES",
     "KOVACH_FACTORS",
@@ -96,6 +99,7 @@ __all__ = (
     "format_control_questions",
     "format_motivation",
     "format_ukor_comparison",
+    "instrument_file",
     "is_wide_export",
     "key_client_questionnaire",
     "load_interview_notes",
@@ -103,6 +107,7 @@ __all__ = (
     "load_spec",
     "make_motivation_sample",
     "motivation_gaps",
+    "motivation_questionnaire_text",
     "motivation_waves",
     "option_texts",
     "questionnaire_text",

@@ -28,6 +28,7 @@ __all__ = (
     "load_motivation",
     "make_motivation_sample",
     "motivation_gaps",
+    "motivation_questionnaire_text",
     "motivation_waves",
     "write_motivation_questionnaire",
 )
@@ -348,6 +349,19 @@ def format_motivation(gaps: pd.DataFrame, language: str | None = None) -> pd.Dat
     return out
 
 
+def motivation_questionnaire_text(language: str | None = None) -> str:
+    """Return the motivation survey as text: the instructions per role and the ten factors."""
+    from workbench.i18n import check_language, t
+
+    lang = check_language(language)
+    lines = [t("mot.title", lang), ""]
+    for role in ROLES:
+        lines += [f"{t(f'mot.role.{role}', lang).capitalize()}: {t(f'mot.intro.{role}', lang)}", ""]
+    lines += [f"{i}. {t(f'mot.factor.{f}', lang)}: ____" for i, f in
+              enumerate(KOVACH_FACTORS, start=1)]
+    return "\n".join(lines) + "\n"
+
+
 def write_motivation_questionnaire(out: str | Path, language: str = "ru",
                                    respondents: int = 30) -> list[Path]:
     """Write the motivation survey: a text to hand out and an Excel form to collect answers.
@@ -362,13 +376,8 @@ def write_motivation_questionnaire(out: str | Path, language: str = "ru",
     lang = check_language(language)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [t("mot.title", lang), ""]
-    for role in ROLES:
-        lines += [f"{t(f'mot.role.{role}', lang).capitalize()}: {t(f'mot.intro.{role}', lang)}", ""]
-    lines += [f"{i}. {t(f'mot.factor.{f}', lang)}: ____" for i, f in
-              enumerate(KOVACH_FACTORS, start=1)]
     txt = folder / "motivation_survey.txt"
-    txt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    txt.write_text(motivation_questionnaire_text(lang), encoding="utf-8")
     wb = Workbook()
     ws = wb.active
     ws.title = t("mot.title", lang)[:31].rstrip("?")

@@ -34,9 +34,10 @@ _DATE_COLS = ("date", "дата")
 def _strip_quotes(s: str) -> str:
     s = s.strip()
     pairs = (("«", "»"), ('"', '"'), ("“", "”"), ("„", "“"), ("'", "'"))
+    body = s.rstrip(".!?…") if len(s) > 2 and s[-1] in ".!?…" else s  # «Quote». -> Quote
     for a, b in pairs:
-        if len(s) >= 2 and s.startswith(a) and s.endswith(b):
-            return s[1:-1].strip()
+        if len(body) >= 2 and body.startswith(a) and body.endswith(b) and a not in body[1:-1]:
+            return body[1:-1].strip()
     return s
 
 
