@@ -221,3 +221,26 @@ def test_instrument_files_of_the_sample_and_a_clear_message_when_missing(tmp_pat
     assert "internal/motivation_survey.csv" in out
     text = motivation_questionnaire_text("ru")
     assert text.count("____") == 10 and "10\u00a0— мотивирует сильнее всего" in text
+
+
+def test_topic_keys_are_labelled_in_the_audience_language():
+    from workbench.survey import label_topics
+
+    voc = pd.DataFrame({"topic": ["Цена", "keep", "interview"], "text": ["a", "b", "c"]})
+    assert label_topics(voc, "ru")["topic"].tolist() == ["Цена", "что сохранить", "интервью"]
+    assert label_topics(voc, "en")["topic"].tolist() == ["Цена", "what to keep", "interview"]
+
+
+def test_key_client_answers_by_key_or_statement_text(tmp_path):
+    from workbench.survey import load_key_client_answers
+
+    p = tmp_path / "k.csv"
+    p.write_text("Клиент;Ожидания клиентов;Их предложения подобраны под нашу ситуацию, а не "
+                 "типовые.;Прочее\n000007;3;1,0;x\n000008;;2;y\n", encoding="utf-8")
+    frame = load_key_client_answers(p)
+    assert list(frame.columns) == ["client", "expectations", "offers"]
+    assert frame["client"].tolist() == ["000007", "000008"]
+    assert frame["offers"].tolist() == [1.0, 2.0]
+    assert frame["expectations"].isna().tolist() == [False, True]
+    res = compare_ukor({q: 2 for q in UKOR_QUESTIONS}, frame)
+    assert res.themes.loc["offers", "client_score"] == pytest.approx(37.5)

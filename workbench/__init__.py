@@ -6,6 +6,7 @@ re-exported here; see ``README.md`` and ``docs/`` for the map of the method onto
 
 from __future__ import annotations
 
+from workbench import survey as survey  # questionnaires, wide exports, instruments
 from workbench.churn import (
     DEFAULT_RISK_CUTOFFS,
     ChurnModel,

@@ -42,7 +42,7 @@ from workbench.survey._internal import (
     motivation_waves,
     write_motivation_questionnaire,
 )
-from workbench.survey._notes import load_interview_notes, voice_of_customer
+from workbench.survey._notes import label_topics, load_interview_notes, voice_of_customer
 from workbench.survey._render import (
     FORMATS,
     QuestionnaireFiles,
@@ -68,6 +68,7 @@ from workbench.survey._ukor import (
     compare_ukor,
     format_ukor_comparison,
     key_client_questionnaire,
+    load_key_client_answers,
 )
 from workbench.survey._wide import SurveyLoadReport, is_wide_export, read_wide_survey
 
@@ -101,8 +102,10 @@ __all__ = (
     "format_ukor_comparison",
     "instrument_file",
     "is_wide_export",
+    "label_topics",
     "key_client_questionnaire",
     "load_interview_notes",
+    "load_key_client_answers",
     "load_motivation",
     "load_spec",
     "make_motivation_sample",

@@ -180,6 +180,10 @@ def _html(spec: QuestionnaireSpec, lang: str) -> str:
                 for q in qs:
                     parts.append(f"<tr><td style='width:30%'>{e(q.attribute)}</td><td></td></tr>")
                 parts.append("</table>")
+            elif opts and block == "nps":  # 0-10 in one row
+                parts.append("<table class='grid'><tr>"
+                             + "".join(f"<th>{e(txt)}</th>" for _, txt in opts) + "</tr><tr>"
+                             + "<td class='box'>☐</td>" * len(opts) + "</tr></table>")
             elif opts:
                 parts.append("<ul class='opts'>" + "".join(
                     f"<li>☐ {e(txt)}</li>" for _, txt in opts) + "</ul>")

@@ -25,6 +25,7 @@ __all__ = (
     "compare_ukor",
     "format_ukor_comparison",
     "key_client_questionnaire",
+    "load_key_client_answers",
 )
 
 #: The key clients' statements: one per theme of the self-assessment (texts ``ukorc.q.<key>``).
@@ -198,3 +199,49 @@ def key_client_questionnaire(language: str | None = None, out: str | Path | None
         else:
             p.write_text(text, encoding="utf-8")
     return text
+
+
+def load_key_client_answers(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """Read the key clients' answers: one row per client, one column per statement.
+
+    Parameters
+    ----------
+    source : str, Path or DataFrame
+        CSV/XLSX with an optional client column (``client``, ``customer_id``, ``клиент``) and
+        one column per theme, headed by the theme key (``expectations`` ...), the theme's name
+        or the statement's text, in Russian or English.
+
+    Returns
+    -------
+    DataFrame
+        ``client`` (string) and the theme keys of :data:`KEY_CLIENT_QUESTIONS` found, as
+        numbers (blank = no opinion); ready for :func:`compare_ukor`.
+    """
+    from workbench.i18n import LANGUAGES, t
+    from workbench.io._mapping import normalise_header
+    from workbench.io._parse import parse_text
+    from workbench.io._read import read_source
+
+    raw = read_source(source)
+    lookup = {}
+    for k in KEY_CLIENT_QUESTIONS:
+        lookup[normalise_header(k)] = k
+        for lang in LANGUAGES:
+            lookup[normalise_header(t(f"ukorc.q.{k}", lang))] = k
+            lookup[normalise_header(t(f"ukor.theme.{k}", lang))] = k
+    client_names = {"client", "customer id", "customer", "клиент", "код клиента"}
+    out = pd.DataFrame(index=range(raw.n_rows))
+    for name in raw.names:
+        n = normalise_header(name)
+        if n in client_names and "client" not in out:
+            out["client"] = parse_text(raw.columns[name])[0]
+        elif n in lookup and lookup[n] not in out:
+            text = parse_text(raw.columns[name])[0]
+            out[lookup[n]] = pd.to_numeric(pd.Series(text, dtype="object").str.replace(
+                ",", ".", regex=False), errors="coerce").to_numpy()
+    themes = [k for k in KEY_CLIENT_QUESTIONS if k in out]
+    if not themes:
+        raise WorkbenchError(
+            f"{getattr(raw, 'source', 'DataFrame')}: no key-client УКОР column found; head the "
+            f"columns with the theme keys ({', '.join(KEY_CLIENT_QUESTIONS)}) or the statements")
+    return out[(["client"] if "client" in out else []) + themes]
