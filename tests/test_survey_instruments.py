@@ -56,6 +56,16 @@ class TestControlQuestions:
     def test_unknown_question_number(self):
         with pytest.raises(WorkbenchError, match="question 44 does not exist"):
             control_answers({"control_questions": {44: "x"}})
+        with pytest.raises(WorkbenchError, match="neither a question number"):
+            control_answers({"control_questions": [{"question": "Как дела?", "answer": "x"}]})
+
+    def test_rows_of_the_workshop_table_by_number_or_text(self):
+        rows = [{"question": 5, "answer": "Дорого"},
+                {"question": "Парадоксы клиентоориентации.", "answer": "Выбирать клиента"},
+                {"question": "The paradoxes of client orientation", "answer": None},
+                {"question": "q7", "answer": "  "}]
+        assert control_answers({"control_questions": rows}) == {5: "Дорого",
+                                                                40: "Выбирать клиента"}
 
     def test_appendix_table_and_sentence(self):
         table = control_checklist({13: "Скорость"}, step=6)
@@ -123,8 +133,15 @@ class TestMotivation:
         assert en.startswith("40 employees and 6 managers answered.")
         assert format_motivation(gaps, "ru").columns[0] == "Фактор"
         files = write_motivation_questionnaire(tmp_path, "en")
+        from openpyxl import load_workbook
+
+        book = load_workbook(files[1])
+        book.active.append(["manager", "2026-H1"] + list(range(1, 11)))
+        book.save(files[1])
         back, problems = load_motivation(files[1])
-        assert back.empty and problems.empty
+        assert problems.empty
+        assert back["score"].tolist() == list(range(1, 11))
+        assert set(back["role"]) == {"manager"} and set(back["wave"]) == {"2026-H1"}
 
 
 class TestKeyClientUkor:

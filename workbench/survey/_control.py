@@ -39,19 +39,46 @@ CONTROL_QUESTIONS: dict[int, tuple[int, int]] = {
 }
 
 
-def control_answers(workshop: str | Path | Mapping | None) -> dict[int, str]:
+def _question_number(key: object, texts: dict[str, int]) -> int:
+    """A question given as 1, "13", "q13" or by its text (Russian or English)."""
+    k = str(key).strip()
+    if k.lower().lstrip("q№# ").isdigit():
+        number = int(k.lower().lstrip("q№# "))
+        if number not in CONTROL_QUESTIONS:
+            raise WorkbenchError(f"control_questions: question {number} does not exist (1-43)")
+        return number
+    from workbench.io._parse import normalise_word
+
+    found = texts.get(" ".join(normalise_word(k).split()))
+    if found is None:
+        raise WorkbenchError(
+            f"control_questions: {key!r} is neither a question number (1-43) nor the text of "
+            "one of the course's control questions")
+    return found
+
+
+def _question_texts() -> dict[str, int]:
+    from workbench.i18n import LANGUAGES, t
+    from workbench.io._parse import normalise_word
+
+    return {" ".join(normalise_word(t(f"cq.q.{n}", lang)).split()): n
+            for n in CONTROL_QUESTIONS for lang in LANGUAGES}
+
+
+def control_answers(workshop: object) -> dict[int, str]:
     """Read the room's answers from a workshop file's ``control_questions:`` section.
 
     Parameters
     ----------
-    workshop : str, Path, dict or None
-        A workshop YAML file, its content as a dict, or the section itself. The section maps
-        a question number to the answer text, or to a mapping with an ``answer``::
+    workshop : Workshop, str, Path, dict, list or None
+        A :class:`workbench.Workshop` (``folder.workshop``), a workshop YAML file, its content
+        as a dict, or the section itself. The section is a list of rows ``{question, answer}``
+        (the workshop file's table; ``question`` is the number 1–43 or the question's text in
+        Russian or English), or a mapping from the number to the answer::
 
             control_questions:
-              1: Когда клиент покупает один раз и больше не вернётся.
-              13:
-                answer: Скорость доставки и стабильность вкуса.
+              - {question: 1, answer: Когда клиент покупает один раз и больше не вернётся.}
+              - {question: 13, answer: Скорость доставки и стабильность вкуса.}
 
     Returns
     -------
@@ -60,6 +87,8 @@ def control_answers(workshop: str | Path | Mapping | None) -> dict[int, str]:
     """
     if workshop is None:
         return {}
+    if hasattr(workshop, "data") and hasattr(workshop, "table"):  # a workbench.Workshop
+        workshop = dict(workshop.data or {})
     if isinstance(workshop, (str, Path)):
         import yaml
 
@@ -67,25 +96,29 @@ def control_answers(workshop: str | Path | Mapping | None) -> dict[int, str]:
         if not p.exists():
             raise WorkbenchError(f"{p.name}: workshop file not found ({p})")
         workshop = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    if not isinstance(workshop, Mapping):
-        raise WorkbenchError(f"control_answers: expected a mapping, got {type(workshop).__name__}")
-    section = workshop.get("control_questions", workshop)
+    section = workshop.get("control_questions", workshop) if isinstance(workshop, Mapping) \
+        else workshop
     if section is None:
         return {}
-    if not isinstance(section, Mapping):
-        raise WorkbenchError("control_questions: expected a mapping {number: answer}")
+    texts = _question_texts()
+    pairs: list[tuple[object, object]] = []
+    if isinstance(section, Mapping):
+        for key, value in section.items():
+            pairs.append((key, value.get("answer") if isinstance(value, Mapping) else value))
+    elif isinstance(section, (list, tuple)):
+        for i, row in enumerate(section):
+            if not isinstance(row, Mapping) or "question" not in row:
+                raise WorkbenchError(
+                    f"control_questions[{i}]: expected {{question: <1-43>, answer: …}}; got {row!r}")
+            pairs.append((row["question"], row.get("answer")))
+    else:
+        raise WorkbenchError("control_questions: expected a list of {question, answer} rows or a "
+                             "mapping {number: answer}")
     out: dict[int, str] = {}
-    for key, value in section.items():
-        try:
-            number = int(str(key).strip().lstrip("qQ"))
-        except ValueError:
-            raise WorkbenchError(
-                f"control_questions: {key!r} is not a question number (1-43)") from None
-        if number not in CONTROL_QUESTIONS:
-            raise WorkbenchError(f"control_questions: question {number} does not exist (1-43)")
-        if isinstance(value, Mapping):
-            value = value.get("answer")
-        if value is not None and str(value).strip():
+    for key, value in pairs:
+        number = _question_number(key, texts)
+        if value is not None and not (isinstance(value, float) and value != value) \
+                and str(value).strip():
             out[number] = str(value).strip()
     return out
 
@@ -113,7 +146,7 @@ def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
     >>> int(table["answered"].sum()), int(table.loc[13, "step"])
     (1, 6)
     """
-    given = answers if isinstance(answers, Mapping) and all(
+    given = answers if isinstance(answers, Mapping) and answers and all(
         isinstance(k, int) for k in answers) else control_answers(answers)
     unknown = [k for k in given if k not in CONTROL_QUESTIONS]
     if unknown:

@@ -231,8 +231,9 @@ def motivation_gaps(data: pd.DataFrame, *, wave: str | None = None, threshold: i
     >>> rows += [("m1", "manager", f, 11 - KOVACH_MANAGERS[f]) for f in KOVACH_FACTORS]
     >>> data = pd.DataFrame(rows, columns=["respondent_id", "role", "factor", "score"])
     >>> gaps = motivation_gaps(data)
-    >>> gaps.loc["interesting_work", ["employees_rank", "managers_rank", "verdict"]].tolist()
-    [1, 5, 'underestimated']
+    >>> row = gaps.loc["interesting_work"]
+    >>> int(row["employees_rank"]), int(row["managers_rank"]), row["verdict"]
+    (1, 5, 'underestimated')
     """
     need = [c for c in ("role", "factor", "score") if c not in data.columns]
     if need:

@@ -259,13 +259,15 @@ def build_questionnaire(
 
 
 def read_attributes(path: str | Path) -> list[str]:
-    """Read the service attributes from a workshop file (YAML with an ``attributes:`` list).
+    """Read the service attributes from a workshop file (its ``attributes:`` list).
 
     Parameters
     ----------
     path : str or Path
-        A YAML file. The attributes are a list of names, or of mappings with a ``name``
-        (e.g. ``{name: Скорость доставки, note: ...}``).
+        The workshop file (``workshop.yml`` / ``.xlsx``). The attributes are a list of names,
+        or of mappings with a ``name`` (e.g. ``{name: Скорость доставки, note: ...}``). The
+        file is read with :func:`workbench.workshop.read_workshop` when its schema knows the
+        ``attributes`` section, else as plain YAML.
 
     Returns
     -------
@@ -276,11 +278,19 @@ def read_attributes(path: str | Path) -> list[str]:
     p = Path(path)
     if not p.exists():
         raise WorkbenchError(f"{p.name}: workshop file not found ({p})")
+    items = None
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise WorkbenchError(f"{p.name}: not a readable YAML file ({exc})") from None
-    items = data.get("attributes") if isinstance(data, Mapping) else None
+        from workbench.workshop import read_workshop
+
+        items = read_workshop(p).get("attributes")
+    except (ImportError, WorkbenchError, KeyError):
+        items = None
+    if items is None and p.suffix.lower() in (".yml", ".yaml"):
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise WorkbenchError(f"{p.name}: not a readable YAML file ({exc})") from None
+        items = data.get("attributes") if isinstance(data, Mapping) else None
     if not items:
         raise WorkbenchError(
             f"{p.name}: no 'attributes:' list found; add the service attributes, e.g.\n"

@@ -483,9 +483,19 @@ def _score(text: str, lookup: dict[str, object], lo: int, hi: int) -> tuple[obje
 
 @functools.lru_cache(maxsize=1)
 def _kano_words() -> dict[str, object]:
-    from workbench.io._load import _kano_lookup
+    """Normalised Kano answer text -> code 1-5: the schema's answers and the loader's synonyms."""
+    from workbench.io import KANO_SYNONYMS
+    from workbench.schema import KANO_ANSWERS
 
-    return _kano_lookup()
+    out: dict[str, object] = {}
+    for code, words in KANO_SYNONYMS.items():
+        for w in words:
+            out[normalise_word(w)] = code
+    for code, texts in KANO_ANSWERS.items():
+        for txt in texts.values():
+            out[normalise_word(txt)] = code
+        out[str(code)] = code
+    return out
 
 
 def _kano(text: str) -> tuple[object, str | None]:
