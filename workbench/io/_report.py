@@ -48,7 +48,10 @@ class LoadReport:
     table : str
         Canonical table name.
     rows_read : int
-        Data rows in the input (blank lines and lines above the header are not rows).
+        Data rows in the input: in a text file every non-blank physical line after the header
+        (a quoted value holding a line break makes one row of its lines), whether it was kept
+        or rejected; blank lines, lines of delimiters only and lines above the header are not
+        rows.
     rows_kept : int
         Rows in the returned frame. Always ``rows_read == rows_kept + len(rejected)``.
     rejected : DataFrame
@@ -57,8 +60,10 @@ class LoadReport:
         is the first line; for DataFrame input, position + 2 and the index is kept),
         ``column`` (the canonical column(s) at fault), ``problem`` (a short code: ``empty``,
         ``not_a_number``, ``not_a_date``, ``not_recognised``, ``out_of_range``,
-        ``not_integer``, ``duplicate``, ``malformed``) and ``reason`` (a sentence naming the
-        column, the bad value and what was expected).
+        ``not_integer``, ``duplicate``, ``malformed`` (a broken line: wrong number of fields,
+        unterminated quote, damaged bytes), ``group_line``, ``subtotal`` (lines of a report
+        grouped by client)) and ``reason`` (a sentence naming the column, the bad value and
+        what was expected).
     encoding, delimiter, decimal, date_format : str or None
         What was detected (or given). ``date_format`` describes the main date column;
         ``date_formats`` has one entry per date column.
