@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from workbench._columns import through_asof
 from workbench.errors import WorkbenchError
 from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
 
@@ -127,11 +128,14 @@ class TestEqualityWithLifetimes:
         if not hasattr(datasets, "load_sample"):
             pytest.skip("workbench.datasets.load_sample not available yet")
         tx = datasets.load_sample()["transactions"]
-        asof = tx["date"].max() - pd.Timedelta(days=90)
-        cut = tx.loc[tx["date"] <= asof, ["customer_id", "date", "amount"]].copy()
+        asof = tx["date"].max() - pd.Timedelta(days=90)  # has a time of day: the whole day counts
+        cut = tx.loc[through_asof(tx["date"], asof), ["customer_id", "date", "amount"]].copy()
         cut["customer_id"] = cut["customer_id"].astype(object)
         for freq in ("D", "W"):
             _compare(btyd_summary(tx, asof=asof, freq=freq), _lifetimes(cut, asof, freq))
+        # daily: lifetimes compares days, so on the uncut log it keeps the whole asof day too
+        full = tx[["customer_id", "date", "amount"]].astype({"customer_id": object})
+        _compare(btyd_summary(tx, asof=asof, freq="D"), _lifetimes(full, asof, "D"))
 
     def test_equal_monthly_with_pandas1_month_unit(self, monkeypatch):
         # lifetimes divides by np.timedelta64(1, "M"), which pandas >= 2 refuses; pandas 1.x

@@ -2,7 +2,12 @@
 
 Analysis functions take a canonical table (as returned by the loaders) or any DataFrame plus a
 ``columns=`` mapping ``{caller's name: canonical name}``. :func:`prepare_transactions` turns
-either into a clean canonical copy restricted to ``date <= asof``.
+either into a clean canonical copy restricted to the history up to ``asof``.
+
+``asof`` is a calendar day and includes the whole day: a purchase at 09:39 on the ``asof`` day
+belongs to the history. :func:`asof_day` turns any ``asof`` into that day (midnight) and
+:func:`through_asof` is the one test "on or before the ``asof`` day" that every function taking
+``asof`` applies to its dates.
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ import pandas as pd
 from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
 from workbench.schema import table_spec
 
-__all__ = ("apply_columns", "prepare_table", "prepare_transactions", "resolve_asof")
+__all__ = (
+    "apply_columns",
+    "asof_day",
+    "prepare_table",
+    "prepare_transactions",
+    "resolve_asof",
+    "through_asof",
+)
 
 
 def apply_columns(
@@ -53,6 +65,39 @@ def resolve_asof(asof: object, dates: pd.Series, what: str = "transactions") -> 
     if ts is pd.NaT:
         raise WorkbenchError(f"asof must be a date such as '2024-12-31'; got {asof!r}")
     return ts
+
+
+def asof_day(asof: object, dates: pd.Series, what: str = "transactions") -> pd.Timestamp:
+    """Return the observation end as a calendar day (a midnight Timestamp).
+
+    ``asof`` is a day, not an instant: ``"2024-03-31"``, ``"2024-03-31 09:00"`` and ``None``
+    when the last date is ``2024-03-31 17:45`` all give ``2024-03-31``, and the whole of that day
+    belongs to the history (see :func:`through_asof`).
+
+    Examples
+    --------
+    >>> dates = pd.Series(pd.to_datetime(["2024-03-01 08:00", "2024-03-31 17:45"]))
+    >>> str(asof_day(None, dates)), str(asof_day("2024-03-15 12:30", dates))
+    ('2024-03-31 00:00:00', '2024-03-15 00:00:00')
+    """
+    return resolve_asof(asof, dates, what).normalize()
+
+
+def through_asof(dates: pd.Series, asof: object) -> np.ndarray:
+    """Mask of the dates that fall on or before the calendar day of ``asof`` (all of it).
+
+    The one rule for "the history up to ``asof``": a date belongs to it when its calendar day is
+    not after ``asof``'s, whatever the time of day of either. Missing dates are False.
+
+    Examples
+    --------
+    >>> dates = pd.Series(pd.to_datetime(["2024-03-31 00:00", "2024-03-31 23:59:59",
+    ...                                   "2024-04-01 00:00"]))
+    >>> through_asof(dates, "2024-03-31").tolist()
+    [True, True, False]
+    """
+    end = pd.Timestamp(asof).normalize() + pd.Timedelta(days=1)
+    return np.asarray(dates < end, dtype=bool)
 
 
 def prepare_table(
@@ -100,10 +145,11 @@ def prepare_transactions(
     columns: Mapping[str, str] | None = None,
     require: Iterable[str] = ("customer_id", "date", "amount"),
 ) -> tuple[pd.DataFrame, pd.Timestamp]:
-    """Return ``(canonical transactions with date <= asof, asof)``.
+    """Return ``(canonical transactions up to the asof day, asof as a calendar day)``.
 
     Rows after ``asof`` are never used by an analysis as of ``asof``: this is the single place
-    where that cut is made. Missing customer ids / dates / amounts raise (the loaders reject
+    where that cut is made, by :func:`through_asof` (the whole ``asof`` day is kept), and the
+    returned ``asof`` is :func:`asof_day`'s midnight Timestamp. Missing customer ids / dates / amounts raise (the loaders reject
     such rows with a report; a frame built by hand must be clean).
     """
     out = prepare_table(tx, "transactions", columns, require)
@@ -115,11 +161,14 @@ def prepare_transactions(
                 f"transactions: column {col!r} has {n} empty value(s) (first at index {first!r}); "
                 f"load the data with workbench.load_transactions() to reject such rows"
             )
-    asof_ts = resolve_asof(asof, out["date"])
-    if len(out) and asof_ts < out["date"].min():
+    asof_ts = asof_day(asof, out["date"])
+    if len(out) and asof_ts < out["date"].min().normalize():
         raise InsufficientHistoryError(
             f"asof={asof_ts.date()} is before the first transaction "
             f"({out['date'].min().date()}): there is no history to analyse"
         )
-    out = out.loc[out["date"] <= asof_ts].reset_index(drop=True)
+    keep = through_asof(out["date"], asof_ts)
+    if not keep.all():
+        out = out.loc[keep]
+    out = out.reset_index(drop=True)
     return out, asof_ts

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from workbench._columns import prepare_table, prepare_transactions
+from workbench._columns import prepare_table, prepare_transactions, through_asof
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
 from workbench.segmentation._orders import empty_check, order_table
@@ -92,7 +92,7 @@ def _latest_nps(survey: pd.DataFrame, asof: pd.Timestamp) -> pd.Series:
     s = prepare_table(survey, "survey", require=("customer_id", "nps"))
     s = s.loc[s["customer_id"].notna() & s["nps"].notna()]
     if "date" in s.columns:
-        s = s.loc[s["date"].isna() | (s["date"] <= asof)]
+        s = s.loc[s["date"].isna().to_numpy() | through_asof(s["date"], asof)]
         s = s.sort_values("date", kind="mergesort", na_position="first")
     return s.groupby("customer_id", sort=True)["nps"].last().astype("Float64")
 
@@ -248,7 +248,7 @@ def _lead_rungs(
     leads: pd.DataFrame, asof: pd.Timestamp, buyers: pd.Index, r: Mapping[str, Any]
 ) -> pd.DataFrame:
     lt = prepare_table(leads, "leads")
-    lt = lt.loc[lt["date"] <= asof]
+    lt = lt.loc[through_asof(lt["date"], asof)]
     cid = lt["customer_id"] if "customer_id" in lt.columns else pd.Series(pd.NA, index=lt.index)
     key = cid.astype("string").fillna("lead:" + lt["lead_id"].astype("string"))
     key = key.loc[~key.isin(buyers)]
@@ -363,7 +363,7 @@ def ladder_transitions(
             f"period must be a number of days or a duration such as '180D'; got {period!r}"
         ) from None
     start = asof_ts - delta
-    if len(data) == 0 or start < data["date"].min():
+    if len(data) == 0 or start < data["date"].min().normalize():
         raise WorkbenchError(
             f"ladder_transitions: asof - period = {start.date()} is before the first "
             "transaction; choose a shorter period"
