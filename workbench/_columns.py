@@ -91,8 +91,8 @@ def through_asof(dates: pd.Series, asof: object) -> np.ndarray:
 
     Examples
     --------
-    >>> dates = pd.Series(pd.to_datetime(["2024-03-31 00:00", "2024-03-31 23:59:59",
-    ...                                   "2024-04-01 00:00"]))
+    >>> dates = pd.Series(pd.to_datetime(["2024-03-31 00:00:00", "2024-03-31 23:59:59",
+    ...                                   "2024-04-01 00:00:00"]))
     >>> through_asof(dates, "2024-03-31").tolist()
     [True, True, False]
     """
