@@ -48,6 +48,7 @@ from workbench.economics import (
     money_confusion,
     retention_plan,
 )
+from workbench.engine import client_tables, spark_client_tables
 from workbench.errors import (
     DataFileError,
     InsufficientHistoryError,
@@ -214,6 +215,7 @@ __all__ = (
     "btyd_summary",
     "churn_history_ok",
     "churn_labels",
+    "client_tables",
     "competitiveness",
     "complaints_summary",
     "compute_deliverables",
@@ -333,6 +335,7 @@ __all__ = (
     "select_deliverables",
     "set_language",
     "source_yield",
+    "spark_client_tables",
     "steps_table",
     "survey_advantages",
     "t",

@@ -23,6 +23,7 @@ from workbench.schema import table_spec
 __all__ = (
     "apply_columns",
     "asof_day",
+    "check_transactions",
     "prepare_table",
     "prepare_transactions",
     "resolve_asof",
@@ -139,20 +140,24 @@ def prepare_table(
     return out
 
 
-def prepare_transactions(
+def check_transactions(
     tx: pd.DataFrame,
     asof: object = None,
     columns: Mapping[str, str] | None = None,
     require: Iterable[str] = ("customer_id", "date", "amount"),
 ) -> tuple[pd.DataFrame, pd.Timestamp]:
-    """Return ``(canonical transactions up to the asof day, asof as a calendar day)``.
+    """Return ``(canonical transactions, asof day)`` without cutting at ``asof``.
 
-    Rows after ``asof`` are never used by an analysis as of ``asof``: this is the single place
-    where that cut is made, by :func:`through_asof` (the whole ``asof`` day is kept), and the
-    returned ``asof`` is :func:`asof_day`'s midnight Timestamp. Missing customer ids / dates / amounts raise (the loaders reject
-    such rows with a report; a frame built by hand must be clean).
+    The checks of :func:`prepare_transactions` (columns, dtypes, no empty id / date / amount,
+    some history on or before ``asof``). The frame is copied only when a column has to be
+    converted to its canonical dtype, so an engine can read a big canonical log as it is.
     """
-    out = prepare_table(tx, "transactions", columns, require)
+    frame = apply_columns(tx, columns, "transactions")
+    spec = table_spec("transactions")
+    canonical = all(c in frame.columns for c in require) and all(
+        _has_dtype(frame[col.name], col.dtype) for col in spec.columns if col.name in frame.columns
+    )
+    out = frame if canonical else prepare_table(tx, "transactions", columns, require)
     for col in ("customer_id", "date", "amount"):
         if col in out.columns and out[col].isna().any():
             n = int(out[col].isna().sum())
@@ -167,6 +172,35 @@ def prepare_transactions(
             f"asof={asof_ts.date()} is before the first transaction "
             f"({out['date'].min().date()}): there is no history to analyse"
         )
+    return out, asof_ts
+
+
+def _has_dtype(s: pd.Series, dtype: str) -> bool:
+    if dtype == "string":
+        return isinstance(s.dtype, pd.StringDtype)
+    if dtype == "datetime":
+        return pd.api.types.is_datetime64_any_dtype(s)
+    if dtype == "float":
+        return s.dtype == np.float64
+    return True
+
+
+def prepare_transactions(
+    tx: pd.DataFrame,
+    asof: object = None,
+    columns: Mapping[str, str] | None = None,
+    require: Iterable[str] = ("customer_id", "date", "amount"),
+) -> tuple[pd.DataFrame, pd.Timestamp]:
+    """Return ``(canonical transactions up to the asof day, asof as a calendar day)``.
+
+    Rows after ``asof`` are never used by an analysis as of ``asof``: this is the single place
+    where that cut is made, by :func:`through_asof` (the whole ``asof`` day is kept), and the
+    returned ``asof`` is :func:`asof_day`'s midnight Timestamp. Missing customer ids / dates /
+    amounts raise (the loaders reject such rows with a report; a frame built by hand must be
+    clean).
+    """
+    out = prepare_table(tx, "transactions", columns, require)
+    out, asof_ts = check_transactions(out, asof, None, require)
     keep = through_asof(out["date"], asof_ts)
     if not keep.all():
         out = out.loc[keep]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-__all__ = ("close", "verdict")
+__all__ = ("assert_same_table", "close", "verdict")
 
 
 def _tolerance(expected: float, rel: float | None, abs: float | None) -> float:  # noqa: A002
@@ -130,3 +130,25 @@ def _show(x) -> str:
 
 def _is_sequence(x) -> bool:
     return isinstance(x, (list, tuple)) or getattr(x, "ndim", 0) > 0
+
+
+def assert_same_table(ours, theirs, rtol: float = 1e-9) -> None:
+    """Assert two per-client tables are the same: index, columns and dtypes identical,
+    non-float columns exactly equal, float columns equal to ``rtol`` (and 1e-9 absolute).
+
+    Float sums from different engines differ in their last bits; nothing else may differ.
+    For tests and benchmarks of :mod:`workbench.engine`.
+    """
+    import numpy as np
+    import pandas as pd
+
+    pd.testing.assert_index_equal(ours.index, theirs.index, exact=True)
+    assert list(ours.columns) == list(theirs.columns), (list(ours.columns), list(theirs.columns))
+    for col in ours.columns:
+        a, b = ours[col], theirs[col]
+        assert a.dtype == b.dtype, f"{col}: {a.dtype} != {b.dtype}"
+        if pd.api.types.is_float_dtype(a.dtype):
+            np.testing.assert_allclose(a.to_numpy(), b.to_numpy(), rtol=rtol, atol=1e-9,
+                                       err_msg=str(col))
+        else:
+            pd.testing.assert_series_equal(a, b, check_exact=True)

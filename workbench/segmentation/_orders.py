@@ -8,6 +8,8 @@ import pandas as pd
 from workbench.errors import WorkbenchError
 
 __all__ = (
+    "MONEY_DECIMALS",
+    "PURCHASE_MIN_AMOUNT",
     "RETURNS_POLICIES",
     "check_choice",
     "customer_codes",
@@ -16,6 +18,15 @@ __all__ = (
     "order_table",
     "sorted_groups",
 )
+
+#: An order is a purchase when its net amount is at least this (a millionth of a currency unit):
+#: a refund that nets an order to 1e-14 through float rounding is not a purchase, whichever
+#: engine summed the lines (:mod:`workbench.engine.sql` uses the same bound).
+PURCHASE_MIN_AMOUNT: float = 1e-6
+
+#: Money compared for ranking and tie-breaking (ABC order, RFM money score, profit groups) is
+#: rounded to this many decimals first, so sums that differ only by float rounding tie.
+MONEY_DECIMALS: int = 6
 
 #: Allowed values of the ``returns=`` argument.
 RETURNS_POLICIES: tuple[str, ...] = ("net", "exclude")
@@ -67,7 +78,8 @@ def order_table(tx: pd.DataFrame, returns: str = "net") -> tuple[pd.DataFrame, p
     An order is the ``order_id`` when the column exists and is filled, else the purchase day of
     the customer. Returns a frame with one row per order: ``code`` (customer code), ``day``
     (first day of the order, days since epoch), ``amount`` and ``cost`` (netted; cost NaN when
-    absent) and ``purchase`` (net amount > 0), plus the Index of customer ids.
+    absent) and ``purchase`` (net amount >= :data:`PURCHASE_MIN_AMOUNT`), plus the Index of
+    customer ids.
     """
     check_choice("returns", returns, RETURNS_POLICIES)
     if returns == "exclude":
@@ -107,7 +119,7 @@ def order_table(tx: pd.DataFrame, returns: str = "net") -> tuple[pd.DataFrame, p
         # profit of a line is known only when its cost is known
         profit = np.where(known, amount[order] - np.where(known, cost_sorted, 0.0), 0.0)
         out["profit"] = np.add.reduceat(profit, starts) if len(starts) else profit[:0]
-    out["purchase"] = out["amount"].to_numpy() > 0
+    out["purchase"] = out["amount"].to_numpy() >= PURCHASE_MIN_AMOUNT
     return out, ids
 
 

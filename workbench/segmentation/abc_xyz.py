@@ -8,9 +8,16 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
+from workbench.engine import duckdb_source, use_engine
+from workbench.engine.sql import abc_xyz_sql
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.i18n import check_language, has, t
-from workbench.segmentation._orders import check_choice, customer_codes, empty_check
+from workbench.segmentation._orders import (
+    MONEY_DECIMALS,
+    check_choice,
+    customer_codes,
+    empty_check,
+)
 from workbench.segmentation._text import count, pct
 
 __all__ = (
@@ -73,8 +80,10 @@ def abc_class(value: pd.Series, abc: tuple[float, float] = DEFAULT_ABC) -> pd.Da
     """
     a, b = _check_pair("abc", abc, upper=1.0)
     v = value.to_numpy(dtype=np.float64)
-    ids = value.index.to_numpy()
-    order = np.lexsort((ids, -v))  # value descending, then id ascending
+    # ids ascending break ties: their positions when the index is sorted (a per-client table)
+    ids = np.arange(len(v)) if value.index.is_monotonic_increasing else value.index.to_numpy()
+    # value descending (to MONEY_DECIMALS, so float-rounding noise ties), then id ascending
+    order = np.lexsort((ids, -np.round(v, MONEY_DECIMALS)))
     pos = np.where(v > 0, v, 0.0)
     total = pos.sum()
     sorted_pos = pos[order]
@@ -94,6 +103,17 @@ def abc_class(value: pd.Series, abc: tuple[float, float] = DEFAULT_ABC) -> pd.Da
     out["cum_share"] = cum_all
     out["abc"] = pd.array(labels, dtype="string")
     return out
+
+
+#: A CV within this of a cut-off counts as on it (X/Y are inclusive): a customer who buys the
+#: same amount in 8 of 26 weeks has CV = 1.5 exactly, which float rounding must not flip.
+_CV_TOL = 1e-9
+
+
+def _xyz_classes(cv: np.ndarray, x_cut: float, y_cut: float) -> np.ndarray:
+    """X if ``cv <= x_cut``, Y if ``cv <= y_cut``, else (and when NaN) Z; cut-offs inclusive."""
+    cls = np.where(cv <= x_cut + _CV_TOL, "X", np.where(cv <= y_cut + _CV_TOL, "Y", "Z"))
+    return np.where(np.isnan(cv), "Z", cls)
 
 
 def _check_pair(name: str, pair: object, upper: float | None) -> tuple[float, float]:
@@ -118,6 +138,7 @@ def abc_xyz(
     period: str = "M",
     n_periods: int = 12,
     columns: Mapping[str, str] | None = None,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Classify customers by value (ABC) and by the regularity of their buying (XYZ).
 
@@ -140,6 +161,9 @@ def abc_xyz(
         ``asof``. Both ABC value and XYZ are measured in this window.
     columns : mapping, optional
         ``{your column: canonical name}``.
+    engine : {"auto", "pandas", "duckdb"}, default "auto"
+        Where the per-client, per-period values are summed (:mod:`workbench.engine`); the
+        result is the same.
 
     Returns
     -------
@@ -157,7 +181,7 @@ def abc_xyz(
 
     Notes
     -----
-    ABC (Pareto): customers sorted by value, descending, ties by ``customer_id``; A is the
+    ABC (Pareto): customers sorted by value, descending (to a millionth), ties by ``customer_id``; A is the
     smallest top set whose cumulative share reaches ``abc[0]`` (the customer who crosses the line
     is A), B likewise up to ``abc[1]``, the rest C. Customers with zero or negative value are C.
 
@@ -198,50 +222,98 @@ def abc_xyz(
     """
     check_choice("value", value, ("amount", "profit"))
     check_choice("period", period, _PERIODS)
-    if not isinstance(n_periods, int | np.integer) or n_periods < 1:
-        raise WorkbenchError(f"n_periods must be a positive whole number; got {n_periods!r}")
+    _check_n_periods(n_periods)
     _check_pair("abc", abc, upper=1.0)
-    x_cut, y_cut = _check_pair("xyz", xyz, upper=None)
+    _check_pair("xyz", xyz, upper=None)
+    if use_engine(engine, tx) == "duckdb":
+        with duckdb_source(tx, asof, columns) as src:
+            return abc_xyz_from_source(src, value, abc, xyz, period, n_periods)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "abc_xyz")
-    has_cost = "cost" in data.columns
+    _need_cost(value, "cost" in data.columns, list(data.columns))
+    raw = _abc_xyz_aggregates(data, asof_ts, value, period, n_periods)
+    return abc_xyz_from_aggregates(raw, n_periods, abc, xyz)
+
+
+def _need_cost(value: str, has_cost: bool, found: list) -> None:
     if value == "profit" and not has_cost:
         raise MissingColumnsError(
-            "transactions", ["cost"], list(data.columns), source="DataFrame",
+            "transactions", ["cost"], found, source="DataFrame",
             hint="value='profit' needs the cost of each line",
         )
+
+
+def _first_period(asof_ts: pd.Timestamp, period: str, n_periods: int) -> int:
+    return int(_period_codes(pd.Series([asof_ts]), period)[0]) - n_periods + 1
+
+
+def abc_xyz_from_source(src, value: str = "amount", abc=DEFAULT_ABC, xyz=DEFAULT_XYZ,
+                        period: str = "M", n_periods: int = 12) -> pd.DataFrame:
+    """:func:`abc_xyz` computed by an engine source (:mod:`workbench.engine`)."""
+    check_choice("value", value, ("amount", "profit"))
+    check_choice("period", period, _PERIODS)
+    _check_n_periods(n_periods)
+    _check_pair("abc", abc, upper=1.0)
+    _check_pair("xyz", xyz, upper=None)
+    _need_cost(value, src.has_cost, ["customer_id", "date", "amount"])
+    raw = src.frame(abc_xyz_sql(
+        src.dialect, src.asof_day, _first_period(src.asof, period, n_periods), n_periods,
+        period=period, value=value, has_cost=src.has_cost,
+    ))
+    return abc_xyz_from_aggregates(raw, n_periods, abc, xyz)
+
+
+def _check_n_periods(n_periods: object) -> None:
+    if not isinstance(n_periods, int | np.integer) or n_periods < 1:
+        raise WorkbenchError(f"n_periods must be a positive whole number; got {n_periods!r}")
+
+
+def _abc_xyz_aggregates(data: pd.DataFrame, asof_ts: pd.Timestamp, value: str, period: str,
+                        n_periods: int) -> pd.DataFrame:
+    """The per-client aggregates of :func:`workbench.engine.sql.abc_xyz_sql`, with numpy."""
+    has_cost = "cost" in data.columns
     codes, ids = customer_codes(data["customer_id"])
     n = len(ids)
-    pcode = _period_codes(data["date"], period)
-    last = int(_period_codes(pd.Series([asof_ts]), period)[0])
-    slot = pcode - (last - n_periods + 1)
+    slot = _period_codes(data["date"], period) - _first_period(asof_ts, period, n_periods)
     inwin = slot >= 0
     amount = data["amount"].to_numpy(np.float64)
-    revenue = np.bincount(codes[inwin], weights=amount[inwin], minlength=n)
+    out = pd.DataFrame(index=ids)
     if has_cost:
         line_profit = amount - data["cost"].to_numpy(np.float64)
         line_profit = np.where(np.isnan(line_profit), 0.0, line_profit)
-        profit = np.bincount(codes[inwin], weights=line_profit[inwin], minlength=n)
     v_line = line_profit if value == "profit" else amount
-    grid = np.bincount(
-        codes[inwin] * n_periods + slot[inwin], weights=v_line[inwin], minlength=n * n_periods
-    ).reshape(n, n_periods)
-    active = np.bincount(
-        codes[inwin] * n_periods + slot[inwin], minlength=n * n_periods
-    ).reshape(n, n_periods) > 0
+    cell = codes[inwin] * n_periods + slot[inwin]
+    grid = np.bincount(cell, weights=v_line[inwin], minlength=n * n_periods).reshape(n, n_periods)
+    active = np.bincount(cell, minlength=n * n_periods).reshape(n, n_periods) > 0
     total = grid.sum(axis=1)
+    out["total"] = total
+    out["revenue"] = np.bincount(codes[inwin], weights=amount[inwin], minlength=n)
+    if has_cost:
+        out["profit"] = np.bincount(codes[inwin], weights=line_profit[inwin], minlength=n)
+    out["active"] = active.sum(axis=1).astype(np.int64)
+    dev = np.where(active, grid - (total / n_periods)[:, None], 0.0)
+    out["ss"] = (dev * dev).sum(axis=1)
+    return out
+
+
+def abc_xyz_from_aggregates(raw: pd.DataFrame, n_periods: int, abc=DEFAULT_ABC,
+                            xyz=DEFAULT_XYZ) -> pd.DataFrame:
+    """Publish the per-client aggregates (``total, revenue[, profit], active, ss``)."""
+    x_cut, y_cut = _check_pair("xyz", xyz, upper=None)
+    total = raw["total"].to_numpy(np.float64)
+    active = raw["active"].to_numpy(np.int64)
     mean = total / n_periods
-    std = grid.std(axis=1)
+    std = np.sqrt((raw["ss"].to_numpy(np.float64) + (n_periods - active) * mean * mean)
+                  / n_periods)
     with np.errstate(invalid="ignore", divide="ignore"):
         cv = np.where(mean > 0, std / np.where(mean > 0, mean, 1.0), np.nan)
-    xyz_cls = np.where(cv <= x_cut, "X", np.where(cv <= y_cut, "Y", "Z"))
-    xyz_cls = np.where(np.isnan(cv), "Z", xyz_cls)
-    out = pd.DataFrame({"value": total}, index=ids)
+    xyz_cls = _xyz_classes(cv, x_cut, y_cut)
+    out = pd.DataFrame({"value": total}, index=raw.index)
     out = out.join(abc_class(out["value"], abc))
-    out["revenue"] = revenue
-    if has_cost:
-        out["profit"] = profit
-    out["active_periods"] = active.sum(axis=1).astype(np.int64)
+    out["revenue"] = raw["revenue"].to_numpy(np.float64)
+    if "profit" in raw.columns:
+        out["profit"] = raw["profit"].to_numpy(np.float64)
+    out["active_periods"] = active
     out["mean"] = mean
     out["std"] = std
     out["cv"] = cv
@@ -269,8 +341,7 @@ def reclassify_abc_xyz(
     out = table.copy()
     out[["share", "cum_share", "abc"]] = abc_class(out["value"], abc)
     cv = out["cv"].to_numpy(np.float64)
-    cls = np.where(np.isnan(cv), "Z", np.where(cv <= x_cut, "X", np.where(cv <= y_cut, "Y", "Z")))
-    out["xyz"] = pd.array(cls, dtype="string")
+    out["xyz"] = pd.array(_xyz_classes(cv, x_cut, y_cut), dtype="string")
     out["cell"] = (out["abc"] + out["xyz"]).astype("string")
     return out
 

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
+from workbench.engine import duckdb_source, use_engine
+from workbench.engine.sql import btyd_sql
 from workbench.i18n import check_language, t
 from workbench.segmentation._orders import (
     check_choice,
@@ -19,7 +21,12 @@ from workbench.segmentation._orders import (
 from workbench.segmentation._text import count as _count
 from workbench.segmentation._text import num, pct
 
-__all__ = ("AVERAGE_MONTH_DAYS", "BTYD_FREQS", "btyd_summary", "describe_btyd")
+__all__ = (
+    "AVERAGE_MONTH_DAYS",
+    "BTYD_FREQS",
+    "btyd_summary",
+    "describe_btyd",
+)
 
 #: Time units of :func:`btyd_summary`: days, weeks (Monday to Sunday), calendar months.
 BTYD_FREQS: tuple[str, ...] = ("D", "W", "M")
@@ -49,6 +56,7 @@ def btyd_summary(
     columns: Mapping[str, str] | None = None,
     monetary: str | None = "mean",
     include_first_transaction: bool = False,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Summarise transactions into ``frequency``, ``recency``, ``T`` and ``monetary_value``.
 
@@ -72,6 +80,10 @@ def btyd_summary(
     include_first_transaction : bool, default False
         As in lifetimes: count the first period in ``frequency`` and in the mean. Keep False
         for the BTYD models.
+    engine : {"auto", "pandas", "duckdb"}, default "auto"
+        Where the per-client aggregation runs (see :mod:`workbench.engine`): ``"auto"`` takes
+        DuckDB from :data:`workbench.engine.DUCKDB_MIN_ROWS` rows on, numpy below. The result
+        is the same.
 
     Returns
     -------
@@ -104,8 +116,9 @@ def btyd_summary(
       in the same week / month as ``asof``. Here rows after ``asof`` are dropped first; on data
       already cut at ``asof`` the two agree exactly.
 
-    Implementation: integer period codes and one hash aggregation per (customer, period), about
-    5x faster than lifetimes on a 1M-row log (see ``benchmarks/bench_segmentation.py``).
+    Implementation: one aggregation per (customer, period), then per customer — the SQL of
+    :func:`workbench.engine.sql.btyd_sql` on DuckDB (or Spark), or the same with numpy (sort +
+    ``reduceat``) for small logs (see ``benchmarks/bench_aggregates.py``).
 
     Credits: lifetimes (C. Davidson-Pilon, MIT) and PyMC-Marketing (Apache 2.0), after Fader,
     Hardie & Lee's RFM summary (http://brucehardie.com/notes/022/).
@@ -125,24 +138,57 @@ def btyd_summary(
     """
     check_choice("freq", freq, BTYD_FREQS)
     check_choice("monetary", monetary, ("mean", None))
+    if use_engine(engine, tx) == "duckdb":
+        with duckdb_source(tx, asof, columns) as src:
+            return btyd_from_source(src, freq, monetary, include_first_transaction)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "btyd_summary")
+    return btyd_from_aggregates(
+        _btyd_aggregates(data, freq), asof_ts, freq, monetary, include_first_transaction
+    )
+
+
+def btyd_from_source(src, freq: str = "D", monetary: str | None = "mean",
+                     include_first_transaction: bool = False) -> pd.DataFrame:
+    """:func:`btyd_summary` computed by an engine source (:mod:`workbench.engine`)."""
+    check_choice("freq", freq, BTYD_FREQS)
+    raw = src.frame(btyd_sql(src.dialect, src.asof_day, freq))
+    return btyd_from_aggregates(raw, src.asof, freq, monetary, include_first_transaction)
+
+
+def _btyd_aggregates(data: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """The per-client aggregates of :func:`workbench.engine.sql.btyd_sql`, with numpy."""
     codes, ids = customer_codes(data["customer_id"])
     period, _ = _periods(day_numbers(data["date"]), freq)
-    asof_day = np.array([np.datetime64(asof_ts.normalize(), "D").astype(np.int64)])
-    asof_period, asof_start = _periods(asof_day, freq)
     pmin = int(period.min())
-    span = int(asof_period[0]) - pmin + 1
+    span = int(period.max()) - pmin + 1
     order, uniq, starts_rows = sorted_groups(codes * span + (period - pmin))
     n = len(ids)
     cust = uniq // span
     per = uniq % span + pmin
     count = np.bincount(cust, minlength=n)
     starts = np.concatenate(([0], np.cumsum(count)[:-1]))
-    first_p = per[starts]
-    last_p = per[starts + count - 1]
-    _, first_start = _periods(_start_day(first_p, freq), freq)
-    _, last_start = _periods(_start_day(last_p, freq), freq)
+    per_period = np.add.reduceat(data["amount"].to_numpy(np.float64)[order], starts_rows)
+    return pd.DataFrame(
+        {
+            "n": count,
+            "first_p": per[starts],
+            "last_p": per[starts + count - 1],
+            "total": np.bincount(cust, weights=per_period, minlength=n),
+            "first_v": per_period[starts],
+        },
+        index=ids,
+    )
+
+
+def btyd_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp, freq: str,
+                         monetary: str | None, include_first_transaction: bool) -> pd.DataFrame:
+    """Publish the per-client aggregates (``n, first_p, last_p, total, first_v``) as the summary."""
+    asof_day = np.array([np.datetime64(asof_ts.normalize(), "D").astype(np.int64)])
+    _, asof_start = _periods(asof_day, freq)
+    count = raw["n"].to_numpy(np.int64)
+    _, first_start = _periods(_start_day(raw["first_p"].to_numpy(np.int64), freq), freq)
+    _, last_start = _periods(_start_day(raw["last_p"].to_numpy(np.int64), freq), freq)
     unit = {"D": 1.0, "W": 7.0, "M": AVERAGE_MONTH_DAYS}[freq]
     out = pd.DataFrame(
         {
@@ -150,18 +196,15 @@ def btyd_summary(
             "recency": (last_start - first_start) / unit,
             "T": (int(asof_start[0]) - first_start) / unit,
         },
-        index=ids,
+        index=raw.index,
     )
     if monetary == "mean":
-        amount = data["amount"].to_numpy(np.float64)[order]
-        per_period = np.add.reduceat(amount, starts_rows)
+        total = raw["total"].to_numpy(np.float64)
         if include_first_transaction:
-            value = np.bincount(cust, weights=per_period, minlength=n) / count
+            value = total / count
         else:
-            repeat = per_period.copy()
-            repeat[starts] = 0.0
-            rep = count - 1
-            value = np.bincount(cust, weights=repeat, minlength=n) / np.maximum(rep, 1)
+            repeat = np.where(count > 1, total - raw["first_v"].to_numpy(np.float64), 0.0)
+            value = repeat / np.maximum(count - 1, 1)
         out["monetary_value"] = value
     out.attrs["freq"] = freq
     return out

@@ -9,9 +9,17 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_table, prepare_transactions, through_asof
+from workbench.engine import duckdb_source, use_engine
+from workbench.engine.sql import ladder_sql
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
-from workbench.segmentation._orders import empty_check, order_table
+from workbench.segmentation._orders import (
+    MONEY_DECIMALS,
+    RETURNS_POLICIES,
+    check_choice,
+    empty_check,
+    order_table,
+)
 from workbench.segmentation._text import count, pct, rung_label
 
 __all__ = (
@@ -105,6 +113,7 @@ def loyalty_ladder(
     rules: Mapping[str, Any] | None = None,
     columns: Mapping[str, str] | None = None,
     returns: str = "net",
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Place each customer (and each lead that has not bought yet) on the loyalty ladder.
 
@@ -126,6 +135,9 @@ def loyalty_ladder(
         ``{your column: canonical name}`` for ``tx``.
     returns : {"net", "exclude"}, default "net"
         Handling of returns (see :func:`workbench.rfm_table`).
+    engine : {"auto", "pandas", "duckdb"}, default "auto"
+        Where the per-client purchase aggregates are computed (:mod:`workbench.engine`); the
+        result is the same.
 
     Returns
     -------
@@ -154,8 +166,32 @@ def loyalty_ladder(
     quarterly orders wants ``regular_min_orders=3``; a café wants a shorter ``lapsed_days``).
     """
     r = _rules(rules)
+    check_choice("returns", returns, RETURNS_POLICIES)
+    if use_engine(engine, tx) == "duckdb":
+        with duckdb_source(tx, asof, columns) as src:
+            return ladder_from_source(src, leads, survey, rules, returns)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "loyalty_ladder")
+    raw = _ladder_aggregates(data, asof_ts, r, returns)
+    return ladder_from_aggregates(raw, asof_ts, leads, survey, rules)
+
+
+def ladder_from_source(src, leads: pd.DataFrame | None = None, survey: pd.DataFrame | None = None,
+                       rules: Mapping[str, Any] | None = None,
+                       returns: str = "net") -> pd.DataFrame:
+    """:func:`loyalty_ladder` computed by an engine source (:mod:`workbench.engine`)."""
+    r = _rules(rules)
+    check_choice("returns", returns, RETURNS_POLICIES)
+    raw = src.frame(ladder_sql(
+        src.dialect, src.asof_day, src.asof_day - int(r["regular_window_days"]),
+        has_cost=src.has_cost, has_order=src.has_order, exclude_returns=returns == "exclude",
+    ))
+    return ladder_from_aggregates(raw, src.asof, leads, survey, rules)
+
+
+def _ladder_aggregates(data: pd.DataFrame, asof_ts: pd.Timestamp, r: Mapping[str, Any],
+                       returns: str) -> pd.DataFrame:
+    """The per-client aggregates of :func:`workbench.engine.sql.ladder_sql`, with numpy."""
     orders, ids = order_table(data, returns)
     asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
     n = len(ids)
@@ -184,29 +220,55 @@ def loyalty_ladder(
     g = wgaps.groupby("code")["gap"]
     stats = pd.DataFrame({"mean": g.mean(), "std": g.std(ddof=0), "n": g.size()})
     stats = stats.reindex(range(n))
-    gap_cv = np.where(stats["n"].to_numpy() >= 2, stats["std"] / stats["mean"], np.nan)
-
-    keep = n_orders > 0
     out = pd.DataFrame(
         {
             "orders": n_orders,
             "orders_window": n_window,
-            "recency_days": asof_day - last,
-            "tenure_days": asof_day - first,
-            "median_gap_days": median_gap,
-            "gap_cv": gap_cv,
+            "first_day": first,
+            "last_day": last,
+            "median_gap": median_gap,
+            "gap_mean": stats["mean"].to_numpy(np.float64),
+            "gap_std": stats["std"].to_numpy(np.float64),
+            "gap_n": stats["n"].fillna(0).to_numpy(np.int64),
         },
         index=ids,
-    ).loc[keep]
+    )
+    if "profit" in orders.columns:
+        out["profit"] = np.bincount(
+            orders["code"].to_numpy(), weights=orders["profit"].fillna(0.0).to_numpy(),
+            minlength=n,
+        )
+    return out.loc[n_orders > 0]
+
+
+def ladder_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp,
+                           leads: pd.DataFrame | None = None,
+                           survey: pd.DataFrame | None = None,
+                           rules: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Place the clients on the ladder from their per-client aggregates (see ``ladder_sql``)."""
+    r = _rules(rules)
+    asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
+    gap_n = raw["gap_n"].to_numpy(np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gap_cv = np.where(gap_n >= 2, raw["gap_std"].to_numpy(np.float64)
+                          / raw["gap_mean"].to_numpy(np.float64), np.nan)
+    out = pd.DataFrame(
+        {
+            "orders": raw["orders"].to_numpy(np.int64),
+            "orders_window": raw["orders_window"].to_numpy(np.int64),
+            "recency_days": asof_day - raw["last_day"].to_numpy(np.int64),
+            "tenure_days": asof_day - raw["first_day"].to_numpy(np.int64),
+            "median_gap_days": raw["median_gap"].to_numpy(np.float64),
+            "gap_cv": gap_cv,
+        },
+        index=raw.index,
+    )
     nps = None
     if survey is not None:
         nps = _latest_nps(survey, asof_ts)
         out["nps"] = nps.reindex(out.index).to_numpy()
-    if "profit" in orders.columns:
-        out["profit_total"] = np.bincount(
-            orders["code"].to_numpy(), weights=orders["profit"].fillna(0.0).to_numpy(),
-            minlength=n,
-        )[keep]
+    if "profit" in raw.columns:
+        out["profit_total"] = raw["profit"].to_numpy(np.float64)
 
     lapse_limit = np.fmax(
         float(r["lapsed_days"]),
@@ -263,7 +325,7 @@ def _lead_rungs(
 
 
 def _profit_groups(table: pd.DataFrame) -> pd.Series:
-    profit = table["profit_total"]
+    profit = table["profit_total"].round(MONEY_DECIMALS)  # float-rounding noise ties
     group = pd.Series(pd.NA, index=table.index, dtype="string")
     has = profit.notna()
     group[has & (profit <= 0)] = "unprofitable"

@@ -8,9 +8,17 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
+from workbench.engine import duckdb_source, use_engine
+from workbench.engine.sql import rfm_sql
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
-from workbench.segmentation._orders import empty_check, order_table
+from workbench.segmentation._orders import (
+    MONEY_DECIMALS,
+    RETURNS_POLICIES,
+    check_choice,
+    empty_check,
+    order_table,
+)
 from workbench.segmentation._text import count, date, money, num, pct, value_label
 
 __all__ = (
@@ -58,7 +66,8 @@ def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = Tru
     >>> quintile_scores([1, 1, 1, 1, 9]).tolist()
     [3, 3, 3, 3, 5]
     """
-    s = pd.Series(np.asarray(values, dtype=np.float64))
+    s = pd.Series(np.asarray(values.to_numpy() if isinstance(values, pd.Series) else values,
+                             dtype=np.float64))
     if not higher_is_better:
         s = -s
     n = len(s)
@@ -88,9 +97,10 @@ def assign_segments(
     -------
     Series of str, indexed like ``table``.
     """
-    seg = np.full(len(table), default, dtype=object)
+    names = [default, *rules]
+    seg = np.zeros(len(table), dtype=np.int64)  # position in names; 0 = default
     free = np.ones(len(table), dtype=bool)
-    for name, conds in rules.items():
+    for pos, (name, conds) in enumerate(rules.items(), start=1):
         hit = free.copy()
         for col, bounds in conds.items():
             if col not in table.columns:
@@ -110,9 +120,10 @@ def assign_segments(
                 hit &= v >= low
             if high is not None:
                 hit &= v <= high
-        seg[hit] = name
+        seg[hit] = pos
         free &= ~hit
-    return pd.Series(seg, index=table.index, name="segment", dtype="string")
+    labels = pd.array(np.asarray(names, dtype=object), dtype="string").take(seg)
+    return pd.Series(labels, index=table.index, name="segment")
 
 
 def rfm_table(
@@ -121,6 +132,7 @@ def rfm_table(
     columns: Mapping[str, str] | None = None,
     returns: str = "net",
     segments: Mapping[str, Mapping[str, tuple[float | None, float | None]]] | None = None,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Summarise each customer's recency, frequency and money, with 1-5 scores and a segment.
 
@@ -135,12 +147,14 @@ def rfm_table(
         ``{your column: canonical name}`` when ``tx`` uses other names.
     returns : {"net", "exclude"}, default "net"
         How negative lines (returns) are handled. ``"net"``: the lines of each order are summed;
-        an order whose net amount is <= 0 is not a purchase (it does not count in
+        an order whose net amount is below a millionth (0 or less) is not a purchase (it does not count in
         ``frequency``, first / last purchase), but its money does count in ``monetary_total``
         (a refund given back lowers what the customer is worth). ``"exclude"``: negative lines
         are dropped before anything else (gross sales view).
     segments : mapping, optional
         Segment rules replacing :data:`RFM_SEGMENTS` (same format).
+    engine : {"auto", "pandas", "duckdb"}, default "auto"
+        Where the per-client aggregation runs (:mod:`workbench.engine`); the result is the same.
 
     Returns
     -------
@@ -191,8 +205,25 @@ def rfm_table(
     a                      30          2            40.0
     b                      59          1             5.0
     """
+    check_choice("returns", returns, RETURNS_POLICIES)
+    if use_engine(engine, tx) == "duckdb":
+        with duckdb_source(tx, asof, columns) as src:
+            return rfm_from_source(src, returns, segments)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "rfm_table")
+    return rfm_from_aggregates(_rfm_aggregates(data, returns), asof_ts, segments)
+
+
+def rfm_from_source(src, returns: str = "net", segments=None) -> pd.DataFrame:
+    """:func:`rfm_table` computed by an engine source (:mod:`workbench.engine`)."""
+    check_choice("returns", returns, RETURNS_POLICIES)
+    raw = src.frame(rfm_sql(src.dialect, src.asof_day, has_cost=src.has_cost,
+                            has_order=src.has_order, exclude_returns=returns == "exclude"))
+    return rfm_from_aggregates(raw, src.asof, segments)
+
+
+def _rfm_aggregates(data: pd.DataFrame, returns: str) -> pd.DataFrame:
+    """The per-client aggregates of :func:`workbench.engine.sql.rfm_sql`, with numpy."""
     orders, ids = order_table(data, returns)
     n = len(ids)
     code = orders["code"].to_numpy()
@@ -205,25 +236,39 @@ def rfm_table(
     np.minimum.at(first, bcode, buy["day"].to_numpy())
     np.maximum.at(last, bcode, buy["day"].to_numpy())
     keep = freq > 0
-    asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
     out = pd.DataFrame(
-        {
-            "recency_days": (asof_day - last[keep]).astype(np.int64),
-            "frequency": freq[keep].astype(np.int64),
-            "monetary_total": money[keep],
-        },
+        {"orders": freq[keep], "first_day": first[keep], "last_day": last[keep],
+         "money": money[keep]},
         index=ids[keep],
     )
-    out["monetary_mean"] = out["monetary_total"] / out["frequency"]
-    out["tenure_days"] = (asof_day - first[keep]).astype(np.int64)
-    out["first_purchase"] = first[keep].astype("datetime64[D]").astype("datetime64[ns]")
-    out["last_purchase"] = last[keep].astype("datetime64[D]").astype("datetime64[ns]")
     if "profit" in orders.columns:
         prof = orders["profit"].fillna(0.0).to_numpy()
-        out["profit_total"] = np.bincount(code, weights=prof, minlength=n)[keep]
-    out["r_score"] = quintile_scores(out["recency_days"], higher_is_better=False)
-    out["f_score"] = quintile_scores(out["frequency"])
-    out["m_score"] = quintile_scores(out["monetary_total"])
+        out["profit"] = np.bincount(code, weights=prof, minlength=n)[keep]
+    return out
+
+
+def rfm_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp, segments=None) -> pd.DataFrame:
+    """Publish the per-client aggregates (``orders, first_day, last_day, money[, profit]``)."""
+    asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
+    first = raw["first_day"].to_numpy(np.int64)
+    last = raw["last_day"].to_numpy(np.int64)
+    out = pd.DataFrame(
+        {
+            "recency_days": (asof_day - last).astype(np.int64),
+            "frequency": raw["orders"].to_numpy(np.int64),
+            "monetary_total": raw["money"].to_numpy(np.float64),
+        },
+        index=raw.index,
+    )
+    out["monetary_mean"] = out["monetary_total"] / out["frequency"]
+    out["tenure_days"] = (asof_day - first).astype(np.int64)
+    out["first_purchase"] = first.astype("datetime64[D]").astype("datetime64[ns]")
+    out["last_purchase"] = last.astype("datetime64[D]").astype("datetime64[ns]")
+    if "profit" in raw.columns:
+        out["profit_total"] = raw["profit"].to_numpy(np.float64)
+    out["r_score"] = quintile_scores(asof_day - last, higher_is_better=False)
+    out["f_score"] = quintile_scores(out["frequency"].to_numpy())
+    out["m_score"] = quintile_scores(np.round(out["monetary_total"].to_numpy(), MONEY_DECIMALS))
     out["rfm_code"] = (
         out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
     ).astype("string")

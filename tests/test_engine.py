@@ -1,0 +1,184 @@
+"""The per-client aggregates: the DuckDB path equals the numpy path (and lifetimes), everywhere."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from workbench._columns import through_asof
+from workbench._testing import assert_same_table
+from workbench.engine import DUCKDB_MIN_ROWS, client_tables, use_engine
+from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.segmentation import abc_xyz, btyd_summary, loyalty_ladder, rfm_table
+
+pytest.importorskip("duckdb")
+
+#: (function, keyword arguments): every option that changes the SQL.
+CASES = [
+    (btyd_summary, {"freq": "D"}),
+    (btyd_summary, {"freq": "W"}),
+    (btyd_summary, {"freq": "M", "include_first_transaction": True}),
+    (rfm_table, {}),
+    (rfm_table, {"returns": "exclude"}),
+    (abc_xyz, {}),
+    (abc_xyz, {"value": "profit", "period": "Q", "n_periods": 4}),
+    (abc_xyz, {"period": "W", "n_periods": 26}),
+    (loyalty_ladder, {}),
+    (loyalty_ladder, {"returns": "exclude", "rules": {"regular_window_days": 90}}),
+]
+
+
+assert_same = assert_same_table
+
+
+def _both(fn, tx, asof, **kw):
+    return fn(tx, asof=asof, engine="pandas", **kw), fn(tx, asof=asof, engine="duckdb", **kw)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from workbench.datasets import load_sample
+
+    return load_sample()["transactions"]
+
+
+@pytest.fixture(scope="module")
+def cdnow():
+    """CDNOW (Fader & Hardie's 23,570 customers), as shipped inside the lifetimes wheel."""
+    pytest.importorskip("lifetimes")
+    path = resources.files("lifetimes") / "datasets" / "CDNOW_master.txt"
+    raw = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
+    return pd.DataFrame({
+        "customer_id": raw["customer_id"].astype("string"),
+        "date": pd.to_datetime(raw["date"], format="%Y%m%d"),
+        "amount": raw["dollar_value"].astype(np.float64),
+    })
+
+
+class TestEqualOnTheSample:
+    @pytest.mark.parametrize(("fn", "kw"), CASES, ids=lambda x: getattr(x, "__name__", str(x)))
+    def test_duckdb_equals_pandas(self, sample, fn, kw):
+        asof = sample["date"].max() - pd.Timedelta(days=40)  # a time of day: the whole day counts
+        assert_same(*_both(fn, sample, asof, **kw))
+
+    def test_ladder_with_leads_and_survey(self):
+        from workbench.datasets import load_sample
+
+        data = load_sample()
+        ours, theirs = _both(loyalty_ladder, data["transactions"], None, leads=data["leads"],
+                             survey=data["survey"])
+        assert_same(ours, theirs)
+
+
+class TestEqualOnCdnow:
+    @pytest.mark.parametrize("freq", ["D", "W"])
+    def test_btyd_equals_lifetimes_and_pandas(self, cdnow, freq):
+        from lifetimes.utils import summary_data_from_transaction_data
+
+        asof = "1997-09-30"
+        ours, duck = _both(btyd_summary, cdnow, asof, freq=freq)
+        assert_same(ours, duck)
+        # lifetimes' weekly periods keep later purchases of asof's week: give it the cut log
+        cut = cdnow.loc[through_asof(cdnow["date"], asof)] if freq == "W" else cdnow
+        theirs = summary_data_from_transaction_data(
+            cut.astype({"customer_id": object}), "customer_id", "date",
+            monetary_value_col="amount", observation_period_end=asof, freq=freq,
+        )
+        theirs.index = pd.Index(theirs.index.astype(str), dtype="string", name="customer_id")
+        assert_same(duck, theirs)
+
+    @pytest.mark.parametrize(("fn", "kw"), [c for c in CASES if c[0] is not btyd_summary
+                                            and c[1].get("value") != "profit"],  # no cost
+                             ids=lambda x: getattr(x, "__name__", str(x)))
+    def test_other_tables(self, cdnow, fn, kw):
+        assert_same(*_both(fn, cdnow, "1998-06-30", **kw))
+
+
+@pytest.mark.slow
+def test_equal_on_a_million_rows():
+    """The 1M-row synthetic log (100k clients, order ids, costs, returns) on both engines."""
+    from lifetimes.utils import summary_data_from_transaction_data
+
+    from workbench.datasets import make_transactions
+
+    tx = make_transactions(n_customers=100_000, n_transactions=1_000_000, seed=0)
+    asof = tx["date"].max() - pd.Timedelta(days=30)
+    for fn, kw in CASES[:2] + CASES[3:4] + CASES[5:6] + CASES[8:9]:
+        assert_same(*_both(fn, tx, asof, **kw))
+    duck = btyd_summary(tx, asof=asof, engine="duckdb")
+    theirs = summary_data_from_transaction_data(
+        tx[["customer_id", "date", "amount"]].astype({"customer_id": object}), "customer_id",
+        "date", monetary_value_col="amount", observation_period_end=asof, freq="D",
+    )
+    theirs.index = pd.Index(theirs.index.astype(str), dtype="string", name="customer_id")
+    assert_same(duck, theirs)
+
+
+class TestClientTables:
+    def test_parquet_and_csv_files_equal_the_frame(self, sample, tmp_path):
+        tx = sample[["customer_id", "date", "amount", "order_id", "cost"]]
+        parquet = tmp_path / "tx.parquet"
+        tx.to_parquet(parquet)
+        csv = tmp_path / "tx.csv"
+        tx.to_csv(csv, index=False)
+        asof = "2025-10-15"
+        frames = client_tables(tx, asof=asof)
+        for source in (parquet, str(csv), tmp_path):  # a folder: its Parquet files
+            if source == tmp_path:
+                csv.unlink()
+            files = client_tables(source, asof=asof)
+            assert set(files) == {"btyd", "rfm", "abc_xyz", "ladder"}
+            for name in frames:
+                assert_same(frames[name], files[name])
+
+    def test_columns_mapping_and_options(self, sample, tmp_path):
+        tx = sample[["customer_id", "date", "amount"]].rename(
+            columns={"customer_id": "client", "date": "when", "amount": "sum"})
+        path = tmp_path / "tx.parquet"
+        tx.to_parquet(path)
+        mapping = {"client": "customer_id", "when": "date", "sum": "amount"}
+        out = client_tables(path, tables=("btyd",), columns=mapping,
+                            options={"btyd": {"freq": "W"}}, memory_limit="1GB", threads=1)
+        assert_same(out["btyd"], btyd_summary(tx, columns=mapping, freq="W", engine="pandas"))
+
+    def test_file_with_empty_ids_is_an_error(self, tmp_path):
+        tx = pd.DataFrame({"customer_id": ["a", None], "amount": [1.0, 2.0],
+                           "date": pd.to_datetime(["2024-01-01", "2024-01-02"])})
+        tx.to_parquet(tmp_path / "tx.parquet")
+        with pytest.raises(WorkbenchError, match="'customer_id' has 1 empty"):
+            client_tables(tmp_path / "tx.parquet")
+
+    def test_file_without_amount_names_the_column(self, tmp_path):
+        pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"])}).to_parquet(
+            tmp_path / "tx.parquet")
+        with pytest.raises(MissingColumnsError, match="amount"):
+            client_tables(tmp_path / "tx.parquet")
+
+    def test_unknown_table(self, sample):
+        with pytest.raises(WorkbenchError, match="unknown"):
+            client_tables(sample, tables=("nps",))
+
+
+class TestEngineChoice:
+    def test_auto_takes_duckdb_from_the_threshold(self):
+        small = pd.DataFrame(index=range(DUCKDB_MIN_ROWS - 1))
+        big = pd.DataFrame(index=range(DUCKDB_MIN_ROWS))
+        assert use_engine("auto", small) == "pandas"
+        assert use_engine("auto", big) == "duckdb"
+        assert use_engine("pandas", big) == "pandas"
+
+    def test_unknown_engine_is_a_clear_error(self, sample):
+        with pytest.raises(WorkbenchError, match="engine must be one of"):
+            rfm_table(sample, engine="polars")
+
+    def test_time_of_day_and_tz_free_dates_on_duckdb(self):
+        # the asof rule holds on the DuckDB path too: 09:39 on the asof day counts
+        tx = pd.DataFrame({"customer_id": ["a", "b", "c"], "amount": [1.0, 2.0, 3.0],
+                           "date": pd.to_datetime(["2024-01-05 10:00", "2024-01-31 09:39",
+                                                   "2024-02-01 00:00"])})
+        out = btyd_summary(tx, asof="2024-01-31", engine="duckdb")
+        assert out.index.tolist() == ["a", "b"]
+        assert out["T"].tolist() == [26.0, 0.0]

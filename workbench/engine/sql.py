@@ -1,0 +1,217 @@
+"""The per-client aggregates as SQL: one definition per table, run on DuckDB and on Spark.
+
+Every query reads one relation, ``tx``, with the canonical transaction columns
+(``customer_id``, ``date``, ``amount``; ``order_id`` and ``cost`` when present) and returns one
+row per client, ordered by ``customer_id``. The queries use only what DuckDB and Spark SQL both
+understand (standard aggregates, ``CASE``, ``EXTRACT``, ``LAG``, ``MEDIAN``, ``MIN_BY``,
+``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date,
+is :data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
+
+The rows are the *raw* aggregates; the Python functions that publish them (``btyd_summary``,
+``rfm_table``, ``abc_xyz``, ``loyalty_ladder``) turn them into the documented columns with the
+same code whichever engine computed them.
+
+Days are whole days since 1970-01-01 of the calendar date of ``date`` (the time of day dropped),
+so "on or before the ``asof`` day" is ``day <= asof_day`` (see
+:func:`workbench._columns.through_asof`, the same rule for the pandas path).
+"""
+
+from __future__ import annotations
+
+__all__ = (
+    "DAY_NUMBER",
+    "DIALECTS",
+    "abc_xyz_sql",
+    "btyd_sql",
+    "ladder_sql",
+    "rfm_sql",
+    "source_sql",
+)
+
+#: SQL dialects the definitions are written for.
+DIALECTS: tuple[str, ...] = ("duckdb", "spark")
+
+#: The day number (days since 1970-01-01) of the calendar date of column ``date``, per dialect.
+DAY_NUMBER: dict[str, str] = {
+    "duckdb": "CAST(datediff('day', DATE '1970-01-01', CAST(date AS DATE)) AS BIGINT)",
+    "spark": "CAST(datediff(CAST(date AS DATE), DATE '1970-01-01') AS BIGINT)",
+}
+
+#: Months since January 1970 of ``date`` (the same text in both dialects).
+_MONTH = "CAST((EXTRACT(YEAR FROM date) - 1970) * 12 + EXTRACT(MONTH FROM date) - 1 AS BIGINT)"
+
+#: Period codes of a day number / month code: the same arithmetic as the pandas path
+#: (weeks run Monday to Sunday: 1970-01-01 was a Thursday, its Monday is day -3).
+_PERIOD = {
+    "D": "day",
+    "W": "CAST(FLOOR((day + 3) / 7.0) AS BIGINT)",
+    "M": "month",
+    "Q": "CAST(FLOOR(month / 3.0) AS BIGINT)",
+}
+
+_NAN = "CAST('NaN' AS DOUBLE)"
+
+#: An order is a purchase when its net amount reaches this (``PURCHASE_MIN_AMOUNT`` of the
+#: pandas path: float rounding of a fully refunded order is not a purchase).
+_PURCHASE = "amount >= 0.000001"
+
+
+def source_sql(
+    dialect: str,
+    asof_day: int,
+    has_cost: bool = False,
+    has_order: bool = False,
+    month: bool = False,
+    exclude_returns: bool = False,
+) -> str:
+    """The canonical rows up to the asof day: ``customer_id, day[, month], amount[, cost][, order_id]``.
+
+    ``cost`` NaN is read as unknown (NULL) in both engines; ``exclude_returns`` drops the
+    negative lines (``returns="exclude"``).
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {DIALECTS}; got {dialect!r}")
+    day = DAY_NUMBER[dialect]
+    cols = ["customer_id", f"{day} AS day", "CAST(amount AS DOUBLE) AS amount"]
+    if month:
+        cols.append(f"{_MONTH} AS month")
+    if has_cost:
+        cols.append(f"NULLIF(CAST(cost AS DOUBLE), {_NAN}) AS cost")
+    if has_order:
+        cols.append("order_id")
+    where = [f"{day} <= {int(asof_day)}"]
+    if exclude_returns:
+        where.append("amount >= 0")
+    return f"SELECT {', '.join(cols)} FROM tx WHERE {' AND '.join(where)}"
+
+
+def btyd_sql(dialect: str, asof_day: int, freq: str = "D") -> str:
+    """Per client: periods with a purchase ``n``, first / last period code, total and first value.
+
+    One row per client: ``customer_id, n, first_p, last_p, total, first_v`` where the value of
+    a period is the amount summed over it (every line counts, as in lifetimes).
+    """
+    per = _PERIOD[freq]
+    src = source_sql(dialect, asof_day, month=freq == "M")
+    return f"""
+WITH src AS ({src}),
+p AS (SELECT customer_id, {per} AS per, amount FROM src),
+pv AS (SELECT customer_id, per, SUM(amount) AS v FROM p GROUP BY customer_id, per)
+SELECT customer_id, COUNT(*) AS n, MIN(per) AS first_p, MAX(per) AS last_p,
+       SUM(v) AS total, MIN_BY(v, per) AS first_v
+FROM pv GROUP BY customer_id ORDER BY customer_id"""
+
+
+def _orders_sql(dialect: str, asof_day: int, has_cost: bool, has_order: bool,
+                exclude_returns: bool) -> str:
+    """Orders netted: ``customer_id, day, amount[, profit]`` (the pandas ``order_table``).
+
+    An order is the ``order_id`` of the client; lines without one form an order per purchase
+    day, kept apart from the real ids.
+    """
+    src = source_sql(dialect, asof_day, has_cost=has_cost, has_order=has_order,
+                     exclude_returns=exclude_returns)
+    key = ("customer_id, order_id, CASE WHEN order_id IS NULL THEN day END" if has_order
+           else "customer_id, day")
+    profit = (", SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit"
+              if has_cost else "")
+    return f"""src AS ({src}),
+orders AS (SELECT customer_id, MIN(day) AS day, SUM(amount) AS amount{profit}
+           FROM src GROUP BY {key})"""
+
+
+def rfm_sql(dialect: str, asof_day: int, has_cost: bool = False, has_order: bool = False,
+            exclude_returns: bool = False) -> str:
+    """Per client with a purchase order: ``customer_id, orders, first_day, last_day, money[, profit]``.
+
+    A purchase order is an order whose net amount is at least a millionth (``_PURCHASE``); ``money`` and ``profit`` sum every
+    order (refunds lower them).
+    """
+    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns)
+    profit = ", SUM(profit) AS profit" if has_cost else ""
+    return f"""
+WITH {orders}
+SELECT customer_id,
+       SUM(CASE WHEN {_PURCHASE} THEN 1 ELSE 0 END) AS orders,
+       MIN(CASE WHEN {_PURCHASE} THEN day END) AS first_day,
+       MAX(CASE WHEN {_PURCHASE} THEN day END) AS last_day,
+       SUM(amount) AS money{profit}
+FROM orders GROUP BY customer_id
+HAVING SUM(CASE WHEN {_PURCHASE} THEN 1 ELSE 0 END) > 0
+ORDER BY customer_id"""
+
+
+def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = False,
+               has_order: bool = False, exclude_returns: bool = False) -> str:
+    """Per client with a purchase order, the loyalty-ladder inputs.
+
+    ``customer_id, orders, orders_window, first_day, last_day, median_gap, gap_mean, gap_std,
+    gap_n[, profit]``: purchase orders (in all, and on days after ``window_start``), first and
+    last purchase day, the median gap between distinct purchase days, and the mean, population
+    standard deviation and number of the gaps that end after ``window_start``.
+    """
+    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns)
+    w = int(window_start)
+    profit_cte = (",\npr AS (SELECT customer_id, SUM(profit) AS profit FROM orders "
+                  "GROUP BY customer_id)") if has_cost else ""
+    profit_col = ", pr.profit" if has_cost else ""
+    profit_join = " LEFT JOIN pr ON pr.customer_id = c.customer_id" if has_cost else ""
+    return f"""
+WITH {orders},
+buy AS (SELECT customer_id, day FROM orders WHERE {_PURCHASE}),
+c AS (SELECT customer_id, COUNT(*) AS orders,
+             SUM(CASE WHEN day > {w} THEN 1 ELSE 0 END) AS orders_window,
+             MIN(day) AS first_day, MAX(day) AS last_day
+      FROM buy GROUP BY customer_id),
+d AS (SELECT DISTINCT customer_id, day FROM buy),
+g AS (SELECT customer_id, day,
+             day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
+      FROM d),
+gs AS (SELECT customer_id, MEDIAN(gap) AS median_gap,
+              AVG(CASE WHEN day > {w} THEN gap END) AS gap_mean,
+              STDDEV_POP(CASE WHEN day > {w} THEN gap END) AS gap_std,
+              COUNT(CASE WHEN day > {w} THEN gap END) AS gap_n
+       FROM g WHERE gap IS NOT NULL GROUP BY customer_id){profit_cte}
+SELECT c.customer_id, c.orders, c.orders_window, c.first_day, c.last_day,
+       gs.median_gap, gs.gap_mean, gs.gap_std, COALESCE(gs.gap_n, 0) AS gap_n{profit_col}
+FROM c LEFT JOIN gs ON gs.customer_id = c.customer_id{profit_join}
+ORDER BY c.customer_id"""
+
+
+def abc_xyz_sql(dialect: str, asof_day: int, first_period: int, n_periods: int,
+                period: str = "M", value: str = "amount", has_cost: bool = False) -> str:
+    """Per client (every client with a row up to asof): the window's value, revenue and spread.
+
+    ``customer_id, total, revenue[, profit], active, ss``: over the periods
+    ``first_period .. first_period + n_periods - 1`` (period codes of ``period``), the value
+    (amount, or profit = amount - cost with unknown cost as 0) summed, the revenue, the profit,
+    the number of periods with a row, and the sum of squared deviations of the per-period value
+    from its window mean over the *active* periods (the pandas path adds the idle periods'
+    share, ``(n_periods - active) * mean**2``).
+    """
+    src = source_sql(dialect, asof_day, has_cost=has_cost, month=period in ("M", "Q"))
+    per = _PERIOD[period]
+    n = int(n_periods)
+    lp = "CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END"
+    v = lp if value == "profit" else "amount"
+    prof_s = f", SUM({lp}) AS prof" if has_cost else ""
+    return f"""
+WITH src AS ({src}),
+p AS (SELECT customer_id, CASE WHEN {per} >= {int(first_period)} THEN {per} ELSE -1 END AS per,
+             amount{", cost" if has_cost else ""} FROM src),
+s AS (SELECT customer_id, per, SUM({v}) AS v, SUM(amount) AS rev{prof_s}
+      FROM p GROUP BY customer_id, per),
+c AS (SELECT customer_id,
+             SUM(CASE WHEN per >= 0 THEN v ELSE 0.0 END) AS total,
+             SUM(CASE WHEN per >= 0 THEN rev ELSE 0.0 END) AS revenue{
+                 ", SUM(CASE WHEN per >= 0 THEN prof ELSE 0.0 END) AS profit" if has_cost else ""},
+             SUM(CASE WHEN per >= 0 THEN 1 ELSE 0 END) AS active
+      FROM s GROUP BY customer_id),
+d AS (SELECT s.customer_id,
+             SUM((s.v - c.total / {n}) * (s.v - c.total / {n})) AS ss
+      FROM s JOIN c ON s.customer_id = c.customer_id WHERE s.per >= 0
+      GROUP BY s.customer_id)
+SELECT c.customer_id, c.total, c.revenue{", c.profit" if has_cost else ""}, c.active,
+       COALESCE(d.ss, 0.0) AS ss
+FROM c LEFT JOIN d ON d.customer_id = c.customer_id
+ORDER BY c.customer_id"""
