@@ -134,6 +134,14 @@ class TestClientTables:
             for name in frames:
                 assert_same(frames[name], files[name])
 
+    def test_csv_ids_keep_their_leading_zeros(self, tmp_path):
+        path = tmp_path / "tx.csv"
+        path.write_text("customer_id,date,amount\n00012,2024-01-05 10:00:00,5.5\n"
+                        "00012,2024-01-09,2\n120,2024-01-07,1\n", encoding="utf-8")
+        out = client_tables(path, tables=("rfm",))["rfm"]
+        assert out.index.tolist() == ["00012", "120"]
+        assert out["monetary_total"].tolist() == [7.5, 1.0]
+
     def test_columns_mapping_and_options(self, sample, tmp_path):
         tx = sample[["customer_id", "date", "amount"]].rename(
             columns={"customer_id": "client", "date": "when", "amount": "sum"})

@@ -163,7 +163,8 @@ class DuckDBSource(_Source):
             text = str(path / "**" / "*.parquet")
         lower = text.lower()
         if lower.endswith((".csv", ".csv.gz", ".txt", ".tsv")):
-            reader = f"read_csv({_sql_string(text)}, header = true)"
+            # every column as text first: ids keep their leading zeros, then the casts below
+            reader = f"read_csv({_sql_string(text)}, header = true, all_varchar = true)"
         else:
             reader = f"read_parquet({_sql_string(text)})"
         names = [d[0] for d in self.con.sql(f"SELECT * FROM {reader} LIMIT 0").description]
