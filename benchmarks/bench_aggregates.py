@@ -96,15 +96,16 @@ def duckdb_jobs(tx: pd.DataFrame, asof: pd.Timestamp) -> dict[str, Callable[[], 
                CASE WHEN count(*) > 1 THEN (sum(v) - arg_min(v, d)) / (count(*) - 1)
                     ELSE 0 END AS monetary_value
         FROM p GROUP BY customer_id ORDER BY customer_id"""
+    # a purchase order nets to at least a millionth (float noise of a refunded order is not one)
     rfm = f"""
         WITH o AS (SELECT customer_id, order_id, min(CAST(date AS DATE)) AS d,
                           SUM(amount) AS v, SUM(amount - coalesce(cost, amount)) AS p
                    FROM t WHERE CAST(date AS DATE) <= {d} GROUP BY ALL)
-        SELECT customer_id, date_diff('day', max(d) FILTER (v > 0), {d}) AS recency_days,
-               count(*) FILTER (v > 0) AS frequency, sum(v) AS monetary_total,
-               date_diff('day', min(d) FILTER (v > 0), {d}) AS tenure_days,
+        SELECT customer_id, date_diff('day', max(d) FILTER (v >= 1e-6), {d}) AS recency_days,
+               count(*) FILTER (v >= 1e-6) AS frequency, sum(v) AS monetary_total,
+               date_diff('day', min(d) FILTER (v >= 1e-6), {d}) AS tenure_days,
                sum(p) AS profit_total
-        FROM o GROUP BY customer_id HAVING count(*) FILTER (v > 0) > 0 ORDER BY customer_id"""
+        FROM o GROUP BY customer_id HAVING count(*) FILTER (v >= 1e-6) > 0 ORDER BY customer_id"""
     abc = f"""
         WITH m AS (SELECT customer_id, date_trunc('month', date) AS m, SUM(amount) AS v
                    FROM t WHERE CAST(date AS DATE) <= {d} GROUP BY ALL),
@@ -156,9 +157,9 @@ def polars_jobs(tx: pd.DataFrame, asof: pd.Timestamp) -> tuple[dict, float]:
                  d=pl.col("d").min(), v=pl.col("amount").sum(),
                  p=(pl.col("amount") - pl.col("cost").fill_null(pl.col("amount"))).sum())
              .group_by("customer_id").agg(
-                 frequency=(pl.col("v") > 0).sum(), monetary_total=pl.col("v").sum(),
-                 last=pl.col("d").filter(pl.col("v") > 0).max(),
-                 first=pl.col("d").filter(pl.col("v") > 0).min(), profit_total=pl.col("p").sum())
+                 frequency=(pl.col("v") >= 1e-6).sum(), monetary_total=pl.col("v").sum(),
+                 last=pl.col("d").filter(pl.col("v") >= 1e-6).max(),
+                 first=pl.col("d").filter(pl.col("v") >= 1e-6).min(), profit_total=pl.col("p").sum())
              .filter(pl.col("frequency") > 0)
              .with_columns(recency_days=(pl.lit(a) - pl.col("last")).dt.total_days(),
                            tenure_days=(pl.lit(a) - pl.col("first")).dt.total_days())
@@ -220,7 +221,7 @@ def pyarrow_jobs(tx: pd.DataFrame, asof: pd.Timestamp) -> tuple[dict, float]:
         t = table.append_column("d", days(table))
         t = t.filter(pc.less_equal(t["d"], asof_day))
         o = t.group_by(["customer_id", "order_id"]).aggregate([("d", "min"), ("amount", "sum")])
-        buy = o.filter(pc.greater(o["amount_sum"], 0))
+        buy = o.filter(pc.greater_equal(o["amount_sum"], 1e-6))
         c = buy.group_by("customer_id").aggregate(
             [("d_min", "min"), ("d_min", "max"), ("d_min", "count")])
         m = o.group_by("customer_id").aggregate([("amount_sum", "sum")])
