@@ -296,7 +296,8 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
             jobs[f"{k} [duckdb sql]"] = duck[k]
             jobs[f"{k} [polars]"] = pol[k]
             jobs[f"{k} [pyarrow]"] = arrow[k]
-    jobs = {k: v for k, v in jobs.items() if k.split("[")[1].rstrip("]") not in skip}
+    jobs = {k: v for k, v in jobs.items() if k.split("[")[1].rstrip("]") not in skip
+            and not ("ladder" in skip and k.startswith("loyalty_ladder"))}
     res: dict[str, float] = {}
     print(f"{'job':32s} {'median s':>9s} {'+peak MiB':>10s}   all runs")
     for name, fn in jobs.items():
@@ -378,7 +379,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="*", default=[1_000_000])
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--skip", nargs="*", default=[], choices=["numpy", "pyarrow"],
+    parser.add_argument("--skip", nargs="*", default=[], choices=["numpy", "pyarrow", "ladder"],
                         help="leave these out (the slow ones at 10M rows on a busy machine)")
     parser.add_argument("--big", type=int, default=0, help="rows of the Parquet log (0: skip)")
     parser.add_argument("--dir", type=Path, default=None, help="folder for the big log")
