@@ -149,11 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
 
-    from workbench.runner import notebook_paths, run_workshop
+    from workbench.runner import language_notebook_dir, notebook_paths, run_workshop
 
     paths = None
     if args.only:
-        available = notebook_paths(args.notebooks)
+        available = notebook_paths(language_notebook_dir(args.language, args.notebooks))
         paths = [p for p in available if any(p.stem.startswith(n) for n in args.only)]
         if not paths:
             names = ", ".join(p.stem for p in available)

@@ -78,7 +78,8 @@ def select_language(nb: Any, language: str) -> Any:
     tagged = [set(c.metadata.get("tags", ())) & set(NOTEBOOK_LANGUAGES) for c in nb.cells]
     if not any(language in tags for tags in tagged):
         return nb
-    nb.cells = [c for c, tags in zip(nb.cells, tagged) if not tags or language in tags]
+    nb.cells = [c for c, tags in zip(nb.cells, tagged, strict=True)
+                if not tags or language in tags]
     _renumber_ids(nb)
     return nb
 
