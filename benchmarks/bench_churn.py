@@ -50,12 +50,12 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.churn import (  # noqa: E402
     ChurnModel,
-    _labels,
-    _shift,
     customer_features,
     horizon_days,
     parse_horizon,
 )
+from workbench.churn._horizons import _shift  # noqa: E402
+from workbench.churn._labels import _labels  # noqa: E402
 
 HORIZONS = ("3M", "6M")
 

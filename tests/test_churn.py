@@ -771,3 +771,109 @@ class TestHistoryNeed:
     def test_bad_n_horizons(self):
         with pytest.raises(WorkbenchError, match="n_horizons"):
             workbench.describe_history_need(self.short(), "30D", n_horizons=0)
+
+
+# ------------------------------------------------------------------------------------------
+# the package layout, the domain-model contract and the client folder
+# ------------------------------------------------------------------------------------------
+#: The scikit-learn estimator checks that hold for ChurnModel (a domain model taking a
+#: transaction log; checks that feed it numeric arrays do not apply). Pinned: a change that
+#: breaks one of them, or makes another one pass, shows here.
+SKLEARN_CHECKS_THAT_HOLD = {
+    "check_do_not_raise_errors_in_init_or_set_params",
+    "check_estimator_cloneable",
+    "check_estimator_repr",
+    "check_estimator_tags_renamed",
+    "check_estimators_unfitted",
+    "check_fit1d",
+    "check_get_params_invariance",
+    "check_mixin_order",
+    "check_no_attributes_set_in_init",
+    "check_parameters_default_constructible",
+    "check_set_params",
+    "check_valid_tag_types",
+}
+
+
+def test_sklearn_estimator_checks_that_hold_are_pinned():
+    import warnings
+
+    from sklearn.utils.estimator_checks import check_estimator
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = check_estimator(ChurnModel(), on_fail=None)
+    passed = {r["check_name"] for r in results if r["status"] == "passed"}
+    failed = {r["check_name"] for r in results if r["status"] != "passed"}
+    assert passed == SKLEARN_CHECKS_THAT_HOLD
+    assert not passed & failed
+
+
+def test_churn_docstring_says_domain_model():
+    assert "domain model" in ChurnModel.__doc__
+    assert "lifetimes" in ChurnModel.__doc__ and "PyMC-Marketing" in ChurnModel.__doc__
+
+
+def test_public_names_importable_from_workbench_and_churn():
+    import workbench.churn as churn
+
+    at_top = ("DEFAULT_RISK_CUTOFFS", "ChurnModel", "backtest_asof", "churn_history_ok",
+              "churn_labels", "customer_features", "describe_churn_labels", "describe_drivers",
+              "describe_evaluation", "describe_history_need", "describe_risk", "risk_band")
+    for name in at_top:
+        assert getattr(churn, name) is getattr(workbench, name)
+    for name in churn.__all__:
+        assert getattr(churn, name) is not None
+    assert churn.ChurnModel.__module__ == "workbench.churn._model"
+
+
+def test_prose_lives_in_one_module():
+    import inspect
+
+    import workbench.churn as churn
+    from workbench.churn import _prose
+
+    names = [n for n in dir(churn) if n.startswith(("describe_", "format_"))]
+    assert names
+    for name in names:
+        assert inspect.getmodule(getattr(churn, name)) is _prose, name
+
+
+def _folder_tables():
+    rng = np.random.default_rng(3)
+    rows = []
+    for i in range(60):
+        start = pd.Timestamp("2023-01-01") + pd.Timedelta(days=int(rng.integers(0, 60)))
+        n = int(rng.integers(1, 12))
+        for k in range(n):
+            rows.append((f"c{i:02d}", start + pd.Timedelta(days=int(k * rng.integers(10, 50))),
+                         float(rng.integers(5, 100))))
+    tx = tx_frame(rows)
+    customers = pd.DataFrame({"customer_id": pd.array([f"c{i:02d}" for i in range(60)],
+                                                      dtype="string"),
+                              "type": ["B2B" if i % 3 else "B2C" for i in range(60)]})
+    return tx, customers
+
+
+def test_methods_take_the_client_folder():
+    from workbench.io._folder import DataFolder
+
+    tx, customers = _folder_tables()
+    folder = DataFolder(path=None, tables={"transactions": tx, "customers": customers})
+    asof = "2024-03-31"
+    a = ChurnModel("90D", max_windows=2).fit(tx, asof, customers=customers)
+    b = ChurnModel("90D", max_windows=2).fit(folder, asof)
+    assert b.tables_ == ("customers",)
+    assert_series_equal(a.predict_proba(tx, asof, customers=customers), b.predict_proba(folder, asof))
+    assert_frame_equal(customer_features(folder, asof), customer_features(tx, asof, customers))
+    ev_a = a.evaluate(tx, "2023-12-31", customers=customers)["metrics"]
+    ev_b = b.evaluate(folder, "2023-12-31")["metrics"]
+    assert_frame_equal(ev_a, ev_b)
+    assert_frame_equal(a.reasons(tx, asof, customers=customers), b.reasons(folder, asof))
+    # a plain {table: frame} mapping works too, and an explicit table wins over the folder's
+    assert_series_equal(b.predict_proba({"transactions": tx, "customers": customers}, asof),
+                        b.predict_proba(folder, asof))
+    with pytest.raises(WorkbenchError, match="no transactions"):
+        b.predict_proba({"customers": customers}, asof)
+    with pytest.raises(WorkbenchError, match="client folder"):
+        b.predict_proba([1, 2, 3], asof)

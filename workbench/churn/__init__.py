@@ -1,0 +1,77 @@
+"""Churn in a non-contractual business: labels, features, a calibrated model and risk bands.
+
+Clients of a shop or a distributor do not cancel a contract; they simply stop buying. For a
+horizon ``H`` a client who has bought on or before ``asof`` has *churned* when they make no
+purchase in ``(asof, asof + H]``. This module turns a transaction log into
+
+* :func:`churn_labels` - the exact 0/1 outcome for a past ``asof``;
+* :func:`customer_features` - what was known about each client at ``asof`` (RFM, tenure,
+  regularity of purchases, recent trend, returns, profit, complaints, NPS, CRM attributes);
+* :class:`ChurnModel` - a calibrated classifier trained on past windows of the same log, so a
+  consultant holding data up to today can train and then score today;
+* :func:`risk_band` - high / medium / low bands for the sales team.
+
+Nothing here reads data dated after ``asof``: every function cuts the transactions with
+:func:`workbench._columns.prepare_transactions` and the feedback / survey tables by their own
+dates, and a test proves that appending later rows changes nothing.
+
+The economics of acting on the scores (value at risk, offer cost, targeting threshold) live in
+:mod:`workbench.economics`.
+
+Modules, one job each: :mod:`~workbench.churn._horizons`, :mod:`~workbench.churn._labels`,
+:mod:`~workbench.churn._features`, :mod:`~workbench.churn._bgnbd` (the BG/NBD features),
+:mod:`~workbench.churn._calibration` (metrics), :mod:`~workbench.churn._model`,
+:mod:`~workbench.churn._persistence`, :mod:`~workbench.churn._risk`, and
+:mod:`~workbench.churn._prose` (everything said in words).
+"""
+
+from __future__ import annotations
+
+from workbench.churn._bgnbd import _bgnbd_features, _bgnbd_fit  # noqa: F401 (tests, benchmark)
+from workbench.churn._calibration import calibration_table
+from workbench.churn._features import (
+    CATEGORICAL_FEATURES,
+    MAX_CATEGORIES,
+    RECENT_WINDOWS,
+    customer_features,
+)
+from workbench.churn._horizons import horizon_days, parse_horizon
+from workbench.churn._labels import backtest_asof, churn_history_ok, churn_labels
+from workbench.churn._model import ChurnModel
+from workbench.churn._persistence import MODEL_FORMAT, MODEL_FORMAT_VERSION, TRUSTED_TYPES
+from workbench.churn._prose import (
+    SERVICE_FEATURES,
+    describe_churn_labels,
+    describe_drivers,
+    describe_evaluation,
+    describe_history_need,
+    describe_risk,
+    feature_label,  # noqa: F401 (plotting)
+)
+from workbench.churn._risk import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
+
+__all__ = (
+    "CATEGORICAL_FEATURES",
+    "DEFAULT_RISK_CUTOFFS",
+    "MAX_CATEGORIES",
+    "MODEL_FORMAT",
+    "MODEL_FORMAT_VERSION",
+    "RECENT_WINDOWS",
+    "RISK_BANDS",
+    "SERVICE_FEATURES",
+    "TRUSTED_TYPES",
+    "ChurnModel",
+    "calibration_table",
+    "backtest_asof",
+    "churn_history_ok",
+    "churn_labels",
+    "customer_features",
+    "describe_churn_labels",
+    "describe_drivers",
+    "describe_evaluation",
+    "describe_history_need",
+    "describe_risk",
+    "horizon_days",
+    "parse_horizon",
+    "risk_band",
+)

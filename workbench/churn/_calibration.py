@@ -1,0 +1,52 @@
+"""Metrics of a churn score: calibration table, ROC AUC, average precision, lift, Brier."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+
+
+def calibration_table(y_true, y_prob, n_bins: int = 10) -> pd.DataFrame:
+    """Compare mean predicted probability with the observed rate in equal-width bins.
+
+    Parameters
+    ----------
+    y_true : array-like of {0, 1}
+    y_prob : array-like of float in [0, 1]
+    n_bins : int, default 10
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per non-empty bin: ``bin_low``, ``bin_high``, ``mean_predicted``,
+        ``observed_rate``, ``n``.
+    """
+    y = np.asarray(y_true, dtype="float64")
+    p = np.clip(np.asarray(y_prob, dtype="float64"), 0.0, 1.0)
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    b = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, n_bins - 1)
+    rows = []
+    for i in range(n_bins):
+        m = b == i
+        if m.any():
+            rows.append((edges[i], edges[i + 1], float(p[m].mean()), float(y[m].mean()), int(m.sum())))
+    return pd.DataFrame(rows, columns=["bin_low", "bin_high", "mean_predicted", "observed_rate", "n"])
+
+
+def _metrics(y: np.ndarray, score: np.ndarray, prob: np.ndarray | None, ids: np.ndarray) -> dict:
+    n = len(y)
+    base = float(y.mean()) if n else float("nan")
+    two = n > 0 and 0 < y.sum() < n
+    order = np.lexsort((ids, -score))  # highest score first, ties by customer id
+    k = max(1, int(np.ceil(n / 10))) if n else 0
+    top_rate = float(y[order[:k]].mean()) if n else float("nan")
+    return {
+        "roc_auc": float(roc_auc_score(y, score)) if two else float("nan"),
+        "average_precision": float(average_precision_score(y, score)) if two else float("nan"),
+        "top_decile_lift": top_rate / base if base > 0 else float("nan"),
+        "brier": float(brier_score_loss(y, prob)) if prob is not None and n else float("nan"),
+        "mean_predicted": float(np.mean(prob)) if prob is not None and n else float("nan"),
+        "base_rate": base,
+        "n": n,
+    }

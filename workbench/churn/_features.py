@@ -1,0 +1,318 @@
+"""What was known about each client at ``asof``: the churn model's features."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from workbench._columns import prepare_table, prepare_transactions
+from workbench.churn._horizons import _DAY
+from workbench.errors import WorkbenchError
+
+#: Recent windows (days) for the counts / revenue features ``n_30d``, ``revenue_90d`` ...
+RECENT_WINDOWS: tuple[int, ...] = (30, 90, 180)
+
+#: Columns of the customers table turned into one-hot features (``type=B2B`` ...).
+CATEGORICAL_FEATURES: tuple[str, ...] = ("type", "source", "segment", "region")
+
+#: At most this many categories (the most frequent, ties by name) per categorical column.
+MAX_CATEGORIES: int = 20
+
+#: A feature needs at least this many defined (non-NaN) training rows to be used.
+_MIN_DEFINED = 20
+
+
+def _unpack(data, customers=None, feedback=None, survey=None):
+    """Split ``data`` - a transactions frame, or a client folder - into the four tables.
+
+    ``data`` may be a :class:`pandas.DataFrame` of transactions (the side tables are then
+    the ones passed), or the result of :func:`workbench.load_folder` (anything with a
+    ``tables`` mapping) or a plain ``{table name: frame}`` mapping: its ``transactions`` are
+    used and its ``customers`` / ``feedback`` / ``survey`` fill the side tables not passed
+    explicitly (an explicit argument wins).
+    """
+    if isinstance(data, pd.DataFrame):
+        return data, customers, feedback, survey
+    tables = getattr(data, "tables", data)
+    if not isinstance(tables, Mapping):
+        raise WorkbenchError(
+            "expected a transactions DataFrame or a client folder (workbench.load_folder); got "
+            f"{type(data).__name__}"
+        )
+    if "transactions" not in tables:
+        raise WorkbenchError("the client folder has no transactions table")
+    return (
+        tables["transactions"],
+        customers if customers is not None else tables.get("customers"),
+        feedback if feedback is not None else tables.get("feedback"),
+        survey if survey is not None else tables.get("survey"),
+    )
+
+
+def _prepare_side_tables(customers, feedback, survey):
+    cust = fb = sv = None
+    if customers is not None:
+        cust = prepare_table(customers, "customers", require=("customer_id",))
+        cust = cust.drop_duplicates("customer_id", keep="last").set_index("customer_id")
+    if feedback is not None:
+        fb = prepare_table(feedback, "feedback", require=("customer_id", "date", "kind"))
+        fb["kind"] = fb["kind"].astype("string").str.strip().str.lower()
+    if survey is not None:
+        sv = prepare_table(survey, "survey", require=("customer_id", "nps"))
+        if "date" not in sv.columns:
+            warnings.warn(
+                "survey has no 'date' column: NPS answers cannot be placed in time, so they are "
+                "not used as churn features (they could leak the future)",
+                UserWarning,
+                stacklevel=3,
+            )
+            sv = sv.iloc[0:0].assign(date=pd.Series(dtype="datetime64[ns]"))
+        sv = sv.loc[sv["customer_id"].notna() & sv["nps"].notna()]
+        undated = int(sv["date"].isna().sum())
+        if undated:
+            warnings.warn(
+                f"survey: {undated} NPS answer(s) without a date are ignored by churn features "
+                "(an undated answer could come from after asof)",
+                UserWarning,
+                stacklevel=3,
+            )
+            sv = sv.loc[sv["date"].notna()]
+    return cust, fb, sv
+
+
+def _categories(cust: pd.DataFrame | None) -> dict[str, list[str]]:
+    """Category lists for the one-hot features, from the whole customers table."""
+    out: dict[str, list[str]] = {}
+    if cust is None:
+        return out
+    for col in CATEGORICAL_FEATURES:
+        if col not in cust.columns:
+            continue
+        counts = cust[col].dropna().astype("string").value_counts()
+        if counts.empty:
+            continue
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        out[col] = sorted(str(k) for k, _ in ranked[:MAX_CATEGORIES])
+    return out
+
+
+def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
+    """Purchase-history features of every buyer in ``tx`` (already cut to ``<= asof``)."""
+    codes, ids = pd.factorize(tx["customer_id"], sort=True)
+    n_ids = len(ids)
+    amount = tx["amount"].to_numpy(dtype="float64")
+    day = tx["date"].to_numpy().astype("datetime64[D]").astype("int64")
+    asof_day = int(np.datetime64(asof.normalize(), "D").astype("int64"))
+    buy = amount > 0
+
+    # distinct purchase days per customer, sorted by (customer, day)
+    pairs = np.unique(codes[buy].astype("int64") * (1 << 32) + (day[buy] + (1 << 31)))
+    c = pairs >> 32
+    d = (pairs & ((1 << 32) - 1)) - (1 << 31)
+    freq = np.bincount(c, minlength=n_ids).astype("float64")
+    is_buyer = freq > 0
+    first_idx = np.searchsorted(c, np.arange(n_ids), side="left")
+    last_idx = np.searchsorted(c, np.arange(n_ids), side="right") - 1
+    first_day = np.where(is_buyer, d[np.clip(first_idx, 0, max(len(d) - 1, 0))] if len(d) else 0, 0)
+    last_day = np.where(is_buyer, d[np.clip(last_idx, 0, max(len(d) - 1, 0))] if len(d) else 0, 0)
+
+    same = c[1:] == c[:-1]
+    gaps = (d[1:] - d[:-1])[same].astype("float64")
+    gcode = c[1:][same]
+    g_n = np.bincount(gcode, minlength=n_ids).astype("float64")
+    g_sum = np.bincount(gcode, weights=gaps, minlength=n_ids)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        g_mean = np.where(g_n > 0, g_sum / g_n, np.nan)
+        dev = gaps - g_mean[gcode]
+        g_var = np.bincount(gcode, weights=dev * dev, minlength=n_ids)
+        g_std = np.where(g_n > 0, np.sqrt(g_var / np.where(g_n > 0, g_n, 1)), np.nan)
+        g_cv = np.where(g_mean > 0, g_std / g_mean, np.nan)
+
+    recency = (asof_day - last_day).astype("float64")
+    tenure = (asof_day - first_day).astype("float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overdue = np.where(g_mean > 0, recency / g_mean, np.nan)
+
+    gross = np.bincount(codes[buy], weights=amount[buy], minlength=n_ids)
+    net = np.bincount(codes, weights=amount, minlength=n_ids)
+    ret = amount < 0
+    returned = -np.bincount(codes[ret], weights=amount[ret], minlength=n_ids)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        aov = np.where(freq > 0, gross / np.where(freq > 0, freq, 1), np.nan)
+        returns_share = np.where(gross > 0, returned / np.where(gross > 0, gross, 1), 0.0)
+
+    cols: dict[str, np.ndarray] = {
+        "recency_days": recency,
+        "frequency": freq,
+        "monetary": net,
+        "avg_purchase_value": aov,
+        "tenure_days": tenure,
+        "gap_mean_days": g_mean,
+        "gap_std_days": g_std,
+        "gap_cv": g_cv,
+        "overdue_ratio": overdue,
+    }
+    counts = {}
+    for w in RECENT_WINDOWS:
+        counts[w] = np.bincount(c[d > asof_day - w], minlength=n_ids).astype("float64")
+        cols[f"n_{w}d"] = counts[w]
+        rows = day > asof_day - w
+        cols[f"revenue_{w}d"] = np.bincount(codes[rows], weights=amount[rows], minlength=n_ids)
+    last90 = np.bincount(c[d > asof_day - 90], minlength=n_ids).astype("float64")
+    prev90 = np.bincount(c[(d > asof_day - 180) & (d <= asof_day - 90)], minlength=n_ids)
+    prev90 = prev90.astype("float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cols["trend_90d"] = np.where(
+            last90 + prev90 > 0, (last90 - prev90) / np.where(last90 + prev90 > 0, last90 + prev90, 1), 0.0
+        )
+    cols["returns_share"] = returns_share
+    if "cost" in tx.columns and tx["cost"].notna().any():
+        cost = tx["cost"].to_numpy(dtype="float64")
+        known = ~np.isnan(cost)
+        profit = np.bincount(codes[known], weights=amount[known] - cost[known], minlength=n_ids)
+        rev_known = np.bincount(codes[known], weights=amount[known], minlength=n_ids)
+        has_cost = np.bincount(codes[known], minlength=n_ids) > 0
+        cols["profit"] = np.where(has_cost, profit, np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cols["margin"] = np.where(rev_known > 0, profit / np.where(rev_known > 0, rev_known, 1), np.nan)
+    frame = pd.DataFrame(cols, index=pd.Index(ids, name="customer_id"))
+    frame = frame.loc[is_buyer]
+    frame.index = frame.index.astype("string")
+    return frame
+
+
+def _feedback_features(fb: pd.DataFrame, asof: pd.Timestamp, index: pd.Index) -> pd.DataFrame:
+    fb = fb.loc[fb["date"] <= asof]
+    comp = fb.loc[fb["kind"] == "complaint"]
+    out = pd.DataFrame(index=index)
+    out["complaints"] = comp.groupby("customer_id").size().reindex(index, fill_value=0).astype(
+        "float64"
+    )
+    out["refusals"] = (
+        fb.loc[fb["kind"] == "refusal"].groupby("customer_id").size()
+        .reindex(index, fill_value=0).astype("float64")
+    )
+    if "resolved_date" in comp.columns:
+        resolved = comp["resolved_date"].notna() & (comp["resolved_date"] <= asof)
+        out["unresolved_complaints"] = (
+            comp.loc[~resolved].groupby("customer_id").size()
+            .reindex(index, fill_value=0).astype("float64")
+        )
+        days = (comp.loc[resolved, "resolved_date"] - comp.loc[resolved, "date"]) / _DAY
+        out["resolution_days_mean"] = (
+            days.groupby(comp.loc[resolved, "customer_id"]).mean().reindex(index).astype("float64")
+        )
+    else:
+        out["unresolved_complaints"] = np.nan
+        out["resolution_days_mean"] = np.nan
+    return out
+
+
+def _survey_features(sv: pd.DataFrame, asof: pd.Timestamp, index: pd.Index) -> pd.DataFrame:
+    sv = sv.loc[sv["date"] <= asof, ["customer_id", "date", "nps"]]
+    sv = sv.sort_values(["customer_id", "date"], kind="mergesort")
+    last = sv.groupby("customer_id")["nps"].last()
+    return pd.DataFrame({"last_nps": last.reindex(index).astype("float64")}, index=index)
+
+
+def _onehot(cust: pd.DataFrame, categories: Mapping[str, Sequence[str]], index: pd.Index):
+    out = {}
+    for col, values in categories.items():
+        if col in cust.columns:
+            s = cust[col].astype("string").reindex(index)
+        else:
+            s = pd.Series(pd.NA, index=index, dtype="string")
+        for v in values:
+            out[f"{col}={v}"] = (s == v).fillna(False).astype("float64").to_numpy()
+    return pd.DataFrame(out, index=index)
+
+
+def _features(tx_cut, asof, cust, fb, sv, categories) -> pd.DataFrame:
+    frame = _transaction_features(tx_cut, asof)
+    parts = [frame]
+    if fb is not None:
+        parts.append(_feedback_features(fb, asof, frame.index))
+    if sv is not None:
+        parts.append(_survey_features(sv, asof, frame.index))
+    if cust is not None and categories:
+        parts.append(_onehot(cust, categories, frame.index))
+    out = pd.concat(parts, axis=1) if len(parts) > 1 else frame
+    out.index.name = "customer_id"
+    return out
+
+
+def customer_features(
+    tx,
+    asof: object = None,
+    customers: pd.DataFrame | None = None,
+    feedback: pd.DataFrame | None = None,
+    survey: pd.DataFrame | None = None,
+    columns: Mapping[str, str] | None = None,
+    categories: Mapping[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
+    """Describe every client as of ``asof``, using only data dated on or before ``asof``.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame or client folder
+        Transactions (``customer_id``, ``date``, ``amount``; ``cost`` adds profit features), or
+        the client folder (:func:`workbench.load_folder`): its transactions, and its customers,
+        feedback and survey tables where the arguments below are not given.
+    asof : date-like, optional
+        Observation end; defaults to the last transaction date.
+    customers : pandas.DataFrame, optional
+        The customers table; ``type``, ``source``, ``segment``, ``region`` become one-hot
+        columns ``"type=B2B"`` ... The categories come from the *whole* table (not only the
+        clients active at ``asof``) so that features built at different dates share columns.
+    feedback : pandas.DataFrame, optional
+        The feedback table; only contacts dated on or before ``asof`` are used, and a complaint
+        resolved after ``asof`` counts as unresolved.
+    survey : pandas.DataFrame, optional
+        The survey table; the last NPS answer dated on or before ``asof`` (undated answers are
+        ignored with a warning).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx`` (the other tables must be canonical, as
+        returned by the loaders).
+    categories : mapping, optional
+        ``{column: [values]}`` fixing the one-hot columns (a fitted :class:`ChurnModel` passes
+        the ones it was trained with).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per client whose first purchase is on or before ``asof`` (index
+        ``customer_id``, sorted), all float64:
+
+        ``recency_days``, ``frequency`` (distinct purchase days), ``monetary`` (net revenue,
+        returns deducted), ``avg_purchase_value``, ``tenure_days``, ``gap_mean_days``,
+        ``gap_std_days``, ``gap_cv`` (regularity; NaN with fewer than two purchase days),
+        ``overdue_ratio`` (recency / mean gap: above 1 the client is late by their own rhythm),
+        ``n_30d`` / ``revenue_30d`` (and 90, 180 days), ``trend_90d`` (purchase days in the last
+        90 vs the previous 90, in [-1, 1]), ``returns_share``; with ``cost``: ``profit``,
+        ``margin``; with feedback: ``complaints``, ``refusals``, ``unresolved_complaints``,
+        ``resolution_days_mean``; with survey: ``last_nps``; with customers: one-hot columns.
+
+    Notes
+    -----
+    These are the classic recency-frequency-monetary inputs of customer-base analysis, plus the
+    signals the method's deck on keeping clients points to: service failures (complaints, and
+    how fast they were resolved - a complaint is a gift) and stated loyalty (NPS). NaN means
+    "not defined" (e.g. gaps of a one-time buyer), not zero.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-11", "2024-01-05"]),
+    ...                    "amount": [10.0, 30.0, 5.0]})
+    >>> f = customer_features(tx, "2024-01-31")
+    >>> f["recency_days"].to_dict(), f["gap_mean_days"].to_dict()
+    ({'a': 20.0, 'b': 26.0}, {'a': 10.0, 'b': nan})
+    """
+    tx, customers, feedback, survey = _unpack(tx, customers, feedback, survey)
+    tx_cut, asof_ts = prepare_transactions(tx, asof, columns)
+    cust, fb, sv = _prepare_side_tables(customers, feedback, survey)
+    cats = _categories(cust) if categories is None else {k: list(v) for k, v in categories.items()}
+    return _features(tx_cut, asof_ts, cust, fb, sv, cats)

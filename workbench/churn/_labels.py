@@ -1,0 +1,201 @@
+"""Churn outcomes: who bought again within the horizon after a past ``asof``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from workbench._columns import prepare_transactions, resolve_asof
+from workbench.churn._horizons import _shift, parse_horizon
+from workbench.errors import InsufficientHistoryError
+
+
+def backtest_asof(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    columns: Mapping[str, str] | None = None,
+) -> pd.Timestamp:
+    """Return the last date whose churn outcome is already known: ``asof`` minus one horizon.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (``date`` is used).
+    horizon : str, int or Timedelta, default "90D"
+        See :func:`parse_horizon`.
+    asof : date-like, optional
+        End of the known data (default: the last transaction date).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+
+    Returns
+    -------
+    pandas.Timestamp
+        ``asof - horizon`` (calendar months subtract exactly): fit a model with data up to it
+        and :meth:`ChurnModel.evaluate` it there for an out-of-time check, or label it with
+        :func:`churn_labels`.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-06-30"])})
+    >>> str(backtest_asof(tx, "30D").date()), str(backtest_asof(tx, "3M", "2024-05-31").date())
+    ('2024-05-31', '2024-02-29')
+    """
+    _, asof_ts = prepare_transactions(tx, asof, columns)
+    return _shift(asof_ts, parse_horizon(horizon), -1)
+
+
+def _buyers(tx: pd.DataFrame) -> pd.Index:
+    """Customers with at least one purchase (amount > 0) in ``tx``, sorted."""
+    ids = tx.loc[tx["amount"].to_numpy() > 0, "customer_id"].unique()
+    return pd.Index(ids, name="customer_id").sort_values()
+
+
+def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
+    """Labels from a prepared (uncut) log; no coverage check."""
+    end = _shift(asof, offset, 1)
+    dates = full["date"]
+    before = full.loc[dates <= asof]
+    buyers = _buyers(before)
+    window = full.loc[(dates > asof) & (dates <= end) & (full["amount"] > 0), "customer_id"]
+    came_back = buyers.isin(pd.Index(window.unique()))
+    return pd.Series((~came_back).astype("int64"), index=buyers, name="churned")
+
+
+def churn_labels(
+    tx: pd.DataFrame,
+    asof: object,
+    horizon: object = "90D",
+    columns: Mapping[str, str] | None = None,
+    data_end: object = None,
+) -> pd.Series:
+    """Label each client 1 if they made no purchase in ``(asof, asof + horizon]``, else 0.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (canonical columns ``customer_id``, ``date``, ``amount``, or mapped with
+        ``columns``).
+    asof : date-like
+        End of the observation period. Only clients whose first purchase is on or before it are
+        labelled.
+    horizon : str, int or Timedelta, default "90D"
+        Length of the outcome window; see :func:`parse_horizon` (``"3M"`` = 3 calendar months).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+    data_end : date-like, optional
+        The date up to which the log is complete. Defaults to the last transaction date; pass
+        it when the log is known to cover a later period with no sales at its end.
+
+    Returns
+    -------
+    pandas.Series
+        ``churned`` (int64, 1 = no purchase in the horizon), indexed by ``customer_id``
+        (sorted).
+
+    Raises
+    ------
+    InsufficientHistoryError
+        If the data end is before ``asof + horizon``: the outcome is not yet known.
+
+    Notes
+    -----
+    A *purchase* is a row with ``amount > 0``; returns (negative amounts) and zero rows neither
+    make a client a buyer nor count as coming back. This is the usual definition of churn for
+    non-contractual settings (Fader & Hardie); it says nothing about *why* a client left.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "c"],
+    ...                    "date": pd.to_datetime(["2024-01-05", "2024-02-10", "2024-01-20",
+    ...                                            "2024-03-31"]),
+    ...                    "amount": [10.0, 5.0, 7.0, 1.0]})
+    >>> churn_labels(tx, "2024-01-31", "30D").tolist()
+    [0, 1]
+    """
+    full, _ = prepare_transactions(tx, None, columns)
+    asof_ts = resolve_asof(asof, full["date"])
+    offset = parse_horizon(horizon)
+    end = _shift(asof_ts, offset, 1)
+    last = pd.Timestamp(data_end) if data_end is not None else full["date"].max()
+    if last < end:
+        raise InsufficientHistoryError(
+            f"transactions end on {last.date()}, but labels for asof={asof_ts.date()} and "
+            f"horizon={horizon!r} need data up to {end.date()}: choose an earlier asof or a "
+            "shorter horizon (or pass data_end= if the log is complete to a later date)"
+        )
+    return _labels(full, asof_ts, offset)
+
+
+def churn_history_ok(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    n_horizons: int = 2,
+    language: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    quiet: bool = False,
+) -> bool:
+    """Return True if the purchases reach ``n_horizons`` horizons before ``asof``; else say why.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (canonical columns, or mapped with ``columns``).
+    horizon : str, int or Timedelta, default "90D"
+        Churn horizon ``H`` (see :func:`parse_horizon`).
+    asof : date-like, optional
+        End of the known data (default: the last transaction date).
+    n_horizons : int, default 2
+        How many horizons of history the part needs: 1 for a :class:`ChurnModel` fitted at
+        ``asof`` (one complete window), 2 for the out-of-time check (a model fitted at
+        ``asof - H`` and evaluated on the last horizon) and for any part that uses it.
+    language : {"en", "ru"}, optional
+        Language of the printed sentence (default: the current language).
+    columns : mapping, optional
+        ``{your column: canonical column}`` for ``tx``.
+    quiet : bool, default False
+        Do not print the sentence when the history is too short.
+
+    Returns
+    -------
+    bool
+        True when the first purchase (amount > 0) is on or before ``asof - n_horizons * H``.
+        Otherwise :func:`describe_history_need` is printed (unless ``quiet``) and False is
+        returned.
+
+    Notes
+    -----
+    The notebook pattern for graceful degradation, like :func:`workbench.needs`::
+
+        if workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language):
+            ...  # the part of the step that needs two horizons of history
+
+    A client folder with a short export (a few months) prints what history is needed and the
+    notebook goes on instead of stopping with :class:`~workbench.errors.InsufficientHistoryError`.
+    This is only the history test of :meth:`ChurnModel.fit`; a log long enough can still fail
+    for other reasons (e.g. every client churned).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-04-01", "2024-06-30"])})
+    >>> churn_history_ok(tx, "30D", n_horizons=2)
+    True
+    >>> churn_history_ok(tx, "90D", n_horizons=2, quiet=True)
+    False
+    """
+    full, asof_ts = prepare_transactions(tx, asof, columns)
+    buys = full.loc[full["amount"] > 0, "date"]
+    if not buys.empty and buys.min() <= _shift(asof_ts, parse_horizon(horizon), -int(n_horizons)):
+        return True
+    if not quiet:
+        print(describe_history_need(tx, horizon, asof, n_horizons, language, columns))
+    return False
+
+
+# imported last: the prose module reads this one (describe_history_need)
+from workbench.churn._prose import describe_history_need  # noqa: E402
