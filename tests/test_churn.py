@@ -877,3 +877,46 @@ def test_methods_take_the_client_folder():
         b.predict_proba({"customers": customers}, asof)
     with pytest.raises(WorkbenchError, match="client folder"):
         b.predict_proba([1, 2, 3], asof)
+
+
+# ------------------------------------------------------------------------------------------
+# every client in the history gets a probability (issue: 68 CDNOW clients with only 0 amounts)
+# ------------------------------------------------------------------------------------------
+def test_zero_value_and_returns_only_clients_are_scored_and_named():
+    tx, _ = _folder_tables()
+    extra = tx_frame([("z1", "2023-05-01", 0.0), ("z1", "2023-09-01", 0.0),
+                      ("r1", "2023-06-01", -15.0), ("r1", "2023-06-02", 0.0)])
+    both = pd.concat([tx, extra], ignore_index=True)
+    asof = "2024-03-31"
+    plain = ChurnModel("90D", max_windows=2).fit(tx, asof)
+    model = ChurnModel("90D", max_windows=2).fit(both, asof)
+    p = model.predict_proba(both, asof)
+    assert set(p.index) == set(both["customer_id"])          # nobody silently missing
+    assert p.notna().all() and ((p >= 0) & (p <= 1)).all()
+    # the paying clients' scores do not move: training rows and BG/NBD parameters come from
+    # paying clients only
+    assert_series_equal(p.drop(["r1", "z1"]), plain.predict_proba(tx, asof))
+    basis = workbench.churn.scoring_basis(both, asof)
+    assert list(basis.index) == list(p.index)
+    assert basis.loc["z1", "basis"] == "zero_value_only" and basis.loc["r1", "basis"] == "returns_only"
+    assert (basis.drop(["r1", "z1"])["basis"] == "purchases").all()
+    assert basis.loc["z1", ["rows", "paid_rows"]].tolist() == [2, 0]
+    f = customer_features(both, asof)
+    assert f.loc["z1", "frequency"] == 2.0 and f.loc["z1", "avg_purchase_value"] == 0.0
+    assert f.loc["z1", "recency_days"] == (pd.Timestamp(asof) - pd.Timestamp("2023-09-01")).days
+    # evaluation is on labelled (paying) clients only
+    ev = model.evaluate(both, "2023-12-31")["metrics"]
+    assert ev.loc["model", "n"] == len(churn_labels(both, "2023-12-31", "90D"))
+
+
+def test_features_sorting_dedup_matches_unique():
+    rng = np.random.default_rng(5)
+    n = 3000
+    tx = tx_frame([(f"c{int(rng.integers(0, 200))}",
+                    pd.Timestamp("2023-01-01") + pd.Timedelta(days=int(rng.integers(0, 300))),
+                    float(rng.choice([0.0, 10.0, 20.0, -5.0]))) for _ in range(n)])
+    f = customer_features(tx, "2023-12-31")
+    buy = tx.loc[tx["amount"] > 0]
+    days = buy.groupby("customer_id")["date"].nunique()
+    assert_series_equal(f.loc[days.index, "frequency"], days.astype("float64"),
+                        check_names=False, check_index_type=False)

@@ -34,6 +34,7 @@ from workbench.churn._features import (
     MAX_CATEGORIES,
     RECENT_WINDOWS,
     customer_features,
+    scoring_basis,
 )
 from workbench.churn._horizons import horizon_days, parse_horizon
 from workbench.churn._labels import backtest_asof, churn_history_ok, churn_labels
@@ -74,4 +75,5 @@ __all__ = (
     "horizon_days",
     "parse_horizon",
     "risk_band",
+    "scoring_basis",
 )

@@ -168,7 +168,12 @@ class ChurnModel(BaseEstimator):
             return X
         if len(X) == 0:
             return X.assign(**{c: np.nan for c in _BGNBD_COLUMNS})
-        extra, _ = _bgnbd_features(X, horizon_days(self.horizon, asof))
+        days = horizon_days(self.horizon, asof)
+        paying = X["avg_purchase_value"].to_numpy() > 0
+        params = None
+        if paying.any() and not paying.all():  # parameters from paying clients, as in training
+            _, params = _bgnbd_features(X.loc[paying], days)
+        extra, _ = _bgnbd_features(X, days, params)
         return pd.concat([X, extra], axis=1)
 
     def _limits(self):
@@ -272,7 +277,9 @@ class ChurnModel(BaseEstimator):
         for a_k in windows:
             Xk = _features(full.loc[full["date"] <= a_k], a_k, cust, fb, sv, self.categories_)
             Xk = self._augment(Xk, a_k)
-            yk = _labels(full, a_k, offset).reindex(Xk.index)
+            yk = _labels(full, a_k, offset)
+            Xk = Xk.loc[Xk.index.isin(yk.index)]  # trained on labelled (paying) clients only
+            yk = yk.reindex(Xk.index)
             Xs.append(Xk)
             ys.append(yk)
         cols = list(Xs[0].columns)
@@ -383,8 +390,10 @@ class ChurnModel(BaseEstimator):
         Returns
         -------
         pandas.Series
-            ``churn_probability`` (float64) indexed by ``customer_id``, for every client whose
-            first purchase is on or before ``asof``.
+            ``churn_probability`` (float64) indexed by ``customer_id``, for every client with
+            a row on or before ``asof`` - including clients whose rows are all zero-value
+            purchases or returns, scored on the days of those rows
+            (:func:`~workbench.churn.scoring_basis` names them and says why).
         """
         X, _ = self._features_at(tx, asof, customers, feedback, survey, columns)
         return pd.Series(self._proba(X), index=X.index, name="churn_probability")
@@ -426,6 +435,7 @@ class ChurnModel(BaseEstimator):
         tx, customers, feedback, survey = _unpack(tx, customers, feedback, survey)
         y = churn_labels(tx, asof, self.horizon_, columns=columns)
         X, _ = self._features_at(tx, asof, customers, feedback, survey, columns)
+        X = X.loc[X.index.isin(y.index)]  # clients without a paid purchase have no label
         y = y.reindex(X.index).to_numpy()
         p = self._proba(X)
         pb = self._baseline_proba(X)
