@@ -36,6 +36,42 @@ def test_sklearn_estimator_checks(estimator, check):
     check(estimator)
 
 
+def _planted_lognormal(seed, n=(100, 200, 400, 800), sd=0.4):
+    """Four clearly separated log-normal customer types, most clients in the big-buyer types.
+
+    In log space the types sit on the corners of a box (orders/month 0.5 or 8, average order
+    60 or 1,500, units per order 1.5 ... 30) with spread ``sd``; on the raw scale the many big
+    buyers hide the skew (skewness below 1), which made ``skew="auto"`` keep the raw scale and
+    pick 2 or 3 groups.
+    """
+    rng = np.random.default_rng(seed)
+    centers = np.array([[0.5, 60, 1.5], [8, 60, 4], [0.5, 1500, 12], [8, 1500, 30]])
+    parts = [np.exp(rng.normal(np.log(c), sd, size=(m, 3))) for c, m in zip(centers, n, strict=True)]
+    X = pd.DataFrame(np.vstack(parts), columns=["orders_per_month", "avg_order", "units_per_order"])
+    return X, np.repeat(np.arange(4), n)
+
+
+class TestPlantedSkewedTypes:
+    @pytest.mark.parametrize("seed", range(5))
+    def test_auto_k_finds_four_log_normal_types(self, seed):
+        from workbench.segmentation.clustering import _skew
+
+        X, y = _planted_lognormal(seed)
+        assert min(_skew(X[c].to_numpy()) for c in X) < 1.0  # the skew test alone misses it
+        seg = Segmenter(n_clusters="auto", k_range=(2, 8)).fit(X)
+        assert seg.log_columns_.all()
+        assert seg.n_clusters_ == 4
+        assert adjusted_rand_score(y, seg.labels_) >= 0.95
+
+    def test_narrow_positive_gaussian_columns_stay_on_the_raw_scale(self):
+        Xg, y = make_blobs(n_samples=600, centers=[[50, 50], [80, 50], [50, 80], [80, 80]],
+                           cluster_std=3.0, random_state=0)
+        seg = Segmenter(n_clusters="auto", k_range=(2, 6)).fit(Xg)
+        assert not seg.log_columns_.any()
+        assert seg.n_clusters_ == 4
+        assert adjusted_rand_score(y, seg.labels_) >= 0.95
+
+
 class TestPlantedSegments:
     def test_auto_k_finds_four_with_high_ari(self):
         X, y = _planted()
