@@ -32,6 +32,7 @@ __all__ = (
     "format_retention_segments",
     "money_confusion",
     "retention_plan",
+    "retention_value",
 )
 
 #: Default history (days) from which :func:`expected_value` takes a client's run rate.
@@ -107,6 +108,105 @@ def expected_value(
     out.index = out.index.astype("string")
     out.index.name = "customer_id"
     return out.sort_index().rename("expected_value")
+
+
+def _money_rows(tx_cut: pd.DataFrame, margin: float | None) -> pd.Series:
+    if "cost" in tx_cut.columns and tx_cut["cost"].notna().any():
+        return tx_cut["amount"] - tx_cut["cost"].fillna(0.0)
+    if margin is not None:
+        return tx_cut["amount"] * float(margin)
+    return tx_cut["amount"]
+
+
+def retention_value(
+    tx: pd.DataFrame,
+    asof: object = None,
+    horizon: object = "90D",
+    margin: float | None = None,
+    lookback_days: int = DEFAULT_LOOKBACK_DAYS,
+    columns: Mapping[str, str] | None = None,
+    method: str = "auto",
+) -> tuple[pd.Series, dict]:
+    """The value of each client over the horizon for the retention plan, chosen by a back-test.
+
+    Two candidates: the run rate of :func:`expected_value` and the model value of
+    :func:`workbench.value.customer_value` (BG/NBD x Gamma-Gamma x margin, undiscounted over
+    the horizon). Both are fitted one horizon before ``asof`` on the client's own history and
+    compared with the margin each client actually brought in the last horizon.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (``cost`` gives the margin).
+    asof : date-like, optional
+        End of the known data (a whole calendar day); default the last date.
+    horizon : str, int or Timedelta, default "90D"
+    margin : float, optional
+        Margin rate when there is no ``cost`` (as in :func:`expected_value`).
+    lookback_days : int, default 365
+        History of the run rate.
+    columns : mapping, optional
+    method : {"auto", "run_rate", "clv"}, default "auto"
+        ``"auto"`` uses the candidate with the lower mean absolute error in the back-test (the
+        run rate when the back-test cannot be run, e.g. under two horizons of history).
+
+    Returns
+    -------
+    (pandas.Series, dict)
+        ``expected_value`` per client at ``asof`` from the chosen method, and the back-test:
+        ``method`` (used), ``reason``, ``backtest_asof``, ``n`` (clients scored),
+        ``mae_run_rate``, ``mae_clv``, ``rmse_run_rate``, ``rmse_clv`` (per client, in
+        money), ``total_actual``, ``total_run_rate``, ``total_clv``.
+    """
+    from workbench.churn._horizons import _shift, parse_horizon
+    from workbench.errors import InsufficientHistoryError
+    from workbench.value import customer_value
+
+    if method not in ("auto", "run_rate", "clv"):
+        raise WorkbenchError(f"method must be 'auto', 'run_rate' or 'clv'; got {method!r}")
+    full, _ = prepare_transactions(tx, None, columns)
+    asof_day = (pd.Timestamp(asof) if asof is not None else full["date"].max()).normalize()
+    cut = _shift(asof_day, parse_horizon(horizon), -1)
+    info: dict = {"backtest_asof": cut, "n": 0}
+    for k in ("mae_run_rate", "mae_clv", "rmse_run_rate", "rmse_clv", "total_actual",
+              "total_run_rate", "total_clv"):
+        info[k] = float("nan")
+
+    def clv_at(day):
+        cv = customer_value(full, day, horizon, margin=margin, discount_rate=0.0, n_boot=0)
+        return cv.table["clv"].rename("expected_value")
+
+    try:
+        if full["date"].min() > cut:
+            raise InsufficientHistoryError("no history before the back-test date")
+        rr = expected_value(full, cut, horizon, lookback_days, margin)
+        cv = clv_at(cut)
+        ids = rr.index.union(cv.index)
+        nxt = full.loc[(full["date"] >= cut + pd.Timedelta(days=1))
+                       & (full["date"] < asof_day + pd.Timedelta(days=1))]
+        actual = _money_rows(nxt, margin).groupby(nxt["customer_id"].astype("string")).sum()
+        actual = actual.reindex(ids, fill_value=0.0).to_numpy(dtype="float64")
+        e_rr = rr.reindex(ids, fill_value=0.0).to_numpy() - actual
+        e_cv = cv.reindex(ids, fill_value=0.0).to_numpy() - actual
+        info.update(
+            n=int(len(ids)), mae_run_rate=float(np.mean(np.abs(e_rr))),
+            mae_clv=float(np.mean(np.abs(e_cv))), rmse_run_rate=float(np.sqrt(np.mean(e_rr**2))),
+            rmse_clv=float(np.sqrt(np.mean(e_cv**2))), total_actual=float(actual.sum()),
+            total_run_rate=float(rr.sum()), total_clv=float(cv.sum()),
+        )
+        better = "clv" if info["mae_clv"] < info["mae_run_rate"] else "run_rate"
+        reason = "backtest"
+    except (InsufficientHistoryError, WorkbenchError):
+        better, reason = "run_rate", "no_backtest"
+    chosen = better if method == "auto" else method
+    if method != "auto":
+        reason = "asked"
+    info.update(method=chosen, reason=reason)
+    if chosen == "clv":
+        value = clv_at(asof_day)
+    else:
+        value = expected_value(full, asof_day, horizon, lookback_days, margin)
+    return value.sort_index(), info
 
 
 @dataclass

@@ -37,6 +37,7 @@ from workbench.plotting._segmentation import (
     plot_rfm_heatmap,
     plot_silhouette,
 )
+from workbench.plotting._value import plot_holdout_by_frequency, plot_tracking
 
 __all__ = (
     "plot_abc_pareto",
@@ -51,6 +52,7 @@ __all__ = (
     "plot_gain_curve",
     "plot_gaps",
     "plot_golden_drops",
+    "plot_holdout_by_frequency",
     "plot_importances",
     "plot_ipa",
     "plot_kano",
@@ -64,5 +66,6 @@ __all__ = (
     "plot_risk_bands",
     "plot_silhouette",
     "plot_source_yield",
+    "plot_tracking",
     "plot_ukor",
 )
