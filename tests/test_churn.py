@@ -920,3 +920,11 @@ def test_features_sorting_dedup_matches_unique():
     days = buy.groupby("customer_id")["date"].nunique()
     assert_series_equal(f.loc[days.index, "frequency"], days.astype("float64"),
                         check_names=False, check_index_type=False)
+
+
+def test_labels_asof_day_includes_the_whole_day():
+    tx = tx_frame([("a", "2024-01-31 09:39", 10.0), ("b", "2024-01-10 00:00", 5.0),
+                   ("b", "2024-03-01 18:00", 5.0), ("c", "2024-01-05 00:00", 1.0),
+                   ("c", "2024-03-31 23:59", 2.0), ("d", "2024-04-01 00:00", 1.0)])
+    y = churn_labels(tx, "2024-01-31", "60D")  # window: Feb 1 .. Mar 31, whole days
+    assert y.to_dict() == {"a": 1, "b": 0, "c": 0}

@@ -55,12 +55,19 @@ def _buyers(tx: pd.DataFrame) -> pd.Index:
 
 
 def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
-    """Labels from a prepared (uncut) log; no coverage check."""
-    end = _shift(asof, offset, 1)
+    """Labels from a prepared (uncut) log; no coverage check.
+
+    ``asof`` is a calendar day included whole: a purchase at 09:39 on the ``asof`` day is
+    history, and the outcome window is the days after it up to ``asof + H`` (that day whole).
+    """
+    day = pd.Timestamp(asof).normalize()
+    one = pd.Timedelta(days=1)
+    end = _shift(day, offset, 1)
     dates = full["date"]
-    before = full.loc[dates <= asof]
+    before = full.loc[dates < day + one]
     buyers = _buyers(before)
-    window = full.loc[(dates > asof) & (dates <= end) & (full["amount"] > 0), "customer_id"]
+    window = full.loc[(dates >= day + one) & (dates < end + one) & (full["amount"] > 0),
+                      "customer_id"]
     came_back = buyers.isin(pd.Index(window.unique()))
     return pd.Series((~came_back).astype("int64"), index=buyers, name="churned")
 

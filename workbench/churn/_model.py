@@ -275,7 +275,8 @@ class ChurnModel(BaseEstimator):
         )
         Xs, ys = [], []
         for a_k in windows:
-            Xk = _features(full.loc[full["date"] <= a_k], a_k, cust, fb, sv, self.categories_)
+            through = full["date"] < a_k.normalize() + pd.Timedelta(days=1)  # the whole day
+            Xk = _features(full.loc[through], a_k, cust, fb, sv, self.categories_)
             Xk = self._augment(Xk, a_k)
             yk = _labels(full, a_k, offset)
             Xk = Xk.loc[Xk.index.isin(yk.index)]  # trained on labelled (paying) clients only
