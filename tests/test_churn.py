@@ -928,3 +928,18 @@ def test_labels_asof_day_includes_the_whole_day():
                    ("c", "2024-03-31 23:59", 2.0), ("d", "2024-04-01 00:00", 1.0)])
     y = churn_labels(tx, "2024-01-31", "60D")  # window: Feb 1 .. Mar 31, whole days
     assert y.to_dict() == {"a": 1, "b": 0, "c": 0}
+
+
+def test_model_vs_recency_verdict_by_hand():
+    from workbench.churn import model_vs_recency
+
+    def m(auc, brier):
+        return pd.DataFrame({"roc_auc": auc, "brier": brier, "n": [50, 50]},
+                            index=["model", "recency_baseline"])
+
+    v = model_vs_recency(m([0.84, 0.83], [0.10, 0.11]))  # CDNOW-like: 0.01 AUC is no better
+    assert v["model_better"] is False and v["rank_by"] == "recency"
+    assert v["auc_gain"] == pytest.approx(0.01)
+    assert model_vs_recency(m([0.90, 0.83], [0.10, 0.11]))["rank_by"] == "model"
+    assert model_vs_recency(m([0.90, 0.83], [0.12, 0.11]))["model_better"] is False  # Brier worse
+    assert model_vs_recency(m([0.84, 0.83], [0.10, 0.11]), min_auc_gain=0.0)["model_better"]

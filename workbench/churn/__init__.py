@@ -28,7 +28,7 @@ Modules, one job each: :mod:`~workbench.churn._horizons`, :mod:`~workbench.churn
 from __future__ import annotations
 
 from workbench.churn._bgnbd import _bgnbd_features, _bgnbd_fit  # noqa: F401 (tests, benchmark)
-from workbench.churn._calibration import calibration_table
+from workbench.churn._calibration import MIN_AUC_GAIN, calibration_table, model_vs_recency
 from workbench.churn._features import (
     CATEGORICAL_FEATURES,
     MAX_CATEGORIES,
@@ -55,6 +55,7 @@ __all__ = (
     "CATEGORICAL_FEATURES",
     "DEFAULT_RISK_CUTOFFS",
     "MAX_CATEGORIES",
+    "MIN_AUC_GAIN",
     "MODEL_FORMAT",
     "MODEL_FORMAT_VERSION",
     "RECENT_WINDOWS",
@@ -73,6 +74,7 @@ __all__ = (
     "describe_history_need",
     "describe_risk",
     "horizon_days",
+    "model_vs_recency",
     "parse_horizon",
     "risk_band",
     "scoring_basis",

@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from workbench._columns import prepare_transactions
 from workbench.churn._bgnbd import _BGNBD_COLUMNS, _bgnbd_features
-from workbench.churn._calibration import _metrics, calibration_table
+from workbench.churn._calibration import _metrics, calibration_table, model_vs_recency
 from workbench.churn._features import (
     _MIN_DEFINED,
     _categories,
@@ -430,7 +430,9 @@ class ChurnModel(BaseEstimator):
             ``"metrics"``: DataFrame with rows ``model`` and ``recency_baseline`` and columns
             ``roc_auc``, ``average_precision``, ``top_decile_lift`` (churn rate among the 10%
             highest scores / base rate), ``brier``, ``mean_predicted``, ``base_rate``, ``n``;
-            ``"calibration"`` and ``"baseline_calibration"``: see :func:`calibration_table`.
+            ``"calibration"`` and ``"baseline_calibration"``: see :func:`calibration_table`;
+            ``"verdict"``: :func:`~workbench.churn.model_vs_recency` - whether the model beats
+            recency here, and so what the contact list should be ranked by.
         """
         check_is_fitted(self, "predictor_")
         tx, customers, feedback, survey = _unpack(tx, customers, feedback, survey)
@@ -452,6 +454,7 @@ class ChurnModel(BaseEstimator):
             "metrics": metrics,
             "calibration": calibration_table(y, p, n_bins),
             "baseline_calibration": calibration_table(y, pb, n_bins),
+            "verdict": model_vs_recency(metrics),
         }
 
     # -- explanations -------------------------------------------------------------------------
