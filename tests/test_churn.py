@@ -245,9 +245,17 @@ class TestCustomerFeatures:
         assert list(got.index) == ["a", "b", "c"]
         assert got.loc["c", "recency_days"] == 0.0
 
-    def test_client_with_only_returns_is_not_a_buyer(self):
+    def test_client_with_only_returns_is_described_and_named(self):
+        # every client in the history is described (and so scored); scoring_basis says why
         tx = tx_frame([("a", "2024-01-01", 5.0), ("r", "2024-01-02", -5.0)])
-        assert list(customer_features(tx, "2024-01-31").index) == ["a"]
+        got = customer_features(tx, "2024-01-31")
+        assert list(got.index) == ["a", "r"]
+        assert got.loc["r", ["frequency", "avg_purchase_value", "monetary"]].tolist() == [
+            1.0, 0.0, -5.0]
+        basis = workbench.churn.scoring_basis(tx, "2024-01-31")["basis"]
+        assert basis.to_dict() == {"a": "purchases", "r": "returns_only"}
+        labels = churn_labels(tx, "2024-01-01", "30D", data_end="2024-01-31")
+        assert list(labels.index) == ["a"]  # labels: buyers only
 
 
 # ------------------------------------------------------------------------------------------
