@@ -53,7 +53,12 @@ def test_scores_one_row_per_buyer_sorted(result_ru, tx):
     scores = result_ru.scores
     assert list(scores.index) == sorted(tx["customer_id"].unique())
     assert list(scores.columns) == [c for c in SCORE_COLUMNS if c in scores.columns]
-    assert scores["churn_probability"].between(0, 1).all()
+    # churn risk is a forecast about active clients; the lapsed are a win-back population
+    lapsed = scores["rung"] == "lapsed"
+    assert lapsed.any()
+    assert scores.loc[~lapsed, "churn_probability"].between(0, 1).all()
+    assert scores.loc[lapsed, "churn_probability"].isna().all()
+    assert (scores.loc[lapsed, "strategy"] == "win_back").all()
     assert set(scores["strategy"].dropna()) <= {"cherish", "retain", "engage", "attract",
                                                 "win_back"}
 
@@ -75,7 +80,8 @@ def test_xlsx_sheets_and_russian_headers(result_ru, tmp_path):
     assert len(wb.sheetnames) == 1 + len(result_ru.summary)
     sheet = wb.worksheets[1]
     header = [c.value for c in sheet[1]]
-    assert header[:2] == ["Клиент", "Ступень лестницы приверженности"]
+    assert header[:2] == ["Клиент", "Приоритет"]
+    assert "Ступень лестницы приверженности" in header and "Почему сейчас" in header
     assert "Рекомендуемое действие" in header and "Риск ухода" in header
     assert sheet.freeze_panes == "B2"
     body = [c.value for c in sheet[2]]
@@ -367,7 +373,11 @@ def test_rules_from_step_6_replace_actions(tx):
     regular = result.scores[result.scores["rung"] == "regular"]
     assert len(regular) > 0
     assert set(regular["action"]) == {"Invite to the advisory board"}
-    assert set(regular["strategy"]) == {"cherish"}
+    # the rule's strategy, except where a high churn risk overrides it (client_base precedence)
+    over = (regular["override"] == "risk_over_rung").fillna(False)
+    assert set(regular.loc[~over, "strategy"]) == {"cherish"}
+    assert set(regular.loc[over, "strategy"]) <= {"retain"}
+    assert (regular.loc[over, "risk_band"] == "high").all()
 
 
 # ----------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ workbook's creation/modification dates are fixed and the zip entries carry a fix
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import os
 import zipfile
@@ -83,14 +84,26 @@ DELIVERABLE_DEFAULTS: dict[str, Any] = {
 #: Columns of scores.csv, in order (those that could be computed are written).
 SCORE_COLUMNS: tuple[str, ...] = (
     "recency_days", "frequency", "monetary_total", "r_score", "f_score", "m_score", "rfm_code",
-    "rfm_segment", "abc", "xyz", "abc_xyz", "rung", "strategy", "churn_probability",
+    "rfm_segment", "abc", "xyz", "abc_xyz", "rung", "status", "strategy", "override",
+    "churn_probability",
     "risk_band", "expected_value", "value_at_risk", "expected_gain", "priority", "target",
-    "action",
+    "action", "why_now", "reason", "reasons", "cycle_days", "silent_days", "complaint_days",
+    "spend_change", "months_since", "next_contact", "channel", "stale_complaint",
 )
 
 #: Columns of each strategy sheet of actions.xlsx, with their number format.
 SHEET_COLUMNS: dict[str, str | None] = {
     "customer_id": None,
+    "priority": "0",
+    "name": None,
+    "region": None,
+    "source": None,
+    "manager": None,
+    "contact": None,
+    "why_now": None,
+    "reason": None,
+    "next_contact": "date",
+    "channel": None,
     "rung": None,
     "abc_xyz": None,
     "rfm_segment": None,
@@ -99,9 +112,9 @@ SHEET_COLUMNS: dict[str, str | None] = {
     "expected_value": "#,##0",
     "value_at_risk": "#,##0",
     "expected_gain": "#,##0",
-    "priority": "0",
     "target": None,
     "action": None,
+    "stale_complaint": None,
 }
 
 #: Order of the strategy sheets: the most valuable relationships first.
@@ -146,6 +159,9 @@ class Deliverables:
         The offer rules the actions come from (``None``: :data:`workbench.OFFER_RULES`).
     note_specs : list of (str, dict)
         The notes as catalogue keys and values, to render them in another language.
+    leads : DataFrame, optional
+        The leads still to convert («Привлекать»): ``lead_id``, ``source``, ``stage``,
+        ``date``, ``days_since``, ``priority``; None without a leads table.
     """
 
     scores: pd.DataFrame
@@ -157,6 +173,7 @@ class Deliverables:
     all_scores: pd.DataFrame | None = None
     rules: Any = None
     note_specs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    leads: pd.DataFrame | None = None
 
     @property
     def everyone(self) -> pd.DataFrame:
@@ -211,6 +228,17 @@ def _offers(rungs: pd.Series, rules: Any, language: str) -> pd.DataFrame:
         "action": offers["actions"].astype(str).to_numpy(),
         "has_rule": offers["has_rule"].astype(bool).to_numpy(),
     }, index=offers["segment"].astype(str).to_numpy())
+
+
+def _client_actions(scores: pd.DataFrame, rules: Any, language: str) -> pd.Series:
+    """The action per client: their rung's offer; an active client whose high risk overrides
+    the rung's strategy (``override == "risk_over_rung"``) gets the retain actions."""
+    action = _actions(scores["rung"], rules, language)
+    retain = _offers(pd.Series(["regular"], name="rung"), rules, language)
+    if len(retain) and "override" in scores.columns:
+        over = (scores["override"] == "risk_over_rung").fillna(False).astype(bool)
+        action = action.where(~over, str(retain["action"].iloc[0]))
+    return action
 
 
 def _actions(rungs: pd.Series, rules: Any, language: str) -> pd.Series:
@@ -293,88 +321,157 @@ def compute_deliverables(
         raise WorkbenchError(
             "step 7 needs the transactions table (transactions.csv); it was not found"
         )
-    tx = tables["transactions"]
-    survey = tables.get("survey")
-    customers = tables.get("customers")
-    feedback = tables.get("feedback")
     note_specs: list[tuple[str, dict[str, Any]]] = [
         ("deliv.note.missing", {"table": name}) for name in sorted(missing)
         if name in ("survey", "feedback", "customers", "leads")
     ]
 
-    rfm = workbench.rfm_table(tx, asof=asof)
-    asof_ts = pd.Timestamp(asof) if asof is not None else pd.Timestamp(tx["date"].max())
-    scores = pd.DataFrame(index=rfm.index.astype("string"))
+    # one picture of the client base (workbench.client_base): the same rung, cells, status
+    # and risk every step reads; lapsed clients are a win-back population, not a churn risk
+    from workbench.client_base import client_base
+
+    base = client_base(tables, asof=asof, workshop=ws, horizon=horizon, offer_rules=rules,
+                       churn=True)
+    asof_ts = base.asof
+    buyers = base.buyers  # leads are left out: the action lists cover buying clients
+    scores = pd.DataFrame(index=buyers.index.astype("string"))
     for col in ("recency_days", "frequency", "monetary_total", "r_score", "f_score", "m_score",
-                "rfm_code"):
-        if col in rfm.columns:
-            scores[col] = rfm[col].to_numpy()
-    if "segment" in rfm.columns:
-        scores["rfm_segment"] = rfm["segment"].astype("string").to_numpy()
-
-    ax = workbench.abc_xyz(tx, asof=asof)
-    scores = scores.join(ax[["abc", "xyz", "cell"]].rename(columns={"cell": "abc_xyz"}),
-                         how="left")
-    # leads are not passed: the action lists cover buying clients (leads have no history)
-    ladder = workbench.loyalty_ladder(tx, asof=asof, survey=survey)
-    scores = scores.join(ladder[["rung", "strategy"]], how="left")
-    scores["strategy"] = scores["strategy"].astype("string")
-    offers = _offers(scores["rung"], rules, language)
-    if rules is not None and len(offers):
-        ruled = offers.loc[offers["has_rule"], "strategy"].to_dict()
-        by_rule = scores["rung"].astype("string").map(ruled).astype("string")
-        scores["strategy"] = by_rule.fillna(scores["strategy"])
-
-    value = workbench.expected_value(tx, asof=asof, horizon=horizon)
-    scores["expected_value"] = value.reindex(scores.index).astype(float)
-    try:
-        model = workbench.ChurnModel(horizon=horizon).fit(
-            tx, asof=asof, customers=customers, feedback=feedback, survey=survey)
-        proba = model.predict_proba(tx, asof=asof, customers=customers, feedback=feedback,
-                                    survey=survey)
-        scores["churn_probability"] = proba.reindex(scores.index).astype(float)
-        churn_error = None
-    except WorkbenchError as exc:
-        scores["churn_probability"] = np.nan
-        churn_error = str(exc)
+                "rfm_segment", "abc", "xyz", "abc_xyz", "rung", "strategy", "status",
+                "override", "churn_probability", "risk_band", "expected_value"):
+        if col in buyers.columns:
+            scores[col] = buyers[col].to_numpy()
+    if "r_score" in scores.columns:
+        scores["rfm_code"] = (scores["r_score"].astype("Int64").astype("string")
+                              + scores["f_score"].astype("Int64").astype("string")
+                              + scores["m_score"].astype("Int64").astype("string"))
+    churn_error = next((v["error"] for k, v in base.notes if k == "base.note.no_churn"), None)
+    if churn_error is not None:
         note_specs.append(("deliv.note.no_churn", {"horizon": horizon}))
-    if scores["churn_probability"].notna().any():
-        band = workbench.risk_band(scores["churn_probability"].fillna(0.0))
-        scores["risk_band"] = band.astype("string").where(scores["churn_probability"].notna())
+    scored = scores["churn_probability"].notna()
+    if scored.any():
         positive = scores["expected_value"].clip(lower=0).fillna(0.0)
         if offer_cost is None:
             med = float(positive[positive > 0].median()) if (positive > 0).any() else 0.0
             offer_cost = round(0.1 * med, 2)
-        scored = scores["churn_probability"].notna()
         plan = workbench.retention_plan(
             scores.loc[scored, "churn_probability"], positive[scored], offer_cost=offer_cost,
             success_rate=success_rate, segments=scores.loc[scored, "strategy"])
         table = plan.table
         scores["value_at_risk"] = table["value_at_risk"].reindex(scores.index)
         scores["expected_gain"] = table["expected_gain"].reindex(scores.index)
-        scores["priority"] = table["rank"].reindex(scores.index).astype("Int64")
         scores["target"] = table["target"].reindex(scores.index).fillna(False).astype(bool)
     else:
-        scores["risk_band"] = pd.array([pd.NA] * len(scores), dtype="string")
         for col in ("value_at_risk", "expected_gain"):
             scores[col] = np.nan
-        scores["priority"] = pd.array([pd.NA] * len(scores), dtype="Int64")
         scores["target"] = False
+    scores["priority"] = _priority_within(scores)
 
-    scores["action"] = scores["rung"].astype("string").map(
-        offers["action"].to_dict()).astype("string")
+    scores["action"] = _client_actions(scores, rules, language)
+
+    # why now (reason codes + the numbers behind them), the contact calendar, the channel
+    from workbench.client_base import why_now
+
+    why = why_now(base, tables).reindex(scores.index)
+    for col in WHY_COLUMNS:
+        scores[col] = why[col].to_numpy()
+    scores["why_now"] = _why_texts(scores, language)
+    contacts = _contacts(tables.get("customers"))
+    if contacts is not None:
+        scores = scores.join(contacts, how="left")
+    scores["channel"] = _channels(scores, ws)
     scores.index.name = "customer_id"
     scores = scores.sort_index(kind="mergesort")
-    scores = scores[[c for c in SCORE_COLUMNS if c in scores.columns]]
+    scores = scores[[c for c in (*CONTACT_COLUMNS, *SCORE_COLUMNS) if c in scores.columns]]
+    leads = _lead_list(tables.get("leads"), asof_ts)
 
     settings = {"asof": asof_ts.date().isoformat(), "horizon": horizon,
                 "offer_cost": offer_cost, "success_rate": success_rate}
     if churn_error is not None:
         settings["churn_error"] = churn_error
+    settings["currency"] = ws.currency if ws is not None else None
+    settings["control_share"] = ws.get("plan.control_share") if ws is not None else None
     return Deliverables(scores=scores, summary=_summary(scores),
                         notes=_render_notes(note_specs, language), asof=asof_ts,
                         language=language, settings=settings, rules=rules,
-                        note_specs=note_specs)
+                        note_specs=note_specs, leads=leads)
+
+
+#: Contact data taken from the customers table when it has them (``manager`` / ``contact``
+#: are any extra columns of that name).
+CONTACT_COLUMNS: tuple[str, ...] = ("name", "type", "region", "source", "manager", "contact")
+
+#: The numbers behind "why now" (see :func:`workbench.client_base.why_now`).
+WHY_COLUMNS: tuple[str, ...] = (
+    "reason", "reasons", "cycle_days", "silent_days", "complaint_days", "spend_change",
+    "months_since", "next_contact", "stale_complaint",
+)
+
+#: A strategy list of more B2C clients than this goes to the mass channel (e-mail / SMS)
+#: unless the workshop file names a channel for the segment.
+MASS_CHANNEL_MIN = 200
+
+
+def _why_texts(scores: pd.DataFrame, language: str) -> pd.Series:
+    from workbench.client_base import describe_why_now
+
+    cols = [c for c in (*WHY_COLUMNS, "churn_probability") if c in scores.columns]
+    texts = [describe_why_now(r, language) or None
+             for r in scores[cols].to_dict("records")]
+    return pd.Series(texts, index=scores.index, dtype="string")
+
+
+def _contacts(customers: pd.DataFrame | None) -> pd.DataFrame | None:
+    if customers is None or "customer_id" not in customers:
+        return None
+    cols = [c for c in CONTACT_COLUMNS if c in customers.columns]
+    if not cols:
+        return None
+    frame = customers.drop_duplicates("customer_id").set_index("customer_id")[cols]
+    frame.index = frame.index.astype("string")
+    return frame.astype("string")
+
+
+def _channels(scores: pd.DataFrame, ws: Any) -> pd.Series:
+    """Channel per client: the workshop file's channel for the client's rung, else a default —
+    the mass channel for a long B2C list (more than :data:`MASS_CHANNEL_MIN`), a personal
+    manager for class A, the phone for the rest."""
+    by_rung = ws.channels() if ws is not None else {}
+    rung = scores["rung"].astype("string")
+    b2c = (scores["type"].astype("string").str.upper() == "B2C").fillna(False) \
+        if "type" in scores else pd.Series(False, index=scores.index)
+    n_b2c = b2c.groupby(scores["strategy"].astype("string").fillna("none")).transform("sum")
+    default = np.where(b2c & (n_b2c > MASS_CHANNEL_MIN), "mass",
+                       np.where(scores["abc"].astype("string").eq("A").fillna(False),
+                                "personal_manager", "phone"))
+    chosen = rung.map(by_rung).astype("string")
+    return chosen.fillna(pd.Series(default, index=scores.index, dtype="string"))
+
+
+#: Order of the funnel stages for the leads sheet: the furthest stage first.
+_STAGE_ORDER = {"deal": 0, "meeting": 1, "proposal": 2, "call": 3}
+
+
+def _lead_list(leads: pd.DataFrame | None, asof: pd.Timestamp) -> pd.DataFrame | None:
+    """The leads («Привлекать») still to convert: not a deal, no client yet; priority by the
+    furthest stage reached, then the most recent first contact."""
+    if leads is None or not len(leads):
+        return None
+    frame = leads.copy()
+    open_ = frame["stage"].astype(str) != "deal"
+    if "customer_id" in frame:
+        open_ &= frame["customer_id"].isna().to_numpy()
+    frame = frame[open_ & (pd.to_datetime(frame["date"]) <= asof)]
+    out = pd.DataFrame({
+        "lead_id": frame["lead_id"].astype("string"),
+        "source": frame["source"].astype("string") if "source" in frame else pd.NA,
+        "stage": frame["stage"].astype(str).astype("string"),
+        "date": pd.to_datetime(frame["date"]),
+    })
+    out["days_since"] = (asof - out["date"]).dt.days.astype(int)
+    out["_o"] = out["stage"].map(_STAGE_ORDER).astype(float).fillna(9)
+    out = out.sort_values(["_o", "days_since", "lead_id"], kind="mergesort").drop(columns="_o")
+    out["priority"] = np.arange(1, len(out) + 1)
+    return out.reset_index(drop=True)
 
 
 def select_deliverables(
@@ -439,7 +536,9 @@ def select_deliverables(
     language = check_language(language if language is not None else result.language)
     everyone = result.everyone
     if language != result.language and "rung" in everyone.columns:
-        everyone = everyone.assign(action=_actions(everyone["rung"], result.rules, language))
+        everyone = everyone.assign(action=_client_actions(everyone, result.rules, language))
+        if "why_now" in everyone.columns:
+            everyone = everyone.assign(why_now=_why_texts(everyone, language))
     keep = pd.Series(True, index=everyone.index)
     filters: dict[str, Any] = {}
     if strategies is not None:
@@ -475,6 +574,22 @@ def select_deliverables(
     return replace(result, scores=scores, summary=_summary(scores),
                    notes=_render_notes(result.note_specs, language), language=language,
                    settings=settings, all_scores=everyone)
+
+
+def _priority_within(scores: pd.DataFrame) -> pd.Series:
+    """Rank 1, 2, ... within each strategy: expected gain of the contact first (clients worth
+    contacting now on top), then the expected value; ties by customer id."""
+    frame = pd.DataFrame({
+        "strategy": scores["strategy"].astype("string").fillna("none").to_numpy(),
+        "target": scores["target"].fillna(False).astype(bool).to_numpy(),
+        "gain": scores["expected_gain"].astype("float64").fillna(-np.inf).to_numpy(),
+        "value": scores["expected_value"].astype("float64").fillna(-np.inf).to_numpy(),
+        "id": scores.index.astype(str),
+    }, index=scores.index)
+    frame = frame.sort_values(["strategy", "target", "gain", "value", "id"],
+                              ascending=[True, False, False, False, True], kind="mergesort")
+    rank = frame.groupby("strategy", sort=False).cumcount() + 1
+    return rank.reindex(scores.index).astype("Int64")
 
 
 def _summary(scores: pd.DataFrame) -> pd.DataFrame:
@@ -569,8 +684,12 @@ def _cell_value(column: str, value: Any, language: str) -> Any:
         return _label("churn.band", value, language)
     if column == "rfm_segment":
         return _label("rfm.segment", value, language)
-    if column == "target":
+    if column in ("target", "stale_complaint"):
         return t("common.yes" if bool(value) else "common.no", language)
+    if column == "channel":
+        return _label("deliv.channel", value, language)
+    if column == "next_contact":
+        return pd.Timestamp(value).to_pydatetime()
     if isinstance(value, (np.integer, int)) and not isinstance(value, (bool, np.bool_)):
         return int(value)
     if isinstance(value, (np.floating, float)):
@@ -579,17 +698,48 @@ def _cell_value(column: str, value: Any, language: str) -> Any:
 
 
 def _settings_rows(result: Deliverables) -> list[list[Any]]:
+    """Rows ``[label, value, format key]`` of the summary sheet's settings: the date as a date,
+    money with its currency, shares as percentages."""
     lang = result.language
     rows: list[list[Any]] = []
-    for key in ("asof", "horizon", "offer_cost", "success_rate"):
+    currency = result.settings.get("currency")
+    for key in ("asof", "horizon", "offer_cost", "success_rate", "control_share"):
         value = result.settings.get(key)
-        if key == "horizon" and value is not None:
+        fmt = None
+        if value is None:
+            continue
+        if key == "horizon":
             value = _horizon_text(value, lang)
-        rows.append([t(f"deliv.setting.{key}", lang), value])
+        elif key == "asof":
+            value, fmt = pd.Timestamp(value).to_pydatetime(), "date"
+        elif key in ("success_rate", "control_share"):
+            value, fmt = float(value), "0%"
+        elif key == "offer_cost":
+            value, fmt = float(value), "#,##0.00"
+        label = t(f"deliv.setting.{key}", lang)
+        if key == "offer_cost" and currency:
+            label = f"{label}, {currency}"
+        rows.append([label, value, fmt])
+    rows.append([t("deliv.setting.currency", lang),
+                 currency or t("deliv.currency.unknown", lang), None])
     filters = result.settings.get("filters") or {}
     if filters:
-        rows.append([t("deliv.filter.title", lang), _filters_text(filters, lang)])
+        rows.append([t("deliv.filter.title", lang), _filters_text(filters, lang), None])
     return rows
+
+
+def _reading_lines(result: Deliverables, sheets: list[tuple[str, str, pd.DataFrame]],
+                   leads_title: str | None) -> list[str]:
+    """How to read each sheet, one line per sheet, in the workbook's language."""
+    lang = result.language
+    lines = [t("deliv.read.title", lang)]
+    for title, strategy, _part in sheets:
+        key = f"deliv.read.{strategy}"
+        lines.append(f"{title}: " + t(key if has(key) else "deliv.read.other", lang))
+    lines.append(t("deliv.read.columns", lang))
+    if leads_title:
+        lines.append(f"{leads_title}: " + t("deliv.read.leads", lang))
+    return lines
 
 
 def _filters_text(filters: Mapping[str, Any], language: str) -> str:
@@ -642,6 +792,8 @@ def _put(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
         return
     if isinstance(value, (bool, np.bool_)):
         ws.write_boolean(row, col, bool(value), fmt)
+    elif isinstance(value, _dt.datetime):
+        ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, (int, float, np.integer, np.floating)):
         number = float(value)
         if np.isfinite(number):
@@ -690,8 +842,10 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
     head_fmt = wb.add_format({"bold": True, "bg_color": "#DDE7F0"})
     sheet_head_fmt = wb.add_format({"bold": True, "bg_color": "#DDE7F0", "text_wrap": True,
                                     "valign": "top"})
-    formats = {fmt: wb.add_format({"num_format": fmt})
-               for fmt in dict.fromkeys(f for f in SHEET_COLUMNS.values() if f)}
+    date_fmt = "dd.mm.yyyy" if lang == "ru" else "yyyy-mm-dd"
+    formats = {fmt: wb.add_format({"num_format": date_fmt if fmt == "date" else fmt})
+               for fmt in dict.fromkeys([*(f for f in SHEET_COLUMNS.values() if f),
+                                         "date", "0%", "#,##0.00"])}
     money = formats["#,##0"]
     summary_title, sheets = _sheet_plan(result)
 
@@ -700,10 +854,10 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
         ws.set_column(col, col, width)
     r = 0
     _put(ws, r, 0, t("deliv.title", lang), title_fmt)
-    for row in _settings_rows(result):
+    for label, value, fmt in _settings_rows(result):
         r += 1
-        for j, value in enumerate(row):
-            _put(ws, r, j, value)
+        _put(ws, r, 0, label)
+        _put(ws, r, 1, value, formats[fmt] if fmt else None)
     r += 2
     header = ["strategy", "n_customers", "n_target", "n_high_risk", "value_at_risk",
               "expected_gain", "action"]
@@ -722,9 +876,13 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
         for j, value in enumerate(values):
             _put(ws, r, j, value, money if j in (4, 5) else None)
     r += 1
-    for note in [*_summary_notes(result, sheets, sheet_rows), *result.notes]:
+    used = {title.lower() for title, _s, _p in sheets} | {summary_title.lower()}
+    leads_title = (_sheet_title(t("deliv.sheet.leads", lang), used)
+                   if result.leads is not None and len(result.leads) else None)
+    for note in [*_summary_notes(result, sheets, sheet_rows), *result.notes, "",
+                 *_reading_lines(result, sheets, leads_title)]:
         r += 1
-        _put(ws, r, 0, note)
+        _put(ws, r, 0, note or None)
     ws.freeze_panes(head_row + 1, 0)
 
     columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
@@ -733,7 +891,7 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
     for title, _strategy, part in sheets:
         sheet = wb.add_worksheet(title)
         for j, c in enumerate(columns):
-            sheet.set_column(j, j, 60 if c == "action" else 16)
+            sheet.set_column(j, j, 60 if c == "action" else 44 if c == "why_now" else 16)
         sheet.freeze_panes(1, 1)
         for j, c in enumerate(columns):
             _put(sheet, 0, j, t(f"deliv.col.{c}", lang), sheet_head_fmt)
@@ -742,6 +900,23 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
             for j, (c, v) in enumerate(zip(columns, rec, strict=True)):
                 _put(sheet, i, j, _cell_value(c, v, lang), col_formats[j])
         sheet.autofilter(0, 0, len(top), len(columns) - 1)
+    if leads_title:
+        lead_cols = ["lead_id", "priority", "source", "stage", "date", "days_since"]
+        sheet = wb.add_worksheet(leads_title)
+        sheet.freeze_panes(1, 1)
+        for j, c in enumerate(lead_cols):
+            sheet.set_column(j, j, 16)
+            _put(sheet, 0, j, t(f"deliv.col.{c}", lang), sheet_head_fmt)
+        top = result.leads[lead_cols].head(sheet_rows)
+        for i, rec in enumerate(top.itertuples(index=False, name=None), start=1):
+            for j, (c, v) in enumerate(zip(lead_cols, rec, strict=True)):
+                if c == "stage":
+                    v = _label("funnel.stage", v, lang)
+                elif c == "date":
+                    v = pd.Timestamp(v).to_pydatetime()
+                _put(sheet, i, j, _cell_value(c, v, lang) if c != "date" else v,
+                     formats["date"] if c == "date" else None)
+        sheet.autofilter(0, 0, len(top), len(lead_cols) - 1)
     wb.close()
 
 

@@ -265,3 +265,111 @@ MESSAGES = {
     "wsf.save.nothing": {"en": "Nothing to save: the panel has no valid result.",
                          "ru": "Сохранять нечего: у панели нет корректного результата."},
 }
+
+MESSAGES.update({
+    "base.definitions": {
+        "en": "A client is lapsed when the days since their last purchase exceed {days}, or "
+              "{mult} times their usual gap between purchases when that is longer; every other "
+              "client who has bought is active. Churn risk is the chance that an active client "
+              "buys nothing within the next {horizon} days; lapsed clients are not counted in "
+              "it: they are a win-back population.",
+        "ru": "Клиент считается ушедшим, если с последней покупки прошло больше {days} дн. "
+              "(или больше {mult} его обычных интервалов между покупками, если это дольше); "
+              "остальные купившие клиенты — активные. Риск ухода — вероятность, что активный "
+              "клиент ничего не купит в ближайшие {horizon} дн.; ушедшие клиенты в нём не "
+              "считаются: это аудитория для возврата.",
+    },
+    "base.note.no_churn": {
+        "en": "Churn risk could not be estimated for a {horizon} horizon: {error}",
+        "ru": "Риск ухода на горизонте {horizon} оценить не удалось: {error}",
+    },
+    "base.note.no_clusters": {
+        "en": "The clusters could not be computed: {error}",
+        "ru": "Кластеры рассчитать не удалось: {error}",
+    },
+})
+
+MESSAGES.update({
+    "why.silent": {"en": "buys every {cycle}, silent for {silent}",
+                   "ru": "покупает раз в {cycle}, молчит уже {silent}"},
+    "why.open_complaint": {"en": "open complaint for {days}",
+                           "ru": "жалоба не закрыта уже {days}"},
+    "why.spend_down": {"en": "spend down {pct} on the quarter before",
+                       "ru": "покупки за последний квартал упали на {pct} к предыдущему"},
+    "why.one_purchase": {"en": "one purchase, {ago} ago", "ru": "одна покупка, {ago} назад"},
+    "why.lapsed": {"en": "no purchase for {days}", "ru": "нет покупок уже {days}"},
+    "why.high_risk": {"en": "churn risk {pct}", "ru": "риск ухода {pct}"},
+    "why.due": {"en": "buys every {cycle}; next purchase due {date}",
+                "ru": "покупает раз в {cycle}; следующая покупка ожидается {date}"},
+})
+
+MESSAGES.update({
+    "deliv.col.name": {"en": "Client name", "ru": "Название клиента"},
+    "deliv.col.region": {"en": "Region", "ru": "Регион"},
+    "deliv.col.source": {"en": "Source", "ru": "Источник"},
+    "deliv.col.manager": {"en": "Manager", "ru": "Менеджер"},
+    "deliv.col.contact": {"en": "Contact", "ru": "Контакт"},
+    "deliv.col.why_now": {"en": "Why now", "ru": "Почему сейчас"},
+    "deliv.col.reason": {"en": "Reason code", "ru": "Код причины"},
+    "deliv.col.next_contact": {"en": "Next check-in", "ru": "Следующий контакт"},
+    "deliv.col.channel": {"en": "Channel", "ru": "Канал"},
+    "deliv.col.stale_complaint": {"en": "Old open complaint: check the record",
+                                  "ru": "Старая открытая жалоба: проверить запись"},
+    "deliv.col.lead_id": {"en": "Lead", "ru": "Лид"},
+    "deliv.col.stage": {"en": "Stage reached", "ru": "Достигнутый этап"},
+    "deliv.col.date": {"en": "First contact", "ru": "Первый контакт"},
+    "deliv.col.days_since": {"en": "Days since", "ru": "Дней прошло"},
+    "deliv.channel.personal_manager": {"en": "Personal manager", "ru": "Персональный менеджер"},
+    "deliv.channel.phone": {"en": "Phone call", "ru": "Звонок"},
+    "deliv.channel.mass": {"en": "E-mail / SMS mailing", "ru": "Рассылка (e-mail / SMS)"},
+    "deliv.channel.none": {"en": "No contact", "ru": "Без контакта"},
+    "deliv.sheet.leads": {"en": "Attract (leads)", "ru": "Привлекать (лиды)"},
+    "deliv.setting.currency": {"en": "Currency of the amounts", "ru": "Валюта сумм"},
+    "deliv.setting.control_share": {"en": "Control group (not contacted)",
+                                    "ru": "Контрольная группа (без контакта)"},
+    "deliv.currency.unknown": {
+        "en": "not stated (set company.currency in the workshop file)",
+        "ru": "не указана (заполните company.currency в файле воркшопа)",
+    },
+    "deliv.read.title": {"en": "How to read the sheets:", "ru": "Как читать листы:"},
+    "deliv.read.cherish": {
+        "en": "your most loyal clients; keep them close, thank them, ask for referrals. "
+              "Call from the top (priority 1).",
+        "ru": "самые преданные клиенты: поддерживайте личный контакт, благодарите, просите "
+              "рекомендаций. Звоните сверху вниз (приоритет 1).",
+    },
+    "deliv.read.retain": {
+        "en": "regular clients and active clients at high churn risk; contact those marked "
+              "“Contact now” first.",
+        "ru": "постоянные клиенты и активные клиенты с высоким риском ухода; сначала — "
+              "отмеченные «Связаться сейчас».",
+    },
+    "deliv.read.engage": {
+        "en": "new and occasional buyers to develop: the next order, a related product.",
+        "ru": "новые и нерегулярные покупатели, которых стоит развивать: следующий заказ, "
+              "сопутствующий товар.",
+    },
+    "deliv.read.win_back": {
+        "en": "clients who have already left (lapsed): ask why, one by one, by their reason; "
+              "they are not counted in the churn risk.",
+        "ru": "клиенты, которые уже ушли: выясняйте причину у каждого и возвращайте по ней; "
+              "в риске ухода они не считаются.",
+    },
+    "deliv.read.attract": {"en": "prospects to attract.", "ru": "потенциальные клиенты."},
+    "deliv.read.other": {"en": "clients of this strategy, priority 1 first.",
+                         "ru": "клиенты этой стратегии, сначала приоритет 1."},
+    "deliv.read.columns": {
+        "en": "Columns: priority ranks the clients within the sheet; “Why now” says in one "
+              "sentence what the data shows, its code is in “Reason code” for filtering; "
+              "“Next check-in” is the date the client usually buys again; churn risk is a "
+              "percentage; money is in the currency above.",
+        "ru": "Столбцы: приоритет — порядок клиентов внутри листа; «Почему сейчас» — одной "
+              "фразой, что показывают данные, её код — в «Код причины» для фильтра; "
+              "«Следующий контакт» — дата, когда клиент обычно покупает снова; риск ухода — в "
+              "процентах; суммы — в валюте, указанной выше.",
+    },
+    "deliv.read.leads": {
+        "en": "leads from the sales funnel who have not bought yet, the furthest stage first.",
+        "ru": "лиды из воронки продаж, ещё не купившие; сначала — дошедшие дальше всех.",
+    },
+})

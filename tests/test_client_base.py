@@ -1,0 +1,201 @@
+"""One picture of the client base: one definition of lapsed/active, a documented precedence,
+and the same count meaning the same number in every step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import workbench
+from workbench.client_base import (
+    ACTIVE_RFM_SEGMENTS,
+    base_counts,
+    client_base,
+    describe_definitions,
+)
+
+
+def _tx() -> pd.DataFrame:
+    """Hand-built: 'a' buys every 10 days until asof; 'b' bought long ago (lapsed) but a lot;
+    'c' buys monthly; 'd' once, 400 days before asof; 'e' twice recently."""
+    rows = []
+    end = pd.Timestamp("2024-12-31")
+    for k in range(40):
+        rows.append(("a", end - pd.Timedelta(days=10 * k), 100.0))
+    for k in range(30):
+        rows.append(("b", end - pd.Timedelta(days=300 + 7 * k), 500.0))
+    for k in range(12):
+        rows.append(("c", end - pd.Timedelta(days=30 * k + 5), 80.0))
+    rows.append(("d", end - pd.Timedelta(days=400), 50.0))
+    rows += [("e", end - pd.Timedelta(days=3), 60.0), ("e", end - pd.Timedelta(days=20), 60.0)]
+    return pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+
+
+@pytest.fixture(scope="module")
+def base():
+    return client_base({"transactions": _tx()}, churn=False)
+
+
+def test_one_row_per_client_with_status_from_the_ladder(base):
+    tab = base.table
+    assert list(tab.index) == ["a", "b", "c", "d", "e"]
+    assert tab["status"].tolist() == ["active", "lapsed", "active", "lapsed", "active"]
+    ladder = workbench.loyalty_ladder(_tx())
+    assert tab["rung"].tolist() == ladder["rung"].astype(str).tolist()
+    # the one definition: lapsed <=> the ladder's lapsed rung
+    assert ((tab["status"] == "lapsed") == (tab["rung"] == "lapsed")).all()
+
+
+def test_lapsed_clients_are_win_back_not_churn_risk():
+    tx = _tx()
+    # a model cannot be fitted on five clients; fake one that scores everybody 0.99
+    probs = pd.Series(0.99, index=pd.Index(["a", "b", "c", "d", "e"], name="customer_id"))
+
+    class Fake:
+        def __init__(self, horizon):
+            pass
+
+        def fit(self, *a, **k):
+            return self
+
+        def predict_proba(self, *a, **k):
+            return probs
+
+    orig = workbench.ChurnModel
+    workbench.ChurnModel = Fake
+    try:
+        b = client_base({"transactions": tx})
+    finally:
+        workbench.ChurnModel = orig
+    tab = b.table
+    assert tab.loc[["b", "d"], "churn_probability"].isna().all()
+    assert tab.loc[["b", "d"], "risk_band"].isna().all()
+    assert (tab.loc[["b", "d"], "strategy"] == "win_back").all()
+    assert tab.loc[["a", "c", "e"], "risk_band"].tolist() == ["high"] * 3
+    # risk over rung: every active client at high risk is to be retained, and it is said so
+    assert tab.loc[["a", "c", "e"], "strategy"].tolist() == ["retain"] * 3
+    counts = base_counts(b)
+    assert (counts["n_active"], counts["n_lapsed"], counts["n_high_risk"]) == (3, 2, 3)
+    assert counts["high_risk_share"] == pytest.approx(1.0)  # of the active, not of all 5
+
+
+def test_lapsed_row_never_reads_as_an_active_rfm_segment(base):
+    tab = base.table
+    lapsed = tab[tab["status"] == "lapsed"]
+    assert not lapsed["rfm_segment"].isin(list(ACTIVE_RFM_SEGMENTS)).any()
+    changed = tab["override"] == "lapsed_rfm"
+    assert (tab.loc[changed.fillna(False), "rfm_segment"] == "lost").all()
+    assert (tab.loc[changed.fillna(False), "rfm_segment_raw"].isin(
+        list(ACTIVE_RFM_SEGMENTS))).all()
+
+
+def test_workshop_decisions_reach_the_base(tmp_path):
+    from workbench.workshop import init_workshop, read_workshop, save_decision
+
+    init_workshop(tmp_path, excel=False)
+    save_decision(tmp_path, "abc_xyz", {"abc_a": 0.5, "abc_b": 0.9}, by="t", at="now")
+    save_decision(tmp_path, "offers", [{"segment": "regular", "strategy": "cherish"}],
+                  by="t", at="now")
+    ws = read_workshop(tmp_path)
+    b = client_base({"transactions": _tx()}, workshop=ws, churn=False)
+    assert b.settings["abc"] == (0.5, 0.9)
+    ax = workbench.abc_xyz(_tx(), abc=(0.5, 0.9))
+    assert b.table["abc"].tolist() == ax["abc"].astype(str).tolist()
+    regular = b.table["rung"] == "regular"
+    assert (b.table.loc[regular, "strategy"] == "cherish").all()
+
+
+def test_definitions_are_stated_once_in_both_languages():
+    ru = describe_definitions(language="ru")
+    assert ru.startswith("Клиент считается ушедшим, если с последней покупки прошло больше 180")
+    assert "90 дн." in ru
+    en = describe_definitions(language="en")
+    assert "3 times their usual gap" in en
+
+
+def test_same_count_same_number_on_a_sample_copy(tmp_path):
+    """What the steps print, from their own functions, equals the client base's counts."""
+    sample = workbench.load_sample()
+    tx = sample["transactions"]
+    keep = sorted(tx["customer_id"].unique())[:250]
+    tables = {"transactions": tx[tx["customer_id"].isin(keep)].reset_index(drop=True),
+              "survey": sample["survey"]}
+    b = client_base(tables, churn=False)
+    counts = b.counts()
+    # step 4 (segmentation): the ladder with the survey
+    ladder = workbench.loyalty_ladder(tables["transactions"], survey=tables["survey"])
+    assert counts["by_rung"] == {str(k): int(v) for k, v in
+                                 ladder["rung"].value_counts().sort_index().items()}
+    # step 4: ABC-XYZ cells
+    cells = workbench.abc_xyz(tables["transactions"])["cell"]
+    assert counts["by_cell"] == {str(k): int(v) for k, v in
+                                 cells.value_counts().sort_index().items()}
+    # step 8: "still active" is the complement of lapsed
+    active = workbench.active_only(pd.Series(1, index=ladder.index), tables["transactions"])
+    assert counts["n_active"] == len(active)
+    assert counts["n_active"] + counts["n_lapsed"] == counts["n_clients"] == 250
+    # step 7: the deliverables list the same clients with the same rungs and strategies
+    d = workbench.compute_deliverables(tables, language="en")
+    assert d.everyone["rung"].value_counts().to_dict() == b.buyers["rung"].value_counts(
+        ).to_dict()
+    base_risk = client_base(tables)
+    assert d.everyone["strategy"].value_counts().to_dict() == base_risk.buyers[
+        "strategy"].value_counts().to_dict()
+    lapsed = d.everyone["rung"] == "lapsed"
+    assert d.everyone.loc[lapsed, "churn_probability"].isna().all()
+    assert np.isclose(d.everyone["churn_probability"].notna().sum(),
+                      base_risk.counts()["n_scored"])
+
+
+def _feedback() -> pd.DataFrame:
+    end = pd.Timestamp("2024-12-31")
+    return pd.DataFrame({
+        "customer_id": ["c", "a", "e"],
+        "date": [end - pd.Timedelta(days=12), end - pd.Timedelta(days=200),
+                 end - pd.Timedelta(days=40)],
+        "kind": ["complaint", "complaint", "complaint"],
+        "category": ["delivery", "quality", "price"],
+        "resolved_date": [pd.NaT, pd.NaT, end - pd.Timedelta(days=30)],
+    })
+
+
+def test_why_now_codes_numbers_and_calendar():
+    from workbench.client_base import describe_why_now, stale_open_complaints, why_now
+
+    tables = {"transactions": _tx(), "feedback": _feedback()}
+    b = client_base(tables, churn=False)
+    why = why_now(b, tables)
+    assert why["reason"].fillna("").to_dict() == {
+        "a": "due", "b": "lapsed", "c": "open_complaint", "d": "one_purchase", "e": "due"}
+    assert why.loc["c", "complaint_days"] == 12
+    assert bool(why.loc["a", "stale_complaint"]) and not why["stale_complaint"].drop("a").any()
+    assert why.loc["a", "cycle_days"] == 10 and why.loc["d", "months_since"] == 13
+    assert why.loc["a", "spend_change"] == pytest.approx(1000 / 900 - 1)
+    assert why["next_contact"].dt.strftime("%Y-%m-%d").to_dict() == {
+        "a": "2025-01-10", "b": "2025-01-01", "c": "2025-01-25", "d": "2025-01-01",
+        "e": "2025-01-14"}
+    rows = why.to_dict("index")
+    assert describe_why_now(rows["c"], "en") == "open complaint for 12 days"
+    assert describe_why_now(rows["d"], "en") == "one purchase, 13 months ago"
+    assert describe_why_now(rows["b"], "ru").replace("\xa0", " ") == "нет покупок уже 300 дней"
+    assert describe_why_now(rows["a"], "ru").replace("\xa0", " ") == (
+        "покупает раз в 10 дней; следующая покупка ожидается 10.01.2025")
+    stale = stale_open_complaints(tables["feedback"], b.asof, max_age_days=90)
+    assert stale[["customer_id", "age_days"]].values.tolist() == [["a", 200]]
+
+
+def test_spend_down_and_silent():
+    from workbench.client_base import describe_why_now, why_now
+
+    end = pd.Timestamp("2024-12-31")
+    rows = [("s", end - pd.Timedelta(days=60 + 6 * k), 10.0) for k in range(30)]
+    rows += [("q", end - pd.Timedelta(days=d), a) for d, a in
+             [(10, 60.0), (150, 100.0)]]
+    tx = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+    tables = {"transactions": tx}
+    why = why_now(client_base(tables, churn=False), tables)
+    assert why.loc["s", "reason"] == "silent"
+    assert describe_why_now(why.loc["s"].to_dict(), "en") == "buys every 6 days, silent for 50 days"  # asof: q's last day
+    assert why.loc["q", "spend_change"] == pytest.approx(-0.4)
+    assert why.loc["q", "reason"] == "spend_down"

@@ -1,0 +1,561 @@
+"""One picture of the client base, computed once per run and read by every step.
+
+:func:`client_base` puts every client in one row — loyalty-ladder rung, ABC-XYZ cell, RFM
+segment, cluster, churn risk, expected value, status and strategy — from the package's own
+functions, with the workshop file's saved decisions (thresholds, k, horizon, offer rules).
+Every step that counts clients reads this table, so the same count means the same number
+everywhere.
+
+Definitions, stated once
+------------------------
+*Lapsed* (ушедший)
+    A client who has bought and whose days since the last purchase exceed
+    ``max(lapsed_days, lapsed_gap_multiple × their median gap between purchases)``
+    (:data:`workbench.LADDER_RULES`: 180 days, 3×). This is the loyalty ladder's rule, and the
+    only definition of "has left" the workbench uses for today's state.
+*Active* (активный)
+    A client who has bought and is not lapsed.
+*Potential* (потенциальный)
+    A lead who has not bought yet (only when a leads table exists).
+*Churn risk*
+    The probability that an *active* client makes no purchase within the horizon (step 5's
+    model). It is a forecast about active clients only: a lapsed client has already left and
+    is a *win-back* population, not a churn risk — their risk is left empty.
+
+Precedence when labels disagree on one row
+------------------------------------------
+1. *Status* (potential / active / lapsed) comes first. A lapsed client whose RFM segment
+   still reads as active (``champions``, ``loyal``, ``potential_loyalists``, ``new``,
+   ``promising``, ``need_attention``, ``about_to_sleep`` — the quintiles are relative, so
+   in a base where most clients left a lapsed one can score high) is shown as ``lost``;
+   the raw segment is kept in ``rfm_segment_raw``.
+2. *Risk* over *rung* for active clients: an active client with a high churn risk has
+   strategy ``retain`` whatever their rung (an advocate at 98 % risk needs a call now, not a
+   referral programme); the rung is kept.
+3. Otherwise the rung's strategy — the workshop file's offer rule for that rung when there is
+   one, else :data:`workbench.LADDER_STRATEGIES`.
+``override`` names the rule applied on a row (``lapsed_rfm``, ``risk_over_rung``) or is empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import check_language, t
+
+__all__ = (
+    "ACTIVE_RFM_SEGMENTS",
+    "STATUSES",
+    "ClientBase",
+    "base_counts",
+    "client_base",
+    "describe_definitions",
+)
+
+#: Status of a client at ``asof``.
+STATUSES: tuple[str, ...] = ("potential", "active", "lapsed")
+
+#: RFM segments that read as "still buying"; on a lapsed client they give way to ``lost``.
+ACTIVE_RFM_SEGMENTS: frozenset[str] = frozenset({
+    "champions", "loyal", "potential_loyalists", "new", "promising", "need_attention",
+    "about_to_sleep",
+})
+
+
+@dataclass
+class ClientBase:
+    """The client base at ``asof``: one row per client.
+
+    Attributes
+    ----------
+    table : DataFrame
+        Index ``customer_id``; columns ``status``, ``rung``, ``strategy``, ``override``,
+        ``recency_days``, ``frequency``, ``monetary_total``, ``r_score``, ``f_score``,
+        ``m_score``, ``rfm_segment``, ``rfm_segment_raw``, ``abc``, ``xyz``, ``abc_xyz``,
+        ``cluster`` (when computed), ``expected_value``, ``churn_probability`` and
+        ``risk_band`` (active clients only), ``median_gap_days``.
+    asof : Timestamp
+    horizon : str
+    settings : dict
+        The thresholds and rules used (ABC, XYZ, ladder rules, risk cut-offs, k).
+    notes : list of (str, dict)
+        What could not be computed (catalogue key, values).
+    """
+
+    table: pd.DataFrame
+    asof: pd.Timestamp
+    horizon: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def buyers(self) -> pd.DataFrame:
+        """Clients who have bought (active and lapsed)."""
+        return self.table[self.table["status"] != "potential"]
+
+    @property
+    def active(self) -> pd.DataFrame:
+        """Active clients: the population of churn risk and retention."""
+        return self.table[self.table["status"] == "active"]
+
+    @property
+    def lapsed(self) -> pd.DataFrame:
+        """Lapsed clients: the win-back population."""
+        return self.table[self.table["status"] == "lapsed"]
+
+    def counts(self) -> dict[str, Any]:
+        """The counts every step prints; see :func:`base_counts`."""
+        return base_counts(self)
+
+
+def _tables(data: Any) -> dict[str, pd.DataFrame]:
+    if isinstance(data, Mapping):
+        return dict(data)
+    tables = getattr(data, "tables", None)
+    if tables is None:
+        raise WorkbenchError("data must be a loaded folder (workbench.load_folder) or a dict "
+                             f"of tables; got {type(data).__name__}")
+    return dict(tables)
+
+
+def client_base(
+    data: Any,
+    asof: Any = None,
+    *,
+    workshop: Any = None,
+    horizon: str | None = None,
+    abc: tuple[float, float] | None = None,
+    xyz: tuple[float, float] | None = None,
+    ladder_rules: Mapping[str, Any] | None = None,
+    offer_rules: Mapping | pd.DataFrame | None = None,
+    risk_cutoffs: tuple[float, float] | None = None,
+    churn: bool = True,
+    clusters: bool | int = False,
+    random_state: int = 0,
+) -> ClientBase:
+    """Compute the client base once: every client's rung, cells, segment, risk and strategy.
+
+    Parameters
+    ----------
+    data : DataFolder or dict of str -> DataFrame
+        ``transactions`` is required; ``survey`` (advocates), ``leads`` (potential clients),
+        ``customers`` and ``feedback`` (churn model) are used when present.
+    asof : date-like, optional
+        Observation end (default: the last transaction date).
+    workshop : Workshop, optional
+        Its saved decisions fill the arguments not passed (default: ``data.workshop``).
+    horizon : str, optional
+        Churn and value horizon (default: the workshop's, else "90D").
+    abc, xyz : (float, float), optional
+        ABC and XYZ thresholds (default: the workshop's decisions, else the method's).
+    ladder_rules : mapping, optional
+        Overrides of :data:`workbench.LADDER_RULES` — the one definition of "lapsed".
+    offer_rules : dict or DataFrame, optional
+        Offer rules whose rung strategies replace the ladder's (default: the workshop's).
+    risk_cutoffs : (float, float), optional
+        Churn-probability cut-offs of the risk bands (default: (0.3, 0.6); the workshop's
+        ``risk_threshold`` replaces the upper one).
+    churn : bool, default True
+        Fit the churn model (the slow part); False leaves risk empty.
+    clusters : bool or int, default False
+        Add a ``cluster`` column: True = the workshop's k (else the best silhouette), an int
+        = that k.
+    random_state : int, default 0
+
+    Returns
+    -------
+    ClientBase
+
+    Notes
+    -----
+    See the module docstring for the definitions (lapsed, active, churn risk) and the
+    precedence when labels disagree.
+    """
+    import workbench
+    from workbench.churn import DEFAULT_RISK_CUTOFFS
+    from workbench.segmentation.abc_xyz import DEFAULT_ABC, DEFAULT_XYZ
+    from workbench.segmentation.ladder import LADDER_STRATEGIES
+
+    tables = _tables(data)
+    if "transactions" not in tables:
+        raise WorkbenchError("the client base needs the transactions table (transactions.csv)")
+    ws = workshop if workshop is not None else getattr(data, "workshop", None)
+    dec = (lambda k: ws.decision(k)) if ws is not None else (lambda k: {})
+    if horizon is None:
+        horizon = (ws.get("plan.horizon") if ws is not None else None) or "90D"
+    d = dec("abc_xyz")
+    if abc is None:
+        abc = (d.get("abc_a", DEFAULT_ABC[0]), d.get("abc_b", DEFAULT_ABC[1]))
+    if xyz is None:
+        xyz = (d.get("xyz_x", DEFAULT_XYZ[0]), d.get("xyz_y", DEFAULT_XYZ[1]))
+    if offer_rules is None and ws is not None:
+        offer_rules = ws.offer_rules()
+    if risk_cutoffs is None:
+        thr = dec("threshold").get("threshold")
+        low, high = DEFAULT_RISK_CUTOFFS
+        risk_cutoffs = (min(low, thr), thr) if thr is not None else (low, high)
+
+    tx = tables["transactions"]
+    survey, leads = tables.get("survey"), tables.get("leads")
+    customers, feedback = tables.get("customers"), tables.get("feedback")
+    notes: list[tuple[str, dict[str, Any]]] = []
+
+    ladder = workbench.loyalty_ladder(tx, asof=asof, survey=survey, leads=leads,
+                                      rules=ladder_rules)
+    asof_ts = pd.Timestamp(asof) if asof is not None else pd.Timestamp(tx["date"].max())
+    out = pd.DataFrame(index=ladder.index.astype("string"))
+    out.index.name = "customer_id"
+    out["rung"] = ladder["rung"].astype("string").to_numpy()
+    status = np.where(out["rung"] == "lapsed", "lapsed",
+                      np.where(out["rung"] == "potential", "potential", "active"))
+    out["status"] = pd.array(status, dtype="string")
+    if "median_gap_days" in ladder.columns:
+        out["median_gap_days"] = ladder["median_gap_days"].astype(float).to_numpy()
+
+    rfm = workbench.rfm_table(tx, asof=asof)
+    rfm.index = rfm.index.astype("string")
+    for col in ("recency_days", "frequency", "monetary_total", "r_score", "f_score",
+                "m_score"):
+        if col in rfm.columns:
+            out[col] = rfm[col].reindex(out.index)
+    raw = rfm["segment"].astype("string").reindex(out.index)
+    out["rfm_segment_raw"] = raw
+    lapsed = out["status"] == "lapsed"
+    contradicts = lapsed & raw.isin(list(ACTIVE_RFM_SEGMENTS)).fillna(False)
+    out["rfm_segment"] = raw.where(~contradicts, "lost")
+
+    ax = workbench.abc_xyz(tx, asof=asof, abc=tuple(abc), xyz=tuple(xyz))
+    ax.index = ax.index.astype("string")
+    out["abc"] = ax["abc"].astype("string").reindex(out.index)
+    out["xyz"] = ax["xyz"].astype("string").reindex(out.index)
+    out["abc_xyz"] = ax["cell"].astype("string").reindex(out.index)
+
+    value = workbench.expected_value(tx, asof=asof, horizon=horizon)
+    value.index = value.index.astype("string")
+    out["expected_value"] = value.reindex(out.index).astype(float)
+    out.loc[out["status"] == "potential", "expected_value"] = np.nan
+
+    out["churn_probability"] = np.nan
+    if churn:
+        try:
+            model = workbench.ChurnModel(horizon=horizon).fit(
+                tx, asof=asof, customers=customers, feedback=feedback, survey=survey)
+            proba = model.predict_proba(tx, asof=asof, customers=customers,
+                                        feedback=feedback, survey=survey)
+            proba.index = proba.index.astype("string")
+            active = out["status"] == "active"
+            out.loc[active, "churn_probability"] = proba.reindex(out.index[active]).astype(
+                float).to_numpy()
+        except WorkbenchError as exc:
+            notes.append(("base.note.no_churn", {"horizon": horizon, "error": str(exc)}))
+    scored = out["churn_probability"].notna()
+    band = pd.array([pd.NA] * len(out), dtype="string")
+    if scored.any():
+        bands = workbench.risk_band(out.loc[scored, "churn_probability"], cutoffs=risk_cutoffs)
+        band[np.flatnonzero(scored.to_numpy())] = bands.astype(str).to_numpy()
+    out["risk_band"] = band
+
+    # strategy, by the documented precedence
+    rung_strategy = {k: v for k, v in LADDER_STRATEGIES.items()}
+    if offer_rules is not None:
+        from workbench.offers import _rules_to_dict
+
+        for seg, rule in _rules_to_dict(offer_rules).items():
+            if seg in rung_strategy and rule["strategy"] != "none":
+                rung_strategy[seg] = rule["strategy"]
+    strategy = out["rung"].map(rung_strategy).astype("string")
+    at_risk = (out["status"] == "active") & (out["risk_band"] == "high").fillna(False)
+    risk_over = at_risk & (strategy != "retain").fillna(False)
+    strategy = strategy.where(~at_risk, "retain")
+    strategy = strategy.where(out["status"] != "lapsed", "win_back")
+    strategy = strategy.where(out["status"] != "potential", "attract")
+    out["strategy"] = strategy
+    override = np.where(contradicts.to_numpy(), "lapsed_rfm",
+                        np.where(risk_over.to_numpy(), "risk_over_rung", ""))
+    out["override"] = pd.array(override, dtype="string").astype("string")
+    out.loc[out["override"] == "", "override"] = pd.NA
+
+    k_used = None
+    if clusters:
+        k = clusters if isinstance(clusters, int) and not isinstance(clusters, bool) else \
+            dec("segmentation").get("k", "auto")
+        features = workbench.customer_feature_table(tx, asof=asof)
+        chosen = dec("segmentation").get("features")
+        if chosen:
+            features = features[[c for c in features.columns if c in set(chosen)]]
+        try:
+            seg = workbench.Segmenter(n_clusters=k, random_state=random_state,
+                                      n_jobs=1).fit(features)
+            labels = pd.Series(seg.labels_, index=features.index.astype("string"))
+            out["cluster"] = labels.reindex(out.index).astype("Int64")
+            k_used = int(seg.n_clusters_)
+        except WorkbenchError as exc:
+            notes.append(("base.note.no_clusters", {"error": str(exc)}))
+
+    order = ["status", "rung", "strategy", "override", "rfm_segment", "rfm_segment_raw",
+             "abc", "xyz", "abc_xyz", "cluster", "churn_probability", "risk_band",
+             "expected_value", "recency_days", "frequency", "monetary_total", "r_score",
+             "f_score", "m_score", "median_gap_days"]
+    out = out[[c for c in order if c in out.columns]].sort_index(kind="mergesort")
+    from workbench.segmentation.ladder import LADDER_RULES
+
+    rules = {**LADDER_RULES, **dict(ladder_rules or {})}
+    settings = {"abc": tuple(abc), "xyz": tuple(xyz), "risk_cutoffs": tuple(risk_cutoffs),
+                "lapsed_days": rules["lapsed_days"],
+                "lapsed_gap_multiple": rules["lapsed_gap_multiple"], "k": k_used}
+    return ClientBase(table=out, asof=asof_ts, horizon=str(horizon), settings=settings,
+                      notes=notes)
+
+
+def base_counts(base: ClientBase) -> dict[str, Any]:
+    """The counts the steps print, from one table.
+
+    Returns
+    -------
+    dict
+        ``n_clients`` (bought at least once), ``n_potential``, ``n_active``, ``n_lapsed``,
+        ``by_rung``, ``by_strategy``, ``by_cell``, ``by_rfm`` (dicts of counts, buyers only
+        except ``by_rung`` and ``by_strategy`` which include potential clients),
+        ``n_high_risk`` (active clients in the high band), ``high_risk_share`` (of the
+        *active* clients), ``n_scored``.
+    """
+    tab = base.table
+    buyers = tab[tab["status"] != "potential"]
+    active = tab[tab["status"] == "active"]
+    n_high = int((active["risk_band"] == "high").sum())
+    n_scored = int(active["churn_probability"].notna().sum())
+
+    def vc(s: pd.Series) -> dict[str, int]:
+        return {str(k): int(v) for k, v in s.dropna().value_counts().sort_index().items()}
+
+    return {
+        "n_clients": len(buyers), "n_potential": int((tab["status"] == "potential").sum()),
+        "n_active": len(active), "n_lapsed": int((tab["status"] == "lapsed").sum()),
+        "by_rung": vc(tab["rung"]), "by_strategy": vc(tab["strategy"]),
+        "by_cell": vc(buyers["abc_xyz"]), "by_rfm": vc(buyers["rfm_segment"]),
+        "n_scored": n_scored, "n_high_risk": n_high,
+        "high_risk_share": n_high / n_scored if n_scored else float("nan"),
+    }
+
+
+def describe_definitions(base: ClientBase | None = None, language: str | None = None) -> str:
+    """State once what "lapsed", "active" and "churn risk" mean in this run.
+
+    Examples
+    --------
+    >>> print(describe_definitions(language="en"))  # doctest: +NORMALIZE_WHITESPACE
+    A client is lapsed when the days since their last purchase exceed 180, or 3 times their
+    usual gap between purchases when that is longer; every other client who has bought is
+    active. Churn risk is the chance that an active client buys nothing within the next 90
+    days; lapsed clients are not counted in it: they are a win-back population.
+    """
+    from workbench.segmentation.ladder import LADDER_RULES
+
+    language = check_language(language)
+    if base is None:
+        days, mult, horizon = LADDER_RULES["lapsed_days"], LADDER_RULES[
+            "lapsed_gap_multiple"], "90D"
+    else:
+        days, mult, horizon = (base.settings["lapsed_days"],
+                               base.settings["lapsed_gap_multiple"], base.horizon)
+    try:
+        h_days = pd.Timedelta(str(horizon)).days
+    except (TypeError, ValueError):
+        h_days = horizon
+    return t("base.definitions", language, days=f"{days:g}", mult=f"{mult:g}", horizon=h_days)
+
+
+# ----------------------------------------------------------------------------------------------
+# Why now: reason codes per client, the contact calendar, stale complaints
+# ----------------------------------------------------------------------------------------------
+
+#: Reason codes of "why contact this client now", in order of precedence (the first that
+#: applies is the client's ``reason``; every one that applies is listed in ``reasons``).
+REASONS: tuple[str, ...] = (
+    "open_complaint", "silent", "spend_down", "one_purchase", "lapsed", "high_risk", "due",
+)
+
+#: Defaults of :func:`why_now`.
+WHY_NOW_DEFAULTS: dict[str, float] = {
+    "silent_multiple": 1.5,   # silent for more than 1.5 x the usual gap between purchases
+    "spend_drop": 0.3,        # last 91 days at least 30 % below the 91 days before
+    "quarter_days": 91,
+    "due_days": 14,           # the next usual purchase falls within two weeks
+    "stale_days": 90,         # an open complaint older than this is a data-quality flag
+}
+
+
+def stale_open_complaints(feedback: pd.DataFrame | None, asof: Any,
+                          max_age_days: float = WHY_NOW_DEFAULTS["stale_days"]) -> pd.DataFrame:
+    """Open complaints older than ``max_age_days`` at ``asof``: a data-quality flag.
+
+    A complaint open for months is far more often a record nobody closed than a client still
+    waiting; such rows go to the data owner to check, not to the top of the call list.
+
+    Returns
+    -------
+    DataFrame
+        ``customer_id``, ``date``, ``age_days``, ``category`` (when present), oldest first.
+    """
+    cols = ["customer_id", "date", "age_days", "category"]
+    if feedback is None or not len(feedback) or "kind" not in feedback:
+        return pd.DataFrame(columns=cols)
+    asof_ts = pd.Timestamp(asof)
+    fb = feedback[(feedback["kind"].astype(str) == "complaint")
+                  & (pd.to_datetime(feedback["date"]) <= asof_ts)]
+    if "resolved_date" in fb:
+        resolved = pd.to_datetime(fb["resolved_date"])
+        fb = fb[resolved.isna() | (resolved > asof_ts)]
+    age = (asof_ts - pd.to_datetime(fb["date"])).dt.days
+    out = pd.DataFrame({"customer_id": fb["customer_id"].astype("string"),
+                        "date": pd.to_datetime(fb["date"]), "age_days": age.astype(int)})
+    out["category"] = fb["category"].astype("string") if "category" in fb else pd.NA
+    out = out[out["age_days"] > float(max_age_days)]
+    return out.sort_values(["age_days", "customer_id"], ascending=[False, True],
+                           kind="mergesort").reset_index(drop=True)
+
+
+def why_now(base: ClientBase, data: Any, **options: float) -> pd.DataFrame:
+    """Why contact each client now: reason codes and the numbers behind them.
+
+    Parameters
+    ----------
+    base : ClientBase
+    data : DataFolder or dict of DataFrame
+        ``transactions`` (spend by quarter), ``feedback`` (open complaints) when present.
+    **options
+        Overrides of :data:`WHY_NOW_DEFAULTS`.
+
+    Returns
+    -------
+    DataFrame
+        Index ``customer_id`` (the buyers of ``base``): ``reason`` (the first code of
+        :data:`REASONS` that applies, or empty), ``reasons`` (all, ``"; "``-joined),
+        ``cycle_days`` (median gap between purchases), ``silent_days`` (days since the last
+        purchase), ``complaint_days`` (age of the oldest open, not stale, complaint),
+        ``spend_change`` (last quarter against the one before, a share), ``months_since``
+        (for one purchase), ``next_contact`` (the date of the next check-in: last purchase +
+        the usual gap, at the earliest the day after ``asof``), ``stale_complaint`` (an open
+        complaint older than ``stale_days``: a data-quality flag, not a reason).
+        The sentences come from :func:`describe_why_now`.
+    """
+    opt = {**WHY_NOW_DEFAULTS, **options}
+    unknown = sorted(set(options) - set(WHY_NOW_DEFAULTS))
+    if unknown:
+        raise WorkbenchError(f"why_now: unknown option(s) {unknown}; known: "
+                             f"{', '.join(WHY_NOW_DEFAULTS)}")
+    tables = _tables(data)
+    tab = base.buyers
+    asof = base.asof
+    out = pd.DataFrame(index=tab.index)
+    cycle = tab["median_gap_days"].astype(float) if "median_gap_days" in tab else pd.Series(
+        np.nan, index=tab.index)
+    silent = tab["recency_days"].astype(float)
+    freq = tab["frequency"].astype(float)
+    out["cycle_days"] = cycle.where(freq >= 2)
+    out["silent_days"] = silent
+
+    tx = tables["transactions"]
+    date = pd.to_datetime(tx["date"])
+    q = float(opt["quarter_days"])
+    ids = tx["customer_id"].astype("string")
+    last_q = (date > asof - pd.Timedelta(days=q)) & (date <= asof)
+    prev_q = (date > asof - pd.Timedelta(days=2 * q)) & ~last_q & (date <= asof)
+    amount = pd.to_numeric(tx["amount"], errors="coerce")
+    now = amount[last_q].groupby(ids[last_q]).sum()
+    before = amount[prev_q].groupby(ids[prev_q]).sum()
+    before = before[before > 0]
+    change = (now.reindex(before.index).fillna(0.0) - before) / before
+    out["spend_change"] = change.reindex(out.index).astype(float)
+    out["months_since"] = (silent / 30.44).where(freq == 1).round(0)
+
+    feedback = tables.get("feedback")
+    out["complaint_days"] = np.nan
+    out["stale_complaint"] = False
+    if feedback is not None and len(feedback) and "kind" in feedback:
+        opened = stale_open_complaints(feedback, asof, max_age_days=-1)
+        stale = opened["age_days"] > float(opt["stale_days"])
+        fresh = opened[~stale].groupby("customer_id")["age_days"].max()
+        out["complaint_days"] = fresh.reindex(out.index).astype(float)
+        out["stale_complaint"] = out.index.isin(opened.loc[stale, "customer_id"])
+
+    last = asof - pd.to_timedelta(silent, unit="D")
+    gap = cycle.where(freq >= 2, 30.0).fillna(30.0)
+    nxt = last + pd.to_timedelta(gap.round(0), unit="D")
+    earliest = asof + pd.Timedelta(days=1)
+    out["next_contact"] = nxt.where(nxt >= earliest, earliest).dt.normalize()
+
+    status = tab["status"]
+    active = status == "active"
+    flags = {
+        "open_complaint": out["complaint_days"].notna(),
+        "silent": active & (freq >= 2) & (silent > float(opt["silent_multiple"]) * cycle),
+        "spend_down": active & (out["spend_change"] <= -float(opt["spend_drop"])),
+        "one_purchase": freq == 1,
+        "lapsed": (status == "lapsed") & (freq >= 2),
+        "high_risk": (tab["risk_band"] == "high").fillna(False),
+        "due": active & (freq >= 2) & ((out["next_contact"] - asof).dt.days
+                                       <= float(opt["due_days"])),
+    }
+    flags = {k: v.fillna(False).astype(bool) for k, v in flags.items()}
+    reasons = pd.Series([""] * len(out), index=out.index, dtype=object)
+    primary = pd.Series([""] * len(out), index=out.index, dtype=object)
+    for code in REASONS:
+        hit = flags[code].to_numpy()
+        reasons[hit] = [f"{r}; {code}" if r else code for r in reasons[hit]]
+        primary[hit & (primary == "").to_numpy()] = code
+    out["reason"] = pd.array(primary, dtype="string")
+    out["reasons"] = pd.array(reasons, dtype="string")
+    out.loc[out["reason"] == "", ["reason", "reasons"]] = pd.NA
+    out["churn_probability"] = tab["churn_probability"].astype(float)
+    return out
+
+
+def describe_why_now(row: Mapping[str, Any] | pd.Series, language: str | None = None) -> str:
+    """One short sentence from a row of :func:`why_now`: "buys every 6 days, silent for 30".
+
+    Examples
+    --------
+    >>> describe_why_now({"reason": "silent", "cycle_days": 6, "silent_days": 30}, "en")
+    'buys every 6 days, silent for 30 days'
+    >>> describe_why_now({"reason": "spend_down", "spend_change": -0.4}, "en")
+    'spend down 40% on the quarter before'
+    >>> describe_why_now({"reason": None}, "en")
+    ''
+    """
+    from workbench.narrative import date, percent, quantity
+
+    language = check_language(language)
+    code = row.get("reason")
+    if code is None or code is pd.NA or (isinstance(code, float) and np.isnan(code)) or not code:
+        return ""
+
+    def n(key: str) -> float:
+        return float(row.get(key))
+
+    values: dict[str, Any] = {}
+    if code == "silent":
+        values = {"cycle": quantity(round(n("cycle_days")), "day", language),
+                  "silent": quantity(round(n("silent_days")), "day", language)}
+    elif code == "open_complaint":
+        values = {"days": quantity(round(n("complaint_days")), "day", language)}
+    elif code == "spend_down":
+        values = {"pct": percent(abs(n("spend_change")), 0, language)}
+    elif code == "one_purchase":
+        months = round(n("months_since"))
+        values = {"ago": quantity(months, "month", language) if months >= 1 else
+                  quantity(round(n("silent_days")), "day", language)}
+    elif code == "lapsed":
+        values = {"days": quantity(round(n("silent_days")), "day", language)}
+    elif code == "high_risk":
+        values = {"pct": percent(n("churn_probability"), 0, language)}
+    elif code == "due":
+        values = {"cycle": quantity(round(n("cycle_days")), "day", language),
+                  "date": date(row.get("next_contact"), language)}
+    return t(f"why.{code}", language, **values)
