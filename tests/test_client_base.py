@@ -199,3 +199,46 @@ def test_spend_down_and_silent():
     assert describe_why_now(why.loc["s"].to_dict(), "en") == "buys every 6 days, silent for 50 days"  # asof: q's last day
     assert why.loc["q", "spend_change"] == pytest.approx(-0.4)
     assert why.loc["q", "reason"] == "spend_down"
+
+
+def test_referrals_count_and_value():
+    from workbench.client_base import referrals
+
+    customers = pd.DataFrame({"customer_id": ["a", "b", "c", "d", "x"],
+                              "referred_by": [None, "a", "a", "b", "a"]})
+    got = referrals(customers, _tx())
+    # a brought b, c (buyers) and x (no purchase); b brought d
+    assert got.loc["a"].tolist() == [3, 2, 30 * 500.0 + 12 * 80.0]
+    assert got.loc["b"].tolist() == [1, 1, 50.0]
+    assert list(got.index) == ["a", "b"]
+    assert referrals(pd.DataFrame({"customer_id": ["a"]}), _tx()).empty
+
+
+def test_yearly_attrition_and_silent_leavers():
+    from workbench.client_base import silent_leavers, yearly_attrition
+
+    att = yearly_attrition(_tx())
+    first = att.iloc[0]
+    # active on 2023-12-31: a (every 10 days), b (weekly then), d (bought 2023-11-27); c and e
+    # had not bought yet; by 2024-12-31 b and d have lapsed
+    assert first["year_end"] == pd.Timestamp("2024-12-31")
+    assert (first["active_at_start"], first["lapsed_by_end"]) == (3, 2)
+    assert first["attrition"] == pytest.approx(2 / 3) and first["benchmark"] == 0.1
+    b = client_base({"transactions": _tx()}, churn=False)
+    assert silent_leavers(b, _feedback()) == {"n_lapsed": 2, "n_silent": 2,
+                                              "share_silent": 1.0}
+
+
+def test_client_card():
+    from workbench.client_base import client_card
+
+    tables = {"transactions": _tx(), "feedback": _feedback(),
+              "customers": pd.DataFrame({"customer_id": ["e"], "name": ["Eve"]})}
+    card = client_card(tables, "e")
+    assert card["customer"]["name"] == "Eve"
+    assert card["orders"]["amount"].tolist() == [60.0, 60.0]
+    assert card["feedback"]["category"].tolist() == ["price"]
+    assert card["survey"] is None
+    assert card["rungs"].iloc[-1] == workbench.loyalty_ladder(_tx()).loc["e", "rung"]
+    with pytest.raises(workbench.WorkbenchError, match="no purchase"):
+        client_card(tables, "zz")

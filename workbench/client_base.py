@@ -51,11 +51,21 @@ from workbench.i18n import check_language, t
 
 __all__ = (
     "ACTIVE_RFM_SEGMENTS",
+    "ATTRITION_BENCHMARK",
+    "REASONS",
     "STATUSES",
+    "WHY_NOW_DEFAULTS",
     "ClientBase",
     "base_counts",
     "client_base",
+    "client_card",
     "describe_definitions",
+    "describe_why_now",
+    "referrals",
+    "silent_leavers",
+    "stale_open_complaints",
+    "why_now",
+    "yearly_attrition",
 )
 
 #: Status of a client at ``asof``.
@@ -559,3 +569,164 @@ def describe_why_now(row: Mapping[str, Any] | pd.Series, language: str | None = 
         values = {"cycle": quantity(round(n("cycle_days")), "day", language),
                   "date": date(row.get("next_contact"), language)}
     return t(f"why.{code}", language, **values)
+
+
+# ----------------------------------------------------------------------------------------------
+# Method pieces: who brought whom, yearly attrition, silent leavers, the client card
+# ----------------------------------------------------------------------------------------------
+
+#: The seeds' benchmark: even the best companies lose about this share of clients a year.
+ATTRITION_BENCHMARK = 0.10
+
+
+def referrals(customers: pd.DataFrame | None, tx: pd.DataFrame) -> pd.DataFrame:
+    """Who brought whom: per referrer, how many clients they brought and what those bought.
+
+    Parameters
+    ----------
+    customers : DataFrame or None
+        With ``customer_id`` and ``referred_by`` (the id of the client who recommended us).
+    tx : DataFrame
+        Canonical transactions (the value of the referred clients).
+
+    Returns
+    -------
+    DataFrame
+        Index ``customer_id`` (the referrer): ``n_referred`` (clients who name them),
+        ``n_referred_buyers`` (of those, who bought), ``referred_revenue`` (their net
+        purchases), sorted by revenue then count; empty without a ``referred_by`` column.
+    """
+    cols = ["n_referred", "n_referred_buyers", "referred_revenue"]
+    if customers is None or "referred_by" not in customers:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="customer_id", dtype="string"))
+    ref = customers[["customer_id", "referred_by"]].dropna()
+    ref = ref[ref["referred_by"].astype(str).str.strip() != ""]
+    ref = ref.assign(customer_id=ref["customer_id"].astype("string"),
+                     referred_by=ref["referred_by"].astype("string"))
+    revenue = pd.to_numeric(tx["amount"], errors="coerce").groupby(
+        tx["customer_id"].astype("string")).sum()
+    ref["revenue"] = ref["customer_id"].map(revenue).astype(float)
+    out = ref.groupby("referred_by").agg(
+        n_referred=("customer_id", "size"),
+        n_referred_buyers=("revenue", lambda s: int(s.notna().sum())),
+        referred_revenue=("revenue", lambda s: float(s.fillna(0.0).sum())))
+    out.index = out.index.astype("string").rename("customer_id")
+    return out.sort_values(["referred_revenue", "n_referred"], ascending=False,
+                           kind="mergesort")
+
+
+def yearly_attrition(tx: pd.DataFrame, asof: Any = None,
+                     ladder_rules: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Yearly attrition of the client base, against the seeds' ~10 % a year.
+
+    For each year ending at ``asof`` (and the years before, as long as the history allows),
+    the clients active at the start of the year (by the one definition of
+    :func:`client_base`) and the share of them who are lapsed at its end.
+
+    Returns
+    -------
+    DataFrame
+        One row per year (``year_end``, newest first): ``active_at_start``, ``lapsed_by_end``,
+        ``attrition`` (share), ``benchmark`` (:data:`ATTRITION_BENCHMARK`).
+    """
+    import workbench
+
+    date = pd.to_datetime(tx["date"])
+    end = pd.Timestamp(asof) if asof is not None else date.max()
+    rows = []
+    year_end = end
+    while year_end - pd.DateOffset(years=1) > date.min():
+        start = year_end - pd.DateOffset(years=1)
+        before = workbench.loyalty_ladder(tx[date <= start], asof=start, rules=ladder_rules)
+        active = before.index[(before["rung"] != "lapsed") & (before["rung"] != "potential")]
+        after = workbench.loyalty_ladder(tx[date <= year_end], asof=year_end,
+                                         rules=ladder_rules)
+        lapsed = int((after["rung"].reindex(active) == "lapsed").sum())
+        rows.append({"year_end": year_end, "active_at_start": len(active),
+                     "lapsed_by_end": lapsed,
+                     "attrition": lapsed / len(active) if len(active) else float("nan"),
+                     "benchmark": ATTRITION_BENCHMARK})
+        year_end = start
+    return pd.DataFrame(rows, columns=["year_end", "active_at_start", "lapsed_by_end",
+                                       "attrition", "benchmark"])
+
+
+def silent_leavers(base: ClientBase, feedback: pd.DataFrame | None) -> dict[str, Any]:
+    """Of the lapsed clients, how many never complained (a complaint is a gift: most leave
+    silently).
+
+    Returns
+    -------
+    dict
+        ``n_lapsed``, ``n_silent`` (lapsed with no complaint on record), ``share_silent``.
+    """
+    lapsed = base.lapsed.index
+    complained: set[str] = set()
+    if feedback is not None and len(feedback) and "kind" in feedback:
+        fb = feedback[feedback["kind"].astype(str) == "complaint"]
+        complained = set(fb["customer_id"].astype(str))
+    n_silent = int(sum(1 for c in lapsed if str(c) not in complained))
+    return {"n_lapsed": len(lapsed), "n_silent": n_silent,
+            "share_silent": n_silent / len(lapsed) if len(lapsed) else float("nan")}
+
+
+def client_card(data: Any, customer_id: str, freq: str = "QS",
+                ladder_rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One client's history: orders, complaints and contacts, survey answers, rung over time.
+
+    Parameters
+    ----------
+    data : DataFolder or dict of DataFrame
+    customer_id : str
+    freq : str, default "QS"
+        Step of the rung history (quarter starts).
+
+    Returns
+    -------
+    dict
+        ``customer`` (the CRM card as a dict, or None), ``orders`` (per order: ``date``,
+        ``amount``, ``lines``), ``feedback`` and ``survey`` (the client's rows), ``rungs``
+        (a Series: date -> rung at that date, from the first purchase to the last date).
+
+    Raises
+    ------
+    WorkbenchError
+        The client has no purchase and no CRM card.
+    """
+    import workbench
+
+    tables = _tables(data)
+    tx = tables["transactions"]
+    cid = str(customer_id)
+    mine = tx[tx["customer_id"].astype(str) == cid]
+    customers = tables.get("customers")
+    card = None
+    if customers is not None:
+        row = customers[customers["customer_id"].astype(str) == cid]
+        card = row.iloc[0].to_dict() if len(row) else None
+    if mine.empty and card is None:
+        raise WorkbenchError(f"client {cid!r}: no purchase and no CRM card in this folder")
+    key = mine["order_id"] if "order_id" in mine else mine["date"]
+    orders = (mine.assign(_k=key).groupby("_k", sort=False)
+              .agg(date=("date", "min"), amount=("amount", "sum"), lines=("date", "size"))
+              .sort_values("date", kind="mergesort").reset_index(drop=True))
+
+    def rows_of(name: str) -> pd.DataFrame | None:
+        frame = tables.get(name)
+        if frame is None or "customer_id" not in frame:
+            return None
+        return frame[frame["customer_id"].astype(str) == cid].reset_index(drop=True)
+
+    rungs = pd.Series(dtype="string", name="rung")
+    if not mine.empty:
+        dates = pd.to_datetime(tx["date"])
+        first, last = pd.to_datetime(mine["date"]).min(), dates.max()
+        points = list(pd.date_range(first, last, freq=freq)) + [last]
+        values = {}
+        for p in points:
+            lad = workbench.loyalty_ladder(tx[dates <= p], asof=p, rules=ladder_rules)
+            values[p] = str(lad["rung"].get(cid, pd.NA)) if cid in lad.index else pd.NA
+        rungs = pd.Series(values, name="rung", dtype="string")
+        rungs.index.name = "date"
+    return {"customer": card, "orders": orders, "feedback": rows_of("feedback"),
+            "survey": rows_of("survey"), "rungs": rungs}
