@@ -147,3 +147,35 @@ def test_abc_threshold_slider_changes_the_summary(dashboard_url, tmp_path):
     assert n_before and n_after, (before, after)
     # a lower A line (0.80 -> 0.65) puts fewer clients in class A
     assert int(n_after.group(1).replace(",", "")) < int(n_before.group(1).replace(",", ""))
+
+
+def test_report_opens_with_the_executive_summary(tmp_path):
+    """report.html rendered in Chromium: the first section after the title is the summary."""
+    pw = pytest.importorskip("playwright.sync_api")
+    browser_path = _chromium()
+    if browser_path is None:
+        _missing("no Chromium found")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_report import EXECUTED, FACTS
+
+    from workbench.report import build_report_html
+
+    for language, title in (("ru", "Главное для руководства"), ("en", "Executive summary")):
+        path = tmp_path / f"report_{language}.html"
+        path.write_text(build_report_html(EXECUTED, language, facts=FACTS), encoding="utf-8")
+        with pw.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=browser_path, headless=True,
+                                        args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.goto(path.as_uri())
+                headings = page.locator("h1, h2").all_inner_texts()
+                visible = [h.replace("¶", "").strip() for h in headings if h.strip()]
+                assert visible[1] == title, visible[:4]  # [0] is the report's own title
+                paras = [t for t in page.locator(".jp-RenderedMarkdown p").all_inner_texts() if t.strip()]
+                first_para = paras[0]
+                assert "2" in first_para and ("клиентов" in first_para or "customers" in first_para)
+                page.emulate_media(media="print")
+                assert page.locator(".jp-InputArea, .jp-InputPrompt").count() == 0
+            finally:
+                browser.close()

@@ -71,18 +71,32 @@ class TestPlots:
     def test_ladder_bars_split_by_profit(self, tx):
         ax = plot_ladder(loyalty_ladder(tx), language="ru")
         assert ax.get_title() == "Лестница приверженности"
-        labels = [t.get_text() for t in ax.get_yticklabels()]
+        labels = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
         assert labels[0] == "Потенциальный" and labels[-1] == "Ушедший"
+        ticks = list(ax.get_xticks())
+        assert ticks[-1] - ticks[-2] > ticks[1] - ticks[0]  # the lapsed stand apart
+
+    def test_ladder_leads_do_not_flatten_the_buyer_rungs(self, tx):
+        many = pd.DataFrame({"lead_id": [f"L{i}" for i in range(5000)], "stage": ["call"] * 5000,
+                             "date": pd.to_datetime(["2024-01-01"] * 5000)})
+        ladder = loyalty_ladder(tx, leads=many)
+        ax = plot_ladder(ladder, language="ru")
+        buyers = ladder["rung"].astype(str).isin(
+            ["first_purchase", "buyer", "regular", "advocate"])
+        biggest = ladder.loc[buyers, "rung"].astype(str).value_counts().max()
+        assert ax.get_ylim()[1] < 2 * biggest  # the scale is the buyers', not the leads'
+        notes = [t.get_text() for t in ax.texts]
+        assert "5\xa0000 ↑" in notes  # the cut bar carries its full count
 
     def test_ladder_with_leads_draws_the_lead_rungs(self, tx):
         leads = pd.DataFrame({"lead_id": ["L1", "L2", "L3"], "stage": ["call", "meeting", "call"],
                               "date": pd.to_datetime(["2024-01-01"] * 3)})
         ax = plot_ladder(loyalty_ladder(tx, leads=leads), language="ru")
-        widths = {}
+        heights = {}
         for patch in ax.patches:
-            y = round(patch.get_y() + patch.get_height() / 2)
-            widths[y] = widths.get(y, 0) + patch.get_width()
-        assert widths[0] == 2 and widths[1] == 1  # potential, visitor
+            x = round(patch.get_x() + patch.get_width() / 2)
+            heights[x] = heights.get(x, 0) + patch.get_height()
+        assert heights[0] == 2 and heights[1] == 1  # potential, visitor
         legend = [t.get_text() for t in ax.get_legend().get_texts()]
         assert legend[-1] == "Ещё без покупок"
 

@@ -1,9 +1,14 @@
-"""Combine executed workshop notebooks into one self-contained ``report.html``.
+"""Combine executed workshop notebooks into one self-contained ``report.html`` (and ``report.pdf``).
 
-The report is for the client's management: prose, tables and plots, no code. All executed
-notebooks are merged into one notebook (a table of contents first, one chapter per notebook,
-their widget states merged), rendered once with nbconvert's ``lab`` template and
-``exclude_input=True``. Plots are embedded PNGs; the widget renderer (``embed-amd.js`` from
+The report is what the consultant sends to the client's CEO: prose, tables and plots, no code.
+Page 1 is the executive summary, written from the numbers step 7 saved
+(:func:`save_summary_facts`); then one chapter per step (its headline, plots, tables, the
+computed reading as ordinary paragraphs and the decision); the analyst material — the data
+model and load reports of step 0, cells tagged ``analyst`` (model diagnostics, BTYD data), the
+software versions — goes to an appendix at the end. All executed notebooks are merged into one
+notebook (their widget states merged), rendered once with nbconvert's ``lab`` template and
+``exclude_input=True``, with a print stylesheet; :func:`write_pdf` prints it with the headless
+Chromium the browser test uses. Plots are embedded PNGs; the widget renderer (``embed-amd.js`` from
 ``@jupyter-widgets/html-manager``) and ``require.js`` are vendored in ``workbench/static`` and
 inlined as data URIs, so the file opens offline with its widgets drawn from the saved state.
 """
@@ -11,8 +16,13 @@ inlined as data URIs, so the file opens offline with its widgets drawn from the 
 from __future__ import annotations
 
 import copy
+import html
+import json
 import os
 import re
+import shutil
+import subprocess
+import warnings
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -20,7 +30,15 @@ from typing import Any
 
 from workbench.i18n import check_language, t
 
-__all__ = ("REPORT_REMOVE_TAGS", "build_report_html", "write_report")
+__all__ = (
+    "REPORT_REMOVE_TAGS",
+    "SUMMARY_FACTS",
+    "build_report_html",
+    "save_summary_facts",
+    "summary_facts",
+    "write_pdf",
+    "write_report",
+)
 
 #: Cells with these tags are left out of the report (workshop-only material, setup, parameters,
 #: and the ✅ check cells, whose terse numbers are for CI, not for management).
@@ -28,6 +46,13 @@ REPORT_REMOVE_TAGS: frozenset[str] = frozenset({
     "parameters", "injected-parameters", "hide", "solution", "workshop-only", "remove-report",
     "nbval-check-output",
 })
+
+#: Cells with this tag go to the analyst appendix (model diagnostics, data for modellers).
+ANALYST_TAG = "analyst"
+#: Notebooks that are analyst material as a whole (the data model and the load reports).
+ANALYST_NOTEBOOKS: frozenset[str] = frozenset({"00_start_here"})
+#: The file (in the run's output folder) where step 7 leaves the numbers of page 1.
+SUMMARY_FACTS = "summary_facts.json"
 
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
@@ -72,30 +97,153 @@ def _title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-def _merge(executed: Sequence[tuple[str, Any]], language: str) -> Any:
+def _is_versions(cell: Any) -> bool:
+    return cell.cell_type == "code" and "workbench.versions()" in cell.source
+
+
+def _prose_html(text: str) -> str:
+    """Printed prose as HTML paragraphs (and lists): no monospace, no words broken mid-way."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
+    parts = []
+    for block in blocks:
+        lines = [line.rstrip() for line in block.splitlines() if line.strip()]
+        items = [re.match(r"^\s*(?:[-•*]|\d+[.)])\s+(.*)$", line) for line in lines]
+        if len(lines) > 1 and all(items[1:]):
+            head = "" if items[0] else f"<p>{html.escape(lines[0])}</p>"
+            rows = [m.group(1) for m in items if m] if items[0] else [m.group(1) for m in items[1:]]
+            parts.append(head + "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rows)
+                         + "</ul>")
+        elif all(items) and len(lines) > 1:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(m.group(1))}</li>" for m in items)
+                         + "</ul>")
+        else:
+            parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    return '<div class="wb-prose">' + "".join(parts) + "</div>"
+
+
+def _as_report_cell(cell: Any) -> Any:
+    """Copy of a cell for the report: stdout prose becomes paragraphs, ids dropped."""
+    import nbformat
+
+    cell = copy.deepcopy(cell)
+    cell.pop("id", None)
+    if cell.cell_type == "code":
+        outputs = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stdout":
+                text = out.get("text", "")
+                if text.strip():
+                    outputs.append(nbformat.v4.new_output(
+                        "display_data", data={"text/html": _prose_html(text), "text/plain": text}))
+                continue
+            outputs.append(out)
+        cell.outputs = outputs
+    return cell
+
+
+def _markdown(text: str) -> Any:
+    import nbformat
+
+    return nbformat.v4.new_markdown_cell(text)
+
+
+def summary_markdown(facts: dict | None, language: str | None = None) -> str:
+    """The executive summary (page 1) in ``language``, from :func:`summary_facts`.
+
+    Parameters
+    ----------
+    facts : dict or None
+        What :func:`summary_facts` returned (read back from ``summary_facts.json``); ``None``
+        when step 7 did not run.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        Markdown: the client base, the findings, the decisions and the expected result, each
+        with a link to its step.
+    """
+    from workbench.narrative import date, money, percent, quantity
+
+    lang = check_language(language)
+    lines = [f'<a id="summary"></a>', "", f"# {t('report.summary.title', lang)}", ""]
+    if not facts:
+        return "\n".join([*lines, t("report.summary.missing", lang)])
+    cur = facts.get("currency")
+    days = quantity(facts["horizon_days"], "day", lang)
+    lines += [t("report.summary.base", lang, clients=quantity(facts["n_clients"], "customer", lang),
+                revenue=money(facts["revenue"], lang, currency=cur),
+                start=date(facts["start"], lang), end=date(facts["end"], lang)), ""]
+    rows = facts.get("strategies", [])
+    total_risk = sum(r["value_at_risk"] for r in rows)
+    high = sum(r["n_high_risk"] for r in rows)
+    lines += [f"## {t('report.summary.findings', lang)}", "",
+              "- " + t("report.summary.risk", lang, high=quantity(high, "customer", lang),
+                       horizon=days, value_at_risk=money(total_risk, lang, currency=cur))]
+    if rows:
+        top = max(rows, key=lambda r: r["value_at_risk"])
+        lines.append("- " + t("report.summary.largest", lang,
+                              strategy=t(f"offer.strategy.{top['strategy']}", lang),
+                              n=quantity(top["n_customers"], "customer", lang),
+                              value_at_risk=money(top["value_at_risk"], lang, currency=cur)))
+    lines += ["", f"## {t('report.summary.decisions', lang)}", "",
+              "- " + t("report.summary.offer", lang,
+                       offer_cost=money(facts["offer_cost"], lang, currency=cur, digits=2),
+                       success=percent(facts["success_rate"], 0, lang)),
+              "- " + t("report.summary.contact", lang, n_target=quantity(
+                  sum(r["n_target"] for r in rows), "customer", lang)),
+              "", f"## {t('report.summary.expected', lang)}", "",
+              "- " + t("report.summary.gain", lang, horizon=days, gain=money(
+                  sum(r["expected_gain"] for r in rows), lang, currency=cur))]
+    return "\n".join(lines)
+
+
+def _merge(executed: Sequence[tuple[str, Any]], language: str,
+           facts: dict | None = None) -> Any:
     import nbformat
 
     merged = nbformat.v4.new_notebook()
     merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                      "language": "python"}
-    toc = [f"# {t('ws.report.title', language)}", "", f"## {t('ws.report.contents', language)}",
-           ""]
     state: dict[str, Any] = {}
-    chapters = []
+    chapters, appendix, versions = [], [], None
+    toc = [f"## {t('ws.report.contents', language)}", "",
+           f"1. [{t('report.summary.title', language)}](#summary)"]
     for stem, nb in executed:
         title = _title(nb, stem)
-        toc.append(f"1. [{title}](#{stem})")
-        chapters.append(nbformat.v4.new_markdown_cell(f'<a id="{stem}"></a>\n\n---'))
+        whole_appendix = stem in ANALYST_NOTEBOOKS
+        if not whole_appendix:
+            toc.append(f"1. [{title}](#{stem})")
+            chapters.append(_markdown(f'<a id="{stem}"></a>\n\n---'))
+        section_started = False
         for cell in nb.cells:
             tags = set(cell.metadata.get("tags", []))
+            if _is_versions(cell):
+                versions = _as_report_cell(cell)
+                continue
             if tags & REPORT_REMOVE_TAGS:
                 continue
-            cell = copy.deepcopy(cell)
-            cell.pop("id", None)
-            chapters.append(cell)
+            if whole_appendix or ANALYST_TAG in tags:
+                if not section_started:
+                    appendix.append(_markdown(f"## {title}"))
+                    section_started = True
+                report_cell = _as_report_cell(cell)
+                if report_cell.cell_type == "markdown":  # headings one level down
+                    report_cell.source = re.sub(r"(?m)^(#{1,5}) ", r"#\1 ", report_cell.source)
+                appendix.append(report_cell)
+                continue
+            chapters.append(_as_report_cell(cell))
         widgets = nb.metadata.get("widgets", {}).get(_WIDGET_STATE, {})
         state.update(widgets.get("state", {}))
-    merged.cells = [nbformat.v4.new_markdown_cell("\n".join(toc)), *chapters]
+    if versions is not None:
+        appendix.append(versions)
+    if appendix:
+        toc.append(f"1. [{t('report.appendix', language)}](#appendix)")
+        appendix = [_markdown(f'<a id="appendix"></a>\n\n---\n\n# {t("report.appendix", language)}'
+                              f"\n\n{t('report.appendix.intro', language)}"), *appendix]
+    head = [_markdown(f"# {t('ws.report.title', language)}"),
+            _markdown(summary_markdown(facts, language)), _markdown("\n".join(toc))]
+    merged.cells = [*head, *chapters, *appendix]
     for cell in merged.cells:
         cell.pop("id", None)
     merged.nbformat_minor = 4
@@ -106,7 +254,29 @@ def _merge(executed: Sequence[tuple[str, Any]], language: str) -> Any:
     return merged
 
 
-def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None = None) -> str:
+_STYLE = """<style id="workbench-report-style">
+.wb-prose { padding: 0 0 0 var(--jp-code-padding, 4px); }
+.wb-prose p, .wb-prose li { font-family: var(--jp-content-font-family, sans-serif);
+  font-size: var(--jp-content-font-size1, 14px); line-height: 1.55; max-width: 52em;
+  white-space: normal; margin: 0 0 0.6em 0; }
+.jp-RenderedHTMLCommon table { font-variant-numeric: tabular-nums; }
+#summary + h1, h1#Executive-summary { margin-top: 0; }
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10.5pt; }
+  .jp-Cell { break-inside: avoid-page; }
+  .jp-RenderedImage img { max-width: 100% !important; break-inside: avoid; }
+  a[id] + hr, hr { break-before: page; border: 0; }
+  .widget-box, .widget-slider, .widget-dropdown, .widget-button, .widget-checkbox,
+  .widget-text, .widget-textarea, .widget-toggle-buttons, .widget-select { display: none; }
+  .jp-RenderedHTMLCommon a { color: inherit; text-decoration: none; }
+}
+</style>
+"""
+
+
+def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None = None,
+                      facts: dict | None = None) -> str:
     """Return the report HTML for executed notebooks given as ``(name, notebook)`` pairs.
 
     Parameters
@@ -114,7 +284,10 @@ def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None 
     executed : sequence of (str, NotebookNode)
         Notebook names (anchors of the table of contents) and executed notebooks, in order.
     language : {"en", "ru"}, optional
-        Language of the report's own headings.
+        Language of the report's own headings and summary.
+    facts : dict, optional
+        The numbers of the executive summary (:func:`summary_facts`); without them page 1 says
+        that step 7 did not run.
 
     Returns
     -------
@@ -124,7 +297,7 @@ def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None 
     from nbconvert import HTMLExporter
 
     language = check_language(language)
-    merged = _merge(executed, language)
+    merged = _merge(executed, language, facts)
     exporter = HTMLExporter(
         template_name="lab",
         exclude_input=True,
@@ -139,15 +312,134 @@ def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None 
     # MathJax (only needed for LaTeX) and any other CDN script: dropped, the report is offline.
     body = _EXTERNAL_SCRIPT.sub("", body)
     body = _inline_javascript(body)
+    body = body.replace("</head>", _STYLE + "</head>", 1)
     return body
+
+
+def summary_facts(folder: Any, result: Any) -> dict:
+    """Return the numbers of the executive summary from the client's folder and step 7.
+
+    Parameters
+    ----------
+    folder : Folder
+        The loaded client folder (:func:`workbench.load_folder`).
+    result : Deliverables
+        What :func:`workbench.compute_deliverables` returned (step 7).
+
+    Returns
+    -------
+    dict
+        ``start``, ``end`` (ISO dates of the transactions), ``n_clients``, ``revenue``,
+        ``currency`` (or None), ``horizon_days``, ``offer_cost``, ``success_rate`` and
+        ``strategies``: one dict per list (``strategy`` key, ``n_customers``, ``n_target``,
+        ``n_high_risk``, ``value_at_risk``, ``expected_gain``). Money rounded to cents, so the
+        file is the same on every machine up to the BLAS noise of the last cent.
+    """
+    import pandas as pd
+
+    from workbench.i18n import get_currency
+
+    tx = folder.tables["transactions"]
+    settings = result.settings
+    horizon = pd.Timedelta(settings.get("horizon", "90D"))
+    rows = []
+    for _, row in result.summary.iterrows():
+        rows.append({
+            "strategy": str(row["strategy"]),
+            "n_customers": int(row["n_customers"]), "n_target": int(row["n_target"]),
+            "n_high_risk": int(row["n_high_risk"]),
+            "value_at_risk": round(float(row["value_at_risk"]), 2),
+            "expected_gain": round(float(row["expected_gain"]), 2),
+        })
+    return {
+        "start": str(pd.Timestamp(tx["date"].min()).date()),
+        "end": str(pd.Timestamp(tx["date"].max()).date()),
+        "n_clients": int(tx["customer_id"].nunique()),
+        "revenue": round(float(tx["amount"].sum()), 2),
+        "currency": get_currency() or None,
+        "horizon_days": int(horizon.days),
+        "offer_cost": round(float(settings["offer_cost"]), 2),
+        "success_rate": float(settings["success_rate"]),
+        "strategies": rows,
+    }
+
+
+def save_summary_facts(out_dir: str | os.PathLike, folder: Any, result: Any) -> Path:
+    """Write :func:`summary_facts` to ``out_dir/summary_facts.json`` for the report; return it."""
+    path = Path(out_dir) / SUMMARY_FACTS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(summary_facts(folder, result), ensure_ascii=False, indent=1, sort_keys=True)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _chromium() -> str | None:
+    explicit = os.environ.get("WORKBENCH_CHROMIUM")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def write_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike | None = None,
+              *, timeout: int = 180) -> Path | None:
+    """Print ``report.html`` to PDF with headless Chromium (its print stylesheet applies).
+
+    Parameters
+    ----------
+    html_path : path
+        The report to print.
+    pdf_path : path, optional
+        Default: the same name with ``.pdf``.
+    timeout : int, default 180
+        Seconds allowed for Chromium.
+
+    Returns
+    -------
+    Path or None
+        The PDF written, or None when no Chromium is installed (``WORKBENCH_CHROMIUM`` names
+        one explicitly) — the caller says so; the HTML report is complete without it.
+    """
+    html_path = Path(html_path).resolve()
+    pdf_path = Path(pdf_path) if pdf_path is not None else html_path.with_suffix(".pdf")
+    browser = _chromium()
+    if browser is None:
+        return None
+    args = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--run-all-compositor-stages-before-draw", "--virtual-time-budget=20000",
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf_path.resolve()}",
+            html_path.as_uri()]
+    subprocess.run(args, check=True, capture_output=True, timeout=timeout)
+    return pdf_path if pdf_path.exists() else None
 
 
 def write_report(
     executed: Sequence[tuple[str, Any]],
     path: str | os.PathLike,
     language: str | None = None,
+    *,
+    pdf: bool = True,
 ) -> Path:
-    """Write :func:`build_report_html` to ``path``; return the path."""
+    """Write :func:`build_report_html` to ``path`` (and ``report.pdf`` next to it); return it.
+
+    The executive summary reads ``summary_facts.json`` from the same folder when step 7 left
+    it there. Without a headless Chromium the PDF is skipped with a warning that says how to
+    get it.
+    """
     path = Path(path)
-    path.write_text(build_report_html(executed, language), encoding="utf-8")
+    facts_path = path.parent / SUMMARY_FACTS
+    facts = json.loads(facts_path.read_text(encoding="utf-8")) if facts_path.exists() else None
+    path.write_text(build_report_html(executed, language, facts=facts), encoding="utf-8")
+    if pdf:
+        try:
+            written = write_pdf(path)
+        except (OSError, subprocess.SubprocessError) as exc:  # a broken browser: say so, go on
+            warnings.warn(f"report.pdf not written: {exc}", stacklevel=2)
+        else:
+            if written is None:
+                warnings.warn(t("report.pdf_missing", check_language(language)), stacklevel=2)
     return path

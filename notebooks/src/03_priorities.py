@@ -6,8 +6,8 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 3 — Setting priorities and weighing our own resources (расстановка приоритетов, оценка собственных ресурсов)
+# %% [markdown] tags=["en"]
+# # Step 3 — Setting priorities and weighing our own resources
 #
 # **Why this step matters to the client.** Steps 1–2 produced a long list of things clients
 # would like better. No company can fix everything at once: money, people and management
@@ -27,6 +27,29 @@
 # 5. move the budget with a slider: the decision of this step;
 # 6. try it ourselves (📝 Your turn).
 
+# %% [markdown] tags=["ru"]
+# # Шаг 3 — Расстановка приоритетов, оценка собственных ресурсов
+#
+# **Почему этот шаг важен клиенту.** Шаги 1–2 дали длинный список того, что клиенты хотели бы
+# видеть лучше. Ни одна компания не исправит всё сразу: деньги, люди и внимание руководства
+# ограничены, а у компании есть и собственные ожидания (она тоже должна зарабатывать на
+# отношениях с клиентом). Этот шаг решает, *что делать в первую очередь*: где клиентам важнее
+# всего, а мы слабее всего, где можно сэкономить усилия и какие конкретные действия по улучшению
+# дают наибольший эффект в рамках бюджета, который руководство готово потратить. Без него
+# усилия уходят на самую громкую просьбу или на то, что компания и так делает хорошо.
+#
+# **В этой тетради мы:**
+# 1. разместим каждый параметр на матрице «важность — исполнение» (IPA) и прочитаем четыре
+#    квадранта: сосредоточиться здесь / поддерживать уровень / низкий приоритет / возможный
+#    избыток;
+# 2. подвигаем перекрестие и переключим сегменты виджетом — и выберем вид, по которому строится
+#    план;
+# 3. перечислим возможные действия по улучшению с их стоимостью и ожидаемым эффектом (данные
+#    сессии);
+# 4. выберем лучший набор действий в рамках бюджета и прочитаем кривую компромисса;
+# 5. подвигаем бюджет ползунком: это решение шага;
+# 6. попробуем сами (📝 Ваша очередь).
+
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
 data_dir = "../data/samples"  # folder with the client's tables
@@ -37,7 +60,7 @@ out_dir = None  # where `workbench run` writes deliverables (unused in the works
 crosshair = "mean"  # where the IPA quadrant lines cross: "mean", "median" or (importance, performance)
 segment_column = "segment"  # column of the customers table that defines the segments
 focus_segment = None  # None = plan for all respondents; or one segment, e.g. "cafe"
-budget = 2000  # what we can spend this year, in the unit of the action costs (thousand roubles)
+budget = 2000  # what we can spend this year, in the unit of the action costs
 weight = "importance"  # "none": effect as given; "importance": x importance; "gap": x shortfall
 
 # %% tags=["hide"]
@@ -55,7 +78,7 @@ segments = None
 if "customers" in folder.tables and segment_column in folder.tables["customers"].columns:
     segments = folder.tables["customers"].set_index("customer_id")[segment_column]
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. Importance against performance: the four quadrants
 #
 # Each attribute gets two numbers from the survey: how *important* it is to clients and how
@@ -65,6 +88,16 @@ if "customers" in folder.tables and segment_column in folder.tables["customers"]
 # (important, strong — do not cut), **low priority** (weak, but matters little) and
 # **possible overkill** (strong on what clients barely care about — resources may move from
 # here).
+
+# %% [markdown] tags=["ru"]
+# ## 1. Важность против исполнения: четыре квадранта
+#
+# Каждый параметр получает из анкет два числа: насколько он *важен* клиентам и насколько хорошо
+# мы его *исполняем* (средние, 1–5). Перекрестие (по умолчанию среднее из средних по
+# параметрам) делит их на четыре квадранта: **сосредоточиться здесь** (важно, но слабо —
+# тратить сюда в первую очередь), **поддерживать уровень** (важно и сильно — не сокращать),
+# **низкий приоритет** (слабо, но значит мало) и **возможный избыток** (сильны в том, что
+# клиентам почти безразлично, — ресурсы можно перенести отсюда).
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -77,17 +110,25 @@ if workbench.needs(folder, "survey", language=language):
     workbench.plotting.plot_ipa(ipa, language=language, intervals=True)
     plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read aloud:
+
+# %% [markdown] tags=["ru"]
+# Читаем вслух:
 
 # %%
 if workbench.needs(folder, "survey", language=language):
     print(workbench.describe_importance_performance(ipa, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The quadrants are *relative*: with a mean cross-hair some attribute always lands in each
 # half. The error bars are the confidence intervals — an attribute whose bars cross a line is
 # not reliably on either side.
+
+# %% [markdown] tags=["ru"]
+# Квадранты *относительны*: при перекрестии по среднему какой-то параметр всегда окажется в
+# каждой половине. Отрезки погрешности — доверительные интервалы: параметр, чей отрезок
+# пересекает линию, надёжно не относится ни к одной из сторон.
 
 # %% tags=["nbval-check-output"]
 # ✅ check: quadrant per attribute and the cross-hair
@@ -96,20 +137,32 @@ if workbench.needs(folder, "survey", language=language):
     print(round(float(ipa["crosshair_importance"].iloc[0]), 2),
           round(float(ipa["crosshair_performance"].iloc[0]), 2))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 2. Per segment: does every client type want the same?
 #
 # Segments weigh attributes differently. Move the cross-hair and pick a segment (from the
 # customers table; anonymous respondents count only under "all respondents"). The view you
 # settle on is the one the plan below should serve — set `focus_segment` accordingly.
 
+# %% [markdown] tags=["ru"]
+# ## 2. По сегментам: все ли клиенты хотят одного и того же?
+#
+# Сегменты по-разному взвешивают параметры. Подвигайте перекрестие и выберите сегмент (из
+# таблицы клиентов; анонимные респонденты учитываются только в «все респонденты»). Вид, на
+# котором вы остановитесь, — тот, которому должен служить план ниже: задайте `focus_segment`
+# соответственно.
+
 # %% tags=["nbval-ignore-output"]
 if workbench.needs(folder, "survey", language=language):
     ipa_widget = workbench.widgets.ipa_panel(survey, segments=segments, language=language)
     display(ipa_widget)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read aloud per segment — which attributes each segment puts in "concentrate here":
+
+# %% [markdown] tags=["ru"]
+# Читаем вслух по сегментам — какие параметры каждый сегмент ставит в «сосредоточиться
+# здесь»:
 
 # %%
 if workbench.needs(folder, "survey", language=language) and workbench.needs(
@@ -123,14 +176,21 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
         folder, "customers", language=language):
     print(ipa_by_segment.index[ipa_by_segment["quadrant"] == "concentrate_here"].tolist())
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 3. Candidate actions: what could we do, at what cost? (workshop input)
 #
 # The survey says *where*; the management team says *how* and *at what cost*. The table below
 # is filled in during the workshop: one row per candidate action, the survey attribute it
-# improves, its cost for a year (thousand roubles) and its expected effect (how many points
-# of the 1–5 performance score it should add on that attribute). The numbers here are a
-# realistic first guess for a coffee roaster — replace them with the client's own.
+# improves, its cost for a year (in the unit of the budget) and its expected effect (how many
+# points of the 1–5 performance score it should add on that attribute).
+
+# %% [markdown] tags=["ru"]
+# ## 3. Возможные действия: что мы можем сделать и за сколько? (данные сессии)
+#
+# Анкеты говорят, *где*; руководство говорит, *как* и *за сколько*. Таблица ниже заполняется на
+# сессии: по строке на возможное действие, параметр анкеты, который оно улучшает, стоимость на
+# год (в единицах бюджета) и ожидаемый эффект (на сколько баллов шкалы 1–5 оно должно поднять
+# оценку исполнения этого параметра).
 
 # %%
 # ✏️ WORKSHOP INPUT — edit this table with the client (costs in thousand roubles per year;
@@ -154,28 +214,42 @@ actions = pd.DataFrame(
     columns=["attribute", "action", "cost", "effect"],
 )
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Not every action deserves the same weight: a point of improvement on an attribute clients
 # care about counts more. With `weight = "importance"` each action's value is its effect ×
 # the attribute's mean importance (of `focus_segment`, or of all respondents); with `"gap"`
 # only improvements where we fall short of what matters count.
+
+# %% [markdown] tags=["ru"]
+# Не всякое действие заслуживает одинакового веса: балл улучшения по параметру, который важен
+# клиентам, стоит больше. При `weight = "importance"` ценность действия — его эффект × средняя
+# важность параметра (для `focus_segment` или для всех респондентов); при `"gap"` считаются
+# только улучшения там, где мы не дотягиваем до важного.
 
 # %%
 plan_ipa = None
 if workbench.needs(folder, "survey", language=language):
     plan_ipa = ipa if focus_segment is None else workbench.importance_performance(
         survey, by=segments, crosshair=crosshair).loc[focus_segment]
+    if not actions["attribute"].isin(plan_ipa.index).all():
+        plan_ipa = None  # actions name attributes this survey did not ask about: not weighed
 plan_weight = weight if plan_ipa is not None else "none"  # without a survey: effects as given
 
 # %% tags=["nbval-check-output"]
 # ✅ check: number of actions, their total cost, attributes covered
 print(len(actions), int(actions["cost"].sum()), actions["attribute"].nunique())
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 4. The best set of actions within the budget
 #
 # `workbench.priorities` considers every combination of actions (exactly, for up to 25) and
 # keeps the one with the largest total value whose cost fits the budget.
+
+# %% [markdown] tags=["ru"]
+# ## 4. Лучший набор действий в рамках бюджета
+#
+# `workbench.priorities` перебирает все сочетания действий (точно, до 25 действий) и оставляет
+# то, у которого наибольшая суммарная ценность при стоимости в пределах бюджета.
 
 # %%
 plan = workbench.priorities(plan_ipa, actions, budget, weight=plan_weight)
@@ -184,9 +258,14 @@ print(workbench.describe_priorities(plan, language=language))
 # %%
 display(workbench.format_priorities(plan, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The trade-off curve: for every budget, the best value reachable. Flat stretches mean extra
 # money buys little; a step means a slightly larger budget unlocks a valuable action.
+
+# %% [markdown] tags=["ru"]
+# Кривая компромисса: для каждого бюджета — лучшая достижимая ценность. Пологие участки
+# означают, что дополнительные деньги дают мало; ступенька — что чуть больший бюджет открывает
+# ценное действие.
 
 # %% tags=["nbval-ignore-output"]
 workbench.plotting.plot_priorities(plan, language=language)
@@ -200,12 +279,19 @@ print(workbench.describe_tradeoff(plan, language=language))
 print(sorted(plan.chosen["action"]))
 print(round(plan.total_cost, 1), round(plan.total_value, 3), plan.method)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 5. The decision: how much do we spend?
 #
 # Move the budget and the weighting together with the client's management. The text under
-# the slider names the actions that fit; the curve shows where the next rouble stops paying.
-# The budget you agree on, and its list of actions, is the output of this step.
+# the slider names the actions that fit; the curve shows where the next unit of money stops
+# paying. The budget you agree on, and its list of actions, is the output of this step.
+
+# %% [markdown] tags=["ru"]
+# ## 5. Решение: сколько мы тратим?
+#
+# Двигайте бюджет и способ взвешивания вместе с руководством клиента. Текст под ползунком
+# называет действия, которые помещаются в бюджет; кривая показывает, где следующий рубль
+# перестаёт окупаться. Согласованный бюджет и его список действий — результат этого шага.
 
 # %% tags=["nbval-ignore-output"]
 priorities_widget = workbench.widgets.priorities_panel(plan_ipa, actions, budget=budget,
@@ -219,13 +305,20 @@ print(round(workbench.priorities(plan_ipa, actions, actions["cost"].sum() / 2,
       round(workbench.priorities(plan_ipa, actions, actions["cost"].sum(),
                                  weight=plan_weight).total_value, 3))
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
 # The cafés rate barista training far more important than other clients do. Build the plan
 # for the café segment only (`focus_segment = "cafe"`, same budget, `weight = "gap"`): which
 # actions enter, which leave, and what does that say about a separate offer for cafés
 # (step 6)?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# Кафе считают обучение бариста гораздо более важным, чем другие клиенты. Постройте план только
+# для сегмента кафе (`focus_segment = "cafe"`, тот же бюджет, `weight = "gap"`): какие действия
+# входят, какие выпадают и что это говорит об отдельном предложении для кафе (шаг 6)?
 
 # %% tags=["solution"]
 exercise_segment = "cafe"  # a segment of the sample; pick one of your client's segments
@@ -235,20 +328,26 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
     cafe_plan = workbench.priorities(cafe_ipa, actions, budget, weight="gap")
     print(workbench.describe_priorities(cafe_plan, language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
 #
-# - 18\. Над чем, в первую очередь, должна работать Ваша компания (Ваше подразделение) – над
-#   внутренними или внешними факторами клиентоориентации, динамическими или статическими ее
-#   аспектами? (What should your company work on first — internal or external factors,
-#   dynamic or static aspects?)
-# - 25\. Как совместить производительность и качество обслуживания? (How to combine
-#   productivity with quality of service?)
-# - 9\. По каким параметрам Вы и основные Ваши клиенты пошли на компромисс? Кто проявляет
-#   инициативу в движении к компромиссу? (On which parameters did you and your main clients
-#   compromise, and who moves first?)
+# - 18\. What should your company (or your department) work on first — the internal or the
+#   external factors of client orientation, its dynamic or its static aspects?
+# - 25\. How do we combine productivity with quality of service?
+# - 9\. On which parameters did you and your main clients compromise? Who takes the first
+#   step towards the compromise?
 
-# %% [markdown]
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
+#
+# - 18\. Над чем, в первую очередь, должна работать Ваша компания (Ваше подразделение) — над
+#   внутренними или внешними факторами клиентоориентации, динамическими или статическими её
+#   аспектами?
+# - 25\. Как совместить производительность и качество обслуживания?
+# - 9\. По каким параметрам Вы и основные Ваши клиенты пошли на компромисс? Кто проявляет
+#   инициативу в движении к компромиссу?
+
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - placed the attributes on the importance–performance matrix and saw which need effort
 #   first, which to keep up and where we may over-deliver — overall and per segment;
@@ -257,6 +356,17 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
 #   what more (or less) money would change;
 # - agreed the budget with the slider: that list of actions is this step's decision.
 # - Next: `04_segmentation` — which clients to serve first, and with what.
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - разместили параметры на матрице «важность — исполнение» и увидели, какие требуют усилий в
+#   первую очередь, какие поддерживать и где мы, возможно, даём лишнее, — в целом и по
+#   сегментам;
+# - перечислили возможные действия с оценками стоимости и эффекта от самого клиента;
+# - выбрали набор действий с наибольшим взвешенным эффектом в рамках бюджета и прочитали, что
+#   изменят бо́льшие (или меньшие) деньги;
+# - согласовали бюджет ползунком: этот список действий — решение шага.
+# - Дальше: `04_segmentation` — каких клиентов обслуживать в первую очередь и чем.
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())

@@ -6,18 +6,17 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 4 — First segmentation and the criteria for it (первая попытка сегментации, выработка критериев)
+# %% [markdown] tags=["en"]
+# # Step 4 — First segmentation and the criteria for it
 #
 # **Why this step matters to the client.** Clients are not equal: a few bring most of the
 # money, some buy every month and some bought once and vanished. Steps 1–3 told us *what*
 # clients expect; this step decides *whom* we serve how. Management chooses the criteria by
 # which the company will sort its clients from now on — how much they bring (ABC), how
-# regularly they buy (XYZ), where they stand on the loyalty ladder (лестница приверженности)
-# — and checks them against the groups the data itself suggests (clusters). Without this step
-# every client gets the same effort: the key accounts are under-served, and money is spent on
-# clients who will never pay it back ("стоит ли овчинка выделки?" is the question of step 5,
-# and it needs these segments).
+# regularly they buy (XYZ), where they stand on the loyalty ladder — and checks them against
+# the groups the data itself suggests (clusters). Without this step every client gets the same
+# effort: the key accounts are under-served, and money is spent on clients who will never pay
+# it back ("is it worth it?" is the question of step 5, and it needs these segments).
 #
 # **In this notebook we will:**
 # 1. rank clients by recency, frequency and money (RFM) and read the named RFM segments;
@@ -30,6 +29,32 @@
 # 5. compare the criteria with each other and decide which ones the client will use;
 # 6. hand the data to analysts who fit buy-till-you-die models (a note);
 # 7. try it ourselves (📝 Your turn).
+
+# %% [markdown] tags=["ru"]
+# # Шаг 4 — Первая попытка сегментации, выработка критериев
+#
+# **Почему этот шаг важен клиенту.** Клиенты не равны: немногие приносят большую часть денег,
+# одни покупают каждый месяц, другие купили один раз и исчезли. Шаги 1–3 сказали, *чего* ждут
+# клиенты; этот шаг решает, *кого* и как мы обслуживаем. Руководство выбирает критерии, по
+# которым компания отныне будет делить своих клиентов, — сколько они приносят (ABC), насколько
+# регулярно покупают (XYZ), на какой ступени лестницы приверженности стоят — и сверяет их с
+# группами, которые предлагают сами данные (кластеры). Без этого шага все клиенты получают
+# одинаковые усилия: ключевые клиенты недополучают внимания, а деньги тратятся на тех, кто их
+# никогда не вернёт («стоит ли овчинка выделки?» — вопрос шага 5, и ему нужны эти сегменты).
+#
+# **В этой тетради мы:**
+# 1. упорядочим клиентов по давности, частоте и сумме покупок (RFM) и прочитаем именованные
+#    сегменты RFM;
+# 2. разделим их по объёму и регулярности (ABC-XYZ), со способом работы для каждой клетки, и
+#    подвигаем границы ABC и XYZ виджетом;
+# 3. поставим каждого клиента — и каждый лид — на лестницу приверженности, со стратегией для
+#    каждой ступени, подгруппами «прибыльные / средние / убыточные» и наблюдаемыми переходами
+#    между ступенями;
+# 4. дадим данным предложить собственные группы (кластеризация), выберем k и признаки виджетом
+#    и проверим устойчивость сегментов;
+# 5. сравним критерии друг с другом и решим, какими будет пользоваться клиент;
+# 6. передадим данные аналитикам, которые строят модели «покупает, пока не уйдёт» (заметка);
+# 7. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -57,11 +82,13 @@ import workbench
 import workbench.plotting
 import workbench.widgets
 
+from workbench._testing import verdict  # tolerant comparisons for the ✅ check cells
+
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 tx = folder.tables["transactions"]
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. RFM: how recently, how often, how much
 #
 # The simplest sorting a CRM allows: for every client the days since the last purchase
@@ -69,20 +96,37 @@ tx = folder.tables["transactions"]
 # gets a score from 1 to 5 (5 = best: most recent, most frequent, most money) and the R and F
 # scores give a named segment — champions, loyal, at risk, cannot lose them, lost …
 
+# %% [markdown] tags=["ru"]
+# ## 1. RFM: как давно, как часто, сколько
+#
+# Простейшая сортировка, которую позволяет CRM: для каждого клиента — дни с последней покупки
+# (**R**ecency, давность), число заказов (**F**requency, частота) и деньги (**M**onetary,
+# сумма). Каждая величина получает балл от 1 до 5 (5 — лучше всего: самая свежая покупка, самые
+# частые, самые крупные), а баллы R и F дают именованный сегмент — чемпионы, лояльные, в зоне
+# риска, нельзя потерять, потерянные …
+
 # %%
 rfm = workbench.rfm_table(tx, asof=asof)
 display(workbench.format_rfm_summary(workbench.rfm_summary(rfm), language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read aloud:
+
+# %% [markdown] tags=["ru"]
+# Читаем вслух:
 
 # %%
 print(workbench.describe_rfm(rfm, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The heatmap shows the mean revenue per client in each R × F cell: the top-right corner
 # (recent and frequent) is where the money is; the bottom-right corner (frequent, but not
 # lately) is the money we are about to lose.
+
+# %% [markdown] tags=["ru"]
+# Тепловая карта показывает среднюю выручку на клиента в каждой клетке R × F: правый верхний
+# угол (недавно и часто) — там, где деньги; правый нижний (часто, но давно) — деньги, которые
+# мы вот-вот потеряем.
 
 # %% tags=["nbval-ignore-output"]
 workbench.plotting.plot_rfm_heatmap(rfm, language=language)
@@ -93,7 +137,7 @@ plt.show()
 print(len(rfm), {k: int(v) for k, v in rfm["segment"].value_counts().sort_index().items()})
 print(int(rfm["recency_days"].median()), int(rfm["frequency"].median()))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 2. ABC-XYZ: who brings the money, and who buys steadily
 #
 # **ABC** sorts clients by what they bring over the last `n_periods` months (Pareto): A are
@@ -102,6 +146,16 @@ print(int(rfm["recency_days"].median()), int(rfm["frequency"].median()))
 # purchases (X = every month or nearly, Y = now and then, Z = rarely or once). The nine cells
 # each get their own way of working (the seed note on CRM practice): from a personal manager
 # for AX to the cheapest channel for CZ.
+
+# %% [markdown] tags=["ru"]
+# ## 2. ABC-XYZ: кто приносит деньги и кто покупает стабильно
+#
+# **ABC** сортирует клиентов по тому, что они принесли за последние `n_periods` месяцев
+# (Парето): A — лучшие клиенты, вместе дающие первые 80 % суммы, B — следующие 15 %, C —
+# остальные. **XYZ** сортирует их по регулярности покупок: коэффициент вариации помесячных
+# покупок (X — каждый месяц или почти, Y — время от времени, Z — редко или однократно). Для
+# каждой из девяти клеток свой способ работы (по материалу о практике CRM): от персонального
+# менеджера для AX до самого дешёвого канала для CZ.
 
 # %%
 abc_table = workbench.abc_xyz(tx, asof=asof, value=abc_value, abc=abc, xyz=xyz,
@@ -112,9 +166,13 @@ print(workbench.describe_abc_xyz(abc_summary, language=language))
 # %%
 display(workbench.format_abc_xyz_summary(abc_summary, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Left: the Pareto curve (the steeper its start, the more the business depends on a few
 # clients). Right: the share of revenue in each cell.
+
+# %% [markdown] tags=["ru"]
+# Слева — кривая Парето (чем круче её начало, тем сильнее бизнес зависит от немногих
+# клиентов). Справа — доля выручки в каждой клетке.
 
 # %% tags=["nbval-ignore-output"]
 fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
@@ -124,13 +182,21 @@ workbench.plotting.plot_abc_xyz_matrix(abc_summary, what="revenue_share", ax=axe
                                        language=language)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **The decision: where do the lines go?** 80 / 95 is the textbook Pareto cut. The XYZ lines
 # for *clients* must be far wider than the textbook lines for products (0.1 / 0.25): one
 # client's monthly spend varies much more than the demand for a whole product, and with the
 # product lines every client would be Z. Move the sliders with the management team: how many
 # clients can the company really give a personal manager (the size of A)? Whom do we call
 # "steady"? The matrix and the sentence below it recompute at once.
+
+# %% [markdown] tags=["ru"]
+# **Решение: где проходят границы?** 80 / 95 — классическое деление по Парето. Границы XYZ для
+# *клиентов* должны быть гораздо шире учебных границ для товаров (0,1 / 0,25): месячные покупки
+# одного клиента колеблются намного сильнее, чем спрос на целый товар, и с «товарными»
+# границами каждый клиент оказался бы в Z. Двигайте ползунки вместе с руководством: скольким
+# клиентам компания действительно может дать персонального менеджера (размер A)? Кого мы
+# называем «стабильным»? Матрица и фраза под ней пересчитываются сразу.
 
 # %% tags=["nbval-ignore-output"]
 abc_panel = workbench.widgets.abc_xyz_panel(tx, asof=asof, value=abc_value,
@@ -143,26 +209,41 @@ abc_panel
 print({cell: int(n) for cell, n in abc_summary["clients"].items()})
 print(round(float(abc_summary.loc[abc_summary["abc"] == "A", "revenue_share"].sum()), 3))
 
-# %% [markdown]
-# ## 3. The loyalty ladder (лестница приверженности)
+# %% [markdown] tags=["en"]
+# ## 3. The loyalty ladder
 #
 # The ladder of the method: potential client → visitor → first purchase → buyer → regular →
-# advocate (приверженец); next to it the lapsed clients who fell off. Each rung has its own
-# strategy — attract, engage, retain, cherish, win back — and clients are moved up **one rung
-# at a time**. The leads table (the sales funnel) fills the two bottom rungs; the survey's
-# NPS tells the advocates (promoters) from the merely regular. Both are optional: without
-# them the ladder starts at the first purchase and advocates are recognised by a long steady
-# history.
+# advocate; next to it the lapsed clients who fell off. Each rung has its own strategy —
+# attract, engage, retain, cherish, win back — and clients are moved up **one rung at a
+# time**. The leads table (the sales funnel) fills the two bottom rungs; the survey's NPS tells
+# the advocates (promoters) from the merely regular. Both are optional: without them the
+# ladder starts at the first purchase and advocates are recognised by a long steady history.
+
+# %% [markdown] tags=["ru"]
+# ## 3. Лестница приверженности
+#
+# Лестница метода: потенциальный клиент → посетитель → первая покупка → покупатель → постоянный
+# клиент → приверженец; рядом — ушедшие клиенты, которые с неё сошли. У каждой ступени своя
+# стратегия — привлекать, вовлекать, удерживать, беречь, возвращать, — и клиентов поднимают
+# **по одной ступени за раз**. Таблица лидов (воронка продаж) заполняет две нижние ступени;
+# NPS из анкет отличает приверженцев (промоутеров) от просто постоянных. Обе таблицы
+# необязательны: без них лестница начинается с первой покупки, а приверженцев узнают по
+# длинной стабильной истории.
 
 # %%
 ladder = workbench.loyalty_ladder(tx, asof=asof, leads=folder.tables.get("leads"),
                                   survey=folder.tables.get("survey"), rules=ladder_rules)
 print(workbench.describe_ladder(ladder, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Per rung: the strategy, the typical client, the share of profit and the subgroups the
 # method asks for within each rung — profitable, middle, unprofitable (profit = sales −
 # costs; the subgroups appear when the data has costs).
+
+# %% [markdown] tags=["ru"]
+# По каждой ступени: стратегия, типичный клиент, доля прибыли и подгруппы, которые метод
+# выделяет внутри ступени, — прибыльные, средние, убыточные (прибыль = продажи − затраты;
+# подгруппы появляются, когда в данных есть затраты).
 
 # %%
 display(workbench.format_ladder_summary(workbench.ladder_summary(ladder), language=language))
@@ -171,10 +252,16 @@ display(workbench.format_ladder_summary(workbench.ladder_summary(ladder), langua
 workbench.plotting.plot_ladder(ladder, language=language)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **Do clients really climb?** We rebuild the ladder as it stood `transition_days` ago and
 # see where each client is now. The method expects the chance of leaving to fall as clients
 # climb; the share that moved up is the base rate any "one rung up" campaign has to beat.
+
+# %% [markdown] tags=["ru"]
+# **Действительно ли клиенты поднимаются?** Восстанавливаем лестницу, какой она была
+# `transition_days` дней назад, и смотрим, где каждый клиент сейчас. Метод ожидает, что
+# вероятность ухода падает по мере подъёма; доля поднявшихся — базовый уровень, который должна
+# превзойти любая кампания «на ступень вверх».
 
 # %%
 try:
@@ -193,7 +280,7 @@ print({k: int(v) for k, v in ladder["rung"].value_counts().sort_index().items()}
 if transitions is not None:
     print(transitions["lapsed"].round(3).to_dict())
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 4. Clusters: the groups the data proposes
 #
 # RFM, ABC-XYZ and the ladder cut along lines *we* chose. Cluster analysis asks the data:
@@ -204,6 +291,17 @@ if transitions is not None:
 # the skewed money and count columns, scales them, tries every k in `k_range` and keeps the k
 # with the best silhouette (how compact and how well separated the groups are).
 
+# %% [markdown] tags=["ru"]
+# ## 4. Кластеры: группы, которые предлагают данные
+#
+# RFM, ABC-XYZ и лестница режут по линиям, которые выбрали *мы*. Кластерный анализ спрашивает
+# данные: какие группы похожих клиентов в них есть? Мы описываем каждого клиента тем, *как* он
+# покупает, а не тем, где он в своём жизненном цикле: заказы в месяц, средний заказ, единиц в
+# заказе и доля месяцев с покупкой (`workbench.customer_feature_table`; её `kind="rfm"` даёт
+# вместо этого пять величин RFM). `workbench.Segmenter` логарифмирует скошенные денежные и
+# счётные столбцы, масштабирует их, перебирает все k из `k_range` и оставляет k с лучшим
+# силуэтом (насколько группы компактны и насколько хорошо разделены).
+
 # %%
 features = workbench.customer_feature_table(tx, asof=asof)
 revenue = workbench.rfm_table(tx, asof=asof)["monetary_total"]  # for the revenue shares
@@ -213,18 +311,26 @@ stability = segmenter.stability(features, n_boot=n_boot)
 print(workbench.describe_segments(segmenter, features, revenue=revenue,
                                   stability=stability, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The silhouette by k: a k with a slightly lower score but segments the team can act on is
 # often the better choice — the maximum is a suggestion, not a verdict.
+
+# %% [markdown] tags=["ru"]
+# Силуэт по k: k с чуть меньшим значением, но с сегментами, с которыми команда может работать,
+# часто лучший выбор — максимум это подсказка, а не приговор.
 
 # %% tags=["nbval-ignore-output"]
 if len(segmenter.k_scores_):
     workbench.plotting.plot_silhouette(segmenter, language=language)
     plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The typical client of each segment (medians); in the plot below, each segment's means
 # against the average client (1 = average; above 1 = more than average):
+
+# %% [markdown] tags=["ru"]
+# Типичный клиент каждого сегмента (медианы); на графике ниже — средние каждого сегмента
+# относительно среднего клиента (1 — средний; больше 1 — выше среднего):
 
 # %%
 display(workbench.format_segment_profile(
@@ -234,11 +340,18 @@ display(workbench.format_segment_profile(
 workbench.plotting.plot_cluster_profiles(segmenter, features, language=language)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **The decision: how many segments, on which facts?** Move k and choose the features with
 # the team. Fewer, clearer segments that sales can tell apart beat many fine ones; dropping
 # one fact shows how much it drives the split, and adding the RFM facts ("days since the last
 # purchase", "revenue" ...) shows how the life cycle reshuffles the kinds of clients.
+
+# %% [markdown] tags=["ru"]
+# **Решение: сколько сегментов и по каким признакам?** Двигайте k и выбирайте признаки вместе с
+# командой. Меньше сегментов, но понятных, которые продавцы могут различить, лучше множества
+# тонких; убрав один признак, видим, насколько он определяет деление, а добавив величины RFM
+# («дней с последней покупки», «выручка» …), видим, как жизненный цикл перетасовывает типы
+# клиентов.
 
 # %% tags=["nbval-ignore-output"]
 rfm_facts = workbench.customer_feature_table(tx, asof=asof, kind="rfm")
@@ -249,19 +362,30 @@ segment_panel = workbench.widgets.segmentation_panel(
 segment_panel
 
 # %% tags=["nbval-check-output"]
-# ✅ check: k, segment sizes, best silhouette and median stability
-print(segmenter.n_clusters_, [int(n) for n in segmenter.profile(features)["size"]])
+# ✅ check: k; segment sizes within 5 clients; silhouette per k and median stability to 0.01
+print(segmenter.n_clusters_)
+print(verdict("segment sizes", segmenter.profile(features)["size"], [2013, 667, 249], abs=5))
 if len(segmenter.k_scores_):
-    print(segmenter.k_scores_.round(2).to_dict())
-print(round(float(stability.median()), 2))
+    print(list(segmenter.k_scores_.index))
+    print(verdict("silhouette per k", segmenter.k_scores_,
+                  [0.542, 0.553, 0.457, 0.344, 0.349, 0.359, 0.362], abs=0.01))
+print(verdict("median stability", stability.median(), 0.984, abs=0.01))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 5. Comparing the criteria: which ones will the client use?
 #
 # Four ways of sorting the same clients. Where two criteria agree strongly they say the same
 # thing and one of them is enough; where they disagree each adds information. We put the
 # segments side by side for every client who bought (Cramér's V: 0 = unrelated, 1 = one
 # criterion determines the other).
+
+# %% [markdown] tags=["ru"]
+# ## 5. Сравниваем критерии: какими будет пользоваться клиент?
+#
+# Четыре способа разложить одних и тех же клиентов. Где два критерия сильно совпадают, они
+# говорят одно и то же и достаточно одного; где расходятся — каждый добавляет информацию.
+# Ставим сегменты рядом для каждого купившего клиента (V Крамера: 0 — не связаны, 1 — один
+# критерий полностью определяет другой).
 
 # %%
 criteria = workbench.segment_criteria(rfm=rfm, abc_xyz=abc_table, ladder=ladder,
@@ -273,8 +397,11 @@ print(workbench.describe_crosstab(criteria, "cluster", "rung", language=language
 display(workbench.segment_crosstab(criteria, "cluster", "cell", language=language))
 print(workbench.describe_crosstab(criteria, "cluster", "cell", language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # All criteria against each other (the ABC-XYZ cell is left out: it is made of ABC and XYZ):
+
+# %% [markdown] tags=["ru"]
+# Все критерии друг против друга (клетка ABC-XYZ не показана: она составлена из ABC и XYZ):
 
 # %%
 agreement = workbench.criteria_agreement(
@@ -282,7 +409,7 @@ agreement = workbench.criteria_agreement(
 display(workbench.format_criteria_agreement(agreement, language=language))
 print(workbench.describe_agreement(agreement, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **Which criteria will the client use?** A proposal to discuss with management:
 # - **the loyalty ladder is the main axis**: it carries the strategy (attract, engage,
 #   retain, cherish, win back) that step 6 turns into offers, and it is easy to explain to the
@@ -297,13 +424,30 @@ print(workbench.describe_agreement(agreement, language=language))
 # - **RFM segments are the working lists** for step 5: "at risk" and "cannot lose them" are
 #   the first calls of the retention plan.
 
-# %% tags=["nbval-check-output"]
-# ✅ check: clients compared and the agreement between the criteria
-print(len(criteria), list(criteria.columns))
-print({f"{a}-{b}": round(float(agreement.loc[a, b]), 2)
-       for i, a in enumerate(agreement.index) for b in agreement.columns[i + 1:]})
+# %% [markdown] tags=["ru"]
+# **Какими критериями будет пользоваться клиент?** Предложение для обсуждения с руководством:
+# - **лестница приверженности — главная ось**: она несёт стратегию (привлекать, вовлекать,
+#   удерживать, беречь, возвращать), которую шаг 6 превращает в предложения, и её легко
+#   объяснить отделу продаж;
+# - **ABC задаёт уровень обслуживания внутри ступени**: клиент A на любой ступени получает
+#   персонального менеджера, клиент C — стандартный канал: деньги именно там;
+# - **XYZ задаёт ритм контактов**: клиентам X — по графику, Y — перед их обычными моментами
+#   покупки, Z — в рамках кампаний;
+# - **кластеры — проверка, а не критерий**: если они совпадают с лестницей и ABC, критерии
+#   следуют реальной структуре клиентской базы; кластер, который их пересекает, — группа,
+#   заслуживающая более пристального взгляда (и собственного имени);
+# - **сегменты RFM — рабочие списки** для шага 5: «в зоне риска» и «нельзя потерять» — первые
+#   звонки плана удержания.
 
-# %% [markdown]
+# %% tags=["nbval-check-output"]
+# ✅ check: clients compared, and the agreement between the criteria to 0.01
+print(len(criteria), list(criteria.columns))
+pairs = [(a, b) for i, a in enumerate(agreement.index) for b in agreement.columns[i + 1:]]
+print([f"{a}-{b}" for a, b in pairs])
+print(verdict("agreement per pair", [agreement.loc[a, b] for a, b in pairs],
+              [0.526, 0.528, 0.628, 0.502, 0.536, 0.469, 0.555, 0.533, 0.495, 0.438], abs=0.01))
+
+# %% [markdown] tags=["en", "analyst"]
 # ## 6. For analysts: the summary that BTYD models need
 #
 # Analysts who forecast purchases with "buy till you die" models (BG/NBD, Pareto/NBD,
@@ -319,7 +463,23 @@ print({f"{a}-{b}": round(float(agreement.loc[a, b]), 2)
 # BetaGeoFitter(penalizer_coef=0.001).fit(summary["frequency"], summary["recency"], summary["T"])
 # ```
 
-# %%
+# %% [markdown] tags=["ru", "analyst"]
+# ## 6. Для аналитиков: сводка, которая нужна моделям BTYD
+#
+# Аналитикам, которые прогнозируют покупки моделями «покупает, пока не уйдёт» (BG/NBD,
+# Pareto/NBD, Gamma-Gamma в `lifetimes` или PyMC-Marketing), нужна одна строка на клиента с
+# `frequency`, `recency`, `T` и `monetary_value` — точно в определениях этих библиотек.
+# `workbench.btyd_summary` даёт её быстро. Осторожно с ловушками: `frequency` считает
+# *повторные периоды* (а не заказы), `recency` — возраст клиента на момент последней покупки (а
+# не время с неё), `monetary_value` — среднее по повторным периодам (0 у разовых покупателей,
+# которых надо исключить из Gamma-Gamma).
+#
+# ```python
+# from lifetimes import BetaGeoFitter
+# BetaGeoFitter(penalizer_coef=0.001).fit(summary["frequency"], summary["recency"], summary["T"])
+# ```
+
+# %% tags=["analyst"]
 btyd = workbench.btyd_summary(tx, asof=asof, freq=btyd_freq)
 print(workbench.describe_btyd(btyd, language=language))
 
@@ -327,7 +487,7 @@ print(workbench.describe_btyd(btyd, language=language))
 # ✅ check: clients, repeat buyers, median T
 print(len(btyd), int((btyd["frequency"] > 0).sum()), round(float(btyd["T"].median()), 1))
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
 # The seed note defines class A by *profit*, not revenue ("the 20% of clients who make up to
@@ -335,6 +495,15 @@ print(len(btyd), int((btyd["frequency"] > 0).sum()), round(float(btyd["T"].media
 # 0.70, read it aloud, and count the clients whose cell changes. Which cells do they move
 # between? (Hint: `workbench.segment_criteria(abc_xyz=..., extra={...})` puts two splits side
 # by side, and `workbench.segment_crosstab` crosses them.)
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# Материал о практике CRM определяет класс A по *прибыли*, а не по выручке («20 % клиентов, дающие
+# до 80 % прибыли»). Повторите деление ABC-XYZ с `value="profit"` и более строгой границей A
+# 0,70, прочитайте его вслух и посчитайте клиентов, чья клетка изменилась. Между какими клетками
+# они переходят? (Подсказка: `workbench.segment_criteria(abc_xyz=..., extra={...})` ставит два
+# деления рядом, а `workbench.segment_crosstab` их пересекает.)
 
 # %% tags=["solution"]
 if "cost" in tx.columns:
@@ -345,22 +514,31 @@ if "cost" in tx.columns:
     print(int((both["cell"] != both["cell_profit"]).sum()))
     display(workbench.segment_crosstab(both, "cell", "cell_profit", language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
 #
-# - 7\. На каком этапе жизненного цикла развития находятся Ваши клиенты? А каков этап
-#   развития отношений? (At what stage of their life cycle are your clients — and at what
-#   stage is your relationship with them? Think of the ladder.)
-# - 11\. Основные понятия маркетинга. Как Ваша компания определяет основные сегменты (ниши)
-#   своего рынка? (How does your company define the main segments of its market?)
-# - 30\. Всегда ли нужно бороться за лояльность потребителей, приведите примеры программ
-#   лояльности и оцените их эффективность. (Must we always fight for loyalty? Think of the CZ
-#   cell and the unprofitable subgroups.)
-# - 31\. Категоризация и типизация клиентов, какие варианты категоризации и типизации Вы
-#   можете предложить для своих клиентов и клиентов своих клиентов? (Which ways of
-#   categorising your clients — and your clients' clients — would you propose?)
+# - 7\. At what stage of their life cycle are your clients — and at what stage is your
+#   relationship with them? (Think of the ladder.)
+# - 11\. The basic notions of marketing. How does your company define the main segments
+#   (niches) of its market?
+# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
+#   judge how well they work. (Think of the CZ cell and the unprofitable subgroups.)
+# - 31\. Categorising and typifying clients: which ways of categorising your clients — and
+#   your clients' clients — would you propose?
 
-# %% [markdown]
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
+#
+# - 7\. На каком этапе жизненного цикла развития находятся Ваши клиенты? А каков этап развития
+#   отношений? (Вспомните лестницу.)
+# - 11\. Основные понятия маркетинга. Как Ваша компания определяет основные сегменты (ниши)
+#   своего рынка?
+# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
+#   лояльности и оцените их эффективность. (Вспомните клетку CZ и убыточные подгруппы.)
+# - 31\. Категоризация и типизация клиентов: какие варианты категоризации и типизации Вы можете
+#   предложить для своих клиентов и клиентов своих клиентов?
+
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - ranked clients by recency, frequency and money and named the RFM segments, including the
 #   valuable clients who are slipping away;
@@ -374,7 +552,24 @@ if "cost" in tx.columns:
 # - compared the criteria and proposed the ones the client will use: the ladder for strategy,
 #   ABC for the level of service, XYZ for the rhythm of contact, RFM lists for retention.
 # - Next step: `05_costs_and_churn` — what do these segments cost, what is at risk, and is it
-#   worth it ("стоит ли овчинка выделки?").
+#   worth it?
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - упорядочили клиентов по давности, частоте и сумме покупок и назвали сегменты RFM, включая
+#   ценных клиентов, которые ускользают;
+# - разделили их по объёму и регулярности (ABC-XYZ), со способом работы для каждой из девяти
+#   клеток, и установили границы ABC и XYZ вместе с командой;
+# - поставили клиентов и лиды на лестницу приверженности со стратегией для каждой ступени и
+#   подгруппами «прибыльные / средние / убыточные» и измерили, как клиенты на самом деле
+#   переходили между ступенями;
+# - дали данным предложить собственные кластеры, выбрали k и признаки и проверили их
+#   устойчивость;
+# - сравнили критерии и предложили те, которыми будет пользоваться клиент: лестницу — для
+#   стратегии, ABC — для уровня обслуживания, XYZ — для ритма контактов, списки RFM — для
+#   удержания.
+# - Следующий шаг: `05_costs_and_churn` — во что обходятся эти сегменты, что под угрозой и
+#   стоит ли овчинка выделки.
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())

@@ -6,8 +6,8 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 5 — Costs and the expected result: is it worth it? (оценка затрат и ожидаемого результата — «стоит ли овчинка выделки?»)
+# %% [markdown] tags=["en"]
+# # Step 5 — Costs and the expected result: is it worth it?
 #
 # **Why this step matters to the client.** Step 4 told us which clients matter; before step 6
 # spends money on offers, management needs to know what an action costs and what it is
@@ -29,6 +29,31 @@
 # 5. weigh the value at risk against the cost of an offer: whom to target, what it brings, and
 #    the threshold in money — the decisions of this step, in two widgets;
 # 6. try it ourselves (📝 Your turn).
+
+# %% [markdown] tags=["ru"]
+# # Шаг 5 — Оценка затрат и ожидаемого результата: «стоит ли овчинка выделки?»
+#
+# **Почему этот шаг важен клиенту.** Шаг 4 показал, какие клиенты важны; прежде чем шаг 6
+# потратит деньги на предложения, руководству нужно знать, во что обходится действие и что оно
+# должно принести. Для удержания клиентов вопрос конкретен: кто, скорее всего, перестанет
+# покупать, какая часть его покупок под угрозой и для кого из них предложение (звонок, скидка,
+# подарок, закрытая жалоба) окупается. Материал об удержании клиентов напоминает: даже лучшие
+# компании теряют около 10 % клиентов в год, и компания может терять их, «даже не замечая
+# этого»: большинство уходит из-за обслуживания (65 % в цитируемом исследовании TARP, 15 % — из-за
+# плохого ответа на жалобу), а не из-за цены (8 %). Без этого шага бюджет удержания уходит либо
+# всем (впустую на тех, кто и так остался бы), либо никому (ценные клиенты молча уходят).
+#
+# **В этой тетради мы:**
+# 1. определим уход клиента для бизнеса без договоров и посчитаем, кто ушёл за последний
+#    горизонт;
+# 2. честно проверим на периоде, которого модель не видела, насколько хорошо модель ухода
+#    предсказывает, — в сравнении с простым правилом «первым уходит тот, кто дольше всех не
+#    покупал»;
+# 3. прочитаем, что определяет уход, на языке бизнеса, и проверим влияние сервиса (жалобы);
+# 4. оценим каждого клиента сегодня и разложим по группам риска;
+# 5. сопоставим ценность под угрозой со стоимостью предложения: кому предлагать, что это
+#    принесёт и порог в деньгах — решения этого шага, в двух виджетах;
+# 6. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -52,19 +77,30 @@ import workbench
 import workbench.plotting
 import workbench.widgets
 
+from workbench._testing import verdict  # tolerant comparisons for the ✅ check cells
+
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 tx = folder.tables["transactions"]
 side = {name: folder.tables.get(name) for name in ("customers", "feedback", "survey")}
 past = workbench.backtest_asof(tx, horizon, asof)  # today minus one horizon: outcome known
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. What is churn when nobody cancels a contract?
 #
 # A coffee shop or a distributor never receives a letter "we are leaving": clients simply stop
 # buying. So we fix a horizon H (here `horizon`) and call a client **churned** when they made
 # no purchase within H after a given date. For the last date whose outcome we already know —
 # today minus one horizon — `workbench.churn_labels` gives the exact answer for every client.
+
+# %% [markdown] tags=["ru"]
+# ## 1. Что такое уход, если никто не расторгает договор?
+#
+# Кофейня или дистрибьютор никогда не получат письма «мы уходим»: клиенты просто перестают
+# покупать. Поэтому мы задаём горизонт H (здесь `horizon`) и называем клиента **ушедшим**, если
+# он ничего не купил в течение H после заданной даты. Для последней даты, исход которой уже
+# известен, — сегодня минус один горизонт — `workbench.churn_labels` даёт точный ответ по
+# каждому клиенту.
 
 # %%
 # a short export (less than two horizons of purchases) skips the model parts with a sentence
@@ -73,17 +109,22 @@ if labels_ok:
     labels = workbench.churn_labels(tx, past, horizon)
     print(workbench.describe_churn_labels(labels, past, horizon, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # This is the base rate every forecast must beat. A high rate is normal when many clients buy
 # once (online shoppers); the question of this step is not "how many leave" but "which of
 # those who leave are worth keeping, and at what price".
+
+# %% [markdown] tags=["ru"]
+# Это базовая доля, которую должен превзойти любой прогноз. Высокая доля нормальна, когда
+# многие клиенты покупают один раз (интернет-покупатели); вопрос этого шага не «сколько
+# уходит», а «кого из уходящих стоит удерживать и за какую цену».
 
 # %% tags=["nbval-check-output"]
 # ✅ check: clients labelled at today − H and their churn rate
 if labels_ok:
     print(str(past.date()), len(labels), round(float(labels.mean()), 2))
 
-# %% [markdown]
+# %% [markdown] tags=["en", "analyst"]
 # ## 2. Does the model see it coming? An honest, out-of-time check
 #
 # We train `workbench.ChurnModel` only on the data up to today − H (it stacks earlier windows:
@@ -93,36 +134,63 @@ if labels_ok:
 # **recency baseline** ("the longer since the last purchase, the likelier to leave") is
 # measured on the same clients.
 
-# %%
+# %% [markdown] tags=["ru", "analyst"]
+# ## 2. Видит ли модель уход заранее? Честная проверка на будущем периоде
+#
+# Обучаем `workbench.ChurnModel` только на данных до «сегодня − H» (она складывает более ранние
+# окна: признаки на дату, исход — в горизонте после неё) и затем оцениваем клиентов на дату
+# «сегодня − H». Исход этого последнего горизонта модели никогда не показывали, поэтому проверка
+# показывает то, что увидел бы консультант, запусти он модель на один горизонт раньше. Рядом на
+# тех же клиентах измерена простая **базовая модель по давности** («чем дольше с последней
+# покупки, тем вероятнее уход»).
+
+# %% tags=["analyst"]
 backtest_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language)
 if backtest_ok:
     past_model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=past, **side)
     evaluation = past_model.evaluate(tx, past, **side)
     print(workbench.describe_evaluation(evaluation, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en", "analyst"]
 # How to read it: ROC AUC is the chance that a random leaver is ranked above a random client
 # who stays (0.5 = a coin toss); the lift says how much richer in leavers the top 10% of the
 # list is; the Brier score and the calibration plot say whether "70%" really means 70 out of
 # 100. Only calibrated probabilities can be multiplied by money in section 5.
 
-# %% tags=["nbval-ignore-output"]
+# %% [markdown] tags=["ru", "analyst"]
+# Как читать: ROC AUC — вероятность того, что случайный ушедший окажется в списке выше
+# случайного оставшегося (0,5 — подбрасывание монеты); подъём (lift) показывает, во сколько раз
+# верхние 10 % списка богаче уходящими; оценка Брайера и график калибровки говорят, значит ли
+# «70 %» на самом деле 70 из 100. Только откалиброванные вероятности можно умножать на деньги в
+# разделе 5.
+
+# %% tags=["nbval-ignore-output", "analyst"]
 if backtest_ok:
     workbench.plotting.plot_calibration(evaluation, language=language)
     plt.show()
 
 # %% tags=["nbval-check-output"]
-# ✅ check: ROC AUC, AP, top-decile lift, Brier — model, then recency baseline (2 decimals)
+# ✅ check: ROC AUC, AP and Brier to 0.005, top-decile lift to 0.02 — model, then recency baseline
 if backtest_ok:
-    print(evaluation["metrics"][["roc_auc", "average_precision", "top_decile_lift", "brier"]]
-          .round(2).to_numpy().tolist())
+    metrics = evaluation["metrics"]  # rows: the model, then the recency baseline
+    print(verdict("ROC AUC", metrics["roc_auc"], [0.876, 0.840], abs=0.005))
+    print(verdict("average precision", metrics["average_precision"], [0.899, 0.877], abs=0.005))
+    print(verdict("top-decile lift", metrics["top_decile_lift"], [1.459, 1.436], abs=0.02))
+    print(verdict("Brier score", metrics["brier"], [0.125, 0.151], abs=0.005))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 3. What drives churn, in business words
 #
 # Permutation importance: shuffle one feature and see how much the ranking quality (ROC AUC)
 # drops. Features are named in business words (days since the last purchase, irregularity of
 # purchases, unresolved complaints …).
+
+# %% [markdown] tags=["ru"]
+# ## 3. Что определяет уход, на языке бизнеса
+#
+# Перестановочная важность: перемешиваем один признак и смотрим, насколько падает качество
+# ранжирования (ROC AUC). Признаки названы словами бизнеса (дни с последней покупки,
+# нерегулярность покупок, нерешённые жалобы …).
 
 # %%
 if backtest_ok:
@@ -134,12 +202,19 @@ if backtest_ok:
     workbench.plotting.plot_importances(drivers, top=12, language=language)
     plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Correlated features share their importance (recency, the BG/NBD probabilities and recent
 # counts all say "has not bought lately"), so a service feature with a small number can
 # still matter a lot for the few clients it concerns. The plain comparison below checks the
 # service effect directly: the share of clients lost among those who never complained, those
 # whose complaint was resolved, and those whose complaint is still open.
+
+# %% [markdown] tags=["ru"]
+# Связанные признаки делят важность между собой (давность, вероятности BG/NBD и недавние
+# количества — всё это «давно не покупал»), поэтому сервисный признак с маленьким числом может
+# много значить для тех немногих клиентов, которых он касается. Простое сравнение ниже
+# проверяет влияние сервиса напрямую: доля потерянных клиентов среди тех, кто никогда не
+# жаловался, тех, чья жалоба решена, и тех, чья жалоба всё ещё открыта.
 
 # %%
 if workbench.needs(folder, "feedback", language=language):
@@ -148,9 +223,13 @@ if workbench.needs(folder, "feedback", language=language):
     workbench.plotting.plot_complaint_churn(complaints, language=language)
     plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # A resolved complaint keeps the client; an unresolved one loses them — the cheapest
 # retention offer is often to close the open complaints ("a complaint is a gift").
+
+# %% [markdown] tags=["ru"]
+# Решённая жалоба удерживает клиента; нерешённая — теряет его: самое дешёвое предложение
+# для удержания — часто закрыть открытые жалобы («жалоба — это подарок»).
 
 # %% tags=["nbval-check-output"]
 # ✅ check: features used, and the churn rate per complaint group
@@ -159,13 +238,21 @@ if backtest_ok:
 if workbench.needs(folder, "feedback", language=language):
     print(complaints.churn["churn_rate"].round(2).tolist())  # never / resolved / unresolved
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 4. Who is at risk today?
 #
 # Now the model for today: trained on all the data up to today (the last window's outcome is
 # known), it scores every client for the horizon that starts today. The risk bands use the
 # cut-offs `risk_cutoffs`; they are for the conversation with the sales team — the money-optimal
 # line comes in section 5.
+
+# %% [markdown] tags=["ru"]
+# ## 4. Кто в зоне риска сегодня?
+#
+# Теперь модель на сегодня: обученная на всех данных до сегодняшнего дня (исход последнего
+# окна известен), она оценивает каждого клиента на горизонт, который начинается сегодня. Группы
+# риска используют границы `risk_cutoffs`; они для разговора с отделом продаж — оптимальная по
+# деньгам граница появится в разделе 5.
 
 # %%
 today_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=1, language=language)
@@ -183,9 +270,12 @@ if today_ok:
 # ✅ check: clients scored, and per risk band today (low, medium, high)
 if today_ok:
     bands = workbench.risk_band(probabilities, risk_cutoffs)
-    print(len(probabilities), bands.value_counts().sort_index().tolist())
+    print(len(probabilities))
+    print(verdict("clients per band (low, medium, high)",
+                  bands.value_counts().reindex(["low", "medium", "high"], fill_value=0),
+                  [703, 295, 1938], abs=5))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 5. Is it worth it? Value at risk, the offer and the threshold
 #
 # What a client would bring over the horizon if they stay (`workbench.expected_value`: margin
@@ -193,7 +283,18 @@ if today_ok:
 # risk**. An offer to a client is worth making when the margin it is expected to save —
 # probability × success rate × value — exceeds its cost. `workbench.retention_plan` ranks
 # the clients by that expected gain, targets down to the point where the total gain is
-# largest, and rolls the result up per rung of the loyalty ladder (лестница приверженности).
+# largest, and rolls the result up per rung of the loyalty ladder.
+
+# %% [markdown] tags=["ru"]
+# ## 5. Стоит ли? Ценность под угрозой, предложение и порог
+#
+# То, что клиент принёс бы за горизонт, если останется (`workbench.expected_value`: маржа
+# последнего года в собственном темпе клиента), умноженное на вероятность ухода, — это
+# **ценность под угрозой**. Предложение клиенту имеет смысл, когда маржа, которую оно должно
+# сохранить, — вероятность × доля успеха × ценность — больше его стоимости.
+# `workbench.retention_plan` упорядочивает клиентов по этому ожидаемому выигрышу, выбирает их до
+# точки, где суммарный выигрыш наибольший, и сводит результат по ступеням лестницы
+# приверженности.
 
 # %%
 value = workbench.expected_value(tx, asof=asof, horizon=horizon, margin=margin).clip(lower=0)
@@ -208,16 +309,24 @@ if today_ok:
     display(workbench.format_retention_segments(plan, language=language))
 
 # %% tags=["nbval-check-output"]
-# ✅ check: offer cost, clients to target, expected net gain and value at risk (whole units)
+# ✅ check: offer cost, gain and value at risk to 0.1 %, clients to target within 5
 if today_ok:
-    print(cost, plan.n_target, round(plan.total_gain),
-          round(float(plan.table["value_at_risk"].sum())))
+    print(verdict("offer cost", cost, 113.14, rel=0.001))
+    print(verdict("clients to target", plan.n_target, 1023, abs=5))
+    print(verdict("expected net gain", plan.total_gain, 404005, rel=0.001))
+    print(verdict("value at risk", plan.table["value_at_risk"].sum(), 1939394, rel=0.001))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **The decision: the offer.** Move the offer's cost, its success rate and the horizon, and
 # read how many clients it pays to target and what the campaign is expected to bring. The
 # curve rises while each next offer saves more than it costs, and falls after the optimum.
 # (For each horizon the panel uses a churn model fitted for that horizon.)
+
+# %% [markdown] tags=["ru"]
+# **Решение: предложение.** Двигайте стоимость предложения, долю успеха и горизонт и читайте,
+# скольким клиентам выгодно предлагать и что должна принести кампания. Кривая растёт, пока
+# каждое следующее предложение сохраняет больше, чем стоит, и падает после оптимума. (Для
+# каждого горизонта панель использует модель ухода, обученную на этот горизонт.)
 
 # %% tags=["nbval-ignore-output"]
 if today_ok:  # a longer horizon needs a longer history: it is left out when the data are short
@@ -232,12 +341,19 @@ if today_ok:  # a longer horizon needs a longer history: it is left out when the
                                               language=language)
     display(panel)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **The decision: the threshold, tested on the past.** A probability threshold ("call everyone
 # above 60%") is what a sales team can act on. What would it have cost or brought last time?
 # We take the scores the past model gave one horizon ago, what each client was worth then, and
 # what really happened: the confusion matrix in money. The `risk_cutoffs` high line is the
 # starting point.
+
+# %% [markdown] tags=["ru"]
+# **Решение: порог, проверенный на прошлом.** Порог вероятности («звоним всем, у кого больше
+# 60 %») — то, с чем отдел продаж может работать. Чего бы он стоил или что принёс бы в прошлый
+# раз? Берём оценки, которые прошлая модель дала один горизонт назад, ценность каждого клиента
+# на тот момент и то, что произошло на самом деле: матрицу ошибок в деньгах. Отправная точка —
+# верхняя граница `risk_cutoffs`.
 
 # %%
 if backtest_ok:
@@ -257,18 +373,28 @@ if backtest_ok:
 
 # %% tags=["nbval-check-output"]
 # ✅ check: back-test at the high-risk cut-off: contacted; clients per cell (left & offer,
-# left & no offer, stayed & offer, stayed & no offer); net and missed (whole money units)
+# left & no offer, stayed & offer, stayed & no offer) within 5; net and missed to 0.1 %
 if backtest_ok:
-    print(backtest.attrs["n_targeted"], backtest["n"].tolist(),
-          round(backtest.attrs["net"]), round(backtest.attrs["missed"]))
+    print(verdict("contacted", backtest.attrs["n_targeted"], 1942, abs=5))
+    print(verdict("clients per cell", backtest["n"], [1613, 128, 329, 680], abs=5))
+    print(verdict("net", backtest.attrs["net"], 183981, rel=0.001))
+    print(verdict("missed", backtest.attrs["missed"], -619139, rel=0.001))
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
 # 1. Roll the same plan up by ABC-XYZ cell instead of ladder rung (hint:
 #    `workbench.abc_xyz(tx, asof=asof)["cell"]` as `segments=`). Which cell holds the most
 #    value at risk, and which brings the most expected gain?
 # 2. Halve the success rate. How many clients is the offer still worth making to?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# 1. Сведите тот же план по клеткам ABC-XYZ вместо ступеней лестницы (подсказка:
+#    `workbench.abc_xyz(tx, asof=asof)["cell"]` как `segments=`). В какой клетке больше всего
+#    ценности под угрозой и какая приносит наибольший ожидаемый выигрыш?
+# 2. Уменьшите долю успеха вдвое. Скольким клиентам всё ещё стоит делать предложение?
 
 # %% tags=["solution"]
 if today_ok:
@@ -284,19 +410,27 @@ if today_ok:
                                          segments=rungs)
     print(workbench.describe_retention_plan(plan_half, language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
 #
-# - 6\. Как вы воспринимаете потребительскую ценность основных своих клиентов? (How do you see
-#   the value of your main clients — and does the value at risk match that view?)
-# - 30\. Всегда ли нужно бороться за лояльность потребителей, приведите примеры программ
-#   лояльности и оцените их эффективность. (Is loyalty always worth fighting for? Give examples
-#   of loyalty programmes and judge whether they pay off.)
-# - 42\. Управление жизненным циклом потребителя. Отношения как объект управления. Почему жалобу
-#   клиента специалисты предлагают рассматривать как «подарок судьбы»? (Managing the client's
-#   life cycle; why is a complaint called a gift?)
+# - 6\. How do you see the customer value of your main clients — and does the value at risk
+#   match that view?
+# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
+#   judge whether they pay off.
+# - 42\. Managing the consumer's life cycle; relationships as an object of management. Why do
+#   specialists suggest treating a client's complaint as "a gift of fate"?
 
-# %% [markdown]
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
+#
+# - 6\. Как вы воспринимаете потребительскую ценность основных своих клиентов? (Совпадает ли с
+#   этим ценность под угрозой?)
+# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
+#   лояльности и оцените их эффективность.
+# - 42\. Управление жизненным циклом потребителя. Отношения как объект управления. Почему жалобу
+#   клиента специалисты предлагают рассматривать как «подарок судьбы»?
+
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - defined churn for a business without contracts (no purchase within the horizon) and
 #   counted who churned in the last complete horizon;
@@ -308,6 +442,19 @@ if today_ok:
 #   the number of clients worth an offer, the expected net gain and the threshold in money are
 #   the decisions we take to management;
 # - next step: `06_offers` — what exactly to offer to each rung and segment.
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - определили уход для бизнеса без договоров (нет покупки в течение горизонта) и посчитали,
+#   кто ушёл за последний полный горизонт;
+# - проверили модель ухода на периоде, которого она не видела, в сравнении с правилом давности
+#   и прочитали, можно ли доверять её вероятностям деньги;
+# - прочитали, что определяет уход, и увидели влияние сервиса: клиенты с открытой жалобой
+#   уходят гораздо чаще тех, чья жалоба решена;
+# - оценили каждого клиента сегодня и сопоставили ценность под угрозой со стоимостью
+#   предложения: число клиентов, которым стоит предлагать, ожидаемый чистый выигрыш и порог в
+#   деньгах — решения, которые мы несём руководству;
+# - следующий шаг: `06_offers` — что именно предложить каждой ступени и сегменту.
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())

@@ -6,18 +6,18 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 6 — Offers for the chosen segments (формирование предложений для выбранных сегментов, отстройка от конкурентов)
+# %% [markdown] tags=["en"]
+# # Step 6 — Offers for the chosen segments, standing out from competitors
 #
 # **Why this step matters to the client.** Steps 4 and 5 told us *whom* to work with and what
 # it is worth. Now management decides *what we offer to whom*: one strategy per rung of the
-# loyalty ladder (лестница приверженности) — attract, engage, retain, cherish, win back — and
-# concrete actions for each segment. An offer that is the same for everyone is an offer for
-# no one: the regular café that buys every week and the one-off online shopper need different
-# things. And an offer must stand out (отстройка от конкурентов): it should rest on the
-# advantages that matter to the client *and* that competitors lack — the "golden drops"
-# (золотые капли). Without this step the sales team improvises, discounts become the only
-# argument, and the money of step 5 is spent on the wrong clients.
+# loyalty ladder — attract, engage, retain, cherish, win back — and concrete actions for each
+# segment. An offer that is the same for everyone is an offer for no one: the regular client
+# who buys every week and the one-off online shopper need different things. And an offer must
+# stand out from the competitors: it should rest on the advantages that matter to the client
+# *and* that competitors lack — the "golden drops". Without this step the sales team
+# improvises, discounts become the only argument, and the money of step 5 is spent on the
+# wrong clients.
 #
 # **In this notebook we will:**
 # 1. take the segments of step 4 (loyalty ladder, ABC-XYZ) and see how many clients each
@@ -25,9 +25,33 @@
 # 2. read the default offer per segment — a rule table the client can replace;
 # 3. find our golden drops with management, and check them against what clients said in the
 #    survey;
-# 4. score competitiveness (three 0–20 scales) and the level of client orientation (УКОР);
+# 4. score competitiveness (three 0–20 scales) and the level of client orientation (UKOR);
 # 5. agree the offer table with management in a widget — the decision of this step;
 # 6. try it ourselves (📝 Your turn).
+
+# %% [markdown] tags=["ru"]
+# # Шаг 6 — Формирование предложений для выбранных сегментов, отстройка от конкурентов
+#
+# **Почему этот шаг важен клиенту.** Шаги 4 и 5 сказали, *с кем* работать и чего это стоит.
+# Теперь руководство решает, *что и кому мы предлагаем*: одна стратегия на ступень лестницы
+# приверженности — привлекать, вовлекать, удерживать, беречь, возвращать — и конкретные
+# действия для каждого сегмента. Предложение, одинаковое для всех, — предложение ни для кого:
+# постоянному клиенту, который покупает каждую неделю, и разовому интернет-покупателю нужно
+# разное. И предложение должно отстраивать от конкурентов: опираться на преимущества, которые
+# важны клиенту *и* которых нет у конкурентов, — «золотые капли». Без этого шага продавцы
+# импровизируют, скидка становится единственным аргументом, а деньги шага 5 тратятся не на тех
+# клиентов.
+#
+# **В этой тетради мы:**
+# 1. возьмём сегменты шага 4 (лестница приверженности, ABC-XYZ) и посмотрим, сколько клиентов
+#    охватывает каждая стратегия;
+# 2. прочитаем предложение по умолчанию для каждого сегмента — таблицу правил, которую клиент
+#    может заменить;
+# 3. найдём вместе с руководством наши золотые капли и сверим их с тем, что клиенты сказали в
+#    анкетах;
+# 4. оценим конкурентоспособность (три шкалы 0–20) и уровень клиентоориентации (УКОР);
+# 5. согласуем с руководством таблицу предложений в виджете — решение этого шага;
+# 6. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -53,11 +77,11 @@ workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 tx = folder.tables["transactions"]
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ### ✍️ Workshop input: typed in the room with management
 #
 # The next cell holds what management says, not data from a file. Edit it live. The example
-# is a coffee roaster comparing itself with its four main competitors:
+# is the sample business comparing itself with its main competitors:
 #
 # - `advantages`: at least ten advantages of our products and service (the seminar asks for
 #   no fewer than 10: the obvious few rarely include the drops), with their **importance** to
@@ -65,8 +89,23 @@ tx = folder.tables["transactions"]
 #   share of the main competitors that offer the same: 0 = none, 1 = all);
 # - `competitiveness_scores`: the three 0–20 scales of the seminar (internal competencies,
 #   external competencies, dynamic capabilities) for us and the strongest competitor;
-# - `ukor_answers`: the УКОР self-assessment, one answer 0–4 per statement
-#   (0 = not at all, 4 = fully true); the statements are listed in the УКОР widget below.
+# - `ukor_answers`: the UKOR self-assessment, one answer 0–4 per statement
+#   (0 = not at all, 4 = fully true); the statements are listed in the UKOR widget below.
+
+# %% [markdown] tags=["ru"]
+# ### ✍️ Данные сессии: вводятся в зале вместе с руководством
+#
+# Следующая ячейка содержит то, что говорит руководство, а не данные из файла. Правьте её
+# вживую. Пример — учебная компания, которая сравнивает себя с главными конкурентами:
+#
+# - `advantages`: не меньше десяти преимуществ наших продуктов и сервиса (семинар требует не
+#   меньше 10: в очевидные несколько капли попадают редко), с их **важностью** для клиента (1–5,
+#   лучше всего — со слов самих клиентов) и **присутствием у конкурентов** (доля главных
+#   конкурентов, у которых это тоже есть: 0 — ни у кого, 1 — у всех);
+# - `competitiveness_scores`: три шкалы семинара по 0–20 баллов (внутренние компетенции,
+#   внешние компетенции, динамические способности) для нас и сильнейшего конкурента;
+# - `ukor_answers`: самооценка УКОР, один ответ 0–4 на каждое утверждение (0 — совсем нет, 4 —
+#   полностью верно); утверждения перечислены в виджете УКОР ниже.
 
 # %%
 advantages = pd.DataFrame(
@@ -101,12 +140,19 @@ ukor_answers = {
     "key_client_opinion": 1, "key_client_owner": 3,
 }
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. The segments we make offers for
 #
 # Step 4 placed every client on the loyalty ladder, from potential clients (leads who have not
-# bought yet) to advocates (приверженцы), with the lapsed apart; and into the nine ABC-XYZ
-# cells (volume × regularity). We recompute both here, with the same defaults.
+# bought yet) to advocates, with the lapsed apart; and into the nine ABC-XYZ cells (volume ×
+# regularity). We recompute both here, with the same defaults.
+
+# %% [markdown] tags=["ru"]
+# ## 1. Сегменты, для которых мы делаем предложения
+#
+# Шаг 4 поставил каждого клиента на лестницу приверженности — от потенциальных клиентов (лидов,
+# которые ещё не покупали) до приверженцев, с ушедшими отдельно — и в одну из девяти клеток
+# ABC-XYZ (объём × регулярность). Пересчитываем и то и другое здесь, с теми же настройками.
 
 # %%
 ladder = workbench.loyalty_ladder(tx, asof=asof, leads=folder.tables.get("leads"))
@@ -114,10 +160,15 @@ cells = workbench.abc_xyz(tx, asof=asof)
 workbench.plotting.plot_ladder(ladder, language=language)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Each rung has its strategy: attract the potential client, engage the first-time buyer and
 # the buyer, retain the regular, cherish the advocate, win back the lapsed. How many clients
 # does each strategy cover?
+
+# %% [markdown] tags=["ru"]
+# У каждой ступени своя стратегия: потенциального клиента привлекаем, купившего впервые и
+# покупателя вовлекаем, постоянного удерживаем, приверженца бережём, ушедшего возвращаем.
+# Сколько клиентов охватывает каждая стратегия?
 
 # %%
 ladder_offers = workbench.offer_matrix(ladder["rung"], language=language)
@@ -125,17 +176,22 @@ cell_offers = workbench.offer_matrix(cells["cell"], language=language)
 print(workbench.describe_offer_matrix(ladder_offers, language=language))
 print(workbench.describe_offer_matrix(cell_offers, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Read it as a workload: the biggest strategy is not automatically the most important one.
 # Attracting many potential clients is cheap per client; cherishing a few advocates is
 # personal work, and they are the ones who bring others.
+
+# %% [markdown] tags=["ru"]
+# Читайте это как объём работы: самая большая стратегия не обязательно самая важная. Привлечь
+# много потенциальных клиентов дёшево в расчёте на одного; беречь немногих приверженцев —
+# личная работа, и именно они приводят других.
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: clients per rung and per ABC-XYZ cell
 print(ladder["rung"].value_counts().sort_index().to_dict())
 print(cells["cell"].value_counts().sort_index().to_dict())
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 2. The default offer per segment
 #
 # The method's defaults live in a rule table, `workbench.OFFER_RULES`: for every segment key
@@ -143,13 +199,26 @@ print(cells["cell"].value_counts().sort_index().to_dict())
 # a starting point for the conversation, not the answer: the client replaces it (as a dict or
 # as the frame `workbench.offer_rules_frame()`), or edits it in the widget of section 5.
 
+# %% [markdown] tags=["ru"]
+# ## 2. Предложение по умолчанию для каждого сегмента
+#
+# Настройки метода по умолчанию хранятся в таблице правил `workbench.OFFER_RULES`: для каждого
+# ключа сегмента (ступень лестницы, клетка ABC-XYZ, сегмент RFM) — стратегия и несколько
+# конкретных действий. Это отправная точка разговора, а не ответ: клиент заменяет её (словарём
+# или таблицей `workbench.offer_rules_frame()`) или правит в виджете раздела 5.
+
 # %%
 display(workbench.format_offer_matrix(ladder_offers, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The ABC-XYZ cells give a second, complementary view: key accounts that buy steadily (AX)
 # are kept close by a senior manager, small and rare buyers (CZ) are served at the lowest
 # cost — through self-service, standard terms and prepayment.
+
+# %% [markdown] tags=["ru"]
+# Клетки ABC-XYZ дают второй, дополняющий взгляд: ключевых клиентов, которые покупают
+# стабильно (AX), ведёт старший менеджер, а мелких и редких покупателей (CZ) обслуживают с
+# наименьшими затратами — через самообслуживание, стандартные условия и предоплату.
 
 # %%
 display(workbench.format_offer_matrix(cell_offers, language=language))
@@ -160,14 +229,23 @@ print(ladder_offers.set_index("segment")["strategy"].to_dict())
 print(cell_offers.set_index("segment")["strategy"].to_dict())
 print(bool(ladder_offers["has_rule"].all()), bool(cell_offers["has_rule"].all()))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 3. Golden drops: what the offer stands on
 #
 # The seminar's exercise: list at least ten advantages of our products; keep those that matter
-# to the client; of those, keep the ones competitors lack. What remains are the golden drops
-# (золотые капли) — the arguments of every offer and every sales conversation. An advantage
-# that matters but every competitor has is *table stakes*: we must have it, but it sells
-# nothing. One that competitors lack but clients do not care about is a cost, not an asset.
+# to the client; of those, keep the ones competitors lack. What remains are the golden drops —
+# the arguments of every offer and every sales conversation. An advantage that matters but
+# every competitor has is *table stakes*: we must have it, but it sells nothing. One that
+# competitors lack but clients do not care about is a cost, not an asset.
+
+# %% [markdown] tags=["ru"]
+# ## 3. Золотые капли: на чём стоит предложение
+#
+# Упражнение семинара: перечислить не меньше десяти преимуществ наших продуктов; оставить те,
+# что важны клиенту; из них оставить те, которых нет у конкурентов. Оставшееся — золотые капли,
+# аргументы каждого предложения и каждого разговора продавца. Преимущество, которое важно, но
+# есть у всех конкурентов, — *входной билет*: оно должно быть, но ничего не продаёт. То, чего
+# нет у конкурентов, но что безразлично клиентам, — затрата, а не актив.
 
 # %%
 drops = workbench.golden_drops(
@@ -180,11 +258,17 @@ plt.show()
 print(workbench.describe_golden_drops(drops, language=language))
 display(workbench.format_golden_drops(drops, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # That is management's view. The survey is the clients' view: on which attributes that
 # matter to them do they rate us *above* our main competitor (a drop they confirm), and on
 # which *below* (something to fix before we advertise it)? The difference is paired per
 # respondent, with a 95% interval, so only clear differences count.
+
+# %% [markdown] tags=["ru"]
+# Это взгляд руководства. Анкеты — взгляд клиентов: по каким важным для них параметрам они
+# ставят нас *выше* главного конкурента (капля, которую они подтверждают), а по каким *ниже*
+# (что нужно исправить, прежде чем это рекламировать)? Разность парная по каждому респонденту,
+# с 95-процентным интервалом, поэтому в счёт идут только ясные различия.
 
 # %%
 if workbench.needs(folder, "survey", language=language):
@@ -193,11 +277,18 @@ if workbench.needs(folder, "survey", language=language):
     )
     print(workbench.describe_survey_advantages(clients_view, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # Where the two views disagree, ask the segment the offer is for: an attribute of average
 # importance overall may matter a lot to one segment (run `workbench.survey_advantages` on
 # that segment's answers), and an advantage management rates highly may simply be unknown to
 # clients — then the offer must tell them.
+
+# %% [markdown] tags=["ru"]
+# Где два взгляда расходятся, спросите сегмент, для которого предложение: параметр средней
+# важности в целом может много значить для одного сегмента (запустите
+# `workbench.survey_advantages` на ответах этого сегмента), а преимущество, которое руководство
+# ценит высоко, может быть просто неизвестно клиентам — тогда предложение должно им о нём
+# рассказать.
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: the golden drops, and the survey's verdicts
@@ -205,14 +296,22 @@ print(sorted(drops.index[drops["golden_drop"]]))
 if workbench.needs(folder, "survey", language=language):
     print(clients_view["verdict"].sort_index().to_dict())
 
-# %% [markdown]
-# ## 4. Competitiveness and the level of client orientation (УКОР)
+# %% [markdown] tags=["en"]
+# ## 4. Competitiveness and the level of client orientation (UKOR)
 #
-# Two self-assessments frame the offer. **Competitiveness** (deck `000`): three scales of
+# Two self-assessments frame the offer. **Competitiveness** (from the seminar): three scales of
 # 0–20 points — internal competencies (what our people and processes can do), external
 # competencies (relations with clients, suppliers, partners; the brand) and dynamic
 # capabilities (how fast we learn and change). The weakest scale is where improvement pays
 # first.
+
+# %% [markdown] tags=["ru"]
+# ## 4. Конкурентоспособность и уровень клиентоориентации (УКОР)
+#
+# Предложение обрамляют две самооценки. **Конкурентоспособность** (из семинара): три шкалы по
+# 0–20 баллов — внутренние компетенции (что умеют наши люди и процессы), внешние компетенции
+# (отношения с клиентами, поставщиками, партнёрами; бренд) и динамические способности (как
+# быстро мы учимся и меняемся). Слабейшая шкала — там, где улучшение окупается первым.
 
 # %%
 competitive = workbench.competitiveness(competitiveness_scores)
@@ -220,14 +319,21 @@ workbench.plotting.plot_competitiveness(competitive, language=language)
 plt.show()
 print(workbench.describe_competitiveness(competitive, language=language))
 
-# %% [markdown]
-# **УКОР** (уровень клиентоориентации, the level of client orientation) is a questionnaire
-# over the method's themes, two statements each. Kharsky's three levels: *spontaneous*
-# (стихийная — it depends on individual goodwill), *regulated* (регламентированная — written
-# standards and measurement) and *cultural* (культурная — the client comes first without being
-# told). Only the key clients' opinion finally decides; a high self-score they would not
-# confirm is itself a finding. Move the sliders with management: the score, the level and the
-# weakest themes update.
+# %% [markdown] tags=["en"]
+# **UKOR** (the level of client orientation) is a questionnaire over the method's themes, two
+# statements each. Kharsky's three levels: *spontaneous* (it depends on individual goodwill),
+# *regulated* (written standards and measurement) and *cultural* (the client comes first
+# without being told). Only the key clients' opinion finally decides; a high self-score they
+# would not confirm is itself a finding. Move the sliders with management: the score, the level
+# and the weakest themes update.
+
+# %% [markdown] tags=["ru"]
+# **УКОР** (уровень клиентоориентации) — анкета по темам метода, по два утверждения на тему.
+# Три уровня по Харскому: *стихийная* (зависит от доброй воли отдельных людей),
+# *регламентированная* (письменные стандарты и измерение) и *культурная* (клиент на первом
+# месте без напоминаний). В конечном счёте решает только мнение ключевых клиентов; высокая
+# самооценка, которую они не подтвердили бы, — сама по себе находка. Двигайте ползунки вместе с
+# руководством: оценка, уровень и слабейшие темы обновляются.
 
 # %% tags=["nbval-ignore-output"]
 ukor_panel = workbench.widgets.ukor_panel(language=language, answers=ukor_answers)
@@ -242,7 +348,7 @@ print(level.describe(language))
 print(competitive["total"].round(1).to_dict(), competitive["weakest"].to_dict())
 print(round(level.score, 1), level.level, level.weakest)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 5. The agreed offer table — the decision of this step
 #
 # Now the management team edits the offer for each rung: pick the strategy, rewrite the
@@ -250,6 +356,15 @@ print(round(level.score, 1), level.level, level.weakest)
 # "No rule" flags a segment to be discussed again. The table under the controls is the agreed
 # offer; `panel.result` carries it to step 7, where it becomes the action lists for the sales
 # team.
+
+# %% [markdown] tags=["ru"]
+# ## 5. Согласованная таблица предложений — решение этого шага
+#
+# Теперь руководство правит предложение для каждой ступени: выбирает стратегию, переписывает
+# действия своими словами (через `;`), встраивает в них золотые капли. Выбор «Нет правила»
+# помечает сегмент для повторного обсуждения. Таблица под элементами управления — согласованное
+# предложение; `panel.result` передаёт его на шаг 7, где оно становится списками действий для
+# отдела продаж.
 
 # %% tags=["nbval-ignore-output"]
 panel = workbench.widgets.offer_table_panel(ladder["rung"], language=language)
@@ -263,7 +378,7 @@ print(workbench.describe_offer_matrix(agreed_offers, language=language))
 # ✅ check: clients per strategy in the offer table as it opens (the method's defaults)
 print(agreed_offers.groupby("strategy")["n_customers"].sum().sort_index().to_dict())
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
 # 1. Management is not sure about the importance scores: lower `importance_min` to 3.5 and
@@ -273,6 +388,17 @@ print(agreed_offers.groupby("strategy")["n_customers"].sum().sort_index().to_dic
 #    `cells["cell"]`, give the CZ cell (small, rare buyers) the strategy "Engage and develop"
 #    with the actions `upsell; self_service` (action keys of the catalogue are translated;
 #    free text is kept as typed), and read how many clients change strategy.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# 1. Руководство не уверено в оценках важности: снизьте `importance_min` до 3,5 и снова
+#    прочитайте, какие преимущества становятся золотыми каплями. Какое из них вы бы *проверили*
+#    у клиентов, прежде чем строить на нём предложение?
+# 2. Сделайте предложение для клеток ABC-XYZ вместо лестницы: откройте таблицу предложений для
+#    `cells["cell"]`, дайте клетке CZ (мелкие и редкие покупатели) стратегию «Вовлекать и
+#    развивать» с действиями `upsell; self_service` (ключи действий из каталога переводятся;
+#    свободный текст остаётся как введён) и прочитайте, сколько клиентов сменили стратегию.
 
 # %% tags=["solution"]
 relaxed = workbench.golden_drops(advantages, importance_min=3.5, competitor_max=competitor_max)
@@ -285,22 +411,29 @@ if "CZ:strategy" in cells_panel.controls:
     cells_panel.controls["CZ:actions"].value = "upsell; self_service"
 print(workbench.describe_offer_matrix(cells_panel.result, language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
+#
+# - 13\. What are the critical success factors of your market, and how do you find your
+#   competitive advantages *as clients see them*?
+# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
+#   judge whether they pay.
+# - 36\. Prices and values. How to justify a price and escape price competition?
+# - 43\. How could you measure UKOR (the level of client orientation) for your firm, your main
+#   supplier and your main client?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
 #
 # - 13\. Что можно отнести к критическим факторам успеха на Вашем рынке? А как Вы определяете
-#   свои конкурентные (с точки зрения клиентов) преимущества? (What are the critical success
-#   factors of your market, and how do you find your advantages *as clients see them*?)
-# - 30\. Всегда ли нужно бороться за лояльность потребителей, приведите примеры программ
-#   лояльности и оцените их эффективность. (Must we always fight for loyalty? Give examples of
-#   loyalty programmes and judge whether they pay.)
-# - 36\. Цены и ценности. Способы обоснования цен и ухода от ценовой конкуренции. (Prices and
-#   values: how to justify a price and escape price competition?)
+#   свои конкурентные (с точки зрения клиентов) преимущества?
+# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
+#   лояльности и оцените их эффективность.
+# - 36\. Цены и ценности. Способы обоснования цен и ухода от ценовой конкуренции.
 # - 43\. Каким образом Вы могли бы измерить УКОР (уровень клиентоориентации) для своей фирмы,
-#   Вашего основного поставщика и основного клиента? (How would you measure УКОР for your firm,
-#   your main supplier and your main client?)
+#   Вашего основного поставщика и основного клиента?
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - took the segments of step 4 and saw how many clients each strategy — attract, engage,
 #   retain, cherish, win back — covers;
@@ -308,9 +441,23 @@ print(workbench.describe_offer_matrix(cells_panel.result, language=language))
 # - found the golden drops with management and checked them against the clients' own ratings
 #   of us and the main competitor: the offer is built on what clients value and competitors
 #   lack, and what clients rate below the competitor is fixed before it is advertised;
-# - scored competitiveness and УКОР, and named the weakest scale and themes;
+# - scored competitiveness and UKOR, and named the weakest scale and themes;
 # - agreed the offer table, the decision of this step. Next: `07_packaging` — the offer
-#   becomes action lists for the sales team (упаковка и вручение).
+#   becomes action lists for the sales team (packaging and handing over).
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - взяли сегменты шага 4 и увидели, сколько клиентов охватывает каждая стратегия —
+#   привлекать, вовлекать, удерживать, беречь, возвращать;
+# - прочитали предложение метода по умолчанию для каждой ступени лестницы и каждой клетки
+#   ABC-XYZ;
+# - нашли вместе с руководством золотые капли и сверили их с оценками самих клиентов — нас и
+#   главного конкурента: предложение строится на том, что ценят клиенты и чего нет у
+#   конкурентов, а то, в чём клиенты ставят нас ниже конкурента, исправляется до того, как это
+#   рекламировать;
+# - оценили конкурентоспособность и УКОР и назвали слабейшую шкалу и темы;
+# - согласовали таблицу предложений — решение этого шага. Дальше: `07_packaging` — предложение
+#   становится списками действий для отдела продаж (упаковка и вручение).
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())

@@ -6,19 +6,18 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Step 7 — Packaging and handing over (упаковка и вручение)
+# %% [markdown] tags=["en"]
+# # Step 7 — Packaging and handing over
 #
 # **Why this step matters to the client.** Six steps of analysis change nothing until someone
-# picks up the phone. Packaging (упаковка) turns the segments, the churn risks and the offers
-# into things people can act on: a list per strategy for the sales team (who to call first,
-# how much is at stake, what to offer) and one page for management (how many clients, how
-# much value is at risk, what the offer is expected to bring). Handing over (вручение) means
-# the lists reach the people who will use them, in their language and in the tool they
-# already use — Excel. The seminar's rule for offers holds for our own hand-over too: it must
-# be understandable, measurable and well "packaged" (красиво «упакованы»). Without this step
-# the analysis stays in the consultant's laptop, and the clients at risk leave while the
-# report is being read.
+# picks up the phone. Packaging turns the segments, the churn risks and the offers into things
+# people can act on: a list per strategy for the sales team (who to call first, how much is at
+# stake, what to offer) and one page for management (how many clients, how much value is at
+# risk, what the offer is expected to bring). Handing over means the lists reach the people
+# who will use them, in their language and in the tool they already use — Excel. The
+# seminar's rule for offers holds for our own hand-over too: it must be understandable,
+# measurable and well "packaged". Without this step the analysis stays in the consultant's
+# laptop, and the clients at risk leave while the report is being read.
 #
 # **In this notebook we will:**
 # 1. score every client once: RFM, ABC-XYZ, loyalty-ladder rung, churn risk, value and the
@@ -28,6 +27,30 @@
 # 4. export the package (`actions.xlsx` for the sales team, `scores.csv` for the analysts),
 #    choosing the language, the lists and the thresholds in a panel;
 # 5. try it ourselves (📝 Your turn).
+
+# %% [markdown] tags=["ru"]
+# # Шаг 7 — Упаковка и вручение
+#
+# **Почему этот шаг важен клиенту.** Шесть шагов анализа ничего не меняют, пока кто-то не снимет
+# трубку. Упаковка превращает сегменты, риски ухода и предложения в то, с чем люди могут
+# работать: список на каждую стратегию для отдела продаж (кому звонить первым, сколько стоит на
+# кону, что предложить) и одну страницу для руководства (сколько клиентов, какая ценность под
+# угрозой, что должно принести предложение). Вручение означает, что списки доходят до тех, кто
+# будет ими пользоваться, на их языке и в привычном им инструменте — Excel. Правило семинара
+# для предложений верно и для нашей собственной передачи: она должна быть понятной, измеримой и
+# красиво «упакованной». Без этого шага анализ остаётся в ноутбуке консультанта, а клиенты в
+# зоне риска уходят, пока читают отчёт.
+#
+# **В этой тетради мы:**
+# 1. один раз оценим каждого клиента: RFM, ABC-XYZ, ступень лестницы приверженности, риск
+#    ухода, ценность и рекомендуемое действие — и прочитаем, что входит в пакет;
+# 2. прочитаем списки действий, по одному на стратегию: их размер, ценность и риск и кто идёт
+#    первым;
+# 3. напишем карточку предложения на каждую стратегию: кому, почему, что предложить, что это
+#    должно принести;
+# 4. выгрузим пакет (`actions.xlsx` для отдела продаж, `scores.csv` для аналитиков), выбрав в
+#    панели язык, списки и пороги;
+# 5. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir and out_dir become absolute).
@@ -50,13 +73,16 @@ import pandas as pd
 from IPython.display import display
 
 import workbench
+import workbench.report
 import workbench.widgets
+
+from workbench._testing import verdict  # tolerant comparisons for the ✅ check cells
 
 workbench.set_language(language)
 pd.set_option("display.max_colwidth", 200)  # offer cards and actions are read in full
 folder = workbench.load_folder(data_dir, mapping=mapping)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 1. What goes into the package
 #
 # One call scores every client who has bought from us, through the functions of the earlier
@@ -66,6 +92,16 @@ folder = workbench.load_folder(data_dir, mapping=mapping)
 # client's rung (step 6). This is the only slow call of the notebook: the churn model is
 # fitted once, and everything after it only filters and formats.
 
+# %% [markdown] tags=["ru"]
+# ## 1. Что входит в пакет
+#
+# Один вызов оценивает каждого клиента, который у нас покупал, функциями предыдущих шагов: RFM
+# и ABC-XYZ (шаг 4), ступень лестницы приверженности и её стратегия (шаги 4 и 6), вероятность
+# ухода и группа риска, ожидаемая ценность за горизонт и план удержания — с кем стоит связаться
+# сейчас (шаг 5), и рекомендуемое действие для ступени клиента (шаг 6). Это единственный
+# медленный вызов тетради: модель ухода обучается один раз, а всё дальнейшее только фильтрует
+# и оформляет.
+
 # %%
 result = workbench.compute_deliverables(
     folder, asof=asof, language=language, horizon=horizon, offer_cost=offer_cost,
@@ -73,50 +109,83 @@ result = workbench.compute_deliverables(
 )
 print(workbench.describe_deliverables(result, language=language))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The page for management: one row per strategy — how many clients, how many are worth a
 # contact now, how many are at high churn risk, how much of their value is at risk, what the
 # contacts are expected to bring net of the offer's cost, and the recommended action.
 
+# %% [markdown] tags=["ru"]
+# Страница для руководства: по строке на стратегию — сколько клиентов, скольким стоит
+# позвонить сейчас, сколько в высоком риске ухода, какая часть их ценности под угрозой, что
+# должны принести контакты за вычетом стоимости предложения и рекомендуемое действие.
+
 # %%
 display(workbench.format_summary(result, language=language))
 
-# %% [markdown]
+# %% tags=["hide"]
+if out_dir is not None:  # the numbers of the report's executive summary (page 1)
+    workbench.report.save_summary_facts(out_dir, folder, result)
+
+# %% [markdown] tags=["en"]
 # Potential clients (leads) are not in these lists: they have not bought yet, so there is no
 # history to score. Attracting them is planned from the leads funnel (steps 6 and 8).
 
-# %% tags=["nbval-check-output"]
-# ✅ check: clients scored, settings, and per list (clients, to contact, high risk)
-print(len(result.scores), result.settings["offer_cost"], result.settings["success_rate"])
-print(result.summary[["n_customers", "n_target", "n_high_risk"]].to_numpy().tolist())
-print(round(float(result.summary["expected_gain"].sum())),
-      round(float(result.summary["value_at_risk"].sum())))
+# %% [markdown] tags=["ru"]
+# Потенциальных клиентов (лидов) в этих списках нет: они ещё не покупали, поэтому оценивать
+# нечего. Их привлечение планируется по воронке лидов (шаги 6 и 8).
 
-# %% [markdown]
+# %% tags=["nbval-check-output"]
+# ✅ check: clients scored, settings, clients per list; money to 0.1 %, counts at a threshold
+# within 5 clients
+print(len(result.scores), result.settings["success_rate"], result.summary["n_customers"].tolist())
+print(verdict("offer cost", result.settings["offer_cost"], 113.14, rel=0.001))
+print(verdict("to contact per list", result.summary["n_target"], [98, 194, 571, 160], abs=5))
+print(verdict("high risk per list", result.summary["n_high_risk"], [9, 7, 753, 1162], abs=5))
+print(verdict("expected gain", result.summary["expected_gain"].sum(), 404005, rel=0.001))
+print(verdict("value at risk", result.summary["value_at_risk"].sum(), 1939394, rel=0.001))
+
+# %% [markdown] tags=["en"]
 # ## 2. The action lists, one per strategy
 #
 # Each strategy becomes one sheet of `actions.xlsx`. The clients are in the order the sales
 # team should work: first those with the highest expected gain from a contact (priority 1),
 # then by value. Here are the first few of each list, with the list read aloud.
 
+# %% [markdown] tags=["ru"]
+# ## 2. Списки действий, по одному на стратегию
+#
+# Каждая стратегия становится листом `actions.xlsx`. Клиенты стоят в том порядке, в котором
+# отделу продаж стоит работать: сначала те, у кого наибольший ожидаемый выигрыш от контакта
+# (приоритет 1), затем по ценности. Вот первые строки каждого списка и сам список, прочитанный
+# вслух.
+
 # %%
 for strategy in result.summary["strategy"]:
     print(workbench.describe_strategy(result, strategy, language=language))
     display(workbench.format_action_list(result, strategy, language=language, rows=rows))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # How to read the lists: compare, list by list, the share of clients at high churn risk with
 # the value at risk — a list can be large and safe, or small and expensive to lose. "Contact
 # now" marks the clients for whom the offer is expected to save more than it costs; the others
 # stay on the list for the regular work of their strategy, not for an urgent call.
 
+# %% [markdown] tags=["ru"]
+# Как читать списки: сравните, список за списком, долю клиентов в высоком риске ухода с
+# ценностью под угрозой — список может быть большим и безопасным или маленьким и дорогим в
+# случае потери. «Связаться сейчас» отмечает клиентов, для которых предложение должно сохранить
+# больше, чем стоит; остальные остаются в списке для обычной работы по их стратегии, а не для
+# срочного звонка.
+
 # %% tags=["nbval-check-output"]
 # ✅ check: who comes first in each list; clients at low / medium / high churn risk
 print([workbench.format_action_list(result, s, rows=1).index[0]
        for s in result.summary["strategy"]])
-print([int((result.scores["risk_band"] == band).sum()) for band in ("low", "medium", "high")])
+print(verdict("clients per risk band (low, medium, high)",
+              [(result.scores["risk_band"] == band).sum() for band in ("low", "medium", "high")],
+              [703, 295, 1931], abs=5))
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # ## 3. Offer cards: who, why, what to offer, what it brings
 #
 # A sales manager reads the card before the list. One card per strategy: **who** (how many
@@ -124,21 +193,36 @@ print([int((result.scores["risk_band"] == band).sum()) for band in ("low", "medi
 # and how much value is at risk), **what to offer** (the actions agreed in step 6), and the
 # **expected gain** of contacting the clients marked "contact now".
 
+# %% [markdown] tags=["ru"]
+# ## 3. Карточки предложений: кому, почему, что предложить, что это даст
+#
+# Менеджер по продажам читает карточку раньше списка. Одна карточка на стратегию: **кому**
+# (сколько клиентов, на каких ступенях, в каких клетках ABC-XYZ), **почему** (сколько в высоком
+# риске ухода и какая ценность под угрозой), **что предложить** (действия, согласованные на
+# шаге 6) и **ожидаемый выигрыш** от контакта с клиентами, отмеченными «связаться сейчас».
+
 # %%
 cards = workbench.offer_cards(result, language=language)
 display(cards)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # The actions come from the default offer rules (`workbench.OFFER_RULES`). When the offer
 # table was edited with management in step 6, pass it as
 # `workbench.compute_deliverables(folder, rules=...)`: the cards, the lists and the Excel file
 # then carry the agreed offers.
 
-# %% tags=["nbval-check-output"]
-# ✅ check: one card per list; expected gain per card (whole units)
-print(cards.shape, cards.iloc[:, -1].tolist())
+# %% [markdown] tags=["ru"]
+# Действия берутся из правил предложений по умолчанию (`workbench.OFFER_RULES`). Если таблицу
+# предложений правили вместе с руководством на шаге 6, передайте её как
+# `workbench.compute_deliverables(folder, rules=...)`: тогда карточки, списки и файл Excel
+# несут согласованные предложения.
 
-# %% [markdown]
+# %% tags=["nbval-check-output"]
+# ✅ check: one card per list; expected gain per card to 0.1 %
+print(cards.shape)
+print(verdict("expected gain per card", cards.iloc[:, -1], [35862, 68760, 206501, 92881], rel=0.001))
+
+# %% [markdown] tags=["en"]
 # ## 4. The export: what is handed over
 #
 # `workbench.select_deliverables` keeps the lists and the clients to hand over (the
@@ -147,6 +231,16 @@ print(cards.shape, cards.iloc[:, -1].tolist())
 # then one sheet per strategy, in the chosen language) and `scores.csv` (every client, with
 # canonical column names, for the analysts and the CRM) into `out_dir`. When `out_dir` is not
 # set, as in a workshop, it writes nothing and says what the package would hold.
+
+# %% [markdown] tags=["ru"]
+# ## 4. Выгрузка: что передаём
+#
+# `workbench.select_deliverables` оставляет списки и клиентов для передачи (параметры
+# `strategies`, `min_risk`, `min_value`, `only_target`) мгновенно — оценки не пересчитываются.
+# `workbench.export_deliverables` пишет в `out_dir` файл `actions.xlsx` (сводный лист, затем по
+# листу на стратегию, на выбранном языке) и `scores.csv` (все клиенты со стандартными
+# названиями столбцов, для аналитиков и CRM). Когда `out_dir` не задан, как на сессии, он
+# ничего не пишет и говорит, что содержал бы пакет.
 
 # %%
 package = workbench.select_deliverables(
@@ -160,12 +254,19 @@ print(workbench.describe_export(export, language=language))
 # ✅ check: clients per sheet, rows of scores.csv
 print(list(export.sheets.values()), export.n_scores)
 
-# %% [markdown]
+# %% [markdown] tags=["en"]
 # **The decision of this step: what do we hand over?** In the panel, choose the language of
 # the files, the lists, the minimum churn risk and value, or only the clients worth
 # contacting now; the text below the controls says how many clients each sheet would hold.
 # Tick "Write the files" to write them (into `out_dir`, or a `reports/` folder next to the
 # notebook when `out_dir` is not set); the text then says what was written, sheet by sheet.
+
+# %% [markdown] tags=["ru"]
+# **Решение этого шага: что мы передаём?** В панели выберите язык файлов, списки, минимальный
+# риск ухода и ценность или только клиентов, с которыми стоит связаться сейчас; текст под
+# элементами управления говорит, сколько клиентов будет на каждом листе. Отметьте «Записать
+# файлы», чтобы записать их (в `out_dir` или в папку `reports/` рядом с тетрадью, когда
+# `out_dir` не задан); текст тогда скажет, что записано, лист за листом.
 
 # %% tags=["nbval-ignore-output"]
 panel = workbench.widgets.deliverables_panel(
@@ -177,13 +278,22 @@ panel
 # ✅ check: the panel starts with every list and writes nothing until asked
 print(len(panel.result.files), sum(panel.result.sheets.values()) - len(result.scores))
 
-# %% [markdown] tags=["workshop-only"]
+# %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
 # The sales team has time for a short campaign this month. Build the package for it: only the
 # "retain" and "engage" lists, only clients with a churn risk of at least 50%, only those
 # worth contacting now. Read how many clients remain and how much the campaign is expected to
 # bring, compared with the whole package in section 1. Which list carries most of the gain?
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## 📝 Ваша очередь
+#
+# У отдела продаж в этом месяце есть время на короткую кампанию. Соберите для неё пакет: только
+# списки «удерживать» и «вовлекать», только клиенты с риском ухода не меньше 50 %, только те, с
+# кем стоит связаться сейчас. Прочитайте, сколько клиентов осталось и сколько должна принести
+# кампания по сравнению со всем пакетом из раздела 1. Какой список несёт бо́льшую часть
+# выигрыша?
 
 # %% tags=["solution"]
 campaign = workbench.select_deliverables(
@@ -192,19 +302,27 @@ campaign = workbench.select_deliverables(
 print(workbench.describe_deliverables(campaign, language=language))
 print(workbench.describe_export(workbench.export_deliverables(campaign), language=language))
 
-# %% [markdown] tags=["workshop-only"]
-# ## Control questions (контрольные вопросы)
+# %% [markdown] tags=["en", "workshop-only"]
+# ## Control questions
 #
-# - 38\. Приведите 2-3 примера трансляции проблем и предложений на язык коллег – других
-#   функциональных специалистов. (Give 2–3 examples of translating problems and proposals
-#   into the language of colleagues in other functions — here: the sales team and finance.)
-# - 34\. Основные способы взаимодействия с клиентом, какие чаще используете Вы? (The main ways
-#   of interacting with a client: which do you use most — and which suits each list?)
-# - 30\. Всегда ли нужно бороться за лояльность потребителей, приведите примеры программ
-#   лояльности и оцените их эффективность. (Must we always fight for loyalty? Give examples of
-#   loyalty programmes and judge their effectiveness.)
+# - 38\. Give 2–3 examples of translating problems and proposals into the language of
+#   colleagues in other functions (here: the sales team and finance).
+# - 34\. The main ways of interacting with a client: which do you use most — and which suits
+#   each list?
+# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
+#   judge their effectiveness.
 
-# %% [markdown]
+# %% [markdown] tags=["ru", "workshop-only"]
+# ## Контрольные вопросы
+#
+# - 38\. Приведите 2–3 примера трансляции проблем и предложений на язык коллег — других
+#   функциональных специалистов (здесь: отдела продаж и финансов).
+# - 34\. Основные способы взаимодействия с клиентом: какие чаще используете Вы — и какой
+#   подходит каждому списку?
+# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
+#   лояльности и оцените их эффективность.
+
+# %% [markdown] tags=["en"]
 # ## In this notebook we:
 # - scored every client once — segment, rung, churn risk, value, the recommended action —
 #   and read the package for management: the lists, whom to contact now, what it brings;
@@ -213,6 +331,17 @@ print(workbench.describe_export(workbench.export_deliverables(campaign), languag
 #   for the sales team, `scores.csv` for the analysts;
 # - next step: `08_feedback_loop` — set up the feedback channel and, after the campaign,
 #   check whether the clients we predicted to leave did leave.
+
+# %% [markdown] tags=["ru"]
+# ## В этой тетради мы:
+# - один раз оценили каждого клиента — сегмент, ступень, риск ухода, ценность, рекомендуемое
+#   действие — и прочитали пакет для руководства: списки, с кем связаться сейчас, что это даст;
+# - прочитали каждый список действий и его первых клиентов и написали карточку предложения на
+#   каждую стратегию;
+# - решили, что передаём (списки, пороги, язык), и выгрузили: `actions.xlsx` для отдела продаж,
+#   `scores.csv` для аналитиков;
+# - следующий шаг: `08_feedback_loop` — налаживаем канал обратной связи и после кампании
+#   проверяем, ушли ли клиенты, уход которых мы предсказали.
 
 # %% tags=["nbval-ignore-output"]
 print(workbench.versions())

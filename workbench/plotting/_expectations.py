@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from workbench.errors import WorkbenchError
 from workbench.expectations import LADDER_LEVELS, QUADRANTS
 from workbench.i18n import t
-from workbench.plotting._base import get_ax
+from workbench.plotting._base import get_ax, place_labels
 from workbench.priorities import PriorityPlan
 
 __all__ = (
@@ -306,15 +306,12 @@ def plot_kano_cs(
     y = data["cs_plus"].to_numpy(dtype=float)
     colors = [KANO_COLORS.get(str(c), "#333333") for c in data["category"]]
     ax.scatter(x, y, c=colors, **{"s": 60, "zorder": 3, "edgecolor": "black", **kwargs})
-    if annotate:
-        heights = _label_heights(x, y, 0.3, 0.035)
-        for name, xi, yi, hi in zip(_attr_names(data), x, y, heights, strict=True):
-            ax.annotate(name, (xi, yi), xytext=(xi + 0.015, hi + 0.01), textcoords="data",
-                        fontsize=8)
     ax.axvline(0.5, color="black", ls="--", lw=1)
     ax.axhline(0.5, color="black", ls="--", lw=1)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
+    if annotate:  # after the limits: labels are placed where they overlap nothing
+        place_labels(ax, x, y, _attr_names(data), fontsize=8)
     corners = {"A": (0.02, 0.98, "left", "top"), "O": (0.98, 0.98, "right", "top"),
                "I": (0.02, 0.02, "left", "bottom"), "M": (0.98, 0.02, "right", "bottom")}
     for cat, (cx, cy, ha, va) in corners.items():

@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 from workbench.errors import WorkbenchError
 from workbench.feedback import ComplaintsSummary, LoopCheck
 from workbench.i18n import t
+from workbench.narrative import count, number
 from workbench.plotting._base import get_ax
 from workbench.schema import LEAD_STAGES
 
@@ -68,14 +70,18 @@ def plot_nps(
         colors = [_GREEN if v > 0 else _RED for v in np.nan_to_num(values)]
         ax.barh(y, np.nan_to_num(values), xerr=np.nan_to_num(np.vstack([lo, hi])),
                 color=colors, capsize=4, **kwargs)
-        for yi, v, n in zip(y, values, result["n"], strict=True):
+        ends = np.where(values < 0, values - np.nan_to_num(lo), values + np.nan_to_num(hi))
+        for yi, v, end, n in zip(y, values, ends, result["n"], strict=True):
             if np.isfinite(v):
-                ax.annotate(f"{v:+.0f} (n={int(n)})", (0, yi), xytext=(4 if v <= 0 else -4, 0),
+                # beyond the end of the error bar, on the bar's side: the sign is never hidden
+                # under the interval (a true minus, from the locale formatter)
+                ax.annotate(f"{number(v, 0, language, sign=True)} (n = {count(n, language)})",
+                            (end, yi), xytext=(-5 if v < 0 else 5, 0),
                             textcoords="offset points", va="center",
-                            ha="left" if v <= 0 else "right", fontsize=8, color="white"
-                            if abs(v) > 25 else "black")
+                            ha="right" if v < 0 else "left", fontsize=8, color="black")
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_xlim(-100, 100)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x, 0, language)))
         ax.set_xlabel(t("nps.nps", language))
     elif kind == "shares":
         left = np.zeros(len(result))

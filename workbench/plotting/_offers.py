@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -12,7 +13,7 @@ from matplotlib.axes import Axes
 from workbench.errors import WorkbenchError
 from workbench.i18n import t
 from workbench.offers import COMPETITIVENESS_DIMENSIONS, UkorResult
-from workbench.plotting._base import get_ax
+from workbench.plotting._base import get_ax, place_labels
 
 __all__ = ("plot_competitiveness", "plot_golden_drops", "plot_ukor")
 
@@ -83,12 +84,10 @@ def plot_golden_drops(
         ax.axhline(drops.attrs["importance_min_norm"], color="grey", ls="--", lw=0.8)
     if "competitor_max_norm" in drops.attrs:
         ax.axvline(drops.attrs["competitor_max_norm"], color="grey", ls="--", lw=0.8)
-    if annotate:
-        for name, xi, yi in zip(drops.index, x, y, strict=True):
-            ax.annotate(str(name), (xi, yi), textcoords="offset points", xytext=(5, 3),
-                        fontsize=8)
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(-0.05, 1.05)
+    if annotate:  # after the limits: labels are placed where they overlap nothing
+        place_labels(ax, x, y, [textwrap.fill(str(n), 28) for n in drops.index], fontsize=8)
     ax.set_xlabel(t("drops.competitor_norm", language))
     ax.set_ylabel(t("drops.importance_norm", language))
     ax.set_title(t("drops.title", language))
@@ -144,12 +143,14 @@ def plot_competitiveness(
         bars = ax.bar(xs + (j - (k - 1) / 2) * width, values, width, label=name, **kwargs)
         ax.bar_label(bars, fmt="%.0f", fontsize=8)
     ax.set_xticks(xs)
-    ax.set_xticklabels(labels)
-    ax.set_ylim(0, 21)
+    ax.set_xticklabels([textwrap.fill(lab, 16) for lab in labels], fontsize=9)
+    ax.set_ylim(0, 22)
+    ax.set_yticks([0, 5, 10, 15, 20])
     ax.set_ylabel(t("comp.score", language))
     ax.set_title(t("comp.title", language))
-    if k > 1:
-        ax.legend(fontsize=8)
+    if k > 1:  # below the bars: a legend inside would cover the value labels
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(k, 4),
+                  frameon=False)
     return ax
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import get_language
@@ -156,38 +157,75 @@ def plot_ladder(
     language: str | None = None,
     **kwargs,
 ) -> Axes:
-    """Draw the number of customers per rung, bottom rung at the bottom, lapsed on top.
+    """Draw the loyalty ladder as a staircase: rungs rise left to right, the lapsed set apart.
+
+    The buyer rungs (first purchase → advocate) set the scale: the lead rungs (potential,
+    visitor) are often far larger, so a bar above the scale is cut at the top edge and carries
+    its full count, rather than flattening every other rung. The lapsed clients are not a rung
+    above the advocates: they stand apart on the right, hatched.
 
     Parameters
     ----------
     ladder : DataFrame
         The result of :func:`workbench.loyalty_ladder`; with ``profit_group`` the bars are
         split into profitable / middle / unprofitable (leads: "no purchase yet").
+    ax : matplotlib Axes, optional
+    language : {"en", "ru"}, optional
+    **kwargs
+        Passed to ``ax.bar``.
+
+    Returns
+    -------
+    matplotlib Axes
     """
+    from workbench.narrative import count
+
     _need(ladder, ["rung"], "plot_ladder")
-    ax = get_ax(ax)
-    rungs = [r for r in LADDER_RUNGS]
-    names = [label(f"ladder.rung.{r}", language) for r in rungs]
+    ax = get_ax(ax, (9, 4.5))
+    rungs = [r for r in LADDER_RUNGS if r != "lapsed"] + ["lapsed"]
+    x = np.arange(len(rungs), dtype=float)
+    x[-1] += 0.6  # the lapsed stand apart
+    names = [textwrap.fill(label(f"ladder.rung.{r}", language), 10, break_long_words=False)
+             for r in rungs]
+    groups = ["all"]
     if "profit_group" in ladder.columns and ladder["profit_group"].notna().any():
         groups = ["profitable", "middle", "unprofitable", "none"]
         group = ladder["profit_group"].astype("string").fillna("none")
         counts = pd.crosstab(ladder["rung"].astype(str), group).reindex(
-            index=rungs, columns=groups, fill_value=0
-        ).fillna(0)
+            index=rungs, columns=groups, fill_value=0).fillna(0)
         if not counts["none"].any():
             groups = groups[:-1]
-        left = np.zeros(len(rungs))
-        colors = {"profitable": "#1b9e77", "middle": "#a6a6a6", "unprofitable": "#d95f02",
-                  "none": "#9ecae1"}
-        for g in groups:
-            ax.barh(names, counts[g].to_numpy(), left=left, color=colors[g],
-                    label=label(f"ladder.profit.{g}", language), **kwargs)
-            left += counts[g].to_numpy()
-        ax.legend(loc="best")
     else:
-        counts = ladder["rung"].value_counts().reindex(rungs, fill_value=0)
-        ax.barh(names, counts.to_numpy(), color=["#9ecae1"] * 6 + ["#d95f02"], **kwargs)
-    ax.set_xlabel(label("ladder.customers", language))
+        counts = ladder["rung"].astype(str).value_counts().reindex(rungs, fill_value=0).to_frame(
+            "all")
+    totals = counts[groups].sum(axis=1).to_numpy(dtype=float)
+    buyers = [i for i, r in enumerate(rungs) if r not in ("potential", "visitor", "lapsed")]
+    top = max(float(totals[buyers].max()) if buyers else 0.0, float(totals[-1]), 1.0) * 1.3
+    colors = {"profitable": "#1b9e77", "middle": "#a6a6a6", "unprofitable": "#d95f02",
+              "none": "#9ecae1", "all": "#6baed6"}
+    bottom = np.zeros(len(rungs))
+    for g in groups:
+        height = np.minimum(counts[g].to_numpy(dtype=float), np.maximum(top - bottom, 0))
+        bars = ax.bar(x, height, bottom=bottom, width=0.8, color=colors[g],
+                      label=None if g == "all" else label(f"ladder.profit.{g}", language),
+                      **kwargs)
+        bars[-1].set_hatch("//")
+        bars[-1].set_edgecolor("#7f2704")
+        bottom = bottom + height
+    for xi, total in zip(x, totals, strict=True):
+        cut = total > top
+        ax.annotate(count(total, language) + (" ↑" if cut else ""), (xi, min(total, top)),
+                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=9, fontweight="bold" if cut else None)
+    ax.axvline((x[-2] + x[-1]) / 2, color="grey", lw=0.8, ls="--")
+    ax.set_ylim(0, top * 1.08)
+    ax.set_xticks(x)
+    ax.set_xticklabels(names, fontsize=8)
+    ax.set_ylabel(label("ladder.customers", language))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: count(v, language)))
+    if groups != ["all"]:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8,
+                  frameon=False)
     ax.set_title(label("ladder.title", language))
     return ax
 

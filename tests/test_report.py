@@ -1,0 +1,112 @@
+"""report.html: executive summary first, prose as paragraphs, analyst material in the appendix."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from workbench.report import (
+    _prose_html,
+    build_report_html,
+    summary_markdown,
+    write_report,
+)
+
+FACTS = {
+    "start": "2024-01-01", "end": "2025-12-30", "n_clients": 2929, "revenue": 61234567.5,
+    "currency": "RUB", "horizon_days": 90, "offer_cost": 113.14, "success_rate": 0.3,
+    "strategies": [
+        {"strategy": "retain", "n_customers": 339, "n_target": 194, "n_high_risk": 7,
+         "value_at_risk": 1000.0, "expected_gain": 500.0},
+        {"strategy": "win_back", "n_customers": 1170, "n_target": 160, "n_high_risk": 1162,
+         "value_at_risk": 250000.0, "expected_gain": 90000.5},
+    ],
+}
+
+
+def _nb(title, cells):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}")]
+    for kind, source, tags, out in cells:
+        cell = (nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell)(
+            source)
+        cell.metadata["tags"] = tags
+        if kind == "code":
+            cell.execution_count = 1
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=out)] if out else []
+        nb.cells.append(cell)
+    return nb
+
+
+EXECUTED = [
+    ("00_start_here", _nb("Start here", [("code", "model", [], "DATA MODEL TABLE\n")])),
+    ("05_costs_and_churn", _nb("Step 5 — Costs", [
+        ("md", "## 2. Model check", ["analyst"], None),
+        ("code", "evaluate()", ["analyst"], "ROC AUC 0.88\n"),
+        ("code", "describe()", [], "Value at risk is high for the regular clients, who buy "
+                                   "every month.\n\n- first point\n- second point\n"),
+        ("code", "print(verdict(...))", ["nbval-check-output"], "value within 0.1 %: True\n"),
+        ("code", "print(workbench.versions())", ["nbval-ignore-output"], "workbench 1.0\n"),
+    ])),
+]
+
+
+class TestSummary:
+    def test_russian_numbers_plurals_and_links(self):
+        text = summary_markdown(FACTS, "ru")
+        assert "# Главное для руководства" in text
+        plain = text.replace("\xa0", " ")
+        assert "В анализе — 2 929 клиентов с покупками на 61 234 568 ₽ за период с 01.01.2024 по "\
+               "30.12.2025." in plain
+        assert "уйти в ближайшие 90 дней: 1 169 клиентов" in plain  # summed over the lists
+        assert "«Возвращать»: 1 170 клиентов, под угрозой 250 000 ₽" in plain
+        assert "113,14 ₽ на клиента" in plain and "удержит 30 % из" in plain
+        assert "actions.xlsx: 354 клиента" in plain and "выигрыш — 90 500 ₽ за 90 дней" in plain
+        assert "(#07_packaging)" in text and "(#05_costs_and_churn)" in text
+
+    def test_english(self):
+        text = summary_markdown(FACTS, "en")
+        plain = text.replace("\xa0", " ")
+        assert "2,929 customers" in plain and "“Win back”: 1,170 customers, 250,000 RUB" in plain
+        assert "354 customers" in text  # 194 + 160 to contact now
+        assert not re.search(r"[А-Яа-я]", text)
+
+    def test_without_step_7_says_so(self):
+        assert "step 7" in summary_markdown(None, "en")
+
+
+class TestReport:
+    def test_summary_is_the_first_section_then_steps_then_appendix(self):
+        html = build_report_html(EXECUTED, "en", facts=FACTS)
+        order = [html.index(mark) for mark in (
+            'id="summary"', "Executive summary", 'id="05_costs_and_churn"', "Value at risk is high",
+            'id="appendix"', "DATA MODEL TABLE", "ROC AUC 0.88", "workbench 1.0")]
+        assert order == sorted(order)
+        assert html.count("workbench 1.0") == 1
+        assert "value within 0.1 %" not in html  # check cells stay out
+
+    def test_prose_is_paragraphs_not_preformatted(self):
+        html = build_report_html(EXECUTED, "en", facts=FACTS)
+        assert "<p>Value at risk is high for the regular clients, who buy every month.</p>" in html
+        assert "<li>first point</li><li>second point</li>" in html
+        assert not re.search(r"<pre>[^<]*Value at risk", html)
+
+    def test_prose_is_escaped(self):
+        assert "&lt;script&gt;" in _prose_html("<script>alert(1)</script>")
+
+    def test_print_stylesheet(self):
+        assert "@media print" in build_report_html(EXECUTED, "ru", facts=FACTS)
+
+    def test_same_bytes_on_rerun_and_pdf_skipped_with_a_message(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("WORKBENCH_CHROMIUM", str(tmp_path / "no-such-browser"))
+        (tmp_path / "summary_facts.json").write_text(
+            __import__("json").dumps(FACTS), encoding="utf-8")
+        with pytest.warns(UserWarning, match="report.pdf"):
+            first = write_report(EXECUTED, tmp_path / "report.html", "ru").read_bytes()
+        with pytest.warns(UserWarning):
+            second = write_report(EXECUTED, tmp_path / "report.html", "ru").read_bytes()
+        assert first == second
+        assert "Главное для руководства".encode() in first
+        assert not (tmp_path / "report.pdf").exists()

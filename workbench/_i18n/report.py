@@ -1,0 +1,61 @@
+"""Texts of the management report (report.html): the executive summary and the appendix."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "report.summary.title": {"en": "Executive summary", "ru": "Главное для руководства"},
+    "report.summary.base": {
+        "en": "The analysis covers {clients} with purchases of {revenue} from {start} to {end}.",
+        "ru": "В анализе — {clients} с покупками на {revenue} за период с {start} по {end}.",
+    },
+    "report.summary.findings": {"en": "What we found", "ru": "Что мы выяснили"},
+    "report.summary.risk": {
+        "en": "High risk of leaving within {horizon}: {high}; the margin at risk over that "
+              "time is {value_at_risk} ([step 5](#05_costs_and_churn)).",
+        "ru": "С высоким риском уйти в ближайшие {horizon}: {high}; под угрозой маржа "
+              "{value_at_risk} за это время ([шаг 5](#05_costs_and_churn)).",
+    },
+    "report.summary.largest": {
+        "en": "Most of it sits in the list “{strategy}”: {n}, {value_at_risk} at risk "
+              "([step 7](#07_packaging)).",
+        "ru": "Больше всего — в списке «{strategy}»: {n}, под угрозой {value_at_risk} "
+              "([шаг 7](#07_packaging)).",
+    },
+    "report.summary.decisions": {"en": "What we decided", "ru": "Что мы решили"},
+    "report.summary.offer": {
+        "en": "A retention offer at {offer_cost} per client, expected to keep {success} of the "
+              "would-be leavers ([step 5](#05_costs_and_churn)).",
+        "ru": "Предложение для удержания стоимостью {offer_cost} на клиента; ожидаем, что оно "
+              "удержит {success} из тех, кто ушёл бы ([шаг 5](#05_costs_and_churn)).",
+    },
+    "report.summary.contact": {
+        "en": "Contact now, list by list, in the order of actions.xlsx: {n_target} "
+              "([step 7](#07_packaging)).",
+        "ru": "Связаться сейчас, список за списком, в порядке actions.xlsx: {n_target} "
+              "([шаг 7](#07_packaging)).",
+    },
+    "report.summary.expected": {"en": "What we expect", "ru": "Чего мы ожидаем"},
+    "report.summary.gain": {
+        "en": "An expected net gain of {gain} within {horizon}, after the cost of the offers "
+              "([step 5](#05_costs_and_churn)).",
+        "ru": "Ожидаемый чистый выигрыш — {gain} за {horizon} после вычета стоимости "
+              "предложений ([шаг 5](#05_costs_and_churn)).",
+    },
+    "report.summary.missing": {
+        "en": "The numbers of this summary come from step 7 (packaging), which did not run on "
+              "this folder; the steps below show what the data allowed.",
+        "ru": "Числа этого резюме берутся из шага 7 (упаковка), который не выполнялся на этой "
+              "папке; ниже — то, что позволили данные.",
+    },
+    "report.appendix": {"en": "Appendix: for analysts", "ru": "Приложение для аналитиков"},
+    "report.appendix.intro": {
+        "en": "The data model, the load reports, model diagnostics and the versions of the "
+              "software: what an analyst needs to check and repeat the work.",
+        "ru": "Модель данных, отчёты о загрузке, диагностика моделей и версии программ: то, что "
+              "нужно аналитику, чтобы проверить и повторить работу.",
+    },
+    "report.pdf_missing": {
+        "en": "report.pdf not written: no headless Chromium found (install chromium, or set "
+              "WORKBENCH_CHROMIUM to its path); report.html is complete.",
+        "ru": "report.pdf не записан: не найден Chromium (установите chromium или укажите путь в "
+              "WORKBENCH_CHROMIUM); report.html готов.",
+    },
+}
