@@ -170,7 +170,7 @@ class TestPanels:
         ipa = importance_performance(_survey())
         panel = priorities_panel(ipa, _actions(), budget=6, language="en")
         assert panel.result.chosen["action"].tolist() == ["own couriers", "sms tracking"]
-        assert "choose 2 action(s): own couriers, sms tracking" in panel.summary.value
+        assert "we choose 2 actions: own couriers, sms tracking" in panel.summary.value
         panel.controls["budget"].value = 0.0
         assert panel.result.chosen.empty
         assert "no action fits" in panel.summary.value
@@ -193,7 +193,7 @@ class TestPanels:
         panel = quotes_panel(data, n=1, language="ru")
         assert [v for _, v in panel.controls["topic"].options] == ["__all__", "a", "b"]
         assert len(panel.result) == 2
-        assert panel.summary.value.startswith("<p>Цитат: 2, тем: 2.<br>a: «")
+        assert panel.summary.value.startswith("<p>2\u00a0цитаты по 2\u00a0темам.<br>a: «")
         panel.controls["topic"].value = "a"
         panel.controls["n"].value = 3
         assert panel.result["comment"].tolist() == ["Late", "Late again", "Rude & slow"]
@@ -234,6 +234,6 @@ class TestPanels:
         assert panel.controls["view"].options[1] == ("По сегментам", "segments")
         panel.controls["view"].value = "segments"
         assert panel.result.loc[("кафе", "disappointed"), "n"] == 1
-        assert "Больше всего разочарованных в сегменте кафе (100%)" in panel.summary.value
+        assert "Больше всего разочарованных в сегменте кафе (100\u00a0%)" in panel.summary.value
         no_seg = ladder_panel(survey, language="ru")
         assert no_seg.controls["view"].disabled

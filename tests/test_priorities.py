@@ -14,9 +14,6 @@ from pandas.testing import assert_frame_equal
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.priorities import (
     EXACT_MAX_ACTIONS,
-    describe_priorities,
-    describe_tradeoff,
-    format_priorities,
     priorities,
 )
 
@@ -182,58 +179,3 @@ class TestPriorities:
         assert cost[g].sum() <= budget + 1e-6
         assert value[g].sum() <= value[e].sum() + 1e-9
         assert value[g].sum() >= 0.5 * value[e].sum() - 1e-9  # the half-approximation
-
-
-class TestDescribePlan:
-    def test_describe_priorities_en_ru_and_nothing_fits(self):
-        plan = priorities(None, _actions(), budget=6)
-        assert describe_priorities(plan, "en") == (
-            "With a budget of 6 choose 2 action(s): own couriers, sms tracking. They cost 6 and "
-            "bring an expected effect of 8.")
-        assert describe_priorities(priorities(None, _actions(), budget=0.5), "ru") == (
-            "При бюджете 0,5 ни одно действие не помещается.")
-
-    def test_describe_priorities_thousands_and_greedy_note(self):
-        acts = _actions().assign(cost=[5000.0, 1000.0, 3000.0, 2000.0])
-        plan = priorities(None, acts, budget=6000)
-        assert describe_priorities(plan, "ru").startswith("При бюджете 6\u202f000 выбираем")
-        many = pd.DataFrame({"action": [f"a{i}" for i in range(EXACT_MAX_ACTIONS + 1)],
-                             "cost": 1.0, "effect": 1.0})
-        text = describe_priorities(priorities(None, many, budget=2, curve_points=2), "en")
-        assert text.endswith("(close to, but not guaranteed, the best).")
-
-    def test_describe_tradeoff(self):
-        # all four cost 11 and bring 14; budget 6 buys 8 (57%); half (7) is first reached at the
-        # grid budget 6 (at 5.5 the best is 6: own couriers alone); next: 8.25 buys 11 (+3)
-        plan = priorities(None, _actions(), budget=6, curve_points=5)
-        assert plan.curve["budget"].tolist() == [0.0, 2.75, 5.5, 6.0, 8.25, 11.0]
-        assert plan.curve["value"].tolist() == [0.0, 3.0, 6.0, 8.0, 11.0, 14.0]
-        assert describe_tradeoff(plan, "en") == (
-            "All 4 actions together cost 11 and bring 14. The budget of 6 buys 57% of that. "
-            "Half of the total effect needs a budget of 6. Raising the budget to 8.25 adds 3.")
-        top = priorities(None, _actions(), budget=11, curve_points=5)
-        assert describe_tradeoff(top, "ru") == (
-            "Все действия (4) вместе стоят 11 и дают 14. Бюджет 11 даёт 100% этого эффекта. "
-            "Половина всего эффекта требует бюджета 8,25.")  # coarse grid: 6 is not on it
-
-    def test_describe_tradeoff_no_actions(self):
-        empty = _actions().iloc[0:0]
-        assert describe_tradeoff(priorities(None, empty, budget=1), "en") == (
-            "No candidate actions.")
-
-    def test_format_priorities_chosen_first(self):
-        plan = priorities(_ipa(), _actions(), budget=6, weight="importance")
-        shown = format_priorities(plan, "ru")
-        assert list(shown.columns) == ["Параметр", "Действие", "Затраты", "Эффект",
-                                       "Ожидаемый эффект", "Выбрано"]
-        assert shown["Действие"].tolist() == [
-            "sms tracking", "own couriers", "bulk discount", "training"]
-        assert shown["Выбрано"].tolist() == ["да", "да", "нет", "нет"]
-        assert shown["Ожидаемый эффект"].tolist() == [10.0, 30.0, 12.0, 6.0]
-
-    def test_values_have_two_decimals_at_most(self):
-        acts = _actions().assign(effect=[0.6, 0.15, 0.35, 0.2])
-        plan = priorities(None, acts, budget=6)
-        assert describe_priorities(plan, "ru").endswith("дают ожидаемый эффект 0,75.")
-        assert "Raising the budget to 8.25 adds 0.2." in describe_tradeoff(
-            priorities(None, acts, budget=6, curve_points=5), "en")

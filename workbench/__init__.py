@@ -70,21 +70,8 @@ from workbench.errors import (
 )
 from workbench.expectations import (
     KANO_TABLE,
-    describe_competitor,
-    describe_expectation_ladder,
-    describe_expectations,
-    describe_gaps,
-    describe_importance_performance,
-    describe_kano,
-    describe_quotes,
-    describe_source_yield,
-    describe_survey,
     expectation_ladder,
     expectation_ladder_summary,
-    format_gaps,
-    format_importance_performance,
-    format_kano,
-    format_source_yield,
     gap_analysis,
     importance_performance,
     kano,
@@ -118,6 +105,24 @@ from workbench.io import (
     load_survey,
     load_transactions,
 )
+from workbench.narrative import (
+    describe_competitor,
+    describe_expectation_ladder,
+    describe_expectations,
+    describe_gaps,
+    describe_importance_performance,
+    describe_kano,
+    describe_priorities,
+    describe_quotes,
+    describe_source_yield,
+    describe_survey,
+    describe_tradeoff,
+    format_gaps,
+    format_importance_performance,
+    format_kano,
+    format_priorities,
+    format_source_yield,
+)
 from workbench.notebook_text import (
     data_model_table,
     describe_folder,
@@ -143,12 +148,7 @@ from workbench.offers import (
     survey_advantages,
     ukor,
 )
-from workbench.priorities import (
-    describe_priorities,
-    describe_tradeoff,
-    format_priorities,
-    priorities,
-)
+from workbench.priorities import priorities
 from workbench.segmentation import (
     ABC_XYZ_ACTIONS,
     LADDER_RULES,

@@ -25,8 +25,8 @@ MESSAGES = {
         "ru": "На чём сосредоточиться: важность и исполнение",
     },
     "ipa.describe_focus": {
-        "en": "{n} of {total} attributes are in “{quadrant}”: {names}.",
-        "ru": "В квадранте «{quadrant}» {n} из {total} параметров: {names}.",
+        "en": "{n} of {total} are in “{quadrant}”: {names}.",
+        "ru": "В квадранте «{quadrant}» — {n} из {total}: {names}.",
     },
     "ipa.describe_overkill": {
         "en": "“{quadrant}”: {names}.",
@@ -111,10 +111,8 @@ MESSAGES = {
     },
     "exp.col.n": {"en": "Answers", "ru": "Ответов"},
     "exp.survey.summary": {
-        "en": "The survey holds {respondents} respondents ({linked} linked to a client card) "
-        "rating {attributes} attributes on a {lo}–{hi} scale: {rows} answer rows.",
-        "ru": "В анкете {respondents} респондентов (из них {linked} связаны с карточкой "
-        "клиента), {attributes} параметров по шкале {lo}–{hi}: {rows} строк ответов.",
+        "en": "The survey holds {respondents} ({linked} linked to a client card) rating {attributes} on a {lo}–{hi} scale: {rows}.",
+        "ru": "В анкете {respondents} (из них {linked} — с карточкой клиента); они оценивают {attributes} по шкале {lo}–{hi}, всего {rows}.",
     },
     "exp.survey.dates": {
         "en": "Answers were collected from {start} to {end}.",
@@ -125,35 +123,37 @@ MESSAGES = {
         "ru": "Доля строк с ответом: {shares}.",
     },
     "exp.survey.comments": {
-        "en": "{n} rows carry a free-text comment.",
-        "ru": "Строк со свободным комментарием: {n}.",
+        "en": "{rows} {verb} a free-text comment.",
+        "ru": "{rows} {verb} свободный комментарий.",
     },
     "exp.describe_expected": {
-        "en": "Clients expect most from: {high}; least from: {low}.",
-        "ru": "Больше всего клиенты ждут от параметров: {high}; меньше всего — от: {low}.",
+        "en": "Clients expect most from {high}; least from {low}.",
+        "ru": "Больше всего клиенты ждут от таких параметров: {high}; меньше всего — {low}.",
     },
     "exp.describe_performance": {
         "en": "They rate our performance highest on {high} and lowest on {low}.",
-        "ru": "Наше исполнение они оценивают выше всего по параметрам {high}, ниже всего — "
-        "{low}.",
+        "ru": "Наше исполнение они оценивают выше всего здесь: {high}; ниже всего — {low}.",
     },
     "exp.describe_basis": {
         "en": "No expectation question for {names}: importance stands in.",
         "ru": "Для параметров {names} вопроса об ожидании нет: вместо него взята важность.",
+    },
+    "exp.survey.comments_verb": {"en": "carries|carry", "ru": "содержит|содержат|содержат"},
+    "ipa.describe_focus_none": {
+        "en": "None of {total} is in “{quadrant}”.",
+        "ru": "В квадранте «{quadrant}» нет ни одного из {total}.",
     },
     "exp.describe_empty": {
         "en": "No attribute has expectation answers.",
         "ru": "Ни по одному параметру нет ответов об ожидании.",
     },
     "gap.describe_short": {
-        "en": "On {n} of {total} attributes clients clearly get less than they expect; the "
-        "largest gaps: {names}.",
-        "ru": "По {n} из {total} параметров клиенты явно получают меньше, чем ждут; самые "
-        "большие разрывы: {names}.",
+        "en": "On {n} of {total} clients clearly get less than they expect; the largest gaps: {names}.",
+        "ru": "По {n} из {total} клиенты явно получают меньше, чем ждут; самые большие разрывы: {names}.",
     },
     "gap.describe_no_short": {
-        "en": "On none of {total} attributes do clients clearly get less than they expect.",
-        "ru": "Ни по одному из {total} параметров клиенты не получают явно меньше, чем ждут.",
+        "en": "On none of {total} do clients clearly get less than they expect.",
+        "ru": "Ни по одному из {total} клиенты не получают явно меньше, чем ждут.",
     },
     "gap.describe_over": {
         "en": "Clearly above expectation on {n}: {names}.",
@@ -161,25 +161,23 @@ MESSAGES = {
     },
     "gap.describe_noise": {
         "en": "Could be noise: {names}.",
-        "ru": "Может быть случайным: {names}.",
+        "ru": "Разрыв может быть случайным: {names}.",
     },
     "gap.describe_empty": {
         "en": "No attribute has both expectation and performance answers.",
         "ru": "Нет параметров с ответами и об ожидании, и об исполнении.",
     },
     "gap.describe_ahead": {
-        "en": "Clients rate us clearly above the main competitor on {n} of {total} "
-        "attributes; the largest leads: {names}.",
-        "ru": "Клиенты явно ставят нас выше основного конкурента по {n} из {total} "
-        "параметров; самый большой перевес: {names}.",
+        "en": "Clients rate us clearly above the main competitor on {n} of {total}; the largest leads: {names}.",
+        "ru": "Клиенты явно ставят нас выше основного конкурента по {n} из {total}; самый большой перевес: {names}.",
     },
     "gap.describe_behind": {
         "en": "Clearly below on {n}; the largest lags: {names}.",
         "ru": "Явно ниже — {n}; самое большое отставание: {names}.",
     },
     "gap.describe_par": {
-        "en": "On {n} attribute(s) the difference could be noise.",
-        "ru": "Параметров, где разница может быть случайной: {n}.",
+        "en": "On {n} the difference could be noise.",
+        "ru": "По {n} разница может быть случайной.",
     },
     "gap.describe_no_competitor": {
         "en": "The survey has no ratings of the competitor.",
@@ -199,14 +197,12 @@ MESSAGES = {
         "ru": "Ни по одному параметру нет полных пар ответов Кано.",
     },
     "exp.ladder_describe": {
-        "en": "Of {n} respondents, {disappointed} are disappointed, {satisfied} satisfied and "
-        "{delighted} delighted (“Ah!”)",
-        "ru": "Из {n} респондентов разочарованы {disappointed}, удовлетворены {satisfied}, "
-        "на уровне «Ах!» — {delighted}",
+        "en": "Of {n}, {disappointed} are disappointed, {satisfied} satisfied and {delighted} delighted (“Ah!”)",
+        "ru": "Из {n} разочарованы {disappointed}, удовлетворены {satisfied}, на уровне «Ах!» — {delighted}",
     },
     "exp.ladder_tolerance": {
-        "en": ", with a tolerance of {tolerance} scale points",
-        "ru": " (допуск {tolerance} балла шкалы)",
+        "en": ", with a tolerance of {tolerance}",
+        "ru": " (допуск — {tolerance})",
     },
     "exp.ladder_worst": {
         "en": "The most disappointed segment: {segment} ({share})",
@@ -228,8 +224,8 @@ MESSAGES = {
         "ru": "Лестница ожиданий: какое отклонение клиент замечает?",
     },
     "exp.quotes_count": {
-        "en": "{n} quotes on {groups} topics.",
-        "ru": "Цитат: {n}, тем: {groups}.",
+        "en": "{n} on {groups}.",
+        "ru": "{n} по {groups}.",
     },
     "exp.quotes_none": {"en": "No comments to quote.", "ru": "Нет комментариев для цитат."},
     "exp.quotes_topic": {"en": "Topic", "ru": "Тема"},
@@ -240,12 +236,13 @@ MESSAGES = {
         "en": "Voice of the customer: quotes for the slide",
         "ru": "Цитатник: голос клиента для слайда",
     },
-    "src.describe_count": {"en": "{n} contact sources.", "ru": "Источников обращения: {n}."},
+    "src.describe_count": {
+        "en": "{n}.",
+        "ru": "Всего {n}.",
+    },
     "src.describe_top": {
-        "en": "{source} brings the most revenue: {revenue} of it from {clients} of clients; "
-        "{repeat} of its buyers bought again.",
-        "ru": "Больше всего выручки приносит «{source}»: {revenue} выручки от {clients} "
-        "клиентов; повторно купили {repeat} его покупателей.",
+        "en": "{source} brings the most revenue: {revenue} of it from {clients} of clients; {repeat} of its buyers bought again.",
+        "ru": "Больше всего выручки приносит «{source}»: {revenue} выручки от {clients} клиентов; повторно купили {repeat} его покупателей.",
     },
     "src.describe_per_client": {
         "en": "Revenue per client is highest for {source} ({money}).",
@@ -278,10 +275,8 @@ MESSAGES = {
         "ru": "Приоритеты в пределах наших ресурсов",
     },
     "prio.describe": {
-        "en": "With a budget of {budget} choose {n} action(s): {names}. "
-        "They cost {cost} and bring an expected effect of {value}.",
-        "ru": "При бюджете {budget} выбираем действий: {n} — {names}. "
-        "Они стоят {cost} и дают ожидаемый эффект {value}.",
+        "en": "With a budget of {budget} we choose {actions}: {names}. The cost is {cost}, the expected effect {value}.",
+        "ru": "При бюджете {budget} выбираем {actions}: {names}. Затраты — {cost}, ожидаемый эффект — {value}.",
     },
     "prio.describe_none": {
         "en": "With a budget of {budget} no action fits.",
@@ -293,8 +288,8 @@ MESSAGES = {
     "prio.chosen": {"en": "Chosen", "ru": "Выбрано"},
     "prio.tradeoff_empty": {"en": "No candidate actions.", "ru": "Нет действий-кандидатов."},
     "prio.tradeoff_full": {
-        "en": "All {n} actions together cost {cost} and bring {value}.",
-        "ru": "Все действия ({n}) вместе стоят {cost} и дают {value}.",
+        "en": "Doing all {actions} costs {cost} and brings {value}.",
+        "ru": "Все {actions} вместе стоят {cost} и дают {value}.",
     },
     "prio.tradeoff_share": {
         "en": "The budget of {budget} buys {share} of that.",

@@ -36,9 +36,41 @@ _NOUNS = {
     "table": ("table|tables", "таблица|таблицы|таблиц"),
     "step": ("step|steps", "шаг|шага|шагов"),
     "point": ("point|points", "балл|балла|баллов"),
+    "scale_point": ("scale point|scale points", "балл шкалы|балла шкалы|баллов шкалы"),
     "theme": ("theme|themes", "тема|темы|тем"),
     "rung": ("rung|rungs", "ступень|ступени|ступеней"),
+    "advantage": ("advantage|advantages", "преимущество|преимущества|преимуществ"),
+    "feature": ("feature|features", "признак|признака|признаков"),
+    "reason": ("reason|reasons", "причина|причины|причин"),
+    "answer_row": ("answer row|answer rows", "строка ответов|строки ответов|строк ответов"),
+    "comment_row": ("row with a comment|rows with a comment",
+                    "строка с комментарием|строки с комментарием|строк с комментарием"),
+    "topic": ("topic|topics", "тема|темы|тем"),
+    "contact_source": ("contact source|contact sources",
+                       "источник обращения|источника обращения|источников обращения"),
     "card": ("card|cards", "карточка|карточки|карточек"),
+}
+
+#: Russian genitive forms for «из N …», «среди N …», «у N …»: for 1 (21 …), 2–4, 5–20.
+_GENITIVE = {
+    "customer": "клиента|клиентов|клиентов",
+    "respondent": "респондента|респондентов|респондентов",
+    "attribute": "параметра|параметров|параметров",
+    "lead": "лида|лидов|лидов",
+    "advantage": "преимущества|преимуществ|преимуществ",
+    "feature": "признака|признаков|признаков",
+    "reason": "причины|причин|причин",
+    "segment": "сегмента|сегментов|сегментов",
+    "contact": "обращения|обращений|обращений",
+    "complaint": "жалобы|жалоб|жалоб",
+    "day": "дня|дней|дней",
+}
+
+#: Russian dative forms for «по N …»: for 1 (21 …), 2–4, 5–20.
+_DATIVE = {
+    "topic": "теме|темам|темам",
+    "segment": "сегменту|сегментам|сегментам",
+    "customer": "клиенту|клиентам|клиентам",
 }
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -48,6 +80,8 @@ _MONTHS_RU = ("января", "февраля", "марта", "апреля", "�
 
 MESSAGES = {
     **{f"noun.{k}": {"en": en, "ru": ru} for k, (en, ru) in _NOUNS.items()},
+    **{f"noun.{k}.gen": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _GENITIVE.items()},
+    **{f"noun.{k}.dat": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _DATIVE.items()},
     **{f"month.{i + 1}": {"en": en, "ru": ru}
        for i, (en, ru) in enumerate(zip(_MONTHS_EN, _MONTHS_RU, strict=True))},
     "word.and": {"en": "and", "ru": "и"},

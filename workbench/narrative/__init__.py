@@ -8,6 +8,21 @@ deliverables use too.
 
 from __future__ import annotations
 
+from workbench.narrative._expectations import (
+    describe_competitor,
+    describe_expectation_ladder,
+    describe_expectations,
+    describe_gaps,
+    describe_importance_performance,
+    describe_kano,
+    describe_quotes,
+    describe_source_yield,
+    describe_survey,
+    format_gaps,
+    format_importance_performance,
+    format_kano,
+    format_source_yield,
+)
 from workbench.narrative._format import (
     CURRENCIES,
     count,
@@ -23,12 +38,33 @@ from workbench.narrative._format import (
     quote,
     span,
 )
+from workbench.narrative._priorities import (
+    describe_priorities,
+    describe_tradeoff,
+    format_priorities,
+)
 
 __all__ = (
     "CURRENCIES",
     "count",
     "date",
     "decimal",
+    "describe_competitor",
+    "describe_expectation_ladder",
+    "describe_expectations",
+    "describe_gaps",
+    "describe_importance_performance",
+    "describe_kano",
+    "describe_priorities",
+    "describe_quotes",
+    "describe_source_yield",
+    "describe_survey",
+    "describe_tradeoff",
+    "format_gaps",
+    "format_importance_performance",
+    "format_kano",
+    "format_priorities",
+    "format_source_yield",
     "listing",
     "money",
     "number",

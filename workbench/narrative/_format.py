@@ -93,7 +93,7 @@ def _missing(x: Any) -> bool:
 
 
 def number(x: Any, digits: int = 0, language: str | None = None, sign: bool = False,
-           group: bool = True) -> str:
+           group: bool = True, trim: bool = False) -> str:
     """Format a number with ``digits`` decimals, thousands grouped, in the language's marks.
 
     Parameters
@@ -108,11 +108,16 @@ def number(x: Any, digits: int = 0, language: str | None = None, sign: bool = Fa
         Show ``+`` before positive numbers (for differences and gaps).
     group : bool, default True
         Group thousands (``12 345``); years and codes pass False.
+    trim : bool, default False
+        Drop trailing zero decimals (``5.50`` -> ``5.5``, ``6.00`` -> ``6``), for amounts
+        entered by hand.
 
     Examples
     --------
     >>> number(-1234.5, 1, "ru"), number(-1234.5, 1, "en"), number(0.5, 2, "en", sign=True)
     ('−1\\xa0234,5', '−1,234.5', '+0.50')
+    >>> number(5.5, 2, "ru", trim=True), number(6.0, 2, "en", trim=True)
+    ('5,5', '6')
     """
     if _missing(x):
         return MISSING
@@ -121,6 +126,8 @@ def number(x: Any, digits: int = 0, language: str | None = None, sign: bool = Fa
     if value == 0:
         value = 0.0  # no "−0"
     text = f"{abs(value):,.{digits}f}" if group else f"{abs(value):.{digits}f}"
+    if trim and digits > 0:
+        text = text.rstrip("0").rstrip(".")
     if lang == "ru":
         text = text.replace(",", NBSP).replace(".", ",")
     if value < 0:
@@ -163,7 +170,7 @@ def points(diff: Any, digits: int = 0, language: str | None = None) -> str:
 
 
 def money(x: Any, language: str | None = None, currency: str | None = None,
-          digits: int = 0) -> str:
+          digits: int = 0, trim: bool = False) -> str:
     """Format an amount of money, with the client's currency when one is known.
 
     Parameters
@@ -177,6 +184,8 @@ def money(x: Any, language: str | None = None, currency: str | None = None,
         amount alone.
     digits : int, default 0
         Decimals (whole units by default).
+    trim : bool, default False
+        Drop trailing zero decimals (see :func:`number`).
 
     Examples
     --------
@@ -187,7 +196,7 @@ def money(x: Any, language: str | None = None, currency: str | None = None,
         return MISSING
     lang = check_language(language)
     code = get_currency() if currency is None else currency
-    text = number(x, digits, lang)
+    text = number(x, digits, lang, trim=trim)
     if not code:
         return text
     en_symbol, before, ru_symbol = CURRENCIES.get(str(code).upper(), (str(code), False, str(code)))
@@ -234,12 +243,14 @@ def _ru_form(n: Any) -> int:
     return 2
 
 
-def plural(n: Any, noun: str, language: str | None = None) -> str:
+def plural(n: Any, noun: str, language: str | None = None, case: str | None = None) -> str:
     """Return the form of ``noun`` that agrees with the number ``n``.
 
     ``noun`` is a catalogue noun (``"customer"`` is the key ``noun.customer``, whose texts list
     the forms: ``customer|customers``, ``клиент|клиента|клиентов``) or, for a one-off word,
-    the forms themselves separated by ``|``.
+    the forms themselves separated by ``|``. ``case="gen"`` takes the Russian genitive forms
+    (key ``noun.customer.gen``: «из 1 клиента», «из 5 клиентов», «из 21 клиента»), for
+    phrases such as «из {n}»; English has one set of forms.
 
     Examples
     --------
@@ -250,6 +261,8 @@ def plural(n: Any, noun: str, language: str | None = None) -> str:
     """
     lang = check_language(language)
     key = f"noun.{noun}"
+    if case and lang == "ru" and has(f"{key}.{case}"):
+        key = f"{key}.{case}"
     forms = (t(key, lang) if has(key) else noun).split("|")
     if lang == "ru":
         forms = forms + [forms[-1]] * (3 - len(forms))
@@ -258,18 +271,21 @@ def plural(n: Any, noun: str, language: str | None = None) -> str:
     return forms[0] if one or len(forms) == 1 else forms[1]
 
 
-def quantity(n: Any, noun: str, language: str | None = None, digits: int = 0) -> str:
+def quantity(n: Any, noun: str, language: str | None = None, digits: int = 0,
+             case: str | None = None) -> str:
     """A number and the noun that agrees with it: ``1 942 клиента``, ``4,5 дня``, ``3 customers``.
 
     Examples
     --------
     >>> quantity(4.5, "day", "ru", digits=1), quantity(1, "action", "en")
     ('4,5\\xa0дня', '1 action')
+    >>> quantity(21, "customer", "ru", case="gen"), quantity(2, "customer", "ru", case="gen")
+    ('21\\xa0клиента', '2\\xa0клиентов')
     """
     lang = check_language(language)
     value = round(float(n), digits) if not _missing(n) else n
     sep = NBSP if lang == "ru" else " "
-    return f"{number(value, digits, lang)}{sep}{plural(value, noun, lang)}"
+    return f"{number(value, digits, lang)}{sep}{plural(value, noun, lang, case)}"
 
 
 def listing(items: Iterable[Any], language: str | None = None, conjunction: str = "and") -> str:

@@ -11,16 +11,19 @@ import ipywidgets as W
 import pandas as pd
 
 from workbench.expectations import (
-    describe_expectation_ladder,
-    describe_importance_performance,
-    describe_quotes,
     expectation_ladder,
     expectation_ladder_summary,
     importance_performance,
     quotes,
 )
 from workbench.i18n import check_language, t
-from workbench.priorities import WEIGHTS, PriorityPlan, describe_priorities, priorities
+from workbench.narrative import (
+    describe_expectation_ladder,
+    describe_importance_performance,
+    describe_priorities,
+    describe_quotes,
+)
+from workbench.priorities import WEIGHTS, PriorityPlan, priorities
 from workbench.widgets._base import Panel
 from workbench.widgets._save import attach_save
 
