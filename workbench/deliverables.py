@@ -221,8 +221,10 @@ def _offers(rungs: pd.Series, rules: Any, language: str) -> pd.DataFrame:
     present = rungs.dropna()
     if present.empty:
         return pd.DataFrame(columns=["strategy", "action", "has_rule"])
-    offers = workbench.offer_matrix(present.astype(str).rename("rung"), rules=rules,
-                                    language=language)
+    from workbench.narrative import label_offers
+
+    offers = label_offers(workbench.offer_matrix(present.astype(str).rename("rung"), rules=rules),
+                          language)
     return pd.DataFrame({
         "strategy": offers["strategy"].astype(str).to_numpy(),
         "action": offers["actions"].astype(str).to_numpy(),

@@ -28,7 +28,6 @@ import numpy as np
 import pandas as pd
 
 from workbench.errors import MissingColumnsError, WorkbenchError
-from workbench.i18n import check_language, has, t
 
 __all__ = (
     "COMPETITIVENESS_DIMENSIONS",
@@ -39,16 +38,9 @@ __all__ = (
     "UKOR_QUESTIONS",
     "UkorResult",
     "competitiveness",
-    "describe_competitiveness",
-    "describe_golden_drops",
-    "describe_offer_matrix",
-    "describe_survey_advantages",
-    "format_golden_drops",
-    "format_offer_matrix",
     "golden_drops",
     "offer_matrix",
     "offer_rules_frame",
-    "segment_label",
     "survey_advantages",
     "ukor",
 )
@@ -209,14 +201,8 @@ def _rules_to_dict(rules: Mapping | pd.DataFrame | None) -> dict[str, dict[str, 
     return out
 
 
-def _action_text(action: str, language: str) -> str:
-    """Catalogue text of an action key; free text (an edited offer) is returned as is."""
-    key = f"offer.action.{action}"
-    return t(key, language) if has(key) else action
-
-
 def offer_rules_frame(
-    rules: Mapping | pd.DataFrame | None = None, language: str = "en"
+    rules: Mapping | pd.DataFrame | None = None, language: str | None = None
 ) -> pd.DataFrame:
     """Return an offer rule table as an editable DataFrame.
 
@@ -224,15 +210,16 @@ def offer_rules_frame(
     ----------
     rules : dict or DataFrame, optional
         Defaults to :data:`OFFER_RULES`.
-    language : {"en", "ru"}, default "en"
-        Language of the ``action_text`` column.
+    language : str, optional
+        Not used: the frame holds keys only (kept so that older calls run). For display
+        texts use :func:`workbench.narrative.label_offers`.
 
     Returns
     -------
     DataFrame
-        One row per segment key: ``segment``, ``strategy`` (key), ``actions`` (action keys
-        joined with ``"; "``) and ``action_text`` (their display texts). Edit ``strategy`` or
-        ``actions`` (keys or free text) and pass the frame back as ``offer_matrix(rules=...)``.
+        One row per segment key: ``segment``, ``strategy`` (key) and ``actions`` (action keys
+        joined with ``"; "``). Edit ``strategy`` or ``actions`` (keys or free text) and pass
+        the frame back as ``offer_matrix(rules=...)``.
 
     Examples
     --------
@@ -240,18 +227,12 @@ def offer_rules_frame(
     >>> rules.loc[rules["segment"] == "lapsed", ["strategy", "actions"]].iloc[0].tolist()
     ['win_back', 'reason_call; comeback_offer']
     """
-    language = check_language(language)
     table = _rules_to_dict(rules)
     rows = [
-        {
-            "segment": seg,
-            "strategy": rule["strategy"],
-            "actions": "; ".join(rule["actions"]),
-            "action_text": "; ".join(_action_text(a, language) for a in rule["actions"]),
-        }
+        {"segment": seg, "strategy": rule["strategy"], "actions": "; ".join(rule["actions"])}
         for seg, rule in table.items()
     ]
-    return pd.DataFrame(rows, columns=["segment", "strategy", "actions", "action_text"])
+    return pd.DataFrame(rows, columns=["segment", "strategy", "actions"])
 
 
 #: Columns that hold segment keys in the package's own outputs (loyalty_ladder, abc_xyz,
@@ -288,7 +269,7 @@ def _as_segment_frame(
 def offer_matrix(
     segments: pd.Series | pd.DataFrame,
     rules: Mapping | pd.DataFrame | None = None,
-    language: str = "en",
+    language: str | None = None,
     dimensions: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Return the offer for every segment: how many clients, which strategy, which actions.
@@ -305,8 +286,10 @@ def offer_matrix(
         or a frame with columns ``segment``, ``strategy``, ``actions`` (``"; "``-separated), as
         made by :func:`offer_rules_frame`. Defaults to :data:`OFFER_RULES`. Segment keys match
         exactly first, then case- and separator-insensitively (``"At Risk"`` = ``"at_risk"``).
-    language : {"en", "ru"}, default "en"
-        Language of ``strategy_label`` and ``actions``.
+    language : str, optional
+        Not used: the matrix holds keys only (kept so that older calls run). For display
+        labels use :func:`workbench.narrative.label_offers` or
+        :func:`workbench.format_offer_matrix`.
     dimensions : list of str, optional
         For a DataFrame: the columns that hold segment keys. Default: the columns ``rung``,
         ``cell`` and ``segment`` when present (so the output of :func:`workbench.loyalty_ladder`,
@@ -319,8 +302,8 @@ def offer_matrix(
         One row per (segmentation, segment), with columns ``dimension`` (the Series name or frame
         column), ``segment``, ``n_customers``, ``share`` (of the clients with a key in that
         dimension), ``strategy`` (key: attract, engage, retain, cherish, win_back,
-        serve_efficiently, or none), ``strategy_label``, ``actions`` (display texts joined with
-        ``"; "``), ``action_keys`` (tuple) and ``has_rule``. Segments without a rule are kept,
+        serve_efficiently, or none), ``action_keys`` (tuple of action keys, or the free text
+        of an edited offer) and ``has_rule``. Segments without a rule are kept,
         with strategy ``"none"`` and ``has_rule=False``, so that nobody is silently left without
         an offer. Rows follow the category order of a categorical input, otherwise the order of
         the rule table, then unknown segments alphabetically.
@@ -345,7 +328,6 @@ def offer_matrix(
     1   lapsed            1  win_back      True
     2   whales            1      none     False
     """
-    language = check_language(language)
     table = _rules_to_dict(rules)
     normalised = {}
     for key in table:
@@ -384,15 +366,12 @@ def offer_matrix(
                     "n_customers": n,
                     "share": n / total if total else float("nan"),
                     "strategy": strategy,
-                    "strategy_label": t(f"offer.strategy.{strategy}", language),
-                    "actions": "; ".join(_action_text(a, language) for a in actions),
                     "action_keys": actions,
                     "has_rule": has_rule,
                 }
             )
     columns = [
-        "dimension", "segment", "n_customers", "share", "strategy", "strategy_label",
-        "actions", "action_keys", "has_rule",
+        "dimension", "segment", "n_customers", "share", "strategy", "action_keys", "has_rule",
     ]
     out = pd.DataFrame(rows, columns=columns)
     return out.astype({"n_customers": "int64", "share": "float64", "has_rule": "bool"})
@@ -536,7 +515,8 @@ def golden_drops(
     out["n"] = grouped.size().astype("int64")
     if len(out) < MIN_ADVANTAGES:
         warnings.warn(
-            t("drops.too_few", "en", n=len(out), minimum=MIN_ADVANTAGES),
+            f"golden_drops: only {len(out)} advantages listed; the method asks for at least "
+            f"{MIN_ADVANTAGES}",
             UserWarning,
             stacklevel=2,
         )
@@ -729,16 +709,11 @@ class UkorResult:
     n_respondents: int = 1
     scale: tuple[float, float] = field(default=(0.0, 4.0))
 
-    def describe(self, language: str = "en") -> str:
-        """Return one sentence with the score, the level and the weakest themes."""
-        weakest = ", ".join(t(f"ukor.theme.{w}", language) for w in self.weakest)
-        return t(
-            "ukor.summary",
-            language,
-            score=self.score,
-            level=t(f"ukor.level.{self.level}", language),
-            weakest=weakest or t("ukor.none", language),
-        )
+    def describe(self, language: str | None = None) -> str:
+        """Return :func:`workbench.narrative.describe_ukor` of this result (kept for old calls)."""
+        from workbench.narrative import describe_ukor  # the text layer sits on top
+
+        return describe_ukor(self, language)
 
 
 def ukor(
@@ -866,300 +841,6 @@ def ukor(
     )
 
 
-# ----------------------------------------------------------------------------------------------
-# Reading the results aloud: display labels, display tables, computed sentences
-# ----------------------------------------------------------------------------------------------
-
-#: Catalogue prefixes searched, in order, for the display label of a segment key.
-_SEGMENT_LABEL_PREFIXES: tuple[str, ...] = ("ladder.rung.", "rfm.segment.", "offer.segment.")
-
-
-def segment_label(segment: object, language: str = "en") -> str:
-    """Return the display label of a segment key: a ladder rung, an RFM segment, else the key.
-
-    Parameters
-    ----------
-    segment : object
-        A segment key such as ``"regular"``, ``"at_risk"``, ``"AX"`` or a cluster name.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        The catalogue text of ``ladder.rung.<key>`` or ``rfm.segment.<key>`` (keys matched
-        case- and separator-insensitively); any other key (ABC-XYZ cells, the client's own
-        segment names) unchanged.
-
-    Examples
-    --------
-    >>> segment_label("first_purchase", "ru"), segment_label("AX", "ru")
-    ('Первая покупка', 'AX')
-    """
-    language = check_language(language)
-    key = str(segment)
-    for prefix in _SEGMENT_LABEL_PREFIXES:
-        for k in (key, _norm_key(key)):
-            if has(prefix + k):
-                return t(prefix + k, language)
-    return key
-
-
-def _dimension_label(dimension: str, language: str) -> str:
-    key = f"offer.dimension.{dimension}"
-    return t(key, language) if has(key) else str(dimension)
-
-
-def _names(values: Sequence[object]) -> str:
-    return ", ".join(str(v) for v in values)
-
-
-def describe_offer_matrix(matrix: pd.DataFrame, language: str = "en") -> str:
-    """Read an offer matrix aloud: clients per strategy, and segments left without an offer.
-
-    Parameters
-    ----------
-    matrix : DataFrame
-        The output of :func:`offer_matrix` (or ``panel.result`` of the offer table widget).
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        One line per segmentation (``dimension``): how many clients in how many segments, how
-        many clients (and what share) each strategy covers, in ladder order, and which segments
-        have no rule.
-
-    Examples
-    --------
-    >>> s = pd.Series(["regular", "lapsed", "regular", "whales"], name="rung")
-    >>> print(describe_offer_matrix(offer_matrix(s)))
-    Loyalty ladder: 4 clients in 3 segments. By strategy: Retain 2 (50%), Win back 1 (25%), \
-No rule 1 (25%). Without a rule (define the offer by hand): whales.
-    """
-    language = check_language(language)
-    lines = []
-    for dim, part in matrix.groupby("dimension", sort=False):
-        total = int(part["n_customers"].sum())
-        per = part.groupby("strategy", sort=False)["n_customers"].sum()
-        order = [s for s in STRATEGIES if s in per.index] + [
-            s for s in per.index if s not in STRATEGIES
-        ]
-        strategies = ", ".join(
-            f"{t(f'offer.strategy.{s}', language) if has(f'offer.strategy.{s}') else s} "
-            f"{int(per[s])} ({100 * per[s] / total:.0f}%)" if total else f"{s} 0"
-            for s in order
-        )
-        text = t(
-            "offer.describe",
-            language,
-            dimension=_dimension_label(str(dim), language),
-            n_customers=total,
-            n_segments=len(part),
-            strategies=strategies,
-        )
-        missing = part.loc[~part["has_rule"].astype(bool), "segment"]
-        if len(missing):
-            text += " " + t(
-                "offer.describe_missing",
-                language,
-                segments=_names(segment_label(s, language) for s in missing),
-            )
-        else:
-            text += " " + t("offer.describe_complete", language)
-        lines.append(text)
-    return "\n".join(lines)
-
-
-def format_offer_matrix(matrix: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """Return the offer matrix as a display table with translated headers and segment labels.
-
-    Parameters
-    ----------
-    matrix : DataFrame
-        The output of :func:`offer_matrix`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    DataFrame
-        Columns (translated): segmentation (only when there are several), segment (its
-        label), clients, share of clients in % (one decimal), strategy, actions — strategy
-        and actions in ``language`` whatever the language the matrix was made in.
-    """
-    language = check_language(language)
-    out = pd.DataFrame(
-        {
-            t("offer.dimension", language): [
-                _dimension_label(str(d), language) for d in matrix["dimension"]
-            ],
-            t("offer.segment", language): [segment_label(s, language) for s in matrix["segment"]],
-            t("offer.n_customers", language): matrix["n_customers"].astype("int64").to_numpy(),
-            t("offer.share", language) + ", %": (matrix["share"] * 100).round(1).to_numpy(),
-            t("offer.strategy", language): [
-                t(f"offer.strategy.{s}", language) if has(f"offer.strategy.{s}") else str(s)
-                for s in matrix["strategy"]
-            ],
-            t("offer.actions", language): [
-                "; ".join(_action_text(a, language) for a in keys)
-                for keys in matrix["action_keys"]
-            ],
-        }
-    )
-    if matrix["dimension"].nunique() <= 1:
-        out = out.drop(columns=t("offer.dimension", language))
-    return out
-
-
-def _drop_kind(row: pd.Series) -> str:
-    if row["golden_drop"]:
-        return "golden"
-    if row["matters"]:
-        return "stakes"
-    if row["competitors_lack"]:
-        return "idle"
-    return "other"
-
-
-def describe_golden_drops(drops: pd.DataFrame, language: str = "en") -> str:
-    """Read the golden drops aloud: which advantages to build the offer on, which are not.
-
-    Parameters
-    ----------
-    drops : DataFrame
-        The output of :func:`golden_drops`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        How many advantages matter to clients and which of them competitors lack (the golden
-        drops, best first); the *table stakes* (matter, but competitors have them too) and the
-        advantages competitors lack but clients care little about.
-
-    Examples
-    --------
-    >>> adv = pd.DataFrame({"advantage": ["fast", "cheap", "pretty"],
-    ...                     "importance": [5, 5, 2], "competitor_presence": [0.0, 1.0, 0.0]})
-    >>> with warnings.catch_warnings():  # fewer than 10 advantages warns
-    ...     warnings.simplefilter("ignore")
-    ...     drops = golden_drops(adv)
-    >>> print(describe_golden_drops(drops))
-    Of 3 advantages, 2 matter to clients; competitors lack 1 of them — the golden drops: fast. \
-Table stakes (they matter, but competitors have them too): cheap. Competitors lack these, but \
-clients care little: pretty.
-    """
-    language = check_language(language)
-    kinds = drops.apply(_drop_kind, axis=1) if len(drops) else pd.Series(dtype="string")
-    by_kind = {k: [str(a) for a in drops.index[kinds == k]] for k in ("golden", "stakes", "idle")}
-    n_matter = int(drops["matters"].sum())
-    if by_kind["golden"]:
-        text = t(
-            "drops.describe",
-            language,
-            n=len(drops),
-            n_matter=n_matter,
-            n_drops=len(by_kind["golden"]),
-            drops=_names(by_kind["golden"]),
-        )
-    else:
-        text = t("drops.describe_none", language, n=len(drops), n_matter=n_matter)
-    if by_kind["stakes"]:
-        text += " " + t("drops.describe_stakes", language, names=_names(by_kind["stakes"]))
-    if by_kind["idle"]:
-        text += " " + t("drops.describe_idle", language, names=_names(by_kind["idle"]))
-    return text
-
-
-def format_golden_drops(drops: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """Return the golden-drops table for display: translated headers and a verdict per row.
-
-    Parameters
-    ----------
-    drops : DataFrame
-        The output of :func:`golden_drops`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    DataFrame
-        Columns (translated): advantage, importance, presence at competitors (both rounded to
-        two decimals, on the input scales), score and the verdict (golden drop, table stakes,
-        not valued by clients, other), best first.
-    """
-    language = check_language(language)
-    kinds = drops.apply(_drop_kind, axis=1) if len(drops) else pd.Series(dtype="string")
-    return pd.DataFrame(
-        {
-            t("drops.advantage", language): [str(a) for a in drops.index],
-            t("drops.importance", language): drops["importance"].round(2).to_numpy(),
-            t("drops.competitor_presence", language): drops["competitor_presence"]
-            .round(2)
-            .to_numpy(),
-            t("drops.score", language): drops["score"].round(2).to_numpy(),
-            t("drops.verdict", language): [t(f"drops.kind.{k}", language) for k in kinds],
-        }
-    )
-
-
-def _company_label(company: object, language: str) -> str:
-    return t("comp.us", language) if str(company) == "us" else str(company)
-
-
-def describe_competitiveness(result: pd.DataFrame, language: str = "en") -> str:
-    """Read the competitiveness scores aloud: total, level and weakest dimension per company.
-
-    Parameters
-    ----------
-    result : DataFrame
-        The output of :func:`competitiveness` (the row ``"us"`` is read as our company).
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        One sentence per company, ours first; with competitors, the signed difference per
-        dimension between us and the strongest competitor (by total).
-
-    Examples
-    --------
-    >>> scores = pd.DataFrame({"internal": [15, 12], "external": [11, 14], "dynamic": [8, 13]},
-    ...                       index=["us", "Rival"])
-    >>> print(describe_competitiveness(competitiveness(scores)))
-    Us: 34 of 60 (medium); weakest: Dynamic capabilities (8 of 20). Rival: 39 of 60 (medium); \
-weakest: Internal competencies (12 of 20). Us against Rival: Internal competencies +3, External \
-competencies -3, Dynamic capabilities -5.
-    """
-    language = check_language(language)
-    order = sorted(result.index, key=lambda c: str(c) != "us")
-    parts = []
-    for company in order:
-        row = result.loc[company]
-        parts.append(
-            t(
-                "comp.describe",
-                language,
-                company=_company_label(company, language),
-                total=float(row["total"]),
-                level=t(f"comp.level.{row['level']}", language),
-                weakest=t(f"comp.{row['weakest']}", language),
-                weakest_score=float(row[row["weakest"]]),
-            )
-        )
-    others = [c for c in result.index if str(c) != "us"]
-    if "us" in [str(c) for c in result.index] and others:
-        us = result.loc[[c for c in result.index if str(c) == "us"][0]]
-        rival = max(others, key=lambda c: (float(result.loc[c, "total"]), -others.index(c)))
-        diffs = ", ".join(
-            f"{t(f'comp.{d}', language)} {float(us[d]) - float(result.loc[rival, d]):+.0f}"
-            for d in COMPETITIVENESS_DIMENSIONS
-        )
-        parts.append(
-            t("comp.describe_vs", language, us=t("comp.us", language), rival=str(rival),
-              diffs=diffs)
-        )
-    return " ".join(parts)
-
-
 def survey_advantages(
     survey: pd.DataFrame,
     importance_min: float = 4.0,
@@ -1222,46 +903,3 @@ def survey_advantages(
     out = out.sort_values(["importance"], ascending=False, kind="mergesort")
     out.index.name = "attribute"
     return out
-
-
-def describe_survey_advantages(result: pd.DataFrame, language: str = "en") -> str:
-    """Read :func:`survey_advantages` aloud: drops the clients confirm, and where we lag.
-
-    Parameters
-    ----------
-    result : DataFrame
-        The output of :func:`survey_advantages`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        The attributes that matter and on which clients rate us significantly higher than the
-        competitor (with the lead), and those that matter where they rate us lower.
-
-    Examples
-    --------
-    >>> res = pd.DataFrame({"lead": [0.6, -0.8, 0.1], "lead_ci_low": [0.5, -0.9, -0.1],
-    ...                     "verdict": ["golden", "behind", "par"]},
-    ...                    index=pd.Index(["roast", "delivery", "price"], name="attribute"))
-    >>> print(describe_survey_advantages(res))
-    Advantages that matter and where clients rate us above the competitor (1): roast (+0.60). \
-Important, but rated below the competitor — fix before advertising: delivery (-0.80).
-    """
-    language = check_language(language)
-    if result.empty or result["lead"].isna().all():
-        return t("drops.survey_no_competitor", language)
-
-    def listed(kind: str) -> str:
-        part = result.loc[result["verdict"] == kind, "lead"]
-        return ", ".join(f"{name} ({lead:+.2f})" for name, lead in part.items())
-
-    golden, behind = listed("golden"), listed("behind")
-    if golden:
-        n = int((result["verdict"] == "golden").sum())
-        text = t("drops.survey_confirmed", language, n=n, names=golden)
-    else:
-        text = t("drops.survey_none", language)
-    if behind:
-        text += " " + t("drops.survey_behind", language, names=behind)
-    return text

@@ -73,6 +73,13 @@ _DATIVE = {
     "customer": "клиенту|клиентам|клиентам",
 }
 
+#: Russian prepositional forms for «в N …»: for 1 (21 …), 2–4, 5–20.
+_PREPOSITIONAL = {
+    "segment": "сегменте|сегментах|сегментах",
+    "group": "группе|группах|группах",
+    "row": "строке|строках|строках",
+}
+
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 _MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
@@ -82,6 +89,8 @@ MESSAGES = {
     **{f"noun.{k}": {"en": en, "ru": ru} for k, (en, ru) in _NOUNS.items()},
     **{f"noun.{k}.gen": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _GENITIVE.items()},
     **{f"noun.{k}.dat": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _DATIVE.items()},
+    **{f"noun.{k}.prep": {"en": f"{_NOUNS[k][0]}", "ru": ru}
+       for k, ru in _PREPOSITIONAL.items()},
     **{f"month.{i + 1}": {"en": en, "ru": ru}
        for i, (en, ru) in enumerate(zip(_MONTHS_EN, _MONTHS_RU, strict=True))},
     "word.and": {"en": "and", "ru": "и"},

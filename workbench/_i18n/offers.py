@@ -11,8 +11,8 @@ MESSAGES = {
     "offer.actions": {"en": "Actions", "ru": "Действия"},
     "offer.has_rule": {"en": "Rule found", "ru": "Правило найдено"},
     "offer.summary": {
-        "en": "{n_segments} segments, {n_customers} clients; {n_missing} segment(s) without a rule.",
-        "ru": "Сегментов: {n_segments}, клиентов: {n_customers}; без правила: {n_missing}.",
+        "en": "{segments}, {customers}; without a rule: {missing}.",
+        "ru": "{segments}, {customers}; без правила — {missing}.",
     },
     # --- strategies ---
     "offer.strategy.attract": {"en": "Attract", "ru": "Привлекать"},
@@ -153,10 +153,6 @@ MESSAGES = {
     "drops.golden_drop": {"en": "Golden drop", "ru": "Золотая капля"},
     "drops.other": {"en": "Other advantage", "ru": "Прочее преимущество"},
     "drops.score": {"en": "Score", "ru": "Балл"},
-    "drops.too_few": {
-        "en": "Only {n} advantages listed; the method asks for at least {minimum}.",
-        "ru": "Перечислено преимуществ: {n}; методика требует не меньше {minimum}.",
-    },
     # --- competitiveness ---
     "comp.title": {"en": "Competitiveness", "ru": "Конкурентоспособность"},
     "comp.internal_competencies": {
@@ -189,9 +185,8 @@ MESSAGES = {
     "ukor.level.regulated": {"en": "regulated", "ru": "регламентированная"},
     "ukor.level.cultural": {"en": "cultural", "ru": "культурная"},
     "ukor.summary": {
-        "en": "UKOR = {score:.0f} of 100: the {level} level. Weakest themes: {weakest}.",
-        "ru": "УКОР = {score:.0f} из 100: {level} клиентоориентированность. "
-        "Самые слабые темы: {weakest}.",
+        "en": "UKOR = {score} of 100: the {level} level. Weakest themes: {weakest}.",
+        "ru": "УКОР = {score} из 100: {level} клиентоориентированность. Самые слабые темы: {weakest}.",
     },
     "ukor.none": {"en": "none", "ru": "нет"},
     "ukor.scale_hint": {
@@ -276,10 +271,8 @@ MESSAGES = {
     "offer.dimension.cell": {"en": "ABC-XYZ", "ru": "ABC-XYZ"},
     "offer.dimension.segment": {"en": "Segments", "ru": "Сегменты"},
     "offer.describe": {
-        "en": "{dimension}: {n_customers} clients in {n_segments} segments. "
-        "By strategy: {strategies}.",
-        "ru": "{dimension}: клиентов — {n_customers}, сегментов — {n_segments}. "
-        "По стратегиям: {strategies}.",
+        "en": "{dimension}: {customers} in {segments}. By strategy: {strategies}.",
+        "ru": "{dimension}: {customers} в {segments}. По стратегиям: {strategies}.",
     },
     "offer.describe_missing": {
         "en": "Without a rule (define the offer by hand): {segments}.",
@@ -295,16 +288,12 @@ MESSAGES = {
     "drops.kind.idle": {"en": "Not valued by clients", "ru": "Клиентам не важно"},
     "drops.kind.other": {"en": "Other", "ru": "Прочее"},
     "drops.describe": {
-        "en": "Of {n} advantages, {n_matter} matter to clients; competitors lack {n_drops} of "
-        "them — the golden drops: {drops}.",
-        "ru": "Из {n} преимуществ клиентам важны {n_matter}; из них у конкурентов нет "
-        "{n_drops} — это золотые капли: {drops}.",
+        "en": "Of {n}, {n_matter} matter to clients; competitors lack {n_drops} of them — the golden drops: {drops}.",
+        "ru": "Из {n} клиентам важны {n_matter}; у конкурентов нет {n_drops} из них — это золотые капли: {drops}.",
     },
     "drops.describe_none": {
-        "en": "Of {n} advantages, {n_matter} matter to clients, but competitors have all of "
-        "them: no golden drop yet — look for more advantages.",
-        "ru": "Из {n} преимуществ клиентам важны {n_matter}, но все они есть и у конкурентов: "
-        "золотых капель пока нет — ищите новые преимущества.",
+        "en": "Of {n}, {n_matter} matter to clients, but competitors have all of them: no golden drop yet — look for more advantages.",
+        "ru": "Из {n} клиентам важны {n_matter}, но все они есть и у конкурентов: золотых капель пока нет — ищите новые преимущества.",
     },
     "drops.describe_stakes": {
         "en": "Table stakes (they matter, but competitors have them too): {names}.",
@@ -338,10 +327,12 @@ MESSAGES = {
         "руководства.",
     },
     "comp.describe": {
-        "en": "{company}: {total:.0f} of 60 ({level}); weakest: {weakest} "
-        "({weakest_score:.0f} of 20).",
-        "ru": "{company}: {total:.0f} из 60 (уровень {level}); слабее всего: {weakest} "
-        "({weakest_score:.0f} из 20).",
+        "en": "{company}: {total} of 60 ({level}); weakest: {weakest} ({weakest_score} of 20).",
+        "ru": "{company}: {total} из 60 (уровень {level}); слабее всего: {weakest} ({weakest_score} из 20).",
     },
     "comp.describe_vs": {"en": "{us} against {rival}: {diffs}.", "ru": "{us} против {rival}: {diffs}."},
+    "ukor.summary_none": {
+        "en": "UKOR = {score} of 100: the {level} level; no theme falls behind.",
+        "ru": "УКОР = {score} из 100: {level} клиентоориентированность; отстающих тем нет.",
+    },
 }

@@ -11,7 +11,8 @@ import ipywidgets as W
 import pandas as pd
 
 from workbench.i18n import check_language, t
-from workbench.offers import STRATEGIES, UKOR_QUESTIONS, offer_matrix, segment_label, ukor
+from workbench.narrative import count, describe_ukor, label_offers, quantity, segment_label
+from workbench.offers import STRATEGIES, UKOR_QUESTIONS, offer_matrix, ukor
 from workbench.widgets._base import Panel
 from workbench.widgets._save import attach_save
 
@@ -22,7 +23,7 @@ def _offer_html(result: pd.DataFrame, language: str) -> str:
     rows = "".join(
         "<tr>"
         f"<td>{escape(segment_label(r.segment, language))}</td>"
-        f"<td style='text-align:right'>{r.n_customers}</td>"
+        f"<td style='text-align:right'>{count(r.n_customers, language)}</td>"
         f"<td>{escape(r.strategy_label)}</td><td>{escape(r.actions)}</td>"
         "</tr>"
         for r in result.itertuples(index=False)
@@ -32,13 +33,13 @@ def _offer_html(result: pd.DataFrame, language: str) -> str:
         for k in ("offer.segment", "offer.n_customers", "offer.strategy", "offer.actions")
     )
     n_missing = int((~result["has_rule"]).sum())
+    n_customers = int(result.groupby("dimension")["n_customers"].sum().max()) if len(result) else 0
     summary = t(
         "offer.summary",
         language,
-        n_segments=len(result),
-        n_customers=int(result.groupby("dimension")["n_customers"].sum().max())
-        if len(result) else 0,
-        n_missing=n_missing,
+        segments=quantity(len(result), "segment", language),
+        customers=quantity(n_customers, "customer", language),
+        missing=count(n_missing, language),
     )
     return f"<p>{escape(summary)}</p><table><tr>{head}</tr>{rows}</table>"
 
@@ -101,14 +102,14 @@ def offer_table_panel(
     step-7 deliverables. A segment key shared by two segmentations gets one rule.
     """
     language = check_language(language)
-    base = offer_matrix(segments, rules=rules, language=language, dimensions=dimensions)
+    base = label_offers(offer_matrix(segments, rules=rules, dimensions=dimensions), language)
     controls: dict[str, W.Widget] = {}
     options = [(t(f"offer.strategy.{s}", language), s) for s in STRATEGIES]
     for row in base.drop_duplicates("segment").itertuples(index=False):
         controls[f"{row.segment}:strategy"] = W.Dropdown(
             options=options,
             value=row.strategy,
-            description=f"{segment_label(row.segment, language)} ({row.n_customers})",
+            description=f"{segment_label(row.segment, language)} ({count(row.n_customers, language)})",
             style={"description_width": "initial"},
             layout=W.Layout(width="38%"),
         )
@@ -129,7 +130,7 @@ def offer_table_panel(
                 "strategy": value,
                 "actions": values.get(f"{segment}:actions", ""),
             }
-        return offer_matrix(segments, rules=edited, language=language, dimensions=dimensions)
+        return label_offers(offer_matrix(segments, rules=edited, dimensions=dimensions), language)
 
     panel = Panel(
         controls,
@@ -194,7 +195,7 @@ def ukor_panel(
     panel = Panel(
         controls,
         compute,
-        describe=lambda result: f"<b>{escape(result.describe(language))}</b>",
+        describe=lambda result: f"<b>{escape(describe_ukor(result, language))}</b>",
         draw=draw,
         title=f"{t('ukor.title', language)} — {t('ukor.scale_hint', language)}",
         height="480px",
