@@ -215,7 +215,7 @@ class TestNpsPanel:
         assert "period" not in panel.controls
         panel.controls["segment"].value = "y"
         assert panel.result.loc["all", "nps"] == -100.0
-        assert "NPS = -100" in panel.summary.value
+        assert "NPS = \u2212100" in panel.summary.value
 
     def test_empty_segment_says_so(self):
         data = pd.DataFrame({"nps": [np.nan, 5.0], "seg": ["x", "y"]})

@@ -28,7 +28,6 @@ from scipy import stats
 
 from workbench._columns import prepare_table, resolve_asof
 from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
-from workbench.i18n import t
 from workbench.schema import FEEDBACK_KINDS, LEAD_STAGES
 
 __all__ = (
@@ -36,14 +35,6 @@ __all__ = (
     "ComplaintsSummary",
     "LoopCheck",
     "complaints_summary",
-    "describe_complaints",
-    "describe_funnel",
-    "describe_loop_check",
-    "describe_nps",
-    "describe_plan",
-    "describe_refusals",
-    "describe_second_round",
-    "format_open_complaints",
     "funnel",
     "loop_check",
     "nps",
@@ -345,31 +336,11 @@ class ComplaintsSummary:
             **({"churn": self.churn} if self.churn is not None else {}),
         }
 
-    def describe(self, language: str = "en") -> str:
-        """Return a short paragraph for the workshop."""
-        o = self.overview
-        text = t(
-            "compl.summary",
-            language,
-            n=int(o["n_complaints"]),
-            resolved=float(o["share_resolved"]) * 100 if o["n_complaints"] else 0.0,
-            days=float(o["median_days"]) if pd.notna(o["median_days"]) else 0.0,
-            open=int(o["n_open"]),
-        )
-        if self.churn is not None and len(self.churn):
-            rates = self.churn["churn_rate"]
-            text += " " + t(
-                "compl.churn_summary",
-                language,
-                never=_pct(rates.get("never_complained")),
-                resolved=_pct(rates.get("resolved")),
-                unresolved=_pct(rates.get("unresolved")),
-            )
-        return text
+    def describe(self, language: str | None = None) -> str:
+        """Return the overview sentences of :func:`workbench.describe_complaints` (old calls)."""
+        from workbench.narrative import describe_complaints  # the text layer sits on top
 
-
-def _pct(value: object) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * float(value):.0f}%"
+        return describe_complaints(self, language, topics=False)
 
 
 def _per_group(complaints: pd.DataFrame, col: str) -> pd.DataFrame:
@@ -798,17 +769,11 @@ class LoopCheck:
     asof: pd.Timestamp
     end: pd.Timestamp
 
-    def describe(self, language: str = "en") -> str:
-        """Return one sentence with the hit rate and recall."""
-        m = self.metrics
-        return t(
-            "loop.summary",
-            language,
-            n_predicted=int(m["n_predicted"]),
-            hit=_pct(m["hit_rate"]),
-            n_left=int(m["n_left"]),
-            recall=_pct(m["recall"]),
-        )
+    def describe(self, language: str | None = None) -> str:
+        """Return the first sentence of :func:`workbench.describe_loop_check` (old calls)."""
+        from workbench.narrative import describe_loop_check  # the text layer sits on top
+
+        return describe_loop_check(self, language, lift=False)
 
 
 def loop_check(
@@ -949,300 +914,4 @@ def loop_check(
         )
     return LoopCheck(
         customers=out, table=table, metrics=metrics, by_contact=by_contact, asof=asof_ts, end=end
-    )
-
-
-# ----------------------------------------------------------------------------------------------
-# Reading the results aloud (computed prose for the notebooks and the report)
-# ----------------------------------------------------------------------------------------------
-
-
-def _group_name(key: object, language: str) -> str:
-    if isinstance(key, tuple):
-        return " / ".join(_group_name(k, language) for k in key)
-    return t("nps.all", language) if key == "all" else str(key)
-
-
-def describe_nps(result: pd.DataFrame, language: str = "en") -> str:
-    """Read an NPS table aloud: the score and its interval, or the best and worst group.
-
-    Parameters
-    ----------
-    result : DataFrame
-        The output of :func:`nps`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        For one row: NPS with its interval, the number of answers and the shares of promoters
-        and detractors. For several groups: the highest and the lowest NPS, and whether their
-        intervals overlap (if they do, the difference may be chance).
-
-    Examples
-    --------
-    >>> print(describe_nps(nps(pd.Series([10, 9, 8, 6, 0]))))
-    NPS = +0 (-78 to +78) from 5 answers: 40% promoters, 40% detractors.
-    """
-    valid = result.loc[result["n"] > 0]
-    if valid.empty:
-        return t("nps.no_answers", language)
-    if len(result) == 1:
-        r = valid.iloc[0]
-        return t(
-            "nps.summary", language, nps=r["nps"], low=r["ci_low"], high=r["ci_high"],
-            n=int(r["n"]), promoters=100 * r["promoters"], detractors=100 * r["detractors"],
-        )
-    best, worst = valid["nps"].idxmax(), valid["nps"].idxmin()
-    text = t(
-        "nps.summary_groups", language, k=len(valid), best=_group_name(best, language),
-        best_nps=valid.loc[best, "nps"], worst=_group_name(worst, language),
-        worst_nps=valid.loc[worst, "nps"],
-    )
-    overlap = valid.loc[best, "ci_low"] <= valid.loc[worst, "ci_high"]
-    return text + " " + t("nps.overlap" if overlap else "nps.separate", language)
-
-
-def describe_complaints(summary: ComplaintsSummary, language: str = "en") -> str:
-    """Read a complaints summary aloud: volume, resolution, churn, and the topics behind them.
-
-    Parameters
-    ----------
-    summary : ComplaintsSummary
-        The output of :func:`complaints_summary`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        :meth:`ComplaintsSummary.describe` (complaints, share resolved, median days, open;
-        with transactions the churn of the three groups), then the most frequent topic, the
-        slowest to resolve (by median days) and the topic with the most open complaints.
-    """
-    text = summary.describe(language)
-    cats = summary.by_category
-    if not len(cats):
-        return text
-    top = cats.index[0]
-    timed = cats["median_days"].dropna()
-    slow = timed.sort_values(ascending=False, kind="mergesort")
-    text += " " + t(
-        "compl.topics", language, top=str(top), top_share=100 * float(cats["share"].iloc[0]),
-        slow=str(slow.index[0]) if len(slow) else "–",
-        slow_days=float(slow.iloc[0]) if len(slow) else 0.0,
-    )
-    open_n = (cats["complaints"] - cats["resolved"]).sort_values(ascending=False, kind="mergesort")
-    if len(open_n) and open_n.iloc[0] > 0:
-        text += " " + t(
-            "compl.topics_open", language, category=str(open_n.index[0]),
-            n_open=int(open_n.iloc[0]), n=int(cats.loc[open_n.index[0], "complaints"]),
-        )
-    return text
-
-
-def describe_refusals(summary: ComplaintsSummary, language: str = "en", cutoff: float = 0.8) -> str:
-    """Read the refusal reasons (отказные листы) aloud, Pareto style.
-
-    Parameters
-    ----------
-    summary : ComplaintsSummary
-        The output of :func:`complaints_summary`.
-    language : {"en", "ru"}, default "en"
-    cutoff : float, default 0.8
-        Name the fewest reasons that together explain at least this share of refusals.
-
-    Returns
-    -------
-    str
-        The number of refusals, and the top reasons (with their shares) that reach ``cutoff``.
-    """
-    ref = summary.refusals
-    total = int(ref["count"].sum()) if len(ref) else 0
-    if total == 0:
-        return t("compl.no_refusals", language)
-    k = int(np.searchsorted(ref["cumulative_share"].to_numpy() - 1e-9, cutoff) + 1)
-    k = min(k, len(ref))
-    reasons = ", ".join(
-        f"{name} ({100 * share:.0f}%)" for name, share in ref["share"].iloc[:k].items()
-    )
-    return t(
-        "compl.refusals", language, n=total, k=k, m=len(ref),
-        share=100 * float(ref["cumulative_share"].iloc[k - 1]), reasons=reasons,
-    )
-
-
-def describe_funnel(result: pd.DataFrame, language: str = "en") -> str:
-    """Read a sales funnel aloud: leads, deals, the step conversions and the best source.
-
-    Parameters
-    ----------
-    result : DataFrame
-        The output of :func:`funnel` (with or without a group column).
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        Leads, deals and overall conversion, the conversion of each step (over all groups);
-        with a group column, the groups with the highest and lowest overall conversion.
-
-    Examples
-    --------
-    >>> leads = pd.DataFrame({"stage": ["call", "call", "proposal", "deal"]})
-    >>> print(describe_funnel(funnel(leads, by=None)))
-    Of 4 leads, 1 became clients (25.0%). Step conversions: Calls → Proposals 50%, \
-Proposals → Meetings 50%, Meetings → Deals 100%.
-    """
-    std = ("stage", "reached", "step_conversion", "overall_conversion")
-    groups = [c for c in result.columns if c not in std]
-    reached = result.groupby("stage", sort=False)["reached"].sum().reindex(list(LEAD_STAGES))
-    reached = reached.fillna(0).astype("int64")
-    n, deals = int(reached.iloc[0]), int(reached.iloc[-1])
-    steps = ", ".join(
-        f"{t(f'funnel.stage.{a}', language)} → {t(f'funnel.stage.{b}', language)} "
-        f"{_pct(reached[b] / reached[a] if reached[a] else np.nan)}"
-        for a, b in zip(LEAD_STAGES[:-1], LEAD_STAGES[1:], strict=True)
-    )
-    text = t(
-        "funnel.describe", language, n=n, deals=deals,
-        rate=100 * deals / n if n else 0.0, steps=steps,
-    )
-    if groups:
-        last = result.loc[result["stage"] == LEAD_STAGES[-1]].set_index(groups[0])
-        rates = last["overall_conversion"].dropna()
-        if len(rates) > 1:
-            best = rates.sort_values(ascending=False, kind="mergesort")
-            text += " " + t(
-                "funnel.describe_sources", language, best=str(best.index[0]),
-                best_rate=100 * float(best.iloc[0]), worst=str(best.index[-1]),
-                worst_rate=100 * float(best.iloc[-1]),
-            )
-    return text
-
-
-def describe_plan(plan: pd.DataFrame, language: str = "en") -> str:
-    """Read a backwards plan aloud: the work needed at every stage for the target.
-
-    Parameters
-    ----------
-    plan : DataFrame
-        The output of :func:`plan_backwards`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        The target, the chain of stages with the numbers needed, and the step conversions.
-
-    Examples
-    --------
-    >>> print(describe_plan(plan_backwards(1, [0.5, 0.1, 0.25])))
-    New clients wanted: 1. Work needed: Calls 80 → Proposals 40 → Meetings 4 → Deals 1 \
-(step conversions 50%, 10%, 25%).
-    """
-    chain = " → ".join(
-        f"{t(f'funnel.stage.{s}', language)} {int(v)}" for s, v in plan["needed"].items()
-    )
-    convs = ", ".join(_pct(c) for c in plan["conversion"].iloc[1:])
-    return t(
-        "funnel.plan", language, target=int(plan["needed"].iloc[-1]), chain=chain, convs=convs
-    )
-
-
-def describe_loop_check(loop: LoopCheck, language: str = "en") -> str:
-    """Read a loop check aloud: hit rate and recall, and how much better than random.
-
-    Parameters
-    ----------
-    loop : LoopCheck
-        The output of :func:`loop_check`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        :meth:`LoopCheck.describe`, then the lift over the base rate (a lift under 1.2 is
-        read as "barely better than random").
-    """
-    text = loop.describe(language)
-    m = loop.metrics
-    if pd.notna(m["lift"]):
-        key = "loop.lift" if m["lift"] >= 1.2 else "loop.lift_weak"
-        text += " " + t(key, language, lift=float(m["lift"]), base=_pct(m["base_rate"]))
-    return text
-
-
-def describe_second_round(
-    loop: LoopCheck,
-    scores: pd.Series | None = None,
-    threshold: float = 0.5,
-    language: str = "en",
-) -> str:
-    """Say what the loop check feeds into the second round (второй круг).
-
-    Parameters
-    ----------
-    loop : LoopCheck
-        The output of :func:`loop_check`.
-    scores : Series, optional
-        Today's churn probabilities (index = customer), e.g. from
-        :meth:`workbench.ChurnModel.predict_proba` at the end of the data.
-    threshold : float, default 0.5
-        The risk line of the next retention list.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    str
-        How many clients were predicted and left (the win-back list), left unpredicted (to
-        learn from) and were predicted but stayed; with ``scores``, how many clients are at or
-        above ``threshold`` today — the list for the next round.
-
-    Notes
-    -----
-    The method is a cycle: step 8 checks what happened and hands the lists back to steps 5
-    and 6. Lost clients are won back one by one, by their reasons (deck ``003``); the
-    unpredicted leavers show what the model does not see yet.
-    """
-    counts = loop.customers["outcome"].value_counts()
-    text = t(
-        "loop.second_round", language,
-        caught=int(counts.get("caught", 0)), missed=int(counts.get("missed", 0)),
-        false_alarm=int(counts.get("false_alarm", 0)),
-    )
-    if scores is not None:
-        values = pd.to_numeric(scores, errors="coerce")
-        text += " " + t(
-            "loop.next_list", language, n_high=int((values >= threshold).sum()),
-            n=int(values.notna().sum()), threshold=100 * threshold,
-        )
-    return text
-
-
-def format_open_complaints(summary: ComplaintsSummary, language: str = "en") -> pd.DataFrame:
-    """Return the open complaints, oldest first, as a display table with translated headers.
-
-    Parameters
-    ----------
-    summary : ComplaintsSummary
-        The output of :func:`complaints_summary`.
-    language : {"en", "ru"}, default "en"
-
-    Returns
-    -------
-    DataFrame
-        Columns (translated): client, date received (``YYYY-MM-DD``), category, channel and
-        days open (whole days at ``asof``).
-    """
-    o = summary.open
-    return pd.DataFrame(
-        {
-            t("compl.customer", language): o["customer_id"].astype(str).to_numpy(),
-            t("compl.date", language): pd.to_datetime(o["date"]).dt.strftime("%Y-%m-%d")
-            .to_numpy(),
-            t("compl.category", language): o["category"].astype(str).to_numpy(),
-            t("compl.channel", language): o["channel"].astype(str).to_numpy(),
-            t("compl.age_days", language): np.floor(o["age_days"].to_numpy(dtype=float))
-            .astype("int64"),
-        }
     )

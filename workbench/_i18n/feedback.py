@@ -19,16 +19,12 @@ MESSAGES = {
     "nps.segment": {"en": "Segment", "ru": "Сегмент"},
     "nps.compare_segments": {"en": "compare segments", "ru": "сравнить сегменты"},
     "nps.summary": {
-        "en": "NPS = {nps:+.0f} ({low:+.0f} to {high:+.0f}) from {n} answers: "
-        "{promoters:.0f}% promoters, {detractors:.0f}% detractors.",
-        "ru": "NPS = {nps:+.0f} (от {low:+.0f} до {high:+.0f}) по {n} ответам: "
-        "промоутеров {promoters:.0f}%, критиков {detractors:.0f}%.",
+        "en": "NPS = {nps} ({low} to {high}) from {answers}: {promoters} promoters, {detractors} detractors.",
+        "ru": "NPS = {nps} (от {low} до {high}) по {answers}: промоутеров — {promoters}, критиков — {detractors}.",
     },
     "nps.summary_groups": {
-        "en": "{k} groups; highest NPS: {best} ({best_nps:+.0f}), lowest: {worst} "
-        "({worst_nps:+.0f}).",
-        "ru": "Групп: {k}; самый высокий NPS: {best} ({best_nps:+.0f}), самый низкий: {worst} "
-        "({worst_nps:+.0f}).",
+        "en": "{groups} compared; highest NPS: {best} ({best_nps}), lowest: {worst} ({worst_nps}).",
+        "ru": "В сравнении {groups}: самый высокий NPS — {best} ({best_nps}), самый низкий — {worst} ({worst_nps}).",
     },
     "nps.no_answers": {"en": "No answers to show.", "ru": "Нет ответов для показа."},
     # --- complaints ---
@@ -45,14 +41,12 @@ MESSAGES = {
     "compl.group.resolved": {"en": "Complaint resolved", "ru": "Жалоба решена"},
     "compl.group.unresolved": {"en": "Complaint unresolved", "ru": "Жалоба не решена"},
     "compl.summary": {
-        "en": "{n} complaints, {resolved:.0f}% resolved (median {days:.1f} days); {open} open.",
-        "ru": "Жалоб: {n}, решено {resolved:.0f}% (медиана {days:.1f} дн.); открыто: {open}.",
+        "en": "{complaints}, {resolved} resolved (median {days}); {open} open.",
+        "ru": "{complaints}, решено {resolved} (медиана — {days}); открыто — {open}.",
     },
     "compl.churn_summary": {
-        "en": "Clients lost: {never} of those who never complained, {resolved} after a resolved "
-        "complaint, {unresolved} after an unresolved one.",
-        "ru": "Ушло клиентов: {never} среди не жаловавшихся, {resolved} — после решённой жалобы, "
-        "{unresolved} — после нерешённой.",
+        "en": "Clients lost: {never} of those who never complained, {resolved} after a resolved complaint, {unresolved} after an unresolved one.",
+        "ru": "Доля ушедших клиентов: {never} среди не жаловавшихся, {resolved} — после решённой жалобы, {unresolved} — после нерешённой.",
     },
     # --- funnel ---
     "funnel.title": {"en": "Sales funnel", "ru": "Воронка продаж"},
@@ -77,10 +71,8 @@ MESSAGES = {
     "loop.outcome.missed": {"en": "left unpredicted", "ru": "ушёл без прогноза"},
     "loop.outcome.stayed": {"en": "stayed as predicted", "ru": "остался, как и ожидалось"},
     "loop.summary": {
-        "en": "Of {n_predicted} clients predicted to leave, {hit} left; the list caught {recall} "
-        "of the {n_left} who left.",
-        "ru": "Клиентов с прогнозом ухода: {n_predicted}, из них ушли {hit}; список охватил "
-        "{recall} всех ушедших (ушли: {n_left}).",
+        "en": "Of {predicted} predicted to leave, {hit} left; the list caught {recall} of the {left} who left.",
+        "ru": "Из {predicted} с прогнозом ухода ушли {hit}; список охватил {recall} всех ушедших ({left}).",
     },
     # --- reading the results aloud (describe_*) ---
     "nps.overlap": {
@@ -94,19 +86,16 @@ MESSAGES = {
         "ru": "Их интервалы не перекрываются: вряд ли разница случайна.",
     },
     "compl.topics": {
-        "en": "Most complaints are about {top} ({top_share:.0f}%); the slowest to resolve: "
-        "{slow} (median {slow_days:.0f} days).",
-        "ru": "Больше всего жалоб — {top} ({top_share:.0f}%); дольше всего решаются: {slow} "
-        "(медиана {slow_days:.0f} дн.).",
+        "en": "Most complaints are about {top} ({top_share}); the slowest to resolve: {slow} (median {slow_days}).",
+        "ru": "Больше всего жалоб по теме «{top}» ({top_share}); дольше всего решаются жалобы по теме «{slow}» (медиана — {slow_days}).",
     },
     "compl.topics_open": {
         "en": "The most open complaints: {category} ({n_open} of {n}).",
-        "ru": "Больше всего открытых жалоб: {category} ({n_open} из {n}).",
+        "ru": "Больше всего открытых жалоб по теме «{category}» ({n_open} из {n}).",
     },
     "compl.refusals": {
-        "en": "{n} refusals: the top {k} of {m} reasons explain {share:.0f}% of them — "
-        "{reasons}.",
-        "ru": "Отказов: {n}; на первые {k} из {m} причин приходится {share:.0f}% — {reasons}.",
+        "en": "{refusals}: the top {k} of {m} explain {share} of them — {reasons}.",
+        "ru": "{refusals}; на {k} главных из {m} приходится {share} — {reasons}.",
     },
     "compl.no_refusals": {
         "en": "No refusals are recorded: start keeping refusal sheets — why did the client say "
@@ -114,30 +103,24 @@ MESSAGES = {
         "ru": "Отказы не записаны: заведите отказные листы — почему клиент отказался?",
     },
     "funnel.describe": {
-        "en": "Of {n} leads, {deals} became clients ({rate:.1f}%). Step conversions: {steps}.",
-        "ru": "Из {n} лидов клиентами стали {deals} ({rate:.1f}%). Конверсия шагов: {steps}.",
+        "en": "Of {leads}, {deals} {became} ({rate}). Step conversions: {steps}.",
+        "ru": "Из {leads} клиентами {became} {deals} ({rate}). Конверсия шагов: {steps}.",
     },
     "funnel.describe_sources": {
-        "en": "Best source: {best} ({best_rate:.1f}% of its leads became clients); worst: "
-        "{worst} ({worst_rate:.1f}%).",
-        "ru": "Лучший источник: {best} (клиентами стали {best_rate:.1f}% лидов); худший: "
-        "{worst} ({worst_rate:.1f}%).",
+        "en": "Best source: {best} ({best_rate} of its leads became clients); worst: {worst} ({worst_rate}).",
+        "ru": "Лучший источник — {best} (клиентами стали {best_rate} лидов); худший — {worst} ({worst_rate}).",
     },
     "funnel.plan": {
-        "en": "New clients wanted: {target}. Work needed: {chain} (step conversions {convs}).",
-        "ru": "Нужно новых клиентов: {target}. Для этого: {chain} (конверсии шагов {convs}).",
+        "en": "To win {target} the funnel needs: {chain} (step conversions {convs}).",
+        "ru": "Чтобы получить {target}, нужно: {chain} (конверсия шагов — {convs}).",
     },
     "loop.lift": {
-        "en": "That is {lift:.1f} times the base rate of {base}: the list beats calling at "
-        "random.",
-        "ru": "Это в {lift:.1f} раза больше средней доли ушедших ({base}): список лучше, чем "
-        "обзвон наугад.",
+        "en": "That is {lift} times the base rate of {base}: the list beats calling at random.",
+        "ru": "Это в {lift} раза больше средней доли ушедших ({base}): список лучше, чем обзвон наугад.",
     },
     "loop.lift_weak": {
-        "en": "That is only {lift:.1f} times the base rate of {base}: the list is barely better "
-        "than random.",
-        "ru": "Это лишь в {lift:.1f} раза больше средней доли ушедших ({base}): список почти не "
-        "лучше случайного.",
+        "en": "That is only {lift} times the base rate of {base}: the list is barely better than random.",
+        "ru": "Это лишь в {lift} раза больше средней доли ушедших ({base}): список почти не лучше случайного.",
     },
     "loop.second_round": {
         "en": "Second round: {caught} predicted and left — win them back one by one, by their "
@@ -148,12 +131,14 @@ MESSAGES = {
         "но остались — {false_alarm}: выясняем, что их удержало.",
     },
     "loop.next_list": {
-        "en": "Scored today, {n_high} of {n} clients have a risk of {threshold:.0f}% or more: "
-        "the list for the next round (steps 5–6).",
-        "ru": "По сегодняшней оценке риск ухода {threshold:.0f}% и выше у {n_high} из {n} "
-        "клиентов: это список следующего круга (шаги 5–6).",
+        "en": "Scored today, {n_high} of {customers} have a risk of {threshold} or more: the list for the next round (steps 5–6).",
+        "ru": "По сегодняшней оценке риск ухода {threshold} и выше — у {n_high} из {customers}: это список следующего круга (шаги 5–6).",
     },
     "compl.customer": {"en": "Client", "ru": "Клиент"},
     "compl.date": {"en": "Received", "ru": "Получена"},
     "compl.age_days": {"en": "Days open", "ru": "Дней открыта"},
+    "funnel.became": {
+        "en": "became a client|became clients",
+        "ru": "стал|стали|стали",
+    },
 }

@@ -49,6 +49,7 @@ _NOUNS = {
     "contact_source": ("contact source|contact sources",
                        "источник обращения|источника обращения|источников обращения"),
     "card": ("card|cards", "карточка|карточки|карточек"),
+    "new_customer": ("new client|new clients", "новый клиент|новых клиента|новых клиентов"),
 }
 
 #: Russian genitive forms for «из N …», «среди N …», «у N …»: for 1 (21 …), 2–4, 5–20.
@@ -64,6 +65,8 @@ _GENITIVE = {
     "contact": "обращения|обращений|обращений",
     "complaint": "жалобы|жалоб|жалоб",
     "day": "дня|дней|дней",
+    "new_customer": "нового клиента|новых клиентов|новых клиентов",
+    "refusal": "отказа|отказов|отказов",
 }
 
 #: Russian dative forms for «по N …»: for 1 (21 …), 2–4, 5–20.
@@ -71,6 +74,7 @@ _DATIVE = {
     "topic": "теме|темам|темам",
     "segment": "сегменту|сегментам|сегментам",
     "customer": "клиенту|клиентам|клиентам",
+    "answer": "ответу|ответам|ответам",
 }
 
 #: Russian prepositional forms for «в N …»: for 1 (21 …), 2–4, 5–20.

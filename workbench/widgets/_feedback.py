@@ -12,6 +12,7 @@ import pandas as pd
 
 from workbench.feedback import nps
 from workbench.i18n import check_language, t
+from workbench.narrative import describe_nps
 from workbench.widgets._base import Panel
 
 __all__ = ("nps_panel",)
@@ -30,30 +31,8 @@ def _segment_values(data: pd.Series | pd.DataFrame, segments: str | pd.Series) -
     return pd.Series(data.index.astype(str).map(mapping), index=data.index)
 
 
-def _label(key: object, language: str) -> str:
-    if isinstance(key, tuple):
-        return " / ".join(_label(k, language) for k in key)
-    return t("nps.all", language) if key == "all" else str(key)
-
-
 def _describe(result: pd.DataFrame, language: str) -> str:
-    valid = result.loc[result["n"] > 0]
-    if valid.empty:
-        return escape(t("nps.no_answers", language))
-    if len(result) == 1:
-        r = valid.iloc[0]
-        text = t(
-            "nps.summary", language, nps=r["nps"], low=r["ci_low"], high=r["ci_high"],
-            n=int(r["n"]), promoters=100 * r["promoters"], detractors=100 * r["detractors"],
-        )
-    else:
-        best, worst = valid["nps"].idxmax(), valid["nps"].idxmin()
-        text = t(
-            "nps.summary_groups", language, k=len(valid), best=_label(best, language),
-            best_nps=valid.loc[best, "nps"], worst=_label(worst, language),
-            worst_nps=valid.loc[worst, "nps"],
-        )
-    return escape(text)
+    return escape(describe_nps(result, language))
 
 
 def nps_panel(
