@@ -19,8 +19,8 @@ def test_every_key_has_both_languages_and_same_placeholders():
 
 
 def test_translate_with_placeholders():
-    assert i18n.t("common.n_customers", "en", n=5) == "5 customers"
-    assert i18n.t("common.n_customers", "ru", n=5) == "клиентов: 5"
+    assert i18n.t("ws.folder.found", "en", found="survey") == "Tables found: survey."
+    assert i18n.t("ws.folder.found", "ru", found="анкета") == "Найдены таблицы: анкета."
 
 
 def test_unknown_language_is_a_clear_error():

@@ -98,16 +98,19 @@ from workbench.io import (
     load_transactions,
 )
 from workbench.narrative import (
+    data_model_table,
     describe_competitiveness,
     describe_competitor,
     describe_complaints,
     describe_expectation_ladder,
     describe_expectations,
+    describe_folder,
     describe_funnel,
     describe_gaps,
     describe_golden_drops,
     describe_importance_performance,
     describe_kano,
+    describe_load,
     describe_loop_check,
     describe_nps,
     describe_offer_matrix,
@@ -128,13 +131,8 @@ from workbench.narrative import (
     format_open_complaints,
     format_priorities,
     format_source_yield,
-    segment_label,
-)
-from workbench.notebook_text import (
-    data_model_table,
-    describe_folder,
-    describe_load,
     needs,
+    segment_label,
     steps_table,
     versions,
 )

@@ -13,8 +13,8 @@ Examples
 >>> from workbench.i18n import t
 >>> t("common.customers", "ru")
 'Клиенты'
->>> t("common.n_customers", "en", n=3)
-'3 customers'
+>>> t("common.missing_data", "en", table="survey", file="survey.csv", folder="data")[:26]
+'This step needs the survey'
 """
 
 from __future__ import annotations

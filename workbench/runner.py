@@ -493,7 +493,7 @@ def run_workshop(
     data_dir: str | os.PathLike,
     out_dir: str | os.PathLike,
     *,
-    language: str = "en",
+    language: str | None = None,
     asof: str | None = None,
     mapping: str | os.PathLike | None = None,
     notebooks: Sequence[str | os.PathLike] | None = None,
@@ -515,7 +515,8 @@ def run_workshop(
     out_dir : path
         Where to write ``notebooks/``, ``report.html``, ``actions.xlsx``, the complete action
         lists and ``scores.csv``.
-    language : {"en", "ru"}, default "en"
+    language : {"en", "ru"}, optional
+        Default: the current language (:func:`workbench.i18n.get_language`).
         Language of everything the audience sees.
     asof : str, optional
         Observation end (``YYYY-MM-DD``); default: the last transaction date.

@@ -107,8 +107,8 @@ MESSAGES = {
         "ru": "Стоит ли овчинка выделки? Чистый эффект от числа клиентов в кампании",
     },
     "econ.optimum": {
-        "en": "Optimum: {n} clients, {gain}",
-        "ru": "Оптимум: {n} клиентов, {gain}",
+        "en": "Optimum: {customers}, {gain}",
+        "ru": "Оптимум: {customers}, {gain}",
     },
     "econ.offer_cost": {"en": "Offer cost", "ru": "Стоимость предложения"},
     "econ.success_rate": {"en": "Success rate", "ru": "Доля удержанных"},
@@ -123,10 +123,8 @@ MESSAGES = {
         "ru": "Порог: во что обходится решение и что оно приносит",
     },
     "econ.summary": {
-        "en": "Target <b>{n}</b> of {total} clients: expected net gain <b>{gain}</b> "
-        "(value at risk among them {risk}, offers cost {cost}).",
-        "ru": "Предложение <b>{n}</b> из {total} клиентов: ожидаемый чистый эффект <b>{gain}</b> "
-        "(под риском у них {risk}, предложения стоят {cost}).",
+        "en": "Target <b>{n}</b> of {total}: expected net gain <b>{gain}</b> (value at risk among them {risk}, offers cost {cost}).",
+        "ru": "Предложение — <b>{n}</b> из {total}: ожидаемый чистый эффект <b>{gain}</b> (под риском у них {risk}, предложения стоят {cost}).",
     },
     "econ.summary_none": {
         "en": "No client is worth the offer at these settings: every expected gain is below "
@@ -135,12 +133,8 @@ MESSAGES = {
         "эффект везде меньше стоимости предложения.",
     },
     "econ.confusion_summary": {
-        "en": "Threshold {threshold}: {n} clients get the offer; net result of the campaign "
-        "<b>{net}</b> (saved {saved}, wasted on clients who would have stayed {wasted}); "
-        "value lost with churners not targeted {missed}.",
-        "ru": "Порог {threshold}: предложение получат {n} клиентов; чистый итог кампании "
-        "<b>{net}</b> (сохранено {saved}, потрачено на тех, кто остался бы и так, {wasted}); "
-        "потеряно с ушедшими без предложения {missed}.",
+        "en": "Threshold {threshold}: the offer goes to {customers}; net result of the campaign <b>{net}</b> (saved {saved}, wasted on clients who would have stayed {wasted}); value lost with churners not targeted {missed}.",
+        "ru": "Порог {threshold}: предложение получают {customers}; чистый итог кампании <b>{net}</b> (сохранено {saved}, потрачено на тех, кто остался бы и так, {wasted}); потеряно с ушедшими без предложения {missed}.",
     },
     "econ.actual": {"en": "What happened", "ru": "Что произошло"},
     "econ.decision": {"en": "Decision", "ru": "Решение"},

@@ -3,7 +3,6 @@
 MESSAGES = {
     "common.customers": {"en": "Customers", "ru": "Клиенты"},
     "common.customer_id": {"en": "Customer", "ru": "Клиент"},
-    "common.n_customers": {"en": "{n} customers", "ru": "клиентов: {n}"},
     "common.revenue": {"en": "Revenue", "ru": "Выручка"},
     "common.profit": {"en": "Profit", "ru": "Прибыль"},
     "common.share": {"en": "Share", "ru": "Доля"},

@@ -36,8 +36,8 @@ MESSAGES.update({
     "ws.col.required": {"en": "Required", "ru": "Обязательный"},
     "ws.col.meaning": {"en": "Meaning", "ru": "Смысл"},
     "ws.load.summary": {
-        "en": "{name}: {read} rows read, {kept} kept ({kept_pct}), {rejected} rejected.",
-        "ru": "{name}: прочитано строк: {read}, принято: {kept} ({kept_pct}), отклонено: {rejected}.",
+        "en": "{name}: {read} read, {kept} kept ({kept_pct}), {rejected} rejected.",
+        "ru": "{name}: прочитано {read}, принято {kept} ({kept_pct}), отклонено {rejected}.",
     },
     "ws.load.all_kept": {
         "en": "Every row was loaded: nothing to fix.",
@@ -48,22 +48,20 @@ MESSAGES.update({
         "ru": "Причины отклонения строк: {reasons}.",
     },
     "ws.load.top_reason": {
-        "en": "The most common problem is “{reason}” ({n} rows): fix it in the source system "
-              "or in the export, not by hand in the file.",
-        "ru": "Самая частая проблема — «{reason}» (строк: {n}): исправлять её стоит в учётной "
-              "системе или в выгрузке, а не вручную в файле.",
+        "en": "The most common problem is “{reason}” ({rows}): fix it in the source system or in the export, not by hand in the file.",
+        "ru": "Самая частая проблема — «{reason}» ({rows}): исправлять её стоит в учётной системе или в выгрузке, а не вручную в файле.",
     },
     "ws.load.format": {
         "en": "Detected format: {details}.",
         "ru": "Распознанный формат: {details}.",
     },
     "ws.load.duplicates": {
-        "en": "Exact duplicate rows found: {n}.",
-        "ru": "Найдено полных дубликатов строк: {n}.",
+        "en": "Exact duplicate rows: {n}.",
+        "ru": "Полностью совпадающих строк — {n}.",
     },
     "ws.folder.found": {
-        "en": "Tables found: {found}. Missing: {missing}.",
-        "ru": "Найдены таблицы: {found}. Нет: {missing}.",
+        "en": "Tables found: {found}.",
+        "ru": "Найдены таблицы: {found}.",
     },
     "ws.none": {"en": "none", "ru": "нет"},
     "ws.panel.table": {"en": "Table", "ru": "Таблица"},
@@ -228,4 +226,16 @@ MESSAGES.update({
     },
     "deliv.lang.en": {"en": "English", "ru": "английский"},
     "deliv.lang.ru": {"en": "Russian", "ru": "русский"},
+    "ws.folder.found_none": {
+        "en": "No table found.",
+        "ru": "Ни одной таблицы не найдено.",
+    },
+    "ws.folder.missing": {
+        "en": "Not found: {missing}.",
+        "ru": "Не найдены: {missing}.",
+    },
+    "ws.folder.complete": {
+        "en": "Nothing is missing.",
+        "ru": "Все таблицы на месте.",
+    },
 })

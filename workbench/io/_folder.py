@@ -266,7 +266,7 @@ def write_summary(
     data_dir: str | Path,
     out_dir: str | Path,
     mapping: str | Path | Mapping | None = None,
-    language: str = "en",
+    language: str | None = None,
     pseudonymize_key: str | bytes | None = None,
 ) -> str:
     """Load a data folder and write ``summary.md`` with its tables and load reports.
@@ -279,8 +279,8 @@ def write_summary(
         Where to write ``summary.md`` (created if needed).
     mapping : str, Path or dict, optional
         Column mapping (default: the folder's own mapping file, if any).
-    language : {"en", "ru"}
-        Language of the summary.
+    language : {"en", "ru"}, optional
+        Language of the summary (default: the current language).
     pseudonymize_key : str or bytes, optional
         As for :func:`load_folder` (default: ``WORKBENCH_PSEUDONYMIZE_KEY``).
 

@@ -48,6 +48,15 @@ from workbench.narrative._format import (
     quote,
     span,
 )
+from workbench.narrative._notebook import (
+    STEP_NOTEBOOKS,
+    data_model_table,
+    describe_folder,
+    describe_load,
+    needs,
+    steps_table,
+    versions,
+)
 from workbench.narrative._offers import (
     action_text,
     describe_competitiveness,
@@ -69,8 +78,10 @@ from workbench.narrative._priorities import (
 
 __all__ = (
     "CURRENCIES",
+    "STEP_NOTEBOOKS",
     "action_text",
     "count",
+    "data_model_table",
     "date",
     "decimal",
     "describe_competitiveness",
@@ -78,11 +89,13 @@ __all__ = (
     "describe_complaints",
     "describe_expectation_ladder",
     "describe_expectations",
+    "describe_folder",
     "describe_funnel",
     "describe_gaps",
     "describe_golden_drops",
     "describe_importance_performance",
     "describe_kano",
+    "describe_load",
     "describe_loop_check",
     "describe_nps",
     "describe_offer_matrix",
@@ -107,6 +120,7 @@ __all__ = (
     "label_offers",
     "listing",
     "money",
+    "needs",
     "number",
     "percent",
     "plural",
@@ -115,5 +129,7 @@ __all__ = (
     "quote",
     "segment_label",
     "span",
+    "steps_table",
     "strategy_label",
+    "versions",
 )

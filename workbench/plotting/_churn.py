@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from workbench.churn import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 from workbench.economics import RetentionPlan
 from workbench.i18n import t
+from workbench.narrative import money, quantity
 from workbench.plotting._base import get_ax
 
 __all__ = (
@@ -24,8 +25,8 @@ __all__ = (
 _BAND_COLORS = {"low": "#4c9a2a", "medium": "#e0a100", "high": "#c0392b"}
 
 
-def _money(x: float) -> str:
-    return f"{x:,.0f}".replace(",", "\u202f")
+def _money(x: float, language: str | None = None) -> str:
+    return money(x, language)
 
 
 def plot_gain_curve(
@@ -60,7 +61,8 @@ def plot_gain_curve(
     if len(y):
         ax.scatter([x[best]], [y[best]], color="#c0392b", zorder=3)
         ax.annotate(
-            t("econ.optimum", language, n=int(x[best]), gain=_money(float(y[best]))),
+            t("econ.optimum", language, customers=quantity(int(x[best]), "customer", language),
+              gain=_money(float(y[best]), language)),
             (x[best], y[best]),
             textcoords="offset points",
             xytext=(8, 8),
@@ -238,7 +240,8 @@ def plot_money_confusion(
     ax.imshow(money, cmap=cmap, vmin=-lim, vmax=lim, **kwargs)
     for i in range(2):
         for j in range(2):
-            ax.text(j, i, f"{_money(money[i, j])}\n({t('common.n_customers', language, n=counts[i, j])})",
+            ax.text(j, i, f"{_money(money[i, j], language)}\n"
+                    f"({quantity(counts[i, j], 'customer', language)})",
                     ha="center", va="center")
     ax.set_xticks([0, 1], [t(f"econ.{c}", language) for c in cols])
     ax.set_yticks([0, 1], [t(f"econ.{r}", language) for r in rows])

@@ -462,7 +462,7 @@ class Segmenter(ClusterMixin, BaseEstimator):
         text = " ".join(w.lower() if i else w for i, w in enumerate(words))
         return text[:1].upper() + text[1:]
 
-    def name_labels(self, X=None, language: str = "en") -> pd.Series:
+    def name_labels(self, X=None, language: str | None = None) -> pd.Series:
         """Return the segment name of each row (the training rows when ``X`` is None).
 
         Returns
@@ -477,7 +477,8 @@ class Segmenter(ClusterMixin, BaseEstimator):
         return pd.Series(names, index=index, name="cluster", dtype="string")
 
     def profile(
-        self, X, revenue: str | np.ndarray | pd.Series | None = None, language: str = "en"
+        self, X, revenue: str | np.ndarray | pd.Series | None = None,
+        language: str | None = None,
     ) -> pd.DataFrame:
         """Describe each segment: size, share, revenue share, mean and median of each feature.
 
@@ -487,7 +488,7 @@ class Segmenter(ClusterMixin, BaseEstimator):
             The feature table (same columns as in ``fit``).
         revenue : str, array-like or None
             Money per row (a column of ``X`` or an array) for ``revenue_share``.
-        language : {"en", "ru"}, default "en"
+        language : {"en", "ru"}, optional
             Language of the ``name`` column.
 
         Returns
@@ -498,6 +499,7 @@ class Segmenter(ClusterMixin, BaseEstimator):
             ``<feature>_median`` for every feature.
         """
         check_is_fitted(self, "labels_")
+        language = check_language(language)
         labels = self.predict(X)
         feats = self._feature_names()
         frame = pd.DataFrame(np.asarray(X, dtype=np.float64), columns=feats)

@@ -13,14 +13,15 @@ import pandas as pd
 from workbench.economics import RetentionPlan, money_confusion, retention_plan
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
+from workbench.narrative import count, decimal, money, quantity
 from workbench.widgets._base import Panel
 from workbench.widgets._save import attach_save
 
 __all__ = ("retention_panel", "threshold_panel")
 
 
-def _money(x: float) -> str:
-    return f"{x:,.0f}".replace(",", "\u202f")
+def _money(x: float, language: str | None = None) -> str:
+    return money(x, language)
 
 
 def _by_horizon(x: Any, horizon: Any, name: str) -> pd.Series:
@@ -126,8 +127,10 @@ def retention_panel(
         cost = float(controls["offer_cost"].value) * len(tg)
         return t(
             "econ.summary", language,
-            n=plan.n_target, total=len(plan.table), gain=_money(plan.total_gain),
-            risk=_money(float(tg["value_at_risk"].sum())), cost=_money(cost),
+            n=count(plan.n_target, language),
+            total=quantity(len(plan.table), "customer", language, case="gen"),
+            gain=_money(plan.total_gain, language),
+            risk=_money(float(tg["value_at_risk"].sum()), language), cost=_money(cost, language),
         )
 
     def draw(plan: RetentionPlan) -> None:
@@ -190,8 +193,10 @@ def threshold_panel(
         a = frame.attrs
         return t(
             "econ.confusion_summary", language,
-            threshold=f"{a['threshold']:.2f}", n=a["n_targeted"], net=_money(a["net"]),
-            saved=_money(a["saved"]), wasted=_money(-a["wasted"]), missed=_money(-a["missed"]),
+            threshold=decimal(a["threshold"], 2, language),
+            customers=quantity(a["n_targeted"], "customer", language), net=_money(a["net"], language),
+            saved=_money(a["saved"], language), wasted=_money(-a["wasted"], language),
+            missed=_money(-a["missed"], language),
         )
 
     def draw(frame: pd.DataFrame) -> None:

@@ -31,7 +31,7 @@ def load_report_panel(folder: Any, language: str | None = None, rows: int = 10) 
         ``controls["table"]`` (a Dropdown of the loaded tables); ``result`` is the chosen
         table's LoadReport; ``summary`` reads it aloud (:func:`workbench.describe_load`).
     """
-    from workbench.notebook_text import describe_load
+    from workbench.narrative import describe_load
 
     language = check_language(language)
     reports = dict(getattr(folder, "reports", {}))

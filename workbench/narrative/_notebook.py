@@ -1,4 +1,5 @@
-"""Small helpers the workshop notebooks call: guards for missing tables and the versions cell.
+"""What every workshop notebook shows: guards for missing tables, load reports, the steps and
+data-model tables, the versions cell.
 
 Notebooks define no reusable logic (STYLE rule 18); what every notebook needs lives here.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.i18n import check_language, t
+from workbench.narrative._format import count, listing, percent, quantity
 
 __all__ = (
     "STEP_NOTEBOOKS",
@@ -157,11 +159,6 @@ def data_model_table(language: str | None = None, tables: tuple[str, ...] | None
     return pd.DataFrame(rows)
 
 
-def _pct(x: float, language: str) -> str:
-    text = f"{100 * x:.1f}%"
-    return text.replace(".", ",") if language == "ru" else text
-
-
 def _reason_counts(rejected: Any) -> dict[str, int]:
     if rejected is None or len(rejected) == 0:
         return {}
@@ -194,8 +191,9 @@ def describe_load(report: Any, language: str | None = None, name: str | None = N
     read, kept = int(report.rows_read), int(report.rows_kept)
     rejected = getattr(report, "rejected", None)
     n_rej = 0 if rejected is None else len(rejected)
-    lines = [t("ws.load.summary", language, name=name, read=read, kept=kept,
-               kept_pct=_pct(kept / read if read else 1.0, language), rejected=n_rej)]
+    lines = [t("ws.load.summary", language, name=name, read=quantity(read, "row", language),
+               kept=count(kept, language), kept_pct=percent(kept / read if read else 1.0, 1, language),
+               rejected=count(n_rej, language))]
     details = []
     for attr in ("encoding", "delimiter", "decimal", "date_format"):
         value = getattr(report, attr, None)
@@ -210,23 +208,26 @@ def describe_load(report: Any, language: str | None = None, name: str | None = N
         reasons = _reason_counts(rejected)
     if reasons:
         lines.append(t("ws.load.reasons", language,
-                       reasons="; ".join(f"{r} — {n}" for r, n in reasons.items())))
+                       reasons="; ".join(f"{r} — {count(n, language)}" for r, n in reasons.items())))
         top, n_top = next(iter(reasons.items()))
-        lines.append(t("ws.load.top_reason", language, reason=top, n=n_top))
+        lines.append(t("ws.load.top_reason", language, reason=top,
+                       rows=quantity(n_top, "row", language)))
     else:
         lines.append(t("ws.load.all_kept", language))
     duplicates = getattr(report, "duplicates", None)
     if duplicates is not None:
         n_dup = duplicates if isinstance(duplicates, int) else len(duplicates)
-        lines.append(t("ws.load.duplicates", language, n=n_dup))
+        lines.append(t("ws.load.duplicates", language, n=count(n_dup, language)))
     return " ".join(lines)
 
 
 def describe_folder(folder: Any, language: str | None = None) -> str:
     """Say which canonical tables a loaded folder holds and which are missing."""
     language = check_language(language)
-    none = t("ws.none", language)
     found = [t(f"ws.table.{k}", language) for k in sorted(getattr(folder, "tables", {}))]
     missing = [t(f"ws.table.{k}", language) for k in sorted(getattr(folder, "missing", ()))]
-    return t("ws.folder.found", language, found=", ".join(found) or none,
-             missing=", ".join(missing) or none)
+    text = (t("ws.folder.found", language, found=listing(found, language)) if found
+            else t("ws.folder.found_none", language))
+    if missing:
+        return text + " " + t("ws.folder.missing", language, missing=listing(missing, language))
+    return text + " " + t("ws.folder.complete", language)

@@ -1,0 +1,103 @@
+"""Notebook helpers read aloud: missing-table guards, load reports, steps and data model."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+import workbench
+import workbench.widgets
+
+NB = "\u00a0"
+
+
+def _report(read, kept, reasons, **extra):
+    rejected = pd.DataFrame({"row": range(len(reasons)), "reason": reasons})
+    return SimpleNamespace(rows_read=read, rows_kept=kept, rejected=rejected, **extra)
+
+
+class TestNeeds:
+    def test_present_table_returns_true_silently(self, capsys):
+        folder = SimpleNamespace(tables={"survey": pd.DataFrame({"a": [1]})}, missing=())
+        assert workbench.needs(folder, "survey") is True
+        assert capsys.readouterr().out == ""
+
+    def test_missing_table_prints_file_and_folder_name_only(self, capsys):
+        folder = SimpleNamespace(tables={}, missing=("feedback",), path="/secret/client_x")
+        assert workbench.needs(folder, "feedback", language="ru") is False
+        out = capsys.readouterr().out
+        assert "feedback.csv" in out and "client_x" in out and "/secret" not in out
+        assert "обратная связь" in out
+
+    def test_empty_table_counts_as_missing(self, capsys):
+        folder = SimpleNamespace(tables={"survey": pd.DataFrame()}, missing=())
+        assert workbench.needs(folder, "survey") is False
+
+
+class TestDescribeLoad:
+    def test_numbers_and_top_reason_come_from_report(self):
+        text = workbench.describe_load(_report(10, 7, ["bad date", "bad date", "no customer"]),
+                                       "en", name="transactions")
+        assert text.startswith("transactions: 10 rows read, 7 kept (70.0%), 3 rejected.")
+        assert "bad date — 2; no customer — 1" in text
+        assert "“bad date” (2 rows)" in text
+        ru = workbench.describe_load(_report(10, 7, ["bad date"] * 3), "ru", name="transactions")
+        assert ru.startswith(f"transactions: прочитано 10{NB}строк, принято 7 (70,0{NB}%), "
+                             "отклонено 3.")
+        assert f"«bad date» (3{NB}строки)" in ru
+
+    def test_nothing_rejected(self):
+        text = workbench.describe_load(_report(5, 5, []), "ru", name="x")
+        assert "Все строки загружены" in text and f"100,0{NB}%" in text
+
+    def test_format_details_when_report_has_them(self):
+        text = workbench.describe_load(_report(1, 1, [], encoding="cp1251", delimiter=";"), "en")
+        assert "encoding 'cp1251', delimiter ';'" in text
+
+
+def test_steps_table_has_eight_steps_in_both_languages():
+    en, ru = workbench.steps_table("en"), workbench.steps_table("ru")
+    assert len(en) == len(ru) == 8
+    assert en.iloc[6, 0] == "Package and hand over"
+    assert ru.iloc[6, 0] == "Упаковка и вручение"
+    assert list(en.iloc[:, 2])[:2] == ["01_expectations", "02_expectation_analysis"]
+
+
+def test_data_model_table_lists_required_transaction_columns():
+    table = workbench.data_model_table("en", tables=("transactions",))
+    required = table.loc[table["Required"] == "yes", "Column"].tolist()
+    assert required == ["customer_id", "date", "amount"]
+
+
+def test_data_model_table_speaks_russian():
+    table = workbench.data_model_table("ru", tables=("transactions",))
+    assert list(table.columns)[1] != "Column"
+    row = table.iloc[2].tolist()
+    assert row[1:] == ["amount", "число", "да", "Сумма продажи по строке; отрицательная — возврат."]
+
+
+def test_describe_folder():
+    folder = SimpleNamespace(tables={"transactions": 1}, missing=("survey", "feedback"))
+    assert workbench.describe_folder(folder, "en") == (
+        "Tables found: transactions. Not found: feedback and survey."
+    )
+    complete = SimpleNamespace(tables={"transactions": 1, "survey": 1}, missing=())
+    assert workbench.describe_folder(complete, "ru") == (
+        "Найдены таблицы: анкета и транзакции. Все таблицы на месте.")
+    assert "Нет: нет" not in workbench.describe_folder(complete, "ru")
+    empty = SimpleNamespace(tables={}, missing=("survey",))
+    assert workbench.describe_folder(empty, "en") == "No table found. Not found: survey."
+
+
+def test_load_report_panel_switches_table():
+    folder = SimpleNamespace(reports={
+        "transactions": _report(10, 9, ["bad date"]),
+        "customers": _report(4, 4, []),
+    })
+    panel = workbench.widgets.load_report_panel(folder, language="en")
+    assert panel.controls["table"].value == "customers"
+    assert "4 rows read" in panel.summary.value
+    panel.controls["table"].value = "transactions"
+    assert panel.result.rows_read == 10
+    assert "1 rejected" in panel.summary.value
