@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 import nbformat
 import pandas as pd
 import pytest
 
+import workbench
 from workbench.runner import clean_notebook, find_absolute_paths, inject_parameters
 
 
