@@ -24,7 +24,8 @@
 #    texts (a book of quotes), with a widget to pick quotes for the slide;
 # 4. see where clients come from (contact sources) and what each source yields;
 # 5. compare ourselves with the main competitor, attribute by attribute;
-# 6. try it ourselves (📝 Your turn).
+# 6. prepare the questionnaire for a new survey and load the answers as form tools export them;
+# 7. try it ourselves (📝 Your turn).
 
 # %% [markdown] tags=["ru"]
 # # Шаг 1 — Выявление и уточнение ожиданий
@@ -44,7 +45,9 @@
 #    для подбора цитат на слайд;
 # 4. увидим, откуда приходят клиенты (источники обращения) и что даёт каждый источник;
 # 5. сравним себя с главным конкурентом по каждому параметру;
-# 6. попробуем сами (📝 Ваша очередь).
+# 6. подготовим анкету для нового опроса и загрузим ответы в том виде, в каком их выгружают
+#    конструкторы форм;
+# 7. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -284,6 +287,101 @@ if workbench.needs(folder, "survey", language=language):
     print(gaps["vs_competitor"].round(2).sort_index().to_dict())
     print(int(gaps["vs_competitor_significant"].sum()))
 
+# %% [markdown] tags=["en"]
+# ## 6. Asking the clients: the questionnaire and the answers
+#
+# The survey above already existed. For a new client we first have to *ask*: the
+# questionnaire is built from the list of service attributes agreed in the workshop, in the
+# audience's language. For every attribute it asks, on one stated scale, how important it is,
+# how well we do, what level is expected and how the main competitor does, then the Kano pair
+# (how the client would feel if we have it, and if we do not); then NPS, where they heard of
+# us, what to keep and what to change. From the command line the same questionnaire is written
+# as a printable page (HTML and PDF), an Excel sheet for phone interviews, a plain list to paste
+# into a form tool and a spec that records which question is which:
+# `workbench questionnaire --workshop workshop.yml --language ru --out questionnaire/`.
+
+# %% [markdown] tags=["ru"]
+# ## 6. Спросить клиентов: анкета и ответы
+#
+# Опрос выше уже был проведён. Для нового клиента сначала нужно *спросить*: анкета строится из
+# списка свойств сервиса, согласованного на воркшопе, на языке аудитории. По каждому свойству
+# она спрашивает, по одной заявленной шкале, насколько оно важно, как мы с ним справляемся,
+# какого уровня клиент ожидает и как справляется основной конкурент, затем пару вопросов Кано
+# (как клиент отнесётся, если у нас это есть, и если этого нет); потом NPS, откуда узнали о
+# нас, что сохранить и что изменить. Из командной строки та же анкета записывается как
+# страница для печати (HTML и PDF), Excel-лист для телефонных интервью, простой список для
+# вставки в конструктор форм и спецификация, где записано, какой вопрос о чём:
+# `workbench questionnaire --workshop workshop.yml --language ru --out questionnaire/`.
+
+# %%
+if workbench.needs(folder, "survey", language=language):
+    attributes = list(dict.fromkeys(survey["attribute"]))
+    questionnaire = workbench.survey.build_questionnaire(attributes, language=language)
+    print(workbench.survey.questionnaire_text(questionnaire))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: answer cells per block of the questionnaire
+if workbench.needs(folder, "survey", language=language):
+    print({b: len(questionnaire.block_questions(b)) for b in questionnaire.blocks})
+
+# %% [markdown] tags=["en"]
+# The answers come back as the form tool exports them: one row per respondent, one column per
+# question, the question texts as headers. `workbench.load_survey` recognises Google Forms,
+# Yandex Forms and SurveyMonkey exports and turns them into the long table used above; with the
+# spec it matches every column exactly, without it it recognises the headers. The sample ships
+# its survey as Google Forms writes it; loading it gives back exactly the table of section 1.
+
+# %% [markdown] tags=["ru"]
+# Ответы возвращаются в том виде, в каком их выгружает конструктор форм: строка на
+# респондента, столбец на вопрос, тексты вопросов в заголовках. `workbench.load_survey`
+# узнаёт выгрузки Google Форм, Яндекс Форм и SurveyMonkey и превращает их в «длинную» таблицу,
+# с которой мы работали выше; со спецификацией он сопоставляет каждый столбец точно, без неё —
+# распознаёт заголовки. В примере опрос лежит и в том виде, в каком его выгружают Google Формы;
+# после загрузки получается в точности таблица из раздела 1.
+
+# %%
+export_file = workbench.survey.instrument_file(data_dir, "survey_export", language=language)
+spec_file = workbench.survey.instrument_file(data_dir, "questionnaire_spec", quiet=True)
+if export_file is not None:
+    answers, answers_report = workbench.load_survey(export_file, spec=spec_file)
+    print(answers_report.summary(language).split("\n")[0])
+    display(answers_report.column_roles(language).head(12))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: respondents read / kept / rejected, unreadable answers, same table as section 1
+if export_file is not None:
+    print(answers_report.rows_read, answers_report.rows_kept, len(answers_report.rejected),
+          len(answers_report.invalid_values))
+    if workbench.needs(folder, "survey", language=language):
+        print(answers.equals(survey.reset_index(drop=True)[answers.columns]))
+
+# %% [markdown] tags=["en"]
+# Interviews add the clients' own words to the book of quotes: notes as plain text (a `Client: …`
+# line, then one quote per line, `[Attribute]` in front when the quote is about one) or as a
+# table of quotes. They sit next to the survey comments, and the same random, reproducible
+# draw picks from both.
+
+# %% [markdown] tags=["ru"]
+# Интервью добавляют в цитатник слова самих клиентов: записи простым текстом (строка
+# `Клиент: …`, затем по цитате в строке, `[Свойство]` впереди, если цитата о нём) или
+# таблицей цитат. Они стоят рядом с комментариями из анкеты, и та же случайная, но
+# воспроизводимая выборка берёт цитаты из обоих источников.
+
+# %%
+notes_file = workbench.survey.instrument_file(data_dir, "interview_notes", language=language)
+if notes_file is not None and workbench.needs(folder, "survey", language=language):
+    notes = workbench.survey.load_interview_notes(notes_file)
+    voice = workbench.survey.label_topics(
+        workbench.survey.voice_of_customer(survey, notes), language)
+    interview_quotes = workbench.quotes(voice[voice["origin"] == "interview"], by="topic",
+                                        text_col="text", n=1, random_state=quotes_seed)
+    print(workbench.describe_quotes(interview_quotes, language=language))
+
+# %% tags=["nbval-check-output"]
+# ✅ check: quotes from interviews and from the survey in the book of quotes
+if notes_file is not None and workbench.needs(folder, "survey", language=language):
+    print(voice["origin"].value_counts().sort_index().to_dict(), len(interview_quotes))
+
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
@@ -334,7 +432,9 @@ if workbench.needs(folder, "feedback", language=language):
 # - heard the clients' own words from the survey comments and the feedback log;
 # - measured what each contact source yields — clients, revenue, repeat buyers — which tells
 #   marketing where money brings clients who stay;
-# - compared ourselves with the main competitor attribute by attribute.
+# - compared ourselves with the main competitor attribute by attribute;
+# - built the questionnaire from the service attributes, loaded a form tool's export of the
+#   answers back into the same table, and added interview quotes to the book of quotes.
 # - Next: `02_expectation_analysis` — which gaps are real, which expectations are must-be,
 #   one-dimensional or attractive (Kano), and how many clients are disappointed, satisfied or
 #   delighted ("Wow!").
@@ -346,7 +446,9 @@ if workbench.needs(folder, "feedback", language=language):
 # - услышали слова самих клиентов из комментариев анкет и журнала обратной связи (цитатник);
 # - измерили, что даёт каждый источник обращения — клиентов, выручку, повторные покупки, — и
 #   это подсказывает маркетингу, где деньги приводят клиентов, которые остаются;
-# - сравнили себя с главным конкурентом по каждому параметру.
+# - сравнили себя с главным конкурентом по каждому параметру;
+# - построили анкету по свойствам сервиса, загрузили выгрузку ответов из конструктора форм
+#   в ту же таблицу и добавили в цитатник цитаты из интервью.
 # - Дальше: `02_expectation_analysis` — какие разрывы реальны, какие ожидания обязательные,
 #   одномерные или привлекательные (Kano) и сколько клиентов разочарованы, удовлетворены или
 #   восхищены («Ах!»).
