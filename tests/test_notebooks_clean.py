@@ -67,6 +67,12 @@ def problems(path: Path) -> list[str]:
                 found.append(f"cell {i}: widget view output stored")
             if out.get("output_type") == "error":
                 found.append(f"cell {i}: error output stored ({out.get('ename')})")
+            # a ✅ check cell prints "<what> within <tolerance>: False (got …)" when its number
+            # is off; stored like that, nbval would compare False with False and pass
+            if "nbval-check-output" in cell.metadata.get("tags", []):
+                text = out.get("text", "") or "".join(out.get("data", {}).get("text/plain", ""))
+                if ": False (got" in text:
+                    found.append(f"cell {i}: a failing check is stored: {text.strip()[:160]}")
     found += [f"absolute path: {hit}" for hit in find_absolute_paths(nb)]
     return found
 
@@ -91,13 +97,18 @@ def test_problems_catches_dirty_notebook(tmp_path):
     cell.execution_count = 1
     cell.outputs = [nbformat.v4.new_output("stream", text="/work/main/data\n")]
     cell.metadata["execution"] = {"iopub.status.busy": "2024-01-01T00:00:00"}
-    nb.cells = [cell]
+    check = nbformat.v4.new_code_cell("print(verdict('revenue', 90, 100, rel=0.001))")
+    check.metadata["tags"] = ["nbval-check-output"]
+    check.execution_count = 2
+    check.outputs = [nbformat.v4.new_output(
+        "stream", text="revenue within 0.1 %: False (got 90, expected 100)\n")]
+    nb.cells = [cell, check]
     nb.metadata["widgets"] = {"state": {}}
     path = tmp_path / "99_dirty.ipynb"
     nbformat.write(nb, path)
     found = " | ".join(problems(path))
     for expected in ("no source", "metadata.widgets", "kernelspec", "metadata.execution",
-                     "absolute path"):
+                     "absolute path", "a failing check is stored"):
         assert expected in found
 
 

@@ -235,6 +235,21 @@ folder = workbench.load_folder(data_dir, mapping=mapping)
 print(workbench.describe_folder(folder, language=language))
 
 # %% [markdown] tags=["en"]
+# The folder's **data passport**: the period and size of the client base, which tables and which
+# workshop inputs (the `workshop.yml` file of the folder) are there — and therefore which steps
+# can run today and what each of the others still needs.
+
+# %% [markdown] tags=["ru"]
+# **Паспорт данных** папки: период и размер клиентской базы, какие таблицы и какие данные сессии
+# (файл `workshop.yml` в папке) есть — а значит, какие шаги можно пройти уже сегодня и чего
+# не хватает остальным.
+
+# %%
+passport = workbench.data_passport(folder)
+print(workbench.describe_passport(passport, language=language))
+display(workbench.format_passport(passport, language=language))
+
+# %% [markdown] tags=["en"]
 # Pick a table to read its load report (a widget you can use live with the client):
 
 # %% [markdown] tags=["ru"]

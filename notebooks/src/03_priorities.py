@@ -60,7 +60,7 @@ out_dir = None  # where `workbench run` writes deliverables (unused in the works
 crosshair = "mean"  # where the IPA quadrant lines cross: "mean", "median" or (importance, performance)
 segment_column = "segment"  # column of the customers table that defines the segments
 focus_segment = None  # None = plan for all respondents; or one segment, e.g. "cafe"
-budget = 2000  # what we can spend this year, in the unit of the action costs
+budget = None  # what we can spend this year, in the unit of the action costs (None: plan.budget of the workshop file)
 weight = "importance"  # "none": effect as given; "importance": x importance; "gap": x shortfall
 
 # %% tags=["hide"]
@@ -74,6 +74,9 @@ import workbench.widgets
 
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
+workshop = folder.workshop  # the client's workshop file (workshop.yml); empty when there is none
+if budget is None:
+    budget = workshop.get("plan.budget")
 segments = None
 if "customers" in folder.tables and segment_column in folder.tables["customers"].columns:
     segments = folder.tables["customers"].set_index("customer_id")[segment_column]
@@ -193,26 +196,15 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
 # оценку исполнения этого параметра).
 
 # %%
-# ✏️ WORKSHOP INPUT — edit this table with the client (costs in thousand roubles per year;
-# effect = expected rise of the attribute's mean performance score, in points of the 1–5 scale)
-actions = pd.DataFrame(
-    [
-        ("Скорость доставки", "Свои курьеры по городу", 1200, 0.6),
-        ("Скорость доставки", "Отгрузка в день заказа (вторая смена склада)", 650, 0.4),
-        ("Скорость доставки", "Уведомления о статусе доставки в мессенджере", 120, 0.15),
-        ("Цена", "Оптовая шкала скидок от 20 кг", 900, 0.35),
-        ("Цена", "Подписка с фиксированной ценой на полгода", 300, 0.2),
-        ("Стабильность вкуса", "Контроль каждой партии: каппинг и колориметр", 450, 0.3),
-        ("Удобство заказа на сайте", "Кнопка «повторить заказ» в личном кабинете", 250, 0.4),
-        ("Удобство заказа на сайте", "Мобильное приложение для заказа", 1500, 0.5),
-        ("Вежливость менеджера", "Тренинг менеджеров по работе с клиентами", 200, 0.3),
-        ("Обучение бариста", "Бесплатный курс бариста для кафе-клиентов", 400, 0.8),
-        ("Сервис кофемашин", "Подменная кофемашина на время ремонта", 600, 0.3),
-        ("Качество обжарки", "Новый ростер с профилями обжарки", 2500, 0.2),
-        ("Упаковка", "Дизайнерская упаковка", 350, 0.1),
-    ],
-    columns=["attribute", "action", "cost", "effect"],
-)
+# ✏️ WORKSHOP INPUT — the candidate actions come from the `actions:` section of the client's
+# workshop file (attribute, action, cost in the unit of the budget, effect in points of the
+# 1–5 scale); the budget from `plan.budget`. Missing: the banner says what to fill in.
+actions = workshop.actions()
+planning = actions is not None and budget is not None
+if planning:
+    display(actions)
+else:
+    print(workbench.describe_missing(workbench.missing_inputs(folder, 3), language=language))
 
 # %% [markdown] tags=["en"]
 # Not every action deserves the same weight: a point of improvement on an attribute clients
@@ -228,7 +220,7 @@ actions = pd.DataFrame(
 
 # %%
 plan_ipa = None
-if workbench.needs(folder, "survey", language=language):
+if planning and workbench.needs(folder, "survey", language=language):
     plan_ipa = ipa if focus_segment is None else workbench.importance_performance(
         survey, by=segments, crosshair=crosshair).loc[focus_segment]
     if not actions["attribute"].isin(plan_ipa.index).all():
@@ -237,7 +229,8 @@ plan_weight = weight if plan_ipa is not None else "none"  # without a survey: ef
 
 # %% tags=["nbval-check-output"]
 # ✅ check: number of actions, their total cost, attributes covered
-print(len(actions), int(actions["cost"].sum()), actions["attribute"].nunique())
+if planning:
+    print(len(actions), int(actions["cost"].sum()), actions["attribute"].nunique())
 
 # %% [markdown] tags=["en"]
 # ## 4. The best set of actions within the budget
@@ -252,11 +245,13 @@ print(len(actions), int(actions["cost"].sum()), actions["attribute"].nunique())
 # то, у которого наибольшая суммарная ценность при стоимости в пределах бюджета.
 
 # %%
-plan = workbench.priorities(plan_ipa, actions, budget, weight=plan_weight)
-print(workbench.describe_priorities(plan, language=language))
+plan = workbench.priorities(plan_ipa, actions, budget, weight=plan_weight) if planning else None
+if planning:
+    print(workbench.describe_priorities(plan, language=language))
 
 # %%
-display(workbench.format_priorities(plan, language=language))
+if planning:
+    display(workbench.format_priorities(plan, language=language))
 
 # %% [markdown] tags=["en"]
 # The trade-off curve: for every budget, the best value reachable. Flat stretches mean extra
@@ -268,16 +263,19 @@ display(workbench.format_priorities(plan, language=language))
 # ценное действие.
 
 # %% tags=["nbval-ignore-output"]
-workbench.plotting.plot_priorities(plan, language=language)
-plt.show()
+if planning:
+    workbench.plotting.plot_priorities(plan, language=language)
+    plt.show()
 
 # %%
-print(workbench.describe_tradeoff(plan, language=language))
+if planning:
+    print(workbench.describe_tradeoff(plan, language=language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: chosen actions, their cost and value
-print(sorted(plan.chosen["action"]))
-print(round(plan.total_cost, 1), round(plan.total_value, 3), plan.method)
+if planning:
+    print(sorted(plan.chosen["action"]))
+    print(round(plan.total_cost, 1), round(plan.total_value, 3), plan.method)
 
 # %% [markdown] tags=["en"]
 # ## 5. The decision: how much do we spend?
@@ -294,16 +292,19 @@ print(round(plan.total_cost, 1), round(plan.total_value, 3), plan.method)
 # перестаёт окупаться. Согласованный бюджет и его список действий — результат этого шага.
 
 # %% tags=["nbval-ignore-output"]
-priorities_widget = workbench.widgets.priorities_panel(plan_ipa, actions, budget=budget,
-                                                       language=language)
+priorities_widget = None  # without candidate actions or a budget there is nothing to decide
+if planning:  # "Save this decision" writes the budget into the workshop file (plan.budget)
+    priorities_widget = workbench.widgets.priorities_panel(
+        plan_ipa, actions, budget=budget, language=language, workshop=data_dir)
 priorities_widget
 
 # %% tags=["nbval-check-output"]
 # ✅ check: value bought at half and at the full cost of all actions
-print(round(workbench.priorities(plan_ipa, actions, actions["cost"].sum() / 2,
-                                 weight=plan_weight).total_value, 3),
-      round(workbench.priorities(plan_ipa, actions, actions["cost"].sum(),
-                                 weight=plan_weight).total_value, 3))
+if planning:
+    print(round(workbench.priorities(plan_ipa, actions, actions["cost"].sum() / 2,
+                                     weight=plan_weight).total_value, 3),
+          round(workbench.priorities(plan_ipa, actions, actions["cost"].sum(),
+                                     weight=plan_weight).total_value, 3))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
@@ -322,7 +323,7 @@ print(round(workbench.priorities(plan_ipa, actions, actions["cost"].sum() / 2,
 
 # %% tags=["solution"]
 exercise_segment = "cafe"  # a segment of the sample; pick one of your client's segments
-if workbench.needs(folder, "survey", language=language) and workbench.needs(
+if planning and workbench.needs(folder, "survey", language=language) and workbench.needs(
         folder, "customers", language=language) and exercise_segment in set(segments.dropna()):
     cafe_ipa = workbench.importance_performance(survey, by=segments).loc[exercise_segment]
     cafe_plan = workbench.priorities(cafe_ipa, actions, budget, weight="gap")

@@ -369,7 +369,7 @@ if len(segmenter.k_scores_):
     print(list(segmenter.k_scores_.index))
     print(verdict("silhouette per k", segmenter.k_scores_,
                   [0.542, 0.553, 0.457, 0.344, 0.349, 0.359, 0.362], abs=0.01))
-print(verdict("median stability", stability.median(), 0.984, abs=0.01))
+print(verdict("median stability", stability.median(), 0.995, abs=0.01))
 
 # %% [markdown] tags=["en"]
 # ## 5. Comparing the criteria: which ones will the client use?

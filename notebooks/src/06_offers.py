@@ -80,65 +80,43 @@ tx = folder.tables["transactions"]
 # %% [markdown] tags=["en"]
 # ### ✍️ Workshop input: typed in the room with management
 #
-# The next cell holds what management says, not data from a file. Edit it live. The example
-# is the sample business comparing itself with its main competitors:
+# What management says is kept in the client's workshop file (`workshop.yml` in the data
+# folder, written by `workbench init`), not typed into this notebook; edit it there, or live in
+# the room, and re-run. The sections:
 #
 # - `advantages`: at least ten advantages of our products and service (the seminar asks for
 #   no fewer than 10: the obvious few rarely include the drops), with their **importance** to
 #   the client (1–5, ideally from the clients themselves) and **competitor presence** (the
 #   share of the main competitors that offer the same: 0 = none, 1 = all);
-# - `competitiveness_scores`: the three 0–20 scales of the seminar (internal competencies,
+# - `competitiveness`: the three 0–20 scales of the seminar (internal competencies,
 #   external competencies, dynamic capabilities) for us and the strongest competitor;
-# - `ukor_answers`: the UKOR self-assessment, one answer 0–4 per statement
+# - `ukor`: the UKOR self-assessment, one answer 0–4 per statement
 #   (0 = not at all, 4 = fully true); the statements are listed in the UKOR widget below.
 
 # %% [markdown] tags=["ru"]
 # ### ✍️ Данные сессии: вводятся в зале вместе с руководством
 #
-# Следующая ячейка содержит то, что говорит руководство, а не данные из файла. Правьте её
-# вживую. Пример — учебная компания, которая сравнивает себя с главными конкурентами:
+# То, что говорит руководство, хранится в файле сессии клиента (`workshop.yml` в папке с
+# данными, его создаёт `workbench init`), а не набирается в этой тетради; правьте его там или
+# вживую в зале и перезапускайте. Разделы:
 #
 # - `advantages`: не меньше десяти преимуществ наших продуктов и сервиса (семинар требует не
 #   меньше 10: в очевидные несколько капли попадают редко), с их **важностью** для клиента (1–5,
 #   лучше всего — со слов самих клиентов) и **присутствием у конкурентов** (доля главных
 #   конкурентов, у которых это тоже есть: 0 — ни у кого, 1 — у всех);
-# - `competitiveness_scores`: три шкалы семинара по 0–20 баллов (внутренние компетенции,
+# - `competitiveness`: три шкалы семинара по 0–20 баллов (внутренние компетенции,
 #   внешние компетенции, динамические способности) для нас и сильнейшего конкурента;
-# - `ukor_answers`: самооценка УКОР, один ответ 0–4 на каждое утверждение (0 — совсем нет, 4 —
+# - `ukor`: самооценка УКОР, один ответ 0–4 на каждое утверждение (0 — совсем нет, 4 —
 #   полностью верно); утверждения перечислены в виджете УКОР ниже.
 
 # %%
-advantages = pd.DataFrame(
-    [
-        ("Обжарка под заказ за 48 часов", 4.6, 0.00),
-        ("Стабильный вкус от партии к партии", 4.4, 0.25),
-        ("Сервис кофемашин за 24 часа", 4.2, 0.25),
-        ("Доставка на следующий день", 4.5, 1.00),
-        ("Цена ниже рынка", 4.3, 0.50),
-        ("Личный менеджер", 4.0, 0.75),
-        ("Отсрочка платежа 30 дней", 4.1, 0.50),
-        ("Бесплатное обучение бариста", 3.2, 0.00),
-        ("Дегустации для гостей кафе", 3.6, 0.25),
-        ("Широкий выбор моносортов", 3.4, 0.50),
-        ("Онлайн-заказ круглосуточно", 3.8, 0.75),
-        ("Красивая упаковка", 2.8, 0.75),
-    ],
-    columns=["advantage", "importance", "competitor_presence"],
-)
-competitiveness_scores = pd.DataFrame(
-    {"internal": [15, 13], "external": [10, 14], "dynamic": [8, 12]},
-    index=["us", "КофеЛайн"],
-)
-ukor_answers = {
-    "expectations_known": 2, "competitors_known": 3,
-    "segments_defined": 2, "client_history": 3,
-    "offers_per_segment": 1, "advantages_known": 2,
-    "feedback_channel": 2, "satisfaction_measured": 1,
-    "complaints_handled": 2, "lost_clients_reviewed": 0,
-    "service_standards": 2, "staff_motivation": 1,
-    "management_involved": 3, "client_first_culture": 2,
-    "key_client_opinion": 1, "key_client_owner": 3,
-}
+workshop = folder.workshop  # the client's workshop file; empty when there is none
+advantages = workshop.advantages()  # None until the `advantages:` section is filled
+competitiveness_scores = workshop.competitiveness()  # None until `competitiveness:` is filled
+ukor_answers = workshop.ukor_answers()  # None until the `ukor:` answers are given
+banner = workbench.describe_missing(workbench.missing_inputs(folder, 6), language=language)
+if banner:
+    print(banner)
 
 # %% [markdown] tags=["en"]
 # ## 1. The segments we make offers for
@@ -248,15 +226,18 @@ print(bool(ladder_offers["has_rule"].all()), bool(cell_offers["has_rule"].all())
 # нет у конкурентов, но что безразлично клиентам, — затрата, а не актив.
 
 # %%
-drops = workbench.golden_drops(
-    advantages, importance_min=importance_min, competitor_max=competitor_max
-)
-workbench.plotting.plot_golden_drops(drops, language=language)
-plt.show()
+drops = None
+if advantages is not None:
+    drops = workbench.golden_drops(
+        advantages, importance_min=importance_min, competitor_max=competitor_max
+    )
+    workbench.plotting.plot_golden_drops(drops, language=language)
+    plt.show()
 
 # %%
-print(workbench.describe_golden_drops(drops, language=language))
-display(workbench.format_golden_drops(drops, language=language))
+if drops is not None:
+    print(workbench.describe_golden_drops(drops, language=language))
+    display(workbench.format_golden_drops(drops, language=language))
 
 # %% [markdown] tags=["en"]
 # That is management's view. The survey is the clients' view: on which attributes that
@@ -292,7 +273,8 @@ if workbench.needs(folder, "survey", language=language):
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: the golden drops, and the survey's verdicts
-print(sorted(drops.index[drops["golden_drop"]]))
+if drops is not None:
+    print(sorted(drops.index[drops["golden_drop"]]))
 if workbench.needs(folder, "survey", language=language):
     print(clients_view["verdict"].sort_index().to_dict())
 
@@ -314,10 +296,12 @@ if workbench.needs(folder, "survey", language=language):
 # быстро мы учимся и меняемся). Слабейшая шкала — там, где улучшение окупается первым.
 
 # %%
-competitive = workbench.competitiveness(competitiveness_scores)
-workbench.plotting.plot_competitiveness(competitive, language=language)
-plt.show()
-print(workbench.describe_competitiveness(competitive, language=language))
+competitive = None
+if competitiveness_scores is not None:
+    competitive = workbench.competitiveness(competitiveness_scores)
+    workbench.plotting.plot_competitiveness(competitive, language=language)
+    plt.show()
+    print(workbench.describe_competitiveness(competitive, language=language))
 
 # %% [markdown] tags=["en"]
 # **UKOR** (the level of client orientation) is a questionnaire over the method's themes, two
@@ -336,17 +320,23 @@ print(workbench.describe_competitiveness(competitive, language=language))
 # руководством: оценка, уровень и слабейшие темы обновляются.
 
 # %% tags=["nbval-ignore-output"]
-ukor_panel = workbench.widgets.ukor_panel(language=language, answers=ukor_answers)
+# with no answers in the file the sliders open at 0: management fills them in the room and
+# "Save this decision" writes them into the workshop file
+ukor_panel = workbench.widgets.ukor_panel(language=language, answers=ukor_answers,
+                                          workshop=data_dir)
 ukor_panel
 
 # %%
-level = workbench.ukor(ukor_answers)
-print(level.describe(language))
+level = workbench.ukor(ukor_answers) if ukor_answers is not None else None
+if level is not None:
+    print(level.describe(language))
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: competitiveness totals and weakest scale; УКОР score, level and weakest themes
-print(competitive["total"].round(1).to_dict(), competitive["weakest"].to_dict())
-print(round(level.score, 1), level.level, level.weakest)
+if competitive is not None:
+    print(competitive["total"].round(1).to_dict(), competitive["weakest"].to_dict())
+if level is not None:
+    print(round(level.score, 1), level.level, level.weakest)
 
 # %% [markdown] tags=["en"]
 # ## 5. The agreed offer table — the decision of this step
@@ -367,7 +357,9 @@ print(round(level.score, 1), level.level, level.weakest)
 # отдела продаж.
 
 # %% tags=["nbval-ignore-output"]
-panel = workbench.widgets.offer_table_panel(ladder["rung"], language=language)
+panel = workbench.widgets.offer_table_panel(ladder["rung"], language=language,
+                                            rules=folder.workshop.offer_rules(),
+                                            workshop=data_dir)
 panel
 
 # %%
@@ -401,8 +393,10 @@ print(agreed_offers.groupby("strategy")["n_customers"].sum().sort_index().to_dic
 #    свободный текст остаётся как введён) и прочитайте, сколько клиентов сменили стратегию.
 
 # %% tags=["solution"]
-relaxed = workbench.golden_drops(advantages, importance_min=3.5, competitor_max=competitor_max)
-print(workbench.describe_golden_drops(relaxed, language=language))
+if advantages is not None:
+    relaxed = workbench.golden_drops(advantages, importance_min=3.5,
+                                     competitor_max=competitor_max)
+    print(workbench.describe_golden_drops(relaxed, language=language))
 
 # %% tags=["solution"]
 cells_panel = workbench.widgets.offer_table_panel(cells["cell"], language=language)
