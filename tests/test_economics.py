@@ -43,6 +43,16 @@ class TestExpectedValue:
         want = pd.Series([300 / 365 * 90, 50 / 30 * 90], index=ids("a", "b"), name="expected_value")
         assert_series_equal(got, want)
 
+    def test_client_with_only_zero_amount_purchases_gets_value_zero(self):
+        # the churn model scores every client in the history, so every client needs a value
+        tx = pd.concat([self.TX, pd.DataFrame({
+            "customer_id": ["z", "z"], "date": pd.to_datetime(["2024-05-01", "2024-11-01"]),
+            "amount": [0.0, 0.0]})], ignore_index=True)
+        got = expected_value(tx, "2024-12-31", horizon="90D")
+        want = pd.Series([300 / 365 * 90, 50 / 30 * 90, 0.0], index=ids("a", "b", "z"),
+                         name="expected_value")
+        assert_series_equal(got, want)
+
     def test_cost_gives_margin_and_margin_rate_applies_without_cost(self):
         with_cost = self.TX.assign(cost=[500.0, 165.0, -30.0, 20.0, 5.0])
         got = expected_value(with_cost, "2024-12-31", horizon=365)

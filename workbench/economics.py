@@ -72,8 +72,8 @@ def expected_value(
     Returns
     -------
     pandas.Series
-        ``expected_value`` indexed by ``customer_id`` for every client with a purchase on or
-        before ``asof``: margin (``amount - cost``, or ``amount * margin``, or revenue) earned
+        ``expected_value`` indexed by ``customer_id`` for every client with a row on or
+        before ``asof`` (a client whose purchases all have amount 0 gets 0): margin (``amount - cost``, or ``amount * margin``, or revenue) earned
         in the last ``lookback_days``, divided by the days the client was known in that window
         (at least 30) and multiplied by the horizon's days.
 
@@ -90,7 +90,11 @@ def expected_value(
         raise WorkbenchError(f"lookback_days must be positive; got {lookback_days!r}")
     days = horizon_days(horizon, asof_ts)
     start = asof_ts - pd.Timedelta(days=lookback_days)
-    buyers = tx_cut.loc[tx_cut["amount"] > 0].groupby("customer_id")["date"].min()
+    # every client in the history gets a value (the churn model scores them all): known since
+    # their first paid purchase, or their first row when they never paid (their value is 0)
+    first_row = tx_cut.groupby("customer_id")["date"].min()
+    first_paid = tx_cut.loc[tx_cut["amount"] > 0].groupby("customer_id")["date"].min()
+    buyers = first_paid.reindex(first_row.index).fillna(first_row)
     if "cost" in tx_cut.columns and tx_cut["cost"].notna().any():
         money = tx_cut["amount"] - tx_cut["cost"].fillna(0.0)
     elif margin is not None:
