@@ -176,6 +176,8 @@ def test_report_opens_with_the_executive_summary(tmp_path):
                 first_para = paras[0]
                 assert "2" in first_para and ("клиентов" in first_para or "customers" in first_para)
                 page.emulate_media(media="print")
-                assert page.locator(".jp-InputArea, .jp-InputPrompt").count() == 0
+                # no code in print (markdown cells render inside a .jp-InputArea of their own)
+                assert page.locator(".jp-CodeCell .jp-InputArea, .jp-CodeCell .jp-InputPrompt, "
+                                    ".jp-CodeMirrorEditor").count() == 0
             finally:
                 browser.close()
