@@ -344,7 +344,7 @@ def test_pseudonymised_run_leaks_nothing_and_stores_no_absolute_path(tmp_path, m
             assert find_absolute_paths(nbformat.reads(text, as_version=4)) == [], name
             assert "data_dir = '../../client'" in text or 'data_dir = \\"../../client\\"' in text
     scores = workbench.read_deliverable_csv(files["scores.csv"])
-    assert scores["customer_id"].str.fullmatch(r"C[0-9a-f]{10}").all()
+    assert scores["customer_id"].str.fullmatch(r"C[0-9a-f]{10}|lead:L[0-9a-f]{10}").all()
 
 
 def test_write_summary_stores_a_relative_folder(tmp_path):

@@ -51,7 +51,7 @@ __all__ = (
     "pseudonymize",
 )
 
-_PSEUDO_PREFIX = {"customer_id": "C", "respondent_id": "R"}
+_PSEUDO_PREFIX = {"customer_id": "C", "respondent_id": "R", "lead_id": "L"}
 
 
 def pseudonymize(values: pd.Series | np.ndarray | list, key: str | bytes, prefix: str = "C"):
