@@ -11,6 +11,7 @@ import pytest
 
 import workbench as wb
 from workbench.cli import main
+from workbench.datasets import sample_dir
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.survey import (
     SurveyLoadReport,
@@ -111,9 +112,21 @@ class TestBuildQuestionnaire:
         p = tmp_path / "workshop.yml"
         p.write_text("attributes:\n  - Цена\n  - name: Доставка\n    note: x\n", encoding="utf-8")
         assert read_attributes(p) == ["Цена", "Доставка"]
-        (tmp_path / "empty.yml").write_text("client: x\n", encoding="utf-8")
+        (tmp_path / "empty.yml").write_text("company: {name: x}\n", encoding="utf-8")
         with pytest.raises(WorkbenchError, match="no 'attributes:' list"):
             read_attributes(tmp_path / "empty.yml")
+        # the file is validated as a workshop file: a typo is an error, not an empty list
+        (tmp_path / "typo.yml").write_text("atributes: [Цена]\n", encoding="utf-8")
+        with pytest.raises(WorkbenchError, match="atributes"):
+            read_attributes(tmp_path / "typo.yml")
+
+    def test_read_attributes_from_the_excel_workshop_file(self, tmp_path):
+        from workbench.workshop import read_workshop, write_workshop, workshop_from_dict
+
+        ws = workshop_from_dict({"language": "ru", "attributes": ["Цена", "Доставка"]})
+        write_workshop(ws, tmp_path / "workshop.xlsx")
+        assert read_workshop(tmp_path / "workshop.xlsx").get("attributes") == ["Цена", "Доставка"]
+        assert read_attributes(tmp_path / "workshop.xlsx") == ["Цена", "Доставка"]
 
 
 class TestWriteQuestionnaire:
@@ -160,6 +173,16 @@ class TestWriteQuestionnaire:
         assert "wrote" in capsys.readouterr().out
         spec = load_spec(tmp_path / "q" / "questionnaire_spec.yml")
         assert spec.attributes == ("Delivery", "Price") and spec.language == "en"
+
+    def test_cli_takes_language_and_competitor_from_the_sample_workshop(self, tmp_path, capsys):
+        code = main(["questionnaire", "--workshop", str(sample_dir() / "workshop.yml"),
+                     "--out", str(tmp_path / "q"), "--formats", "yaml"])
+        assert code == 0
+        spec = load_spec(tmp_path / "q" / "questionnaire_spec.yml")
+        assert spec.language == "ru" and spec.competitor == "КофеЛайн"
+        assert spec.attributes[:2] == ("Скорость доставки", "Качество обжарки")
+        assert len(spec.attributes) == 10
+        assert "записан файл" in capsys.readouterr().out
 
 
 TOOL_FILES = [("google_forms", "csv"), ("yandex_forms", "xlsx"), ("surveymonkey", "csv"),

@@ -304,10 +304,77 @@ def test_data_passport_exact(tmp_path):
 def test_describe_workshop_counts_filled_inputs():
     ws = read_workshop(SAMPLE)
     assert describe_workshop(ws, "en").startswith(
-        "Workshop file workshop.yml: 11 of 12 inputs filled (company name, currency, ")
+        "Workshop file workshop.yml: 12 of 13 inputs filled (company name, currency, ")
     assert describe_workshop(read_workshop(None), "ru").startswith("В папке нет файла воркшопа")
 
 
 def test_yaml_is_plain_yaml():
     data = yaml.safe_load((SAMPLE / "workshop.yml").read_text(encoding="utf-8"))
     assert set(data) == {"language", *[s.name for s in _schema()]}
+
+
+# -- the survey's sections: service attributes and the control questions ------------------------
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_template_lists_the_attributes_and_all_43_control_questions(tmp_path, language):
+    from workbench.survey import CONTROL_QUESTIONS
+
+    init_workshop(tmp_path, language=language)
+    text = (tmp_path / "workshop.yml").read_text(encoding="utf-8")
+    assert "\nattributes: []\n" in text
+    assert text.count("answer: null}") == len(CONTROL_QUESTIONS) == 43
+    step = "шаг" if language == "ru" else "step"
+    assert f"  # 43. {workbench.t('cq.q.43', language).split()[0]}" in text
+    assert f"({step} 6)\n  - {{question: 43, answer: null}}" in text
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "workshop.xlsx")
+    assert "attributes" in book.sheetnames
+    rows = list(book["control_questions"].iter_rows(values_only=True))
+    assert rows[1][:2] == ("question", "answer") and rows[1][2] == f"help ({language})"
+    assert [r[0] for r in rows[2:]] == list(range(1, 44))
+    # unanswered questions are not inputs: both files read back empty
+    assert read_workshop(tmp_path / "workshop.yml").data["control_questions"] == []
+    assert read_workshop(tmp_path / "workshop.xlsx").data["control_questions"] == []
+
+
+def test_control_question_is_a_number_from_yaml_or_its_text(tmp_path):
+    ws = workshop_from_dict({"attributes": ["Цена", {"name": "Доставка", "note": "x"}],
+                             "control_questions": [
+                                 {"question": 13, "answer": "Вкус"},
+                                 {"question": "7", "answer": "Когорты"},
+                                 {"question": "Парадоксы клиентоориентации.", "answer": "Да"},
+                                 {"question": 2, "answer": None}]})
+    assert ws.get("attributes") == ["Цена", "Доставка"]
+    assert ws.table("control_questions").values.tolist() == [
+        [7, "Когорты"], [13, "Вкус"], [40, "Да"]]
+    # written and read back through YAML and Excel, the answers are kept by number
+    for name in ("w.yml", "w.xlsx"):
+        write_workshop(ws, tmp_path / name)
+        back = read_workshop(tmp_path / name)
+        assert back.to_dict() == ws.to_dict(), name
+    assert workbench.survey.control_answers(read_workshop(tmp_path / "w.xlsx")) == {
+        7: "Когорты", 13: "Вкус", 40: "Да"}
+
+
+def test_control_question_and_attribute_problems_are_listed():
+    with pytest.raises(WorkshopError) as err:
+        workshop_from_dict({"attributes": [["a", "b"]],
+                            "control_questions": [{"question": 44, "answer": "x"},
+                                                  {"question": "Как дела?", "answer": "y"},
+                                                  {"question": True, "answer": "z"}]})
+    assert [p[:2] for p in err.value.problems] == [
+        ("attributes[1]", ["a", "b"]), ("control_questions[1].question", 44),
+        ("control_questions[2].question", "Как дела?"),
+        ("control_questions[3].question", True)]
+    assert err.value.problems[1][2].startswith("the number of a control question (1 to 43)")
+    with pytest.raises(WorkshopError, match="each question once"):
+        workshop_from_dict({"control_questions": [{"question": 5, "answer": "a"},
+                                                  {"question": "5", "answer": "b"}]})
+
+
+def test_sample_workshop_has_attributes_and_some_answers():
+    ws = read_workshop(SAMPLE)
+    survey = workbench.load_sample("survey")
+    assert ws.get("attributes") == list(dict.fromkeys(survey["attribute"]))
+    assert sorted(workbench.survey.control_answers(ws)) == [1, 13, 19, 43]

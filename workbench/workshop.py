@@ -86,7 +86,7 @@ class WorkshopError(WorkbenchError):
 @dataclass(frozen=True)
 class _Field:
     name: str
-    kind: str  # text, number, integer, share, duration, choice, list
+    kind: str  # text, number, integer, share, duration, choice, list, question
     default: Any = None
     lo: float | None = None
     hi: float | None = None
@@ -127,6 +127,7 @@ def _schema() -> tuple[_Section, ...]:
             _Field("margin", "share"),
         )),
         _Section("competitors", "list", (_Field("name", "text"),)),
+        _Section("attributes", "list", (_Field("name", "text"),)),
         _Section("advantages", "table", (
             _Field("advantage", "text", required=True),
             _Field("importance", "number", lo=1.0, hi=5.0, required=True),
@@ -171,7 +172,7 @@ def _schema() -> tuple[_Section, ...]:
             _Field("risk_threshold", "share"),
         )),
         _Section("control_questions", "table", (
-            _Field("question", "text", required=True),
+            _Field("question", "question", required=True),
             _Field("answer", "text"),
         )),
     )
@@ -400,6 +401,8 @@ def _expected(f: _Field, language: str = "en") -> str:
         return "a list of texts, or empty"
     if f.kind == "text":
         return "a text, or empty"
+    if f.kind == "question":
+        return "the number of a control question (1 to 43) or its text, or empty"
     what = "a whole number" if f.kind == "integer" else "a number"
     if f.lo is not None and f.hi is not None:
         return f"{what} from {f.lo:g} to {f.hi:g}, or empty"
@@ -428,6 +431,22 @@ def _number(value: Any) -> float | None:
         return None
 
 
+def _control_question(value: Any) -> int | None:
+    """The number (1-43) of a control question given as a number, "13" or its text; else None."""
+    from workbench.survey._control import CONTROL_QUESTIONS, question_number
+
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, int):
+        return value if value in CONTROL_QUESTIONS else None
+    try:
+        return question_number(value)
+    except WorkbenchError:
+        return None
+
+
 def _check_value(f: _Field, value: Any, where: str, problems: list) -> Any:
     """Return the normalised value (None when empty); append a problem when invalid."""
     if _empty(value):
@@ -452,6 +471,11 @@ def _check_value(f: _Field, value: Any, where: str, problems: list) -> Any:
             problems.append((where, value, _expected(f)))
             return None
         return text
+    if kind == "question":
+        number = _control_question(value)
+        if number is None:
+            problems.append((where, value, _expected(f)))
+        return number
     if kind == "duration":
         text = str(value).strip().upper()
         m = re.fullmatch(r"(\d+)\s*([DW])", text)
@@ -547,7 +571,15 @@ def workshop_from_dict(
                 problems.append((name, value, "a list of names"))
                 data[name] = []
                 continue
-            data[name] = [str(v).strip() for v in value if not _empty(v)]
+            items = []
+            for i, v in enumerate(value, start=1):
+                if isinstance(v, Mapping) and not _empty(v.get("name")):
+                    v = v["name"]  # {name: …, note: …}: the name
+                if isinstance(v, (Mapping, list, tuple)):
+                    problems.append((f"{name}[{i}]", v, "a name (a text)"))
+                elif not _empty(v):
+                    items.append(str(v).strip())
+            data[name] = items
         else:  # table
             if _empty(value):
                 data[name] = []
@@ -577,7 +609,11 @@ def workshop_from_dict(
                         problems.append((f"{where}.{f.name}", None,
                                          _expected(f).replace(", or empty", "") + " (required)"))
                     clean[f.name] = v
+                if name == "control_questions" and clean.get("answer") is None:
+                    continue  # a question the room has not answered yet (the template lists all)
                 rows.append(clean)
+            if name == "control_questions":  # in the course's order, as the file lists them
+                rows.sort(key=lambda r: r["question"] if isinstance(r["question"], int) else 0)
             data[name] = rows
     if problems:
         raise WorkshopError(source, problems)
@@ -599,6 +635,12 @@ def _check_consistency(ws: Workshop, source: str) -> None:
         if row["segment"] in seen:
             problems.append((f"offers[{i}].segment", row["segment"], "each segment once"))
         seen.add(row["segment"])
+    asked: set[int] = set()
+    for row in ws.data["control_questions"]:
+        if row["question"] in asked:
+            problems.append(("control_questions.question", row["question"],
+                             "each question once"))
+        asked.add(row["question"])
     if problems:
         raise WorkshopError(source, problems)
 
@@ -632,11 +674,9 @@ def _yaml_scalar(value: Any) -> str:
 
     if value is None:
         return ""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
-    text = text.strip()
-    if text.endswith("\n...") or text.endswith("..."):
-        text = text.rsplit("\n", 1)[0].strip() if "\n" in text else text[:-3].strip()
-    return text
+    # dumped as the item of a flow list, so that it is also safe inside {…} rows ("a, b")
+    text = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.strip()[1:-1].strip()
 
 
 def _decision_of(field_name: str) -> str | None:
@@ -691,7 +731,10 @@ def workshop_yaml(ws: Workshop) -> str:
                            + f" ({_expected(f).replace(', or empty', '')})")
             out += _saved_comment(ws, _decision_of(sec.name), done)
             rows = value or []
-            if rows:
+            if sec.name == "control_questions":
+                out.append(f"{sec.name}:")
+                out += _control_question_rows(rows, lang)
+            elif rows:
                 out.append(f"{sec.name}:")
                 for row in rows:
                     parts = [f"{c}: {_yaml_scalar(row.get(c)) or 'null'}" for c in cols]
@@ -701,6 +744,26 @@ def workshop_yaml(ws: Workshop) -> str:
                 out.append("#  - {" + ", ".join(f"{c}: …" for c in cols) + "}")
         out.append("")
     return "\n".join(out)
+
+
+def _control_question_rows(rows: Sequence[Mapping[str, Any]], language: str) -> list[str]:
+    """All 43 control questions as YAML rows (the text and step above each), answers filled in."""
+    from workbench.survey._control import CONTROL_QUESTIONS
+
+    answers = {r["question"]: r.get("answer") for r in rows}
+    out = []
+    for number, (step, _topic) in CONTROL_QUESTIONS.items():
+        out += _comment_lines(f"{number}. {t(f'cq.q.{number}', language)} "
+                              f"({t('cq.col.step', language).lower()} {step})", "  ")
+        out.append(f"  - {{question: {number}, answer: "
+                   f"{_yaml_scalar(answers.get(number)) or 'null'}}}")
+    return out
+
+
+def _comment_lines(text: str, indent: str = "") -> list[str]:
+    import textwrap
+
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, 96 - len(indent))]
 
 
 def _read_yaml(path: Path) -> Workshop:
@@ -782,6 +845,15 @@ def _write_xlsx(ws: Workshop, path: Path) -> Path:
             if meta:
                 sh.append([])
                 sh.append(["saved by", meta.get("by"), "saved at", meta.get("at")])
+        elif sec.name == "control_questions":
+            from workbench.survey._control import CONTROL_QUESTIONS
+
+            sh.append(["question", "answer", f"help ({lang})", f"help ({other})"])
+            answers = {r["question"]: r.get("answer") for r in ws.data.get(sec.name) or []}
+            for number, (step, _topic) in CONTROL_QUESTIONS.items():
+                sh.append([number, answers.get(number), *(
+                    f"{number}. {t(f'cq.q.{number}', x)} ({t('cq.col.step', x).lower()} {step})"
+                    for x in (lang, other))])
         else:
             cols = [f.name for f in sec.fields]
             sh.append(cols)
@@ -856,10 +928,10 @@ def _read_xlsx(path: Path) -> Workshop:
             elif sec.kind == "mapping":
                 raw[name] = {str(r[0]).strip(): r[1] for r in body
                              if r and not _empty(r[0]) and len(r) > 1}
-            else:
-                cols = [c for c in header if c]
-                raw[name] = [dict(zip(cols, r[:len(cols)], strict=False)) for r in body
-                             if r and any(not _empty(v) for v in r[:len(cols)])]
+            else:  # "help (…)" columns only explain the rows
+                cols = [(i, c) for i, c in enumerate(header) if c and not c.startswith("help (")]
+                raw[name] = [{c: (r[i] if i < len(r) else None) for i, c in cols} for r in body
+                             if r and any(not _empty(r[i]) for i, _ in cols if i < len(r))]
     finally:
         wb.close()
     return workshop_from_dict(raw, source=path.name, path=path, saved=saved)

@@ -26,6 +26,14 @@ MESSAGES = {
         "en": "Main competitors, the strongest first (steps 1 and 6).",
         "ru": "Основные конкуренты, самый сильный первым (шаги 1 и 6).",
     },
+    "wsf.section.attributes": {
+        "en": "Service attributes the clients are asked about (the questionnaire of step 1: "
+              "workbench questionnaire --workshop workshop.yml), one name per line, as the "
+              "clients would say it.",
+        "ru": "Атрибуты сервиса, о которых спрашиваем клиентов (анкета шага 1: "
+              "workbench questionnaire --workshop workshop.yml), по одному названию в строке, "
+              "словами клиента.",
+    },
     "wsf.section.advantages": {
         "en": "Our advantages (step 6, golden drops): at least ten, with their importance to "
               "the client (1–5) and the share of the main competitors that offer the same "
@@ -74,8 +82,10 @@ MESSAGES = {
               "метода по умолчанию).",
     },
     "wsf.section.control_questions": {
-        "en": "Control questions of the course and the company's answers (step 9).",
-        "ru": "Контрольные вопросы курса и ответы компании (шаг 9).",
+        "en": "The course's 43 control questions, each with its step, and the room's answers "
+              "(write the answer in place of null; the report prints them in its appendix).",
+        "ru": "43 контрольных вопроса курса, у каждого — его шаг, и ответы участников "
+              "(впишите ответ вместо null; отчёт печатает их в приложении).",
     },
     # fields
     "wsf.field.company.name": {"en": "Company name, as the audience calls it.",
@@ -175,6 +185,7 @@ MESSAGES = {
     "wsf.label.company.currency": {"en": "currency", "ru": "валюта"},
     "wsf.label.company.margin": {"en": "margin", "ru": "маржа"},
     "wsf.label.competitors": {"en": "main competitors", "ru": "основные конкуренты"},
+    "wsf.label.attributes": {"en": "service attributes", "ru": "атрибуты сервиса"},
     "wsf.label.advantages": {"en": "our advantages", "ru": "наши преимущества"},
     "wsf.label.competitiveness": {"en": "competitiveness scores",
                                   "ru": "оценки конкурентоспособности"},

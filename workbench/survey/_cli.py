@@ -18,12 +18,14 @@ def add_questionnaire_parser(sub: argparse._SubParsersAction) -> None:
     src.add_argument("--attributes", nargs="+", metavar="NAME", help="service attributes")
     src.add_argument("--workshop", metavar="FILE",
                      help="workshop file (YAML) with an 'attributes:' list")
-    p.add_argument("--language", choices=("ru", "en"), default="ru")
+    p.add_argument("--language", choices=("ru", "en"), default=None,
+                   help="the audience's language (default: the workshop file's, else ru)")
     p.add_argument("--out", default="questionnaire", help="output folder")
     p.add_argument("--scale", type=int, nargs=2, default=(1, 5), metavar=("LOW", "HIGH"),
                    help="the one rating scale (default: 1 5)")
     p.add_argument("--comments", action="store_true", help="also ask a comment per attribute")
-    p.add_argument("--competitor", default=None, help="the main competitor's name")
+    p.add_argument("--competitor", default=None,
+                   help="the main competitor's name (default: the workshop file's first)")
     p.add_argument("--formats", nargs="+", default=None,
                    help="any of html pdf xlsx txt yaml (default: all)")
     p.add_argument("--chromium", default=None, help="path of the Chromium executable for the PDF")
@@ -35,13 +37,23 @@ def run_questionnaire(args: argparse.Namespace) -> int:
     from workbench.survey._render import FORMATS, write_questionnaire
     from workbench.survey._spec import build_questionnaire
 
-    attributes = args.attributes if args.attributes else _workshop_attributes(args.workshop)
-    spec = build_questionnaire(attributes, language=args.language, scale=tuple(args.scale),
-                               comments=args.comments, competitor=args.competitor)
+    language, competitor = args.language, args.competitor
+    if args.attributes:
+        attributes = args.attributes
+    else:
+        from workbench.workshop import read_workshop
+
+        attributes = _workshop_attributes(args.workshop)
+        ws = read_workshop(args.workshop)
+        language = language or ws.language
+        competitor = competitor or next(iter(ws.competitors()), None)
+    language = language or "ru"
+    spec = build_questionnaire(attributes, language=language, scale=tuple(args.scale),
+                               comments=args.comments, competitor=competitor)
     res = write_questionnaire(spec, args.out, formats=args.formats or FORMATS,
                               chromium=args.chromium)
     for path in res.paths.values():
-        print(t("svq.wrote", args.language, path=path))
+        print(t("svq.wrote", language, path=path))
     for msg in res.messages:
         print(msg)
     return 0

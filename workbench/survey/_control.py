@@ -7,6 +7,7 @@ workshop file (a ``control_questions:`` section), and the report prints them as 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -20,6 +21,7 @@ __all__ = (
     "control_checklist",
     "describe_control_questions",
     "format_control_questions",
+    "question_number",
 )
 
 #: Question number -> (step of the method 1-8 it serves, topic of the course outline 1-8).
@@ -57,6 +59,27 @@ def _question_number(key: object, texts: dict[str, int]) -> int:
     return found
 
 
+def question_number(key: object) -> int:
+    """Return the number (1-43) of a control question given as 13, "13", "q13" or its text.
+
+    Raises
+    ------
+    WorkbenchError
+        Neither a question number nor the text (Russian or English) of a control question.
+
+    Examples
+    --------
+    >>> question_number(13), question_number("№ 7")
+    (13, 7)
+    """
+    if isinstance(key, bool):
+        raise WorkbenchError(f"control_questions: {key!r} is not a question number (1-43)")
+    if isinstance(key, float) and key == int(key):
+        key = int(key)
+    return _question_number(key, _question_texts())
+
+
+@functools.lru_cache(maxsize=1)
 def _question_texts() -> dict[str, int]:
     from workbench.i18n import LANGUAGES, t
     from workbench.io._parse import normalise_word

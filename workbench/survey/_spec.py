@@ -264,45 +264,27 @@ def read_attributes(path: str | Path) -> list[str]:
     Parameters
     ----------
     path : str or Path
-        The workshop file (``workshop.yml`` / ``.xlsx``). The attributes are a list of names,
-        or of mappings with a ``name`` (e.g. ``{name: Скорость доставки, note: ...}``). The
-        file is read with :func:`workbench.workshop.read_workshop` when its schema knows the
-        ``attributes`` section, else as plain YAML.
+        The workshop file (``workshop.yml`` / ``.xlsx``) or the client's folder holding it.
+        The attributes are a list of names, or of mappings with a ``name`` (e.g.
+        ``{name: Скорость доставки, note: ...}``). The file is read and validated with
+        :func:`workbench.workshop.read_workshop` (an invalid file is an error listing its
+        problems).
 
     Returns
     -------
     list of str
     """
-    import yaml
+    from workbench.workshop import read_workshop
 
     p = Path(path)
     if not p.exists():
         raise WorkbenchError(f"{p.name}: workshop file not found ({p})")
-    items = None
-    try:
-        from workbench.workshop import read_workshop
-
-        items = read_workshop(p).get("attributes")
-    except (ImportError, WorkbenchError, KeyError):
-        items = None
-    if items is None and p.suffix.lower() in (".yml", ".yaml"):
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise WorkbenchError(f"{p.name}: not a readable YAML file ({exc})") from None
-        items = data.get("attributes") if isinstance(data, Mapping) else None
+    ws = read_workshop(p)
+    items = ws.get("attributes")
     if not items:
+        name = ws.path.name if ws.path is not None else p.name
         raise WorkbenchError(
-            f"{p.name}: no 'attributes:' list found; add the service attributes, e.g.\n"
+            f"{name}: no 'attributes:' list found; add the service attributes, e.g.\n"
             "attributes:\n  - Скорость доставки\n  - Цена"
         )
-    out = []
-    for item in items:
-        if isinstance(item, Mapping):
-            name = item.get("name") or item.get("attribute")
-            if name is None:
-                raise WorkbenchError(f"{p.name}: attribute entry {item!r} has no 'name'")
-            out.append(str(name))
-        else:
-            out.append(str(item))
-    return out
+    return [str(item) for item in items]
