@@ -125,7 +125,7 @@ class TestAbcXyz:
 class TestSummary:
     def test_nine_cells_with_shares(self):
         tx = TestAbcXyz()._log()
-        out = abc_xyz_summary(abc_xyz(tx, asof="2024-12-31"), language="en")
+        out = abc_xyz_summary(abc_xyz(tx, asof="2024-12-31"))
         assert out.index.tolist() == list(ABC_XYZ_CELLS)
         assert out["clients"].sum() == 4
         assert out.loc["AX", "clients"] == 1
@@ -133,14 +133,20 @@ class TestSummary:
         assert out.loc["AX", "revenue_share"] == pytest.approx(1200 / 1530)
         assert out["client_share"].sum() == pytest.approx(1.0)
         assert out["profit_share"].isna().all()
-        assert out.loc["AX", "action"].startswith("Key accounts")
+        assert out.loc["AX", "action"] == "abc.action.AX"  # a key: labels at the edge
 
     def test_actions_are_replaceable(self):
+        from workbench.narrative import format_abc_xyz_summary
+
         tx = TestAbcXyz()._log()
         mine = {**ABC_XYZ_ACTIONS, "AX": "Call every week"}
-        out = abc_xyz_summary(abc_xyz(tx), actions=mine, language="ru")
+        out = abc_xyz_summary(abc_xyz(tx), actions=mine)
         assert out.loc["AX", "action"] == "Call every week"
-        assert out.loc["CZ", "action"].startswith("Мелкие")
+        assert out.loc["CZ", "action"] == "abc.action.CZ"
+        shown = format_abc_xyz_summary(out, language="ru")["Как работать"]
+        assert shown["AX"] == "Call every week"
+        assert shown["CZ"].startswith("Мелкие")
+        assert format_abc_xyz_summary(out, language="en").iloc[0, -1] == "Call every week"
 
     def test_wrong_input_is_a_clear_error(self):
         with pytest.raises(WorkbenchError, match="expected the table returned by abc_xyz"):
@@ -176,10 +182,10 @@ class TestDescribeAbcXyz:
         )
         if not cost:
             tx = tx.drop(columns="cost")
-        return abc_xyz_summary(abc_xyz(tx, asof="2024-03-31", n_periods=3), language=language)
+        return abc_xyz_summary(abc_xyz(tx, asof="2024-03-31", n_periods=3))
 
     def test_describe_english_without_cost(self):
-        from workbench.segmentation.abc_xyz import describe_abc_xyz
+        from workbench.narrative import describe_abc_xyz
 
         assert describe_abc_xyz(self._summary(cost=False), language="en", top=2) == (
             "Class A: 1 clients (50% of clients) bring 86% of revenue; B: 1 (50%) bring 14%; "
@@ -190,38 +196,38 @@ class TestDescribeAbcXyz:
         )
 
     def test_describe_russian_with_profit(self):
-        from workbench.segmentation.abc_xyz import describe_abc_xyz
+        from workbench.narrative import describe_abc_xyz
 
         assert describe_abc_xyz(self._summary(language="ru"), language="ru") == (
-            "Класс A: клиентов — 1 (50% клиентов), они дают 86% выручки; B: 1 (50%) — 14%; "
-            "C: 0 (0%) — 0%. По регулярности: X (стабильные) — 1, Y (время от времени) — 1, "
-            "Z (редкие или разовые) — 0. Ключевая ячейка AX: клиентов — 1 (50%), 86% выручки и "
-            "80% прибыли. Больше всего выручки: AX 86%, BY 14%. Самая многочисленная ячейка — "
-            "AX: клиентов — 1 (50%), 86% выручки."
+            "Класс A: клиентов — 1 (50\u00a0% клиентов), они дают 86\u00a0% выручки; B: 1 (50\u00a0%) — 14\u00a0%; "
+            "C: 0 (0\u00a0%) — 0\u00a0%. По регулярности: X (стабильные) — 1, Y (время от времени) — 1, "
+            "Z (редкие или разовые) — 0. Ключевая ячейка AX: клиентов — 1 (50\u00a0%), 86\u00a0% выручки и "
+            "80\u00a0% прибыли. Больше всего выручки: AX 86\u00a0%, BY 14\u00a0%. Самая многочисленная ячейка — "
+            "AX: клиентов — 1 (50\u00a0%), 86\u00a0% выручки."
         )
 
     def test_describe_empty_table(self):
-        from workbench.segmentation.abc_xyz import describe_abc_xyz
+        from workbench.narrative import describe_abc_xyz
 
         summary = self._summary()
         summary["clients"] = 0
         assert describe_abc_xyz(summary, language="en") == "No client in the table."
 
     def test_format_shows_profit_only_with_cost(self):
-        from workbench.segmentation.abc_xyz import format_abc_xyz_summary
+        from workbench.narrative import format_abc_xyz_summary
 
         shown = format_abc_xyz_summary(self._summary(language="ru"), language="ru")
         assert list(shown.columns) == [
             "Клиентов", "Доля клиентов", "Доля выручки", "Доля прибыли", "Как работать"
         ]
-        assert shown.loc["AX", "Доля прибыли"] == "80%"
+        assert shown.loc["AX", "Доля прибыли"] == "80\u00a0%"
         assert shown.loc["CZ", "Как работать"].startswith("Мелкие и редкие")
         plain = format_abc_xyz_summary(self._summary(cost=False), language="en")
         assert "Share of profit" not in plain.columns
         assert plain["Share of revenue"].tolist()[:2] == ["86%", "0%"]
 
     def test_describe_rejects_other_tables(self):
-        from workbench.segmentation.abc_xyz import describe_abc_xyz
+        from workbench.narrative import describe_abc_xyz
 
         with pytest.raises(WorkbenchError, match="abc_xyz_summary"):
             describe_abc_xyz(pd.DataFrame({"clients": [1]}))

@@ -165,7 +165,7 @@ class TestEqualityWithLifetimes:
 
 class TestDescribeBtyd:
     def test_weekly_units_read_from_attrs(self):
-        from workbench.segmentation.btyd import describe_btyd
+        from workbench.narrative import describe_btyd
 
         tx = _tx([("a", "2024-01-05", 100.0), ("a", "2024-02-05", 100.0),
                   ("a", "2024-03-05", 100.0), ("b", "2024-03-10", 50.0)])
@@ -179,14 +179,14 @@ class TestDescribeBtyd:
         )
         assert describe_btyd(summary, language="ru") == (
             "Сводка BTYD в единицах «недели», клиентов: 2. Покупали повторно после первого "
-            "периода (frequency > 0): 1 (50%); не покупали: 1 (frequency = 0, monetary_value = 0 "
+            "периода (frequency > 0): 1 (50\u00a0%); не покупали: 1 (frequency = 0, monetary_value = 0 "
             "— их не включают в модель Gamma-Gamma). Медианный возраст T: 7,5 (недели); "
             "медианный возраст повторных покупателей при последней покупке (recency): 9,0 "
             "(недели)."
         )
 
     def test_no_repeat_buyer(self):
-        from workbench.segmentation.btyd import describe_btyd
+        from workbench.narrative import describe_btyd
 
         summary = btyd_summary(_tx([("a", "2024-01-05", 10.0)]), asof="2024-01-31")
         assert describe_btyd(summary, language="en").endswith(

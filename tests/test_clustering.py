@@ -132,26 +132,34 @@ class TestNamesAndProfile:
             }
         )
         seg = Segmenter(n_clusters=2, skew="none").fit(X)
-        names = {v["en"] for v in seg.segment_names_.values()}
+        from workbench.narrative import cluster_label
+
+        keys = set(seg.segment_keys_.values())
         # first segment: low recency + high frequency (or money); the other the opposite
-        assert any(n.startswith("Recent") for n in names)
-        assert any(n.startswith("Lapsed") for n in names)
-        assert all(set(v) == {"en", "ru"} for v in seg.segment_names_.values())
+        assert any(k.startswith("recency_low+") for k in keys)
+        assert any(k.startswith("recency_high+") for k in keys)
+        names = {cluster_label(k, "en") for k in keys}
+        assert any(n.startswith("Recent ") for n in names)
+        assert any(n.startswith("Lapsed ") for n in names)
+        assert {cluster_label(k, "ru").split()[0] for k in keys} == {"Недавние", "Уснувшие"}
 
     def test_unknown_feature_names_use_the_generic_words(self):
         X = pd.DataFrame({"zz": [0.0, 0.1, 0.2, 10, 10.1, 10.2]})
         seg = Segmenter(n_clusters=2, skew="none").fit(X)
-        names = sorted(v["en"] for v in seg.segment_names_.values())
+        from workbench.narrative import cluster_label
+
+        assert sorted(seg.segment_keys_.values()) == ["high_feature:zz", "low_feature:zz"]
+        names = sorted(cluster_label(k, "en") for k in seg.segment_keys_.values())
         assert names == ["High zz", "Low zz"]
 
     def test_profile_columns_and_revenue_share(self):
         X, _ = _planted(n=400)
         seg = Segmenter(n_clusters=4).fit(X)
-        prof = seg.profile(X, revenue="monetary_total", language="ru")
+        prof = seg.profile(X, revenue="monetary_total")
         assert prof["size"].sum() == 400
         assert prof["share"].sum() == pytest.approx(1.0)
         assert prof["revenue_share"].sum() == pytest.approx(1.0)
-        assert {"frequency_mean", "frequency_median", "name"} <= set(prof.columns)
+        assert {"frequency_mean", "frequency_median", "key"} <= set(prof.columns)
         assert prof.index.name == "segment"
 
     def test_customer_feature_table_feeds_the_segmenter(self):
@@ -253,7 +261,7 @@ class TestDescribeSegments:
         )
 
     def test_fixed_k_russian_with_revenue_and_stability(self):
-        from workbench.segmentation.clustering import describe_segments
+        from workbench.narrative import describe_segments
 
         X = self._X()
         seg = Segmenter(n_clusters=2, skew="none").fit(X)
@@ -261,16 +269,16 @@ class TestDescribeSegments:
                                  stability=pd.Series([0.9, 1.0, 0.5]), language="ru")
         assert text == (
             "Сегментов: 2 (k задано вручную).\n"
-            "«Недавние частые»: клиентов — 3 (50%), 98% выручки; медианы: дней с последней "
-            "покупки 6, заказов 11, выручка 1\u202f000\n"
-            "«Уснувшие редкие»: клиентов — 3 (50%), 2% выручки; медианы: дней с последней "
+            "«Недавние частые»: клиентов — 3 (50\u00a0%), 98\u00a0% выручки; медианы: дней с последней "
+            "покупки 6, заказов 11, выручка 1\u00a0000\n"
+            "«Уснувшие редкие»: клиентов — 3 (50\u00a0%), 2\u00a0% выручки; медианы: дней с последней "
             "покупки 310, заказов 1, выручка 15\n"
             "Устойчивость на 3 бутстреп-выборках: медиана скорректированного индекса Рэнда 0,90, "
             "сегменты устойчивы, на них можно опираться."
         )
 
     def test_auto_k_english(self):
-        from workbench.segmentation.clustering import describe_segments
+        from workbench.narrative import describe_segments
 
         X = self._X()
         seg = Segmenter(k_range=(2, 3), skew="none").fit(X)
@@ -284,28 +292,28 @@ class TestDescribeSegments:
     def test_names_do_not_repeat_a_kind(self):
         X = self._X().assign(monetary_mean=lambda f: f["monetary_total"] / f["frequency"])
         seg = Segmenter(n_clusters=2, skew="none").fit(X[["monetary_total", "monetary_mean"]])
-        for names in seg.segment_names_.values():
-            assert names["en"] in ("High-value", "Low-value")
+        assert sorted(seg.segment_keys_.values()) == ["monetary_high", "monetary_low"]
 
     def test_name_labels_follow_the_index(self):
         X = self._X()
         seg = Segmenter(n_clusters=2, skew="none").fit(X)
-        labels = seg.name_labels(X, language="ru")
+        labels = seg.name_labels(X)
         assert labels.name == "cluster"
         assert labels.index.tolist() == list("abcdef")
-        assert labels.tolist() == ["Недавние частые"] * 3 + ["Уснувшие редкие"] * 3
+        assert labels.tolist() == (["recency_low+frequency_high"] * 3
+                                   + ["recency_high+frequency_low"] * 3)
 
     def test_format_profile_translates_features(self):
-        from workbench.segmentation.clustering import format_segment_profile
+        from workbench.narrative import format_segment_profile
 
         X = self._X()
         seg = Segmenter(n_clusters=2, skew="none").fit(X)
-        shown = format_segment_profile(seg.profile(X, revenue="monetary_total", language="ru"),
+        shown = format_segment_profile(seg.profile(X, revenue="monetary_total"),
                                        language="ru")
         assert list(shown.columns) == [
             "Клиентов", "Доля клиентов", "Доля выручки", "Дней с последней покупки, медиана",
             "Заказов, медиана", "Выручка, медиана",
         ]
-        assert shown["Выручка, медиана"].tolist() == ["1\u202f000", "15"]
+        assert shown["Выручка, медиана"].tolist() == ["1\u00a0000", "15"]
         with pytest.raises(WorkbenchError, match="statistic must be"):
             format_segment_profile(seg.profile(X), statistic="mode")

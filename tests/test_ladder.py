@@ -123,7 +123,7 @@ class TestLoyaltyLadder:
     def test_every_rung_and_strategy_has_labels(self):
         for rung in LADDER_RUNGS:
             assert i18n.t(f"ladder.rung.{rung}", "ru")
-            assert i18n.t(f"ladder.strategy.{LADDER_STRATEGIES[rung]}", "ru")
+            assert i18n.t(f"strategy.{LADDER_STRATEGIES[rung]}", "ru")
 
 
 class TestTransitions:
@@ -190,39 +190,41 @@ class TestDescribeLadder:
         assert summ[["profitable", "middle", "unprofitable"]].loc["buyer"].tolist() == [1, 0, 1]
 
     def test_describe_english_with_leads_and_survey(self):
-        from workbench.segmentation.ladder import describe_ladder
+        from workbench.narrative import describe_ladder
 
         assert describe_ladder(self._ladder(), language="en") == (
             "4 clients have bought: First purchase 0 (0%), Buyer 2 (50%), Regular 1 (25%), "
             "Advocate 0 (0%), Lapsed 1 (25%). Not buying yet (from the leads table): Potential "
-            "1, Visitor 0. Strategies: Attract 1, Engage 2, Retain 1, Win back 1. Unprofitable "
-            "clients (profit ≤ 0): 1. The rung with the most profit: Regular (86% of profit)."
+            "1, Visitor 0. Strategies: Attract 1, Engage and develop 2, Retain 1, Win back 1. "
+            "Unprofitable clients (profit ≤ 0): 1. The rung with the most profit: Regular (86% of "
+            "profit)."
         )
 
     def test_describe_russian_without_leads_or_survey(self):
-        from workbench.segmentation.ladder import describe_ladder
+        from workbench.narrative import describe_ladder
 
         lad = self._ladder(nps=False).iloc[:4]
         assert describe_ladder(lad, language="ru") == (
-            "Клиентов с покупками: 4; по ступеням: Первая покупка 0 (0%), Покупатель 2 (50%), "
-            "Постоянный 1 (25%), Приверженец 0 (0%), Ушедший 1 (25%). Нет таблицы лидов: "
+            "Клиентов с покупками: 4; по ступеням: Первая покупка 0 (0\u00a0%), Покупатель 2 (50\u00a0%), "
+            "Постоянный 1 (25\u00a0%), Приверженец 0 (0\u00a0%), Ушедший 1 (25\u00a0%). Нет таблицы лидов: "
             "ступени «Потенциальный» и «Посетитель» пусты. Нет ответов анкеты: приверженцы "
-            "определены только по долгой регулярной истории. Стратегии: Вовлечь 2, Удержать 1, "
-            "Вернуть 1. Убыточных клиентов (прибыль ≤ 0): 1. Больше всего прибыли даёт ступень "
-            "«Постоянный» (86% прибыли)."
+            "определены только по долгой регулярной истории. Стратегии: Вовлекать и развивать 2, Удерживать 1, "
+            "Возвращать 1. Убыточных клиентов (прибыль ≤ 0): 1. Больше всего прибыли даёт ступень "
+            "«Постоянный» (86\u00a0% прибыли)."
         )
 
     def test_format_translates(self):
-        from workbench.segmentation.ladder import format_ladder_summary, ladder_summary
+        from workbench.narrative import format_ladder_summary
+        from workbench.segmentation.ladder import ladder_summary
 
         shown = format_ladder_summary(ladder_summary(self._ladder()), language="ru")
         assert shown.index.tolist()[:2] == ["Потенциальный", "Посетитель"]
-        assert shown.loc["Ушедший", "Стратегия"] == "Вернуть"
+        assert shown.loc["Ушедший", "Стратегия"] == "Возвращать"
         assert shown.loc["Покупатель", "Медиана заказов"] == "2"  # 2.5 rounds to even
         assert shown.loc["Потенциальный", "Медиана заказов"] == ""
 
     def test_describe_transitions_russian_when_leaving_does_not_fall(self):
-        from workbench.segmentation.ladder import describe_transitions
+        from workbench.narrative import describe_transitions
 
         tr = pd.DataFrame(
             {"customers": [10, 20, 5, 4], "moved_up": [0.3, 0.2, 0.0, 0.25],
@@ -231,16 +233,16 @@ class TestDescribeLadder:
             index=pd.Index(["first_purchase", "buyer", "advocate", "lapsed"], name="rung"),
         )
         assert describe_transitions(tr, language="ru", period_days=90) == (
-            "За 90 дн.: Первая покупка (10): поднялись 30%, остались 0%, опустились 0%, ушли "
-            "70%; Покупатель (20): поднялись 20%, остались 70%, опустились 0%, ушли 10%; "
-            "Приверженец (5): поднялись 0%, остались 50%, опустились 20%, ушли 30%; Ушедший "
-            "(4): вернулись 25%. Метод ожидает, что шанс ухода снижается по мере подъёма по "
-            "лестнице; здесь доля ушедших: Первая покупка 70% → Покупатель 10% → Приверженец "
-            "30% — снижается не на каждой ступени, посмотрите, где доля растёт."
+            "За 90 дн.: Первая покупка (10): поднялись 30\u00a0%, остались 0\u00a0%, опустились 0\u00a0%, ушли "
+            "70\u00a0%; Покупатель (20): поднялись 20\u00a0%, остались 70\u00a0%, опустились 0\u00a0%, ушли 10\u00a0%; "
+            "Приверженец (5): поднялись 0\u00a0%, остались 50\u00a0%, опустились 20\u00a0%, ушли 30\u00a0%; Ушедший "
+            "(4): вернулись 25\u00a0%. Метод ожидает, что шанс ухода снижается по мере подъёма по "
+            "лестнице; здесь доля ушедших: Первая покупка 70\u00a0% → Покупатель 10\u00a0% → Приверженец "
+            "30\u00a0% — снижается не на каждой ступени, посмотрите, где доля растёт."
         )
 
     def test_transitions_carry_their_period(self):
-        from workbench.segmentation.ladder import describe_transitions
+        from workbench.narrative import describe_transitions
 
         tx = pd.DataFrame(
             {
@@ -256,7 +258,8 @@ class TestDescribeLadder:
 
 
 def test_ladder_summary_profit_share_is_nan_on_lead_rungs():
-    from workbench.segmentation.ladder import format_ladder_summary, ladder_summary
+    from workbench.narrative import format_ladder_summary
+    from workbench.segmentation.ladder import ladder_summary
 
     lad = TestDescribeLadder._ladder()
     summ = ladder_summary(lad)

@@ -119,7 +119,7 @@ class TestOfferMatrix:
         from workbench.i18n import has
 
         for rule in OFFER_RULES.values():
-            assert has(f"offer.strategy.{rule['strategy']}")
+            assert has(f"strategy.{rule['strategy']}")
             for action in rule["actions"]:
                 assert has(f"offer.action.{action}"), action
 

@@ -272,7 +272,7 @@ class TestDescribeRfm:
         pd.testing.assert_frame_equal(rfm_summary(self._rfm()), expected)
 
     def test_describe_english(self):
-        from workbench.segmentation.rfm import describe_rfm
+        from workbench.narrative import describe_rfm
 
         assert describe_rfm(self._rfm(), language="en") == (
             "4 customers bought up to 2024-12-31. The median customer last bought 105 days ago, "
@@ -284,19 +284,19 @@ class TestDescribeRfm:
         )
 
     def test_describe_russian_has_no_english(self):
-        from workbench.segmentation.rfm import describe_rfm
+        from workbench.narrative import describe_rfm
 
         assert describe_rfm(self._rfm(), language="ru") == (
             "Клиентов с покупками по 31.12.2024: 4. Медианный клиент: последняя покупка 105 дн. "
-            "назад, заказов — 6, выручка — 490. Крупнейшие сегменты: Чемпионы 2 (50%), Нельзя "
-            "потерять 1 (25%), Потерянные 1 (25%). По выручке: Нельзя потерять 60%, Чемпионы "
-            "39%, Потерянные 1%. Чемпионы (50% клиентов) дают 39% выручки. Нельзя потерять: "
+            "назад, заказов — 6, выручка — 490. Крупнейшие сегменты: Чемпионы 2 (50\u00a0%), Нельзя "
+            "потерять 1 (25\u00a0%), Потерянные 1 (25\u00a0%). По выручке: Нельзя потерять 60\u00a0%, Чемпионы "
+            "39\u00a0%, Потерянные 1\u00a0%. Чемпионы (50\u00a0% клиентов) дают 39\u00a0% выручки. Нельзя потерять: "
             "клиентов — 1, они покупали часто или много, но давно не возвращались; на них "
-            "приходится 60% выручки — им звоним первыми."
+            "приходится 60\u00a0% выручки — им звоним первыми."
         )
 
     def test_describe_without_dates_and_custom_segments(self):
-        from workbench.segmentation.rfm import describe_rfm
+        from workbench.narrative import describe_rfm
 
         rfm = self._rfm(with_last=False)
         rfm["segment"] = ["vip", "rest", "vip", "rest"]
@@ -307,13 +307,14 @@ class TestDescribeRfm:
         )
 
     def test_format_translates_and_rounds(self):
-        from workbench.segmentation.rfm import format_rfm_summary, rfm_summary
+        from workbench.narrative import format_rfm_summary
+        from workbench.segmentation.rfm import rfm_summary
 
         shown = format_rfm_summary(rfm_summary(self._rfm()), language="ru")
         assert list(shown.index) == ["Чемпионы", "Нельзя потерять", "Потерянные"]
         assert shown.index.name == "RFM-сегмент"
-        assert shown["Доля выручки"].tolist() == ["39%", "60%", "1%"]
-        assert shown["Медиана выручки"].tolist() == ["490", "1\u202f500", "20"]
+        assert shown["Доля выручки"].tolist() == ["39\u00a0%", "60\u00a0%", "1\u00a0%"]
+        assert shown["Медиана выручки"].tolist() == ["490", "1\u00a0500", "20"]
         assert shown["Медиана дней с последней покупки"].tolist() == [8, 200, 300]
         assert shown["Медиана заказов"].tolist() == ["7", "5", "1"]
         rfm = self._rfm()

@@ -7,12 +7,15 @@ import pandas as pd
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.segmentation.compare import (
-    cramers_v,
-    criteria_agreement,
+from workbench.narrative import (
     describe_agreement,
     describe_crosstab,
     format_criteria_agreement,
+    format_crosstab,
+)
+from workbench.segmentation.compare import (
+    cramers_v,
+    criteria_agreement,
     segment_criteria,
     segment_crosstab,
 )
@@ -74,8 +77,17 @@ class TestCramersV:
 
 
 class TestCrosstab:
-    def test_natural_order_and_labels(self):
-        ct = segment_crosstab(_criteria(), "rung", "cluster", language="ru")
+    def test_natural_order_with_keys(self):
+        ct = segment_crosstab(_criteria(), "rung", "cluster")
+        expected = pd.DataFrame(
+            [[0, 1], [2, 0], [1, 0]],
+            index=pd.Index(["first_purchase", "regular", "advocate"], name="rung"),
+            columns=pd.Index(["Big", "Small"], name="cluster"),
+        )
+        pd.testing.assert_frame_equal(ct, expected, check_dtype=False)
+
+    def test_format_crosstab_names_criteria_and_values(self):
+        ct = format_crosstab(segment_crosstab(_criteria(), "rung", "cluster"), language="ru")
         expected = pd.DataFrame(
             [[0, 1], [2, 0], [1, 0]],
             index=pd.Index(["Первая покупка", "Постоянный", "Приверженец"],
@@ -84,8 +96,15 @@ class TestCrosstab:
         )
         pd.testing.assert_frame_equal(ct, expected, check_dtype=False)
 
+    def test_format_crosstab_names_cluster_keys(self):
+        crit = pd.DataFrame({"cluster": ["recency_low+frequency_high", "average"],
+                             "abc": ["A", "C"]})
+        ct = format_crosstab(segment_crosstab(crit, "cluster", "abc"), language="en")
+        assert ct.index.tolist() == ["Average", "Recent frequent"]
+        assert ct.index.name == "Cluster"
+
     def test_row_shares(self):
-        ct = segment_crosstab(_criteria(), "cluster", "abc", normalize=True, language="en")
+        ct = segment_crosstab(_criteria(), "cluster", "abc", normalize=True)
         assert ct.loc["Big"].tolist() == pytest.approx([2 / 3, 1 / 3, 0.0])
 
     def test_unknown_criterion(self):
@@ -100,8 +119,8 @@ class TestCrosstab:
         )
         assert describe_crosstab(_criteria(), "cluster", "rung", language="ru") == (
             "Кластер и Ступень лестницы: V Крамера = 1,00 (сильная связь).\n"
-            "«Big» (3): чаще всего Постоянный (67%), затем Приверженец (33%)\n"
-            "«Small» (1): чаще всего Первая покупка (100%)"
+            "«Big» (3): чаще всего Постоянный (67\u00a0%), затем Приверженец (33\u00a0%)\n"
+            "«Small» (1): чаще всего Первая покупка (100\u00a0%)"
         )
 
     def test_describe_agreement(self):
@@ -120,6 +139,6 @@ class TestCrosstab:
 class TestExtraCriteria:
     def test_extra_named_after_a_known_criterion_sorts_and_labels_like_it(self):
         crit = pd.DataFrame({"cell": ["AX", "CZ", "BY"], "cell_profit": ["CZ", "AX", "BY"]})
-        ct = segment_crosstab(crit, "cell", "cell_profit", language="ru")
+        ct = format_crosstab(segment_crosstab(crit, "cell", "cell_profit"), language="ru")
         assert ct.columns.tolist() == ["AX", "BY", "CZ"]
         assert ct.columns.name == "Ячейка ABC-XYZ по прибыли"

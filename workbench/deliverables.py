@@ -646,7 +646,7 @@ def _label(kind: str, key: Any, language: str) -> Any:
 
 
 def _strategy_label(strategy: Any, language: str) -> str:
-    return str(_label("offer.strategy", strategy, language))
+    return str(_label("strategy", strategy, language))
 
 
 def _sheet_title(text: str, used: set[str]) -> str:

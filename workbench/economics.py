@@ -517,7 +517,7 @@ def _segment_label(value: object, language: str) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return t("econ.col.missing", language)
     text = str(value)
-    for prefix in ("ladder.rung.", "ladder.strategy."):
+    for prefix in ("ladder.rung.", "strategy."):
         if has(prefix + text):
             return t(prefix + text, language)
     return text

@@ -183,7 +183,7 @@ def summary_markdown(facts: dict | None, language: str | None = None) -> str:
     if rows:
         top = max(rows, key=lambda r: r["value_at_risk"])
         lines.append("- " + t("report.summary.largest", lang,
-                              strategy=t(f"offer.strategy.{top['strategy']}", lang),
+                              strategy=t(f"strategy.{top['strategy']}", lang),
                               n=quantity(top["n_customers"], "customer", lang),
                               value_at_risk=money(top["value_at_risk"], lang, currency=cur)))
     lines += ["", f"## {t('report.summary.decisions', lang)}", "",

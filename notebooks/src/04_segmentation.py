@@ -160,7 +160,7 @@ print(int(rfm["recency_days"].median()), int(rfm["frequency"].median()))
 # %%
 abc_table = workbench.abc_xyz(tx, asof=asof, value=abc_value, abc=abc, xyz=xyz,
                               n_periods=n_periods)
-abc_summary = workbench.abc_xyz_summary(abc_table, language=language)
+abc_summary = workbench.abc_xyz_summary(abc_table)
 print(workbench.describe_abc_xyz(abc_summary, language=language))
 
 # %%
@@ -334,7 +334,7 @@ if len(segmenter.k_scores_):
 
 # %%
 display(workbench.format_segment_profile(
-    segmenter.profile(features, revenue=revenue, language=language), language=language))
+    segmenter.profile(features, revenue=revenue), language=language))
 
 # %% tags=["nbval-ignore-output"]
 workbench.plotting.plot_cluster_profiles(segmenter, features, language=language)
@@ -389,12 +389,14 @@ print(verdict("median stability", stability.median(), 0.995, abs=0.01))
 
 # %%
 criteria = workbench.segment_criteria(rfm=rfm, abc_xyz=abc_table, ladder=ladder,
-                                      clusters=segmenter.name_labels(features, language=language))
-display(workbench.segment_crosstab(criteria, "cluster", "rung", language=language))
+                                      clusters=segmenter.name_labels(features))
+display(workbench.format_crosstab(workbench.segment_crosstab(criteria, "cluster", "rung"),
+                                  language=language))
 print(workbench.describe_crosstab(criteria, "cluster", "rung", language=language))
 
 # %%
-display(workbench.segment_crosstab(criteria, "cluster", "cell", language=language))
+display(workbench.format_crosstab(workbench.segment_crosstab(criteria, "cluster", "cell"),
+                                  language=language))
 print(workbench.describe_crosstab(criteria, "cluster", "cell", language=language))
 
 # %% [markdown] tags=["en"]
@@ -512,7 +514,8 @@ if "cost" in tx.columns:
     print(workbench.describe_abc_xyz(workbench.abc_xyz_summary(abc_profit), language=language))
     both = workbench.segment_criteria(abc_xyz=abc_table, extra={"cell_profit": abc_profit["cell"]})
     print(int((both["cell"] != both["cell_profit"]).sum()))
-    display(workbench.segment_crosstab(both, "cell", "cell_profit", language=language))
+    display(workbench.format_crosstab(workbench.segment_crosstab(both, "cell", "cell_profit"),
+                                      language=language))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions

@@ -14,17 +14,17 @@ MESSAGES = {
         "en": "{segments}, {customers}; without a rule: {missing}.",
         "ru": "{segments}, {customers}; без правила — {missing}.",
     },
-    # --- strategies ---
-    "offer.strategy.attract": {"en": "Attract", "ru": "Привлекать"},
-    "offer.strategy.engage": {"en": "Engage and develop", "ru": "Вовлекать и развивать"},
-    "offer.strategy.retain": {"en": "Retain", "ru": "Удерживать"},
-    "offer.strategy.cherish": {"en": "Cherish", "ru": "Лелеять"},
-    "offer.strategy.win_back": {"en": "Win back", "ru": "Возвращать"},
-    "offer.strategy.serve_efficiently": {
+    # --- strategies: one key set for the ladder, the offers, the client base and the lists ---
+    "strategy.attract": {"en": "Attract", "ru": "Привлекать"},
+    "strategy.engage": {"en": "Engage and develop", "ru": "Вовлекать и развивать"},
+    "strategy.retain": {"en": "Retain", "ru": "Удерживать"},
+    "strategy.cherish": {"en": "Cherish", "ru": "Беречь"},
+    "strategy.win_back": {"en": "Win back", "ru": "Возвращать"},
+    "strategy.serve_efficiently": {
         "en": "Serve at low cost",
         "ru": "Обслуживать с минимальными затратами",
     },
-    "offer.strategy.none": {"en": "No rule", "ru": "Нет правила"},
+    "strategy.none": {"en": "No rule", "ru": "Нет правила"},
     # --- actions ---
     "offer.action.no_rule": {
         "en": "No rule for this segment: define the offer by hand",

@@ -68,14 +68,6 @@ _LADDER = {
     "lapsed": ("Lapsed", "Ушедший"),
 }
 
-_STRATEGIES = {
-    "attract": ("Attract", "Привлечь"),
-    "engage": ("Engage", "Вовлечь"),
-    "retain": ("Retain", "Удержать"),
-    "cherish": ("Cherish", "Беречь"),
-    "win_back": ("Win back", "Вернуть"),
-}
-
 _PROFIT_GROUPS = {
     "profitable": ("Profitable", "Прибыльные"),
     "middle": ("Middle", "Средние"),
@@ -372,7 +364,6 @@ MESSAGES = {
     **{f"abc.action.{k}": {"en": en, "ru": ru} for k, (en, ru) in _CELL_ACTIONS.items()},
     # --- loyalty ladder ---
     **{f"ladder.rung.{k}": {"en": en, "ru": ru} for k, (en, ru) in _LADDER.items()},
-    **{f"ladder.strategy.{k}": {"en": en, "ru": ru} for k, (en, ru) in _STRATEGIES.items()},
     **{f"ladder.profit.{k}": {"en": en, "ru": ru} for k, (en, ru) in _PROFIT_GROUPS.items()},
     "ladder.title": {"en": "Loyalty ladder", "ru": "Лестница приверженности"},
     "ladder.customers": {"en": "Customers", "ru": "Клиенты"},

@@ -43,7 +43,7 @@ def action_text(action: str, language: str | None = None) -> str:
 
 def strategy_label(strategy: object, language: str | None = None) -> str:
     """Return the display label of a strategy key (``"win_back"`` -> "Win back")."""
-    key = f"offer.strategy.{strategy}"
+    key = f"strategy.{strategy}"
     return t(key, check_language(language)) if has(key) else str(strategy)
 
 

@@ -12,8 +12,9 @@ from matplotlib.ticker import FuncFormatter
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import get_language
+from workbench.narrative._format import percent
+from workbench.narrative._labels import cluster_label, feature_label
 from workbench.plotting._base import get_ax, label
-from workbench.segmentation._text import feature_label
 from workbench.segmentation.abc_xyz import ABC_XYZ_CELLS
 from workbench.segmentation.ladder import LADDER_RUNGS
 
@@ -246,12 +247,13 @@ def plot_cluster_profiles(
     X : DataFrame
         The feature table it was fitted on.
     """
-    prof = segmenter.profile(X, language=language or "en")
+    lang = language or get_language()
+    prof = segmenter.profile(X)
     feats = [c[: -len("_mean")] for c in prof.columns if c.endswith("_mean")]
     overall = pd.DataFrame(np.asarray(X, dtype=float), columns=feats).mean()
     rel = prof[[f"{f}_mean" for f in feats]].to_numpy() / overall.replace(0, np.nan).to_numpy()
-    rows = [f"{n} ({s:.0%})" for n, s in zip(prof["name"], prof["share"], strict=True)]
-    lang = language or get_language()
+    rows = [f"{cluster_label(n, lang)} ({percent(s, language=lang)})"
+            for n, s in zip(prof["key"], prof["share"], strict=True)]
     heads = [textwrap.fill(feature_label(f, lang), 14) for f in feats]
     grid = pd.DataFrame(rel, index=rows, columns=heads)
     ax = get_ax(ax, (1.6 * len(feats) + 3, 0.6 * len(rows) + 2))

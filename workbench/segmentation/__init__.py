@@ -1,5 +1,6 @@
 """Step 4 of the method: RFM, a lifetimes-compatible summary, ABC-XYZ, the loyalty ladder and
-clustering segmentation. Computation only (no plotting imports)."""
+clustering segmentation. Computation only: the sentences and display tables are in
+:mod:`workbench.narrative`, the plots in :mod:`workbench.plotting`."""
 
 from __future__ import annotations
 
@@ -10,23 +11,16 @@ from workbench.segmentation.abc_xyz import (
     DEFAULT_XYZ,
     abc_xyz,
     abc_xyz_summary,
-    describe_abc_xyz,
-    format_abc_xyz_summary,
 )
-from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary, describe_btyd
+from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
 from workbench.segmentation.clustering import (
     SEGMENT_FEATURE_KINDS,
     Segmenter,
     customer_feature_table,
-    describe_segments,
-    format_segment_profile,
 )
 from workbench.segmentation.compare import (
     cramers_v,
     criteria_agreement,
-    describe_agreement,
-    describe_crosstab,
-    format_criteria_agreement,
     segment_criteria,
     segment_crosstab,
 )
@@ -35,9 +29,6 @@ from workbench.segmentation.ladder import (
     LADDER_RUNGS,
     LADDER_STRATEGIES,
     active_only,
-    describe_ladder,
-    describe_transitions,
-    format_ladder_summary,
     ladder_summary,
     ladder_transitions,
     loyalty_ladder,
@@ -45,8 +36,6 @@ from workbench.segmentation.ladder import (
 from workbench.segmentation.rfm import (
     RFM_SEGMENTS,
     assign_segments,
-    describe_rfm,
-    format_rfm_summary,
     quintile_scores,
     rfm_summary,
     rfm_table,
@@ -72,19 +61,6 @@ __all__ = (
     "cramers_v",
     "criteria_agreement",
     "customer_feature_table",
-    "describe_abc_xyz",
-    "describe_agreement",
-    "describe_btyd",
-    "describe_crosstab",
-    "describe_ladder",
-    "describe_rfm",
-    "describe_segments",
-    "describe_transitions",
-    "format_abc_xyz_summary",
-    "format_criteria_agreement",
-    "format_ladder_summary",
-    "format_rfm_summary",
-    "format_segment_profile",
     "ladder_summary",
     "ladder_transitions",
     "loyalty_ladder",

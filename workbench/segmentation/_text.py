@@ -1,13 +1,12 @@
-"""Number, date and label formatting for the step-4 sentences (``describe_*``) and display tables."""
+"""Number and date formatting of the churn and economics sentences, until they move to
+:mod:`workbench.narrative` (whose locale formatter replaces these helpers)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from workbench.i18n import has, t
-
-__all__ = ("count", "date", "feature_label", "money", "num", "pct", "rung_label", "value_label")
+__all__ = ("count", "date", "money", "num", "pct")
 
 
 def count(n: object, language: str) -> str:
@@ -37,26 +36,3 @@ def date(ts: object, language: str) -> str:
     """``2025-12-31`` in English, ``31.12.2025`` in Russian."""
     stamp = pd.Timestamp(ts)
     return stamp.strftime("%d.%m.%Y") if language == "ru" else stamp.strftime("%Y-%m-%d")
-
-
-def feature_label(name: str, language: str) -> str:
-    """Display name of a customer feature (``recency_days`` -> "Days since last purchase")."""
-    key = f"rfm.{name}"
-    return t(key, language) if has(key) else name
-
-
-def rung_label(rung: str, language: str) -> str:
-    """Display name of a ladder rung."""
-    key = f"ladder.rung.{rung}"
-    return t(key, language) if has(key) else rung
-
-
-def value_label(column: str, value: object, language: str) -> str:
-    """Display name of a segment value of one of the step-4 criteria columns."""
-    text = str(value)
-    prefixes = {"rung": "ladder.rung.", "rfm_segment": "rfm.segment.", "segment": "rfm.segment.",
-                "strategy": "ladder.strategy.", "profit_group": "ladder.profit."}
-    prefix = prefixes.get(column)
-    if prefix and has(prefix + text):
-        return t(prefix + text, language)
-    return text

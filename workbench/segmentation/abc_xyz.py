@@ -11,14 +11,12 @@ from workbench._columns import prepare_transactions
 from workbench.engine import duckdb_source, use_engine
 from workbench.engine.sql import abc_xyz_sql
 from workbench.errors import MissingColumnsError, WorkbenchError
-from workbench.i18n import check_language, has, t
 from workbench.segmentation._orders import (
     MONEY_DECIMALS,
     check_choice,
     customer_codes,
     empty_check,
 )
-from workbench.segmentation._text import count, pct
 
 __all__ = (
     "ABC_XYZ_ACTIONS",
@@ -27,8 +25,6 @@ __all__ = (
     "DEFAULT_XYZ",
     "abc_xyz",
     "abc_xyz_summary",
-    "describe_abc_xyz",
-    "format_abc_xyz_summary",
     "reclassify_abc_xyz",
 )
 
@@ -42,8 +38,9 @@ DEFAULT_XYZ: tuple[float, float] = (0.75, 1.5)
 #: The nine cells, in display order.
 ABC_XYZ_CELLS: tuple[str, ...] = tuple(a + x for a in "ABC" for x in "XYZ")
 
-#: Recommended way of working per cell: i18n keys (``abc.action.<cell>``), or plain text of
-#: your own (used as is) when you replace the dict.
+#: Recommended way of working per cell: catalogue keys (``abc.action.<cell>``), or plain text
+#: of your own when you replace the dict (:func:`workbench.format_abc_xyz_summary` names the
+#: keys and shows your text as it is).
 ABC_XYZ_ACTIONS: dict[str, str] = {cell: f"abc.action.{cell}" for cell in ABC_XYZ_CELLS}
 
 _PERIODS = ("M", "Q", "W")
@@ -349,7 +346,6 @@ def reclassify_abc_xyz(
 def abc_xyz_summary(
     table: pd.DataFrame,
     actions: Mapping[str, str] | None = None,
-    language: str | None = None,
 ) -> pd.DataFrame:
     """Summarise an :func:`abc_xyz` table into the 3 x 3 cells with the way of working per cell.
 
@@ -358,16 +354,14 @@ def abc_xyz_summary(
     table : DataFrame
         The result of :func:`abc_xyz`.
     actions : mapping, optional
-        ``cell -> i18n key or plain text``; default :data:`ABC_XYZ_ACTIONS`.
-    language : {"en", "ru"}, optional
-        Language of the ``action`` text.
+        ``cell -> catalogue key or plain text``; default :data:`ABC_XYZ_ACTIONS`.
 
     Returns
     -------
     DataFrame
         Nine rows indexed by ``cell`` (``AX`` ... ``CZ``, empty cells included) with ``abc``,
         ``xyz``, ``clients``, ``client_share``, ``revenue``, ``revenue_share``, ``profit`` and
-        ``profit_share`` (NaN without cost), ``action``.
+        ``profit_share`` (NaN without cost), ``action`` (the key or text of ``actions``).
 
     Notes
     -----
@@ -397,11 +391,7 @@ def abc_xyz_summary(
     else:
         out["profit"] = np.nan
         out["profit_share"] = np.nan
-    texts = []
-    for c in ABC_XYZ_CELLS:
-        act = acts.get(c, "")
-        texts.append(t(act, language) if act and has(act) else act)
-    out["action"] = pd.array(texts, dtype="string")
+    out["action"] = pd.array([acts.get(c, "") for c in ABC_XYZ_CELLS], dtype="string")
     out["abc"] = out["abc"].astype("string")
     out["xyz"] = out["xyz"].astype("string")
     out.index = out.index.astype("string")
@@ -415,90 +405,3 @@ def _need_summary(summary: pd.DataFrame, what: str) -> None:
         raise WorkbenchError(
             f"{what}: expected the table returned by abc_xyz_summary(); it lacks {missing}"
         )
-
-
-def describe_abc_xyz(summary: pd.DataFrame, language: str | None = None, top: int = 3) -> str:
-    """Read an :func:`abc_xyz_summary` aloud: the classes, the key cell AX, where the money is.
-
-    Parameters
-    ----------
-    summary : DataFrame
-        The result of :func:`abc_xyz_summary` (nine cells).
-    language : {"en", "ru"}, optional
-    top : int, default 3
-        How many cells to name by revenue.
-
-    Returns
-    -------
-    str
-        Four sentences computed from the table: clients and revenue share of A, B and C; clients
-        per X, Y and Z; the AX cell (with its profit share when the data has costs); the ``top``
-        cells by revenue and the most crowded cell.
-
-    Examples
-    --------
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
-    ...                    "date": pd.to_datetime(["2024-01-05", "2024-02-05", "2024-03-05",
-    ...                                            "2024-03-10"]),
-    ...                    "amount": [100.0, 100.0, 100.0, 50.0]})
-    >>> s = abc_xyz_summary(abc_xyz(tx, asof="2024-03-31", n_periods=3))
-    >>> print(describe_abc_xyz(s, top=2))  # doctest: +NORMALIZE_WHITESPACE
-    Class A: 1 clients (50% of clients) bring 86% of revenue; B: 1 (50%) bring 14%; C: 0 (0%)
-    bring 0%. By regularity: X (steady) 1, Y (occasional) 1, Z (rare or one-off) 0 clients. The
-    key cell AX holds 1 clients (50%) and 86% of revenue. Most revenue: AX 86%, BY 14%. The most
-    crowded cell is AX: 1 clients (50%) with 86% of revenue.
-    """
-    language = check_language(language)
-    _need_summary(summary, "describe_abc_xyz")
-    if int(summary["clients"].sum()) == 0:
-        return t("abc.describe_empty", language)
-    by_abc = summary.groupby(summary["abc"].astype(str))[["clients", "client_share",
-                                                          "revenue_share"]].sum()
-    by_abc = by_abc.reindex(list("ABC"), fill_value=0)
-    by_xyz = summary.groupby(summary["xyz"].astype(str))["clients"].sum()
-    by_xyz = by_xyz.reindex(list("XYZ"), fill_value=0)
-    fill = {}
-    for cls in "abc":
-        row = by_abc.loc[cls.upper()]
-        fill[cls] = count(row["clients"], language)
-        fill[f"{cls}_share"] = pct(row["client_share"])
-        fill[f"{cls}_rev"] = pct(row["revenue_share"])
-    parts = [t("abc.describe_classes", language, **fill)]
-    parts.append(t("abc.describe_xyz", language,
-                   **{k.lower(): count(v, language) for k, v in by_xyz.items()}))
-    ax = summary.loc["AX"]
-    has_profit = "profit_share" in summary.columns and pd.notna(ax.get("profit_share"))
-    parts.append(t(
-        "abc.describe_ax_profit" if has_profit else "abc.describe_ax", language,
-        n=count(ax["clients"], language), share=pct(ax["client_share"]),
-        rev=pct(ax["revenue_share"]),
-        **({"profit": pct(ax["profit_share"])} if has_profit else {}),
-    ))
-    cells = summary.loc[summary["clients"] > 0]
-    richest = cells.sort_values("revenue_share", ascending=False, kind="mergesort").head(top)
-    crowded = cells.sort_values("clients", ascending=False, kind="mergesort").iloc[0]
-    parts.append(t(
-        "abc.describe_top", language,
-        cells=", ".join(f"{c} {pct(v)}" for c, v in richest["revenue_share"].items()),
-        cell=crowded.name, n=count(crowded["clients"], language),
-        share=pct(crowded["client_share"]), rev=pct(crowded["revenue_share"]),
-    ))
-    return " ".join(parts)
-
-
-def format_abc_xyz_summary(summary: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`abc_xyz_summary` for display: clients, shares as percents, the action.
-
-    The profit share column is left out when the data has no costs.
-    """
-    language = check_language(language)
-    _need_summary(summary, "format_abc_xyz_summary")
-    out = pd.DataFrame(index=pd.Index(summary.index.astype(str), name=t("abc.col.cell", language)))
-    out[t("abc.col.clients", language)] = summary["clients"].to_numpy()
-    out[t("abc.col.client_share", language)] = [pct(x) for x in summary["client_share"]]
-    out[t("abc.col.revenue_share", language)] = [pct(x) for x in summary["revenue_share"]]
-    if "profit_share" in summary.columns and summary["profit_share"].notna().any():
-        out[t("abc.col.profit_share", language)] = [pct(x) for x in summary["profit_share"]]
-    if "action" in summary.columns:
-        out[t("abc.col.action", language)] = summary["action"].astype(str).to_numpy()
-    return out

@@ -10,7 +10,6 @@ import pandas as pd
 from workbench._columns import prepare_transactions
 from workbench.engine import duckdb_source, use_engine
 from workbench.engine.sql import btyd_sql
-from workbench.i18n import check_language, t
 from workbench.segmentation._orders import (
     check_choice,
     customer_codes,
@@ -18,15 +17,8 @@ from workbench.segmentation._orders import (
     empty_check,
     sorted_groups,
 )
-from workbench.segmentation._text import count as _count
-from workbench.segmentation._text import num, pct
 
-__all__ = (
-    "AVERAGE_MONTH_DAYS",
-    "BTYD_FREQS",
-    "btyd_summary",
-    "describe_btyd",
-)
+__all__ = ("AVERAGE_MONTH_DAYS", "BTYD_FREQS", "btyd_summary")
 
 #: Time units of :func:`btyd_summary`: days, weeks (Monday to Sunday), calendar months.
 BTYD_FREQS: tuple[str, ...] = ("D", "W", "M")
@@ -208,51 +200,6 @@ def btyd_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp, freq: str,
         out["monetary_value"] = value
     out.attrs["freq"] = freq
     return out
-
-
-def describe_btyd(
-    summary: pd.DataFrame, language: str | None = None, freq: str | None = None
-) -> str:
-    """Say what a :func:`btyd_summary` holds before it goes to lifetimes or PyMC-Marketing.
-
-    Parameters
-    ----------
-    summary : DataFrame
-        The result of :func:`btyd_summary`.
-    language : {"en", "ru"}, optional
-    freq : {"D", "W", "M"}, optional
-        Its time unit; default ``summary.attrs["freq"]`` (set by :func:`btyd_summary`), else "D".
-
-    Returns
-    -------
-    str
-        Customers, the repeat buyers (``frequency > 0``) and one-off buyers (who must be left
-        out of a Gamma-Gamma fit), the median ``T`` and the median ``recency`` of repeat buyers,
-        in the summary's unit.
-
-    Examples
-    --------
-    >>> s = pd.DataFrame({"frequency": [1.0, 0.0], "recency": [10.0, 0.0], "T": [30.0, 26.0],
-    ...                   "monetary_value": [30.0, 0.0]}, index=["a", "b"])
-    >>> print(describe_btyd(s))  # doctest: +NORMALIZE_WHITESPACE
-    BTYD summary in units of days for 2 customers: 1 (50%) bought again after their first
-    period (frequency > 0), 1 did not (frequency = 0, monetary_value = 0: leave them out of a
-    Gamma-Gamma fit). Median age T: 28.0 days; median recency of repeat buyers: 10.0 days.
-    """
-    language = check_language(language)
-    freq = freq or summary.attrs.get("freq", "D")
-    check_choice("freq", freq, BTYD_FREQS)
-    n = len(summary)
-    repeat = summary["frequency"].to_numpy(np.float64) > 0
-    rec = summary.loc[repeat, "recency"]
-    return t(
-        "btyd.describe", language, unit=t(f"btyd.unit.{freq}", language),
-        n=_count(n, language), repeat=_count(int(repeat.sum()), language),
-        repeat_share=pct(repeat.mean() if n else np.nan),
-        one_off=_count(int((~repeat).sum()), language),
-        t=num(summary["T"].median(), language, 1) if n else "—",
-        recency=num(rec.median(), language, 1) if len(rec) else "—",
-    )
 
 
 def _start_day(code: np.ndarray, freq: str) -> np.ndarray:

@@ -17,8 +17,6 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import threadpool_limits
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import LANGUAGES, check_language, t
-from workbench.segmentation._text import count, feature_label, num, pct
 
 __all__ = (
     "MIN_TENURE_DAYS",
@@ -26,15 +24,14 @@ __all__ = (
     "SEGMENT_FEATURE_KINDS",
     "Segmenter",
     "customer_feature_table",
-    "describe_segments",
-    "format_segment_profile",
 )
 
 _METHODS = ("kmeans", "gmm", "agglomerative")
 _TRANSFORMS = ("auto", "log", "quantile", "none")
 
 #: How a feature name is read when naming segments: substring -> kind (first match wins).
-#: A kind has words for "high" and "low" in the i18n catalogue (``seg.word.<kind>_high``).
+#: A segment's key names its traits by kind (``recency_low``); :func:`workbench.cluster_label`
+#: gives each ``<kind>_high`` / ``<kind>_low`` its words.
 SEGMENT_FEATURE_KINDS: dict[str, str] = {
     "recen": "recency",
     "freq": "frequency",
@@ -205,8 +202,13 @@ class Segmenter(ClusterMixin, BaseEstimator):
         Segment centres in the transformed (log / scaled) space.
     log_columns_ : ndarray of bool
         Columns that were log-transformed.
-    segment_names_ : dict
-        ``{label: {"en": name, "ru": name}}`` derived from the profile.
+    segment_keys_ : dict
+        ``{label: key}``: the segment's one or two strongest traits (mean of at least half a
+        standard deviation from the centre), joined by ``+``: ``<kind>_high`` / ``<kind>_low``
+        for a feature of a kind of :data:`SEGMENT_FEATURE_KINDS`, ``high_feature:<name>`` /
+        ``low_feature:<name>`` for any other, ``average`` when nothing stands out; ``#2``,
+        ``#3`` … when two segments share the traits. :func:`workbench.cluster_label` names a
+        key in the audience's language.
     n_features_in_, feature_names_in_
         As in scikit-learn.
 
@@ -391,7 +393,7 @@ class Segmenter(ClusterMixin, BaseEstimator):
         self.cluster_centers_ = np.asarray(centers)[order]
         self._raw_centers = np.asarray(centers)
         self.n_clusters_ = k
-        self.segment_names_ = self._names(Z)
+        self.segment_keys_ = self._keys(Z)
         return self
 
     @staticmethod
@@ -424,9 +426,9 @@ class Segmenter(ClusterMixin, BaseEstimator):
             f"x{i}" for i in range(self.n_features_in_)
         ]
 
-    def _names(self, Z: np.ndarray) -> dict[int, dict[str, str]]:
+    def _keys(self, Z: np.ndarray) -> dict[int, str]:
         feats = self._feature_names()
-        names: dict[int, dict[str, str]] = {}
+        keys: dict[int, str] = {}
         for label in range(self.n_clusters_):
             rows = Z[self.labels_ == label]
             z = rows.mean(axis=0) if len(rows) else np.zeros(Z.shape[1])
@@ -437,48 +439,42 @@ class Segmenter(ClusterMixin, BaseEstimator):
                 if abs(z[j]) >= 0.5 and kind not in kinds and len(top) < 2:
                     top.append(int(j))
                     kinds.add(kind)
-            names[label] = {lang: self._compose(top, z, feats, lang) for lang in LANGUAGES}
+            keys[label] = self._traits(top, z, feats)
         seen: dict[str, int] = {}
         for label in range(self.n_clusters_):
-            key = names[label]["en"]
+            key = keys[label]
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 1:
-                for lang in LANGUAGES:
-                    names[label][lang] = f"{names[label][lang]} ({seen[key]})"
-        return names
+                keys[label] = f"{key}#{seen[key]}"
+        return keys
 
     @staticmethod
-    def _compose(top: list[int], z: np.ndarray, feats: list[str], lang: str) -> str:
+    def _traits(top: list[int], z: np.ndarray, feats: list[str]) -> str:
         if not top:
-            return t("seg.word.average", lang)
-        words = []
+            return "average"
+        traits = []
         for j in top:
             kind = _kind(feats[j])
             side = "high" if z[j] > 0 else "low"
-            if kind is None:
-                words.append(t(f"seg.word.{side}_feature", lang, feature=feats[j]))
-            else:
-                words.append(t(f"seg.word.{kind}_{side}", lang))
-        text = " ".join(w.lower() if i else w for i, w in enumerate(words))
-        return text[:1].upper() + text[1:]
+            traits.append(f"{side}_feature:{feats[j]}" if kind is None else f"{kind}_{side}")
+        return "+".join(traits)
 
-    def name_labels(self, X=None, language: str | None = None) -> pd.Series:
-        """Return the segment name of each row (the training rows when ``X`` is None).
+    def name_labels(self, X=None) -> pd.Series:
+        """Return the segment key of each row (the training rows when ``X`` is None).
 
         Returns
         -------
-        Series of str named ``cluster``, indexed like ``X`` when it is a DataFrame.
+        Series of str named ``cluster``, indexed like ``X`` when it is a DataFrame: the keys
+        of :attr:`segment_keys_` (:func:`workbench.cluster_label` names them).
         """
         check_is_fitted(self, "labels_")
-        language = check_language(language)
         labels = self.labels_ if X is None else self.predict(X)
         index = X.index if isinstance(X, pd.DataFrame) else None
-        names = [self.segment_names_[int(k)][language] for k in labels]
+        names = [self.segment_keys_[int(k)] for k in labels]
         return pd.Series(names, index=index, name="cluster", dtype="string")
 
     def profile(
         self, X, revenue: str | np.ndarray | pd.Series | None = None,
-        language: str | None = None,
     ) -> pd.DataFrame:
         """Describe each segment: size, share, revenue share, mean and median of each feature.
 
@@ -488,26 +484,23 @@ class Segmenter(ClusterMixin, BaseEstimator):
             The feature table (same columns as in ``fit``).
         revenue : str, array-like or None
             Money per row (a column of ``X`` or an array) for ``revenue_share``.
-        language : {"en", "ru"}, optional
-            Language of the ``name`` column.
 
         Returns
         -------
         DataFrame
-            Index ``segment`` (0 = largest), columns ``name``, ``size``, ``share``,
-            ``revenue_share`` (when ``revenue`` is given), then ``<feature>_mean`` and
-            ``<feature>_median`` for every feature.
+            Index ``segment`` (0 = largest), columns ``key`` (as in :attr:`segment_keys_`),
+            ``size``, ``share``, ``revenue_share`` (when ``revenue`` is given), then
+            ``<feature>_mean`` and ``<feature>_median`` for every feature.
         """
         check_is_fitted(self, "labels_")
-        language = check_language(language)
         labels = self.predict(X)
         feats = self._feature_names()
         frame = pd.DataFrame(np.asarray(X, dtype=np.float64), columns=feats)
         frame["segment"] = labels
         g = frame.groupby("segment")
         out = pd.DataFrame(index=pd.RangeIndex(self.n_clusters_, name="segment"))
-        out["name"] = pd.array(
-            [self.segment_names_[k][language] for k in range(self.n_clusters_)], dtype="string"
+        out["key"] = pd.array(
+            [self.segment_keys_[k] for k in range(self.n_clusters_)], dtype="string"
         )
         out["size"] = g.size().reindex(out.index, fill_value=0).astype(np.int64)
         out["share"] = out["size"] / len(frame)
@@ -550,138 +543,3 @@ class Segmenter(ClusterMixin, BaseEstimator):
             model = clone(self).set_params(n_clusters=self.n_clusters_).fit(part)
             scores.append(adjusted_rand_score(base, model.predict(Xa)))
         return pd.Series(scores, index=pd.RangeIndex(n_boot, name="boot"), name="ari")
-
-
-def _quality_key(score: float) -> str:
-    """Kaufman & Rousseeuw's reading of the average silhouette."""
-    if score > 0.70:
-        return "seg.quality.strong"
-    if score > 0.50:
-        return "seg.quality.reasonable"
-    return "seg.quality.weak" if score > 0.25 else "seg.quality.none"
-
-
-def describe_segments(
-    segmenter: Segmenter,
-    X: pd.DataFrame,
-    revenue: str | np.ndarray | pd.Series | None = None,
-    stability: pd.Series | None = None,
-    language: str | None = None,
-    features: int = 3,
-) -> str:
-    """Read a fitted :class:`Segmenter` aloud: the choice of k, each segment, its stability.
-
-    Parameters
-    ----------
-    segmenter : Segmenter
-        Fitted on ``X``.
-    X : DataFrame
-        The feature table.
-    revenue : str or array-like, optional
-        Money per row (a column of ``X``) for each segment's share of revenue.
-    stability : Series, optional
-        The result of :meth:`Segmenter.stability`.
-    language : {"en", "ru"}, optional
-    features : int, default 3
-        How many features' medians to quote per segment (in the order of ``X``'s columns).
-
-    Returns
-    -------
-    str
-        With ``n_clusters="auto"``: the best k, its silhouette and how much structure that
-        means (Kaufman & Rousseeuw, *Finding Groups in Data*, 1990: above 0.70 strong, above
-        0.50 reasonable, above 0.25 weak, else no substantial structure), and the next two k.
-        Then one line per segment: name, customers, share, revenue share, feature medians.
-        With ``stability``: the median adjusted Rand index and whether to act on the segments
-        (>= 0.8 stable, >= 0.6 moderately, else unstable).
-
-    Examples
-    --------
-    >>> X = pd.DataFrame({"recency_days": [5.0, 6, 7, 300, 310, 320],
-    ...                   "frequency": [10.0, 12, 11, 1, 1, 2]})
-    >>> seg = Segmenter(n_clusters=2, skew="none").fit(X)
-    >>> print(describe_segments(seg, X))  # doctest: +NORMALIZE_WHITESPACE
-    2 segments (k set by hand).
-    «Recent frequent»: 3 customers (50%); median days since last purchase 6, orders 11
-    «Lapsed infrequent»: 3 customers (50%); median days since last purchase 310, orders 1
-    """
-    language = check_language(language)
-    check_is_fitted(segmenter, "labels_")
-    lines = []
-    scores = segmenter.k_scores_
-    if len(scores):
-        ranked = scores.sort_values(ascending=False, kind="mergesort")
-        best = int(ranked.index[0])
-        others = ", ".join(
-            f"k = {int(k)} ({num(v, language)})" for k, v in ranked.iloc[1:3].items()
-        )
-        lines.append(t("seg.describe_k", language, k=best, score=num(ranked.iloc[0], language),
-                       quality=t(_quality_key(float(ranked.iloc[0])), language),
-                       others=others or "—"))
-    else:
-        lines.append(t("seg.describe_fixed", language, k=segmenter.n_clusters_))
-    prof = segmenter.profile(X, revenue=revenue, language=language)
-    feats = [c[: -len("_median")] for c in prof.columns if c.endswith("_median")][:features]
-    for _, row in prof.iterrows():
-        medians = ", ".join(
-            f"{_lower(feature_label(f, language))} {_short(row[f + '_median'], language)}"
-            for f in feats
-        )
-        rev = ""
-        if "revenue_share" in prof.columns:
-            rev = t("seg.describe_revenue", language, share=pct(row["revenue_share"]))
-        lines.append(t("seg.describe_segment", language, name=row["name"],
-                       n=count(row["size"], language), share=pct(row["share"]), revenue=rev,
-                       medians=medians))
-    if stability is not None and len(stability):
-        med = float(np.median(stability.to_numpy(np.float64)))
-        verdict = "seg.stable.high" if med >= 0.8 else (
-            "seg.stable.mid" if med >= 0.6 else "seg.stable.low"
-        )
-        lines.append(t("seg.describe_stability", language, n=len(stability),
-                       ari=num(med, language), verdict=t(verdict, language)))
-    return "\n".join(lines)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _short(x: float, language: str) -> str:
-    """A median for prose: whole numbers with thousands separated, else one decimal."""
-    v = float(x)
-    if not np.isfinite(v):
-        return "—"
-    return count(round(v), language) if abs(v - round(v)) < 1e-9 or abs(v) >= 100 else num(
-        v, language, 1
-    )
-
-
-def format_segment_profile(
-    profile: pd.DataFrame, language: str | None = None, statistic: str = "median"
-) -> pd.DataFrame:
-    """Return :meth:`Segmenter.profile` for display: name, size, shares, one statistic per feature.
-
-    Parameters
-    ----------
-    profile : DataFrame
-        The result of :meth:`Segmenter.profile`.
-    language : {"en", "ru"}, optional
-    statistic : {"median", "mean"}, default "median"
-    """
-    language = check_language(language)
-    if statistic not in ("median", "mean"):
-        raise WorkbenchError(f"statistic must be 'median' or 'mean'; got {statistic!r}")
-    out = pd.DataFrame(index=profile["name"].astype(str).to_numpy())
-    out.index.name = t("seg.col.name", language)
-    out[t("seg.col.size", language)] = profile["size"].to_numpy()
-    out[t("seg.col.share", language)] = [pct(x) for x in profile["share"]]
-    if "revenue_share" in profile.columns:
-        out[t("seg.col.revenue_share", language)] = [pct(x) for x in profile["revenue_share"]]
-    suffix = f"_{statistic}"
-    for col in profile.columns:
-        if col.endswith(suffix):
-            name = feature_label(col[: -len(suffix)], language)
-            head = t("seg.col.median", language, feature=name) if statistic == "median" else name
-            out[head] = [_short(v, language) for v in profile[col]]
-    return out

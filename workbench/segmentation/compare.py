@@ -8,8 +8,6 @@ import numpy as np
 import pandas as pd
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import check_language, has, t
-from workbench.segmentation._text import count, num, pct, value_label
 from workbench.segmentation.abc_xyz import ABC_XYZ_CELLS
 from workbench.segmentation.ladder import LADDER_RUNGS
 from workbench.segmentation.rfm import RFM_SEGMENTS
@@ -17,9 +15,6 @@ from workbench.segmentation.rfm import RFM_SEGMENTS
 __all__ = (
     "cramers_v",
     "criteria_agreement",
-    "describe_agreement",
-    "describe_crosstab",
-    "format_criteria_agreement",
     "segment_criteria",
     "segment_crosstab",
 )
@@ -164,33 +159,13 @@ def criteria_agreement(
     return out
 
 
-def _criterion(name: str, language: str) -> str:
-    key = f"crit.{name}"
-    return t(key, language) if has(key) else name
-
-
-def _value(column: str, value: str, language: str) -> str:
-    base = _base(column)
-    return value_label("segment" if base == "rfm_segment" else base, value, language)
-
-
-def format_criteria_agreement(agreement: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`criteria_agreement` with translated criteria names, two decimals as text."""
-    language = check_language(language)
-    out = agreement.map(lambda v: num(v, language))
-    out.index = [_criterion(c, language) for c in agreement.index]
-    out.columns = [_criterion(c, language) for c in agreement.columns]
-    return out
-
-
 def segment_crosstab(
     criteria: pd.DataFrame,
     rows: str,
     cols: str,
     normalize: bool = False,
-    language: str | None = None,
 ) -> pd.DataFrame:
-    """Cross-tabulate two criteria of :func:`segment_criteria`, labelled for display.
+    """Cross-tabulate two criteria of :func:`segment_criteria`.
 
     Parameters
     ----------
@@ -200,16 +175,15 @@ def segment_crosstab(
         Two of its columns.
     normalize : bool, default False
         Shares of each row (rows sum to 1) instead of counts.
-    language : {"en", "ru"}, optional
 
     Returns
     -------
     DataFrame
         Counts (or row shares); rows and columns in their natural order (ladder order, the
-        nine cells, the RFM rules; clusters largest first) with translated labels and axis
-        names.
+        nine cells, the RFM rules; clusters largest first), labelled with the criteria's keys
+        (axis names ``rows`` and ``cols``). :func:`workbench.format_crosstab` names them in
+        the audience's language.
     """
-    language = check_language(language)
     for c in (rows, cols):
         if c not in criteria.columns:
             raise WorkbenchError(
@@ -220,100 +194,6 @@ def segment_crosstab(
                           fill_value=0)
     if normalize:
         table = table.div(table.sum(axis=1).replace(0, np.nan), axis=0)
-    table.index = pd.Index([_value(rows, v, language) for v in table.index],
-                           name=_criterion(rows, language))
-    table.columns = pd.Index([_value(cols, v, language) for v in table.columns],
-                             name=_criterion(cols, language))
+    table.index = pd.Index(table.index, name=rows)
+    table.columns = pd.Index(table.columns, name=cols)
     return table
-
-
-def _strength(v: float) -> str:
-    if v < 0.1:
-        return "crit.strength.none"
-    if v < 0.3:
-        return "crit.strength.weak"
-    return "crit.strength.moderate" if v < 0.5 else "crit.strength.strong"
-
-
-def describe_crosstab(
-    criteria: pd.DataFrame, rows: str, cols: str, language: str | None = None, top: int = 5
-) -> str:
-    """Read a crosstab of two criteria aloud: how strongly they agree, what each row is mostly.
-
-    Parameters
-    ----------
-    criteria : DataFrame
-        The result of :func:`segment_criteria`.
-    rows, cols : str
-        Two of its columns.
-    language : {"en", "ru"}, optional
-    top : int, default 5
-        How many row values to read (largest first).
-
-    Returns
-    -------
-    str
-        Cramér's V with a word for its strength (< 0.1 none, < 0.3 weak, < 0.5 moderate, else
-        strong), then for each of the ``top`` largest row values its most common and second
-        most common column value with their shares.
-
-    Examples
-    --------
-    >>> crit = pd.DataFrame({"cluster": ["Big", "Big", "Big", "Small"],
-    ...                      "abc": ["A", "A", "B", "C"]})
-    >>> print(describe_crosstab(crit, "cluster", "abc"))  # doctest: +NORMALIZE_WHITESPACE
-    Cluster against ABC class: Cramér's V = 1.00 (a strong link).
-    «Big» (3): most often A (67%), then B (33%)
-    «Small» (1): most often C (100%)
-    """
-    language = check_language(language)
-    v = cramers_v(criteria[rows], criteria[cols])
-    lines = [t("crit.describe_crosstab", language, rows=_criterion(rows, language),
-               cols=_criterion(cols, language), v=num(v, language),
-               strength=t(_strength(v), language))]
-    table = pd.crosstab(criteria[rows].astype(str), criteria[cols].astype(str))
-    sizes = table.sum(axis=1)
-    order = sorted(sizes.index, key=lambda r: (-sizes[r], r))[:top]
-    for r in order:
-        shares = (table.loc[r] / sizes[r]).sort_values(ascending=False, kind="mergesort")
-        shares = shares.loc[shares > 0]
-        then = ""
-        if len(shares) > 1:
-            then = t("crit.describe_then", language, col=_value(cols, shares.index[1], language),
-                     share=pct(shares.iloc[1]))
-        lines.append(t("crit.describe_row", language, row=_value(rows, r, language),
-                       n=count(sizes[r], language),
-                       first=_value(cols, shares.index[0], language),
-                       first_share=pct(shares.iloc[0]), then=then))
-    return "\n".join(lines)
-
-
-def describe_agreement(agreement: pd.DataFrame, language: str | None = None) -> str:
-    """Name the most alike and the most different pair of criteria (Cramér's V).
-
-    Parameters
-    ----------
-    agreement : DataFrame
-        The result of :func:`criteria_agreement`.
-    language : {"en", "ru"}, optional
-
-    Examples
-    --------
-    >>> ag = pd.DataFrame([[1, 0.8, 0.2], [0.8, 1, 0.4], [0.2, 0.4, 1]],
-    ...                   index=["abc", "rung", "cluster"], columns=["abc", "rung", "cluster"])
-    >>> print(describe_agreement(ag))  # doctest: +NORMALIZE_WHITESPACE
-    Most alike: ABC class and Ladder rung (V = 0.80); most different: ABC class and Cluster
-    (V = 0.20). Alike criteria split clients the same way and can stand in for each other;
-    different ones add information.
-    """
-    language = check_language(language)
-    names = list(agreement.columns)
-    pairs = [(float(agreement.loc[a, b]), a, b)
-             for i, a in enumerate(names) for b in names[i + 1:]]
-    if not pairs:
-        return t("crit.describe_too_few", language)
-    hi = max(pairs, key=lambda p: p[0])  # first of equal pairs wins (stable)
-    lo = min(pairs, key=lambda p: p[0])
-    return t("crit.describe_agreement", language,
-             a=_criterion(hi[1], language), b=_criterion(hi[2], language), v=num(hi[0], language),
-             c=_criterion(lo[1], language), d=_criterion(lo[2], language), w=num(lo[0], language))

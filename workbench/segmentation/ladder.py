@@ -12,7 +12,6 @@ from workbench._columns import prepare_table, prepare_transactions, through_asof
 from workbench.engine import duckdb_source, use_engine
 from workbench.engine.sql import ladder_sql
 from workbench.errors import WorkbenchError
-from workbench.i18n import check_language, t
 from workbench.segmentation._orders import (
     MONEY_DECIMALS,
     RETURNS_POLICIES,
@@ -20,16 +19,12 @@ from workbench.segmentation._orders import (
     empty_check,
     order_table,
 )
-from workbench.segmentation._text import count, pct, rung_label
 
 __all__ = (
     "LADDER_RULES",
     "LADDER_RUNGS",
     "LADDER_STRATEGIES",
     "active_only",
-    "describe_ladder",
-    "describe_transitions",
-    "format_ladder_summary",
     "ladder_summary",
     "ladder_transitions",
     "loyalty_ladder",
@@ -46,7 +41,7 @@ LADDER_RUNGS: tuple[str, ...] = (
     "lapsed",
 )
 
-#: Strategy per rung (display: ``t("ladder.strategy.<name>")``).
+#: Strategy per rung (display: ``t("strategy.<name>")``).
 LADDER_STRATEGIES: dict[str, str] = {
     "potential": "attract",
     "visitor": "attract",
@@ -520,144 +515,3 @@ def ladder_summary(ladder: pd.DataFrame) -> pd.DataFrame:
             col = groups[grp] if grp in groups.columns else pd.Series(dtype=np.int64)
             out[grp] = col.reindex(order, fill_value=0).to_numpy().astype(np.int64)
     return out
-
-
-def format_ladder_summary(summary: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`ladder_summary` for display: translated rungs, strategies and headers."""
-    language = check_language(language)
-    out = pd.DataFrame(index=[rung_label(r, language) for r in summary.index])
-    out.index.name = t("ladder.rung", language)
-    out[t("ladder.col.strategy", language)] = [
-        t(f"ladder.strategy.{s}", language) for s in summary["strategy"]
-    ]
-    out[t("ladder.col.customers", language)] = summary["customers"].to_numpy()
-    out[t("ladder.col.share", language)] = [pct(x) for x in summary["share"]]
-    for col, key in (("orders_median", "ladder.col.orders_median"),
-                     ("recency_median", "ladder.col.recency_median")):
-        if col in summary.columns:
-            out[t(key, language)] = [
-                "" if pd.isna(x) else count(round(float(x)), language) for x in summary[col]
-            ]
-    if "profit_share" in summary.columns:
-        out[t("ladder.col.profit_share", language)] = [pct(x) for x in summary["profit_share"]]
-        for grp in ("profitable", "middle", "unprofitable"):
-            out[t(f"ladder.profit.{grp}", language)] = summary[grp].to_numpy()
-    return out
-
-
-def describe_ladder(ladder: pd.DataFrame, language: str | None = None) -> str:
-    """Read a :func:`loyalty_ladder` aloud: clients per rung, strategies, unprofitable clients.
-
-    Parameters
-    ----------
-    ladder : DataFrame
-        The result of :func:`loyalty_ladder`.
-    language : {"en", "ru"}, optional
-
-    Returns
-    -------
-    str
-        Sentences computed from the table: buying clients per rung (count and share of the
-        buying clients); leads per rung, or a note that without a leads table those rungs are
-        empty; a note when no survey NPS was used; clients per strategy; with costs, the number
-        of unprofitable clients and the rung that brings the most profit.
-
-    Examples
-    --------
-    >>> lad = pd.DataFrame({"rung": ["buyer", "buyer", "regular", "lapsed"]})
-    >>> print(describe_ladder(lad))  # doctest: +NORMALIZE_WHITESPACE
-    4 clients have bought: First purchase 0 (0%), Buyer 2 (50%), Regular 1 (25%), Advocate 0
-    (0%), Lapsed 1 (25%). No leads table: the Potential and Visitor rungs stay empty. No survey
-    answers: advocates are recognised by a long steady history only. Strategies: Engage 2,
-    Retain 1, Win back 1.
-    """
-    language = check_language(language)
-    summ = ladder_summary(ladder)
-    buying = summ.loc[list(_BUYING)]
-    n_buy = int(buying["customers"].sum())
-    share = buying["customers"] / n_buy if n_buy else buying["customers"] * 0.0
-    parts = [t("ladder.describe_buyers", language, n=count(n_buy, language), rungs=", ".join(
-        f"{rung_label(r, language)} {count(buying.loc[r, 'customers'], language)} "
-        f"({pct(share[r])})" for r in _BUYING
-    ))]
-    leads = summ.loc[list(_LEADS)]
-    if int(leads["customers"].sum()):
-        parts.append(t("ladder.describe_leads", language, rungs=", ".join(
-            f"{rung_label(r, language)} {count(leads.loc[r, 'customers'], language)}"
-            for r in _LEADS
-        )))
-    else:
-        parts.append(t("ladder.describe_no_leads", language))
-    if "nps" not in ladder.columns or ladder["nps"].isna().all():
-        parts.append(t("ladder.describe_no_survey", language))
-    per = summ.groupby("strategy", sort=False)["customers"].sum()
-    order = list(dict.fromkeys(LADDER_STRATEGIES.values()))
-    parts.append(t("ladder.describe_strategy", language, items=", ".join(
-        f"{t(f'ladder.strategy.{s}', language)} {count(per[s], language)}"
-        for s in order if per.get(s, 0) > 0
-    )))
-    if "profit_share" in summ.columns and summ["profit_share"].notna().any():
-        best = summ.sort_values("profit", ascending=False, kind="mergesort").index[0]
-        parts.append(t(
-            "ladder.describe_profit", language,
-            n=count(summ["unprofitable"].sum(), language), rung=rung_label(best, language),
-            share=pct(summ.loc[best, "profit_share"]),
-        ))
-    return " ".join(parts)
-
-
-def describe_transitions(
-    transitions: pd.DataFrame, language: str | None = None, period_days: int | None = None
-) -> str:
-    """Read :func:`ladder_transitions` aloud and check that leaving falls as clients climb.
-
-    Parameters
-    ----------
-    transitions : DataFrame
-        The result of :func:`ladder_transitions`.
-    language : {"en", "ru"}, optional
-    period_days : int, optional
-        Length of the comparison; default ``transitions.attrs["period_days"]``.
-
-    Returns
-    -------
-    str
-        One clause per rung held at the start (shares moved up, stayed, moved down, lapsed; for
-        lapsed clients the share won back), then the share lapsed from first purchase up to
-        advocate and whether it falls at every step, as the method expects.
-
-    Examples
-    --------
-    >>> tr = pd.DataFrame({"customers": [10, 20, 5],
-    ...                    "moved_up": [0.3, 0.2, 0.0], "stayed": [0.0, 0.7, 0.8],
-    ...                    "moved_down": [0.0, 0.0, 0.2], "lapsed": [0.7, 0.1, 0.0]},
-    ...                   index=pd.Index(["first_purchase", "buyer", "advocate"], name="rung"))
-    >>> print(describe_transitions(tr, period_days=180))  # doctest: +NORMALIZE_WHITESPACE
-    Over 180 days: First purchase (10): up 30%, stayed 0%, down 0%, lapsed 70%; Buyer (20): up
-    20%, stayed 70%, down 0%, lapsed 10%; Advocate (5): up 0%, stayed 80%, down 20%, lapsed 0%.
-    The method expects the chance of leaving to fall as clients climb; here the share lapsed is
-    First purchase 70% → Buyer 10% → Advocate 0%: it does fall.
-    """
-    language = check_language(language)
-    days = period_days if period_days is not None else transitions.attrs.get("period_days", "?")
-    lines = []
-    for rung, row in transitions.iterrows():
-        if int(row["customers"]) == 0:
-            continue
-        fill = {"rung": rung_label(str(rung), language), "n": count(row["customers"], language),
-                "up": pct(row["moved_up"]), "stayed": pct(row["stayed"]),
-                "down": pct(row["moved_down"]), "lapsed": pct(row["lapsed"])}
-        key = "ladder.describe_move_lapsed" if rung == "lapsed" else "ladder.describe_move_line"
-        lines.append(t(key, language, **fill))
-    parts = [t("ladder.describe_moves", language, days=days, lines="; ".join(lines))]
-    climb = [r for r in ("first_purchase", "buyer", "regular", "advocate")
-             if r in transitions.index and int(transitions.loc[r, "customers"]) > 0]
-    if len(climb) >= 2:
-        lapsed = transitions.loc[climb, "lapsed"].to_numpy(np.float64)
-        falls = bool(np.all(np.diff(lapsed) <= 0))
-        parts.append(t(
-            "ladder.describe_falls", language,
-            chain=" → ".join(f"{rung_label(r, language)} {pct(v)}" for r, v in zip(climb, lapsed, strict=True)),
-            verdict=t("ladder.verdict_falls" if falls else "ladder.verdict_not", language),
-        ))
-    return " ".join(parts)

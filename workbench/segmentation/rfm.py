@@ -11,7 +11,6 @@ from workbench._columns import prepare_transactions
 from workbench.engine import duckdb_source, use_engine
 from workbench.engine.sql import rfm_sql
 from workbench.errors import WorkbenchError
-from workbench.i18n import check_language, t
 from workbench.segmentation._orders import (
     MONEY_DECIMALS,
     RETURNS_POLICIES,
@@ -19,13 +18,10 @@ from workbench.segmentation._orders import (
     empty_check,
     order_table,
 )
-from workbench.segmentation._text import count, date, money, num, pct, value_label
 
 __all__ = (
     "RFM_SEGMENTS",
     "assign_segments",
-    "describe_rfm",
-    "format_rfm_summary",
     "quintile_scores",
     "rfm_summary",
     "rfm_table",
@@ -326,106 +322,3 @@ def rfm_summary(rfm: pd.DataFrame) -> pd.DataFrame:
     out["frequency_median"] = g["frequency"].median().reindex(order).to_numpy(np.float64)
     out["monetary_median"] = g["monetary_total"].median().reindex(order).to_numpy(np.float64)
     return out
-
-
-def format_rfm_summary(summary: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`rfm_summary` for display: translated segment names and headers, rounded.
-
-    Shares become whole percents (``45%``), money whole units, medians whole numbers.
-    """
-    language = check_language(language)
-    out = pd.DataFrame(index=[value_label("segment", s, language) for s in summary.index])
-    out.index.name = t("rfm.col.segment", language)
-    out[t("rfm.col.customers", language)] = summary["customers"].to_numpy()
-    out[t("rfm.col.customer_share", language)] = [pct(x) for x in summary["customer_share"]]
-    out[t("rfm.col.revenue_share", language)] = [pct(x) for x in summary["revenue_share"]]
-    out[t("rfm.col.recency_median", language)] = summary["recency_median"].round().astype(int).to_numpy()
-    out[t("rfm.col.frequency_median", language)] = [
-        count(round(x), language) if float(x).is_integer() else num(x, language, 1)
-        for x in summary["frequency_median"]
-    ]
-    out[t("rfm.col.monetary_median", language)] = [
-        money(x, language) for x in summary["monetary_median"]
-    ]
-    return out
-
-
-#: Segments read together in :func:`describe_rfm`: the best customers, and the valuable ones
-#: slipping away (names of :data:`RFM_SEGMENTS`; replace to match your own rules).
-RFM_BEST: tuple[str, ...] = ("champions", "loyal")
-RFM_SLIPPING: tuple[str, ...] = ("at_risk", "cannot_lose")
-
-
-def describe_rfm(rfm: pd.DataFrame, language: str | None = None, top: int = 3) -> str:
-    """Read an :func:`rfm_table` aloud: the typical customer, the largest segments, who pays.
-
-    Parameters
-    ----------
-    rfm : DataFrame
-        The result of :func:`rfm_table`.
-    language : {"en", "ru"}, optional
-    top : int, default 3
-        How many segments to name (largest by customers, and by revenue).
-
-    Returns
-    -------
-    str
-        Three or four sentences computed from the table: customers and the observation end;
-        the median recency, orders and revenue; the ``top`` largest segments; the ``top``
-        segments by revenue share; and, when present, the revenue held by the best
-        (champions, loyal) and by the slipping (at risk, cannot lose) segments.
-
-    Examples
-    --------
-    >>> rfm = pd.DataFrame({"recency_days": [5, 300, 10], "frequency": [8, 1, 6],
-    ...                     "monetary_total": [800.0, 20.0, 180.0],
-    ...                     "last_purchase": pd.to_datetime(["2024-12-26", "2024-03-06",
-    ...                                                      "2024-12-21"]),
-    ...                     "segment": ["champions", "lost", "champions"]})
-    >>> print(describe_rfm(rfm))  # doctest: +NORMALIZE_WHITESPACE
-    3 customers bought up to 2024-12-31. The median customer last bought 10 days ago, placed 6
-    orders and brought 180 in revenue. Largest segments: Champions 2 (67%), Lost 1 (33%). By
-    revenue: Champions 98%, Lost 2%. Champions (67% of customers) bring 98% of revenue.
-    """
-    language = check_language(language)
-    _need_rfm(rfm, "describe_rfm")
-    if len(rfm) == 0:
-        return t("rfm.describe_empty", language)
-    summ = rfm_summary(rfm)
-    parts = []
-    if "last_purchase" in rfm.columns:
-        asof = (pd.to_datetime(rfm["last_purchase"]) + pd.to_timedelta(rfm["recency_days"], "D")).max()
-        parts.append(t("rfm.describe_asof", language, n=count(len(rfm), language),
-                       asof=date(asof, language)))
-    else:
-        parts.append(t("rfm.describe_n", language, n=count(len(rfm), language)))
-    parts.append(t(
-        "rfm.describe_median", language,
-        recency=count(round(float(rfm["recency_days"].median())), language),
-        frequency=count(round(float(rfm["frequency"].median())), language),
-        monetary=money(rfm["monetary_total"].median(), language),
-    ))
-    largest = summ.sort_values("customers", ascending=False, kind="mergesort").head(top)
-    parts.append(t("rfm.describe_largest", language, segments=", ".join(
-        f"{value_label('segment', s, language)} {count(r.customers, language)} "
-        f"({pct(r.customer_share)})" for s, r in largest.iterrows()
-    )))
-    richest = summ.sort_values("revenue_share", ascending=False, kind="mergesort").head(top)
-    parts.append(t("rfm.describe_revenue", language, segments=", ".join(
-        f"{value_label('segment', s, language)} {pct(r.revenue_share)}"
-        for s, r in richest.iterrows()
-    )))
-    for names, key in ((RFM_BEST, "rfm.describe_best"), (RFM_SLIPPING, "rfm.describe_slipping")):
-        present = [s for s in names if s in summ.index]
-        if present:
-            part = summ.loc[present]
-            parts.append(t(
-                key, language,
-                segments=t("seg.and", language).join(
-                    value_label("segment", s, language) for s in present
-                ),
-                n=count(part["customers"].sum(), language),
-                share=pct(part["customer_share"].sum()),
-                revenue=pct(part["revenue_share"].sum()),
-            ))
-    return " ".join(parts)

@@ -104,7 +104,7 @@ def offer_table_panel(
     language = check_language(language)
     base = label_offers(offer_matrix(segments, rules=rules, dimensions=dimensions), language)
     controls: dict[str, W.Widget] = {}
-    options = [(t(f"offer.strategy.{s}", language), s) for s in STRATEGIES]
+    options = [(t(f"strategy.{s}", language), s) for s in STRATEGIES]
     for row in base.drop_duplicates("segment").itertuples(index=False):
         controls[f"{row.segment}:strategy"] = W.Dropdown(
             options=options,

@@ -10,15 +10,15 @@ import pandas as pd
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
+from workbench.narrative import describe_abc_xyz, describe_segments
 from workbench.segmentation.abc_xyz import (
     DEFAULT_ABC,
     DEFAULT_XYZ,
     abc_xyz,
     abc_xyz_summary,
-    describe_abc_xyz,
     reclassify_abc_xyz,
 )
-from workbench.segmentation.clustering import Segmenter, describe_segments
+from workbench.segmentation.clustering import Segmenter
 from workbench.widgets._base import Panel, html_text
 from workbench.widgets._save import attach_save
 
@@ -90,7 +90,7 @@ def segmentation_panel(
         data = X[chosen]
         model = Segmenter(n_clusters=int(k), method=method, random_state=random_state).fit(data)
         money = X[revenue] if revenue is not None else None
-        return {"model": model, "profile": model.profile(data, revenue=money, language=language),
+        return {"model": model, "profile": model.profile(data, revenue=money),
                 "X": data}
 
     def describe(result: dict) -> str:
@@ -171,7 +171,7 @@ def abc_xyz_panel(
             raise WorkbenchError(t("abc.bad_thresholds", language, a=f"{abc_a:.2f}",
                                    b=f"{abc_b:.2f}", x=f"{xyz_x:.2f}", y=f"{xyz_y:.2f}"))
         table = reclassify_abc_xyz(base, abc=(abc_a, abc_b), xyz=(xyz_x, xyz_y))
-        return abc_xyz_summary(table, language=language)
+        return abc_xyz_summary(table)
 
     def describe(summary: pd.DataFrame) -> str:
         return html_text(describe_abc_xyz(summary, language=language))

@@ -107,7 +107,7 @@ def deliverables_panel(
             options=[(t("deliv.lang.ru", language), "ru"), (t("deliv.lang.en", language), "en")],
             value=language, description=t("deliv.panel.language", language)),
         "strategies": W.SelectMultiple(
-            options=[(t(f"offer.strategy.{k}", language) if has(f"offer.strategy.{k}") else k,
+            options=[(t(f"strategy.{k}", language) if has(f"strategy.{k}") else k,
                       k) for k in keys],
             value=tuple(keys), rows=max(2, len(keys)),
             description=t("deliv.panel.strategies", language)),
