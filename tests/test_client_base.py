@@ -12,8 +12,8 @@ from workbench.client_base import (
     ACTIVE_RFM_SEGMENTS,
     base_counts,
     client_base,
-    describe_definitions,
 )
+from workbench.narrative import describe_definitions
 
 
 def _tx() -> pd.DataFrame:
@@ -161,7 +161,8 @@ def _feedback() -> pd.DataFrame:
 
 
 def test_why_now_codes_numbers_and_calendar():
-    from workbench.client_base import describe_why_now, stale_open_complaints, why_now
+    from workbench.client_base import stale_open_complaints, why_now
+    from workbench.narrative import describe_why_now
 
     tables = {"transactions": _tx(), "feedback": _feedback()}
     b = client_base(tables, churn=False)
@@ -186,7 +187,8 @@ def test_why_now_codes_numbers_and_calendar():
 
 
 def test_spend_down_and_silent():
-    from workbench.client_base import describe_why_now, why_now
+    from workbench.client_base import why_now
+    from workbench.narrative import describe_why_now
 
     end = pd.Timestamp("2024-12-31")
     rows = [("s", end - pd.Timedelta(days=60 + 6 * k), 10.0) for k in range(30)]

@@ -11,14 +11,16 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 
 from workbench.economics import (
     default_offer_cost,
-    describe_money_confusion,
-    describe_retention_plan,
     expected_value,
-    format_retention_segments,
     money_confusion,
     retention_plan,
 )
 from workbench.errors import WorkbenchError
+from workbench.narrative import (
+    describe_money_confusion,
+    describe_retention_plan,
+    format_retention_segments,
+)
 
 
 def ids(*names):
@@ -232,11 +234,11 @@ class TestDescribe:
     def test_plan_ru(self):
         plan = retention_plan(self.P, self.V, 50, 0.3, segments=self.SEG)
         assert describe_retention_plan(plan, language="ru") == (
-            "Если предложение стоит 50 на клиента и удерживает 30% собиравшихся уйти, его "
+            "Если предложение стоит 50 на клиента и удерживает 30\u00a0% собиравшихся уйти, его "
             "выгодно сделать 2 из 3 клиентов: ожидаемый чистый эффект 200 (предложения стоят "
-            "100, ожидаемо сохранят 300). Ценность под риском за горизонт: 1\u202f100 по всем "
-            "клиентам, 1\u202f000 (91%) — у выбранных. Больше всего эффекта в группе "
-            "«Постоянный»: 1 клиентов для предложения, 190 (95% от всего)."
+            "100, ожидаемо сохранят 300). Ценность под риском за горизонт: 1\u00a0100 по всем "
+            "клиентам, 1\u00a0000 (91\u00a0%) — у выбранных. Больше всего эффекта в группе "
+            "«Постоянный»: 1 клиентов для предложения, 190 (95\u00a0% от всего)."
         )
 
     def test_plan_nobody_worth_it(self):
@@ -285,5 +287,5 @@ class TestDescribe:
             "Проверка на прошлом: если бы предложение получили все клиенты с вероятностью не "
             "ниже 0,50, это 2 клиентов, из которых 1 потом ушли. Чистый итог 300: сохранено "
             "400 на уходивших, потрачено 100 на тех, кто остался бы и так. 1 ушедших остались "
-            "без предложения; они унесли 1\u202f000."
+            "без предложения; они унесли 1\u00a0000."
         )

@@ -414,7 +414,7 @@ MASS_CHANNEL_MIN = 200
 
 
 def _why_texts(scores: pd.DataFrame, language: str) -> pd.Series:
-    from workbench.client_base import describe_why_now
+    from workbench.narrative import describe_why_now
 
     cols = [c for c in (*WHY_COLUMNS, "churn_probability") if c in scores.columns]
     texts = [describe_why_now(r, language) or None

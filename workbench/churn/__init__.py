@@ -21,8 +21,9 @@ The economics of acting on the scores (value at risk, offer cost, targeting thre
 Modules, one job each: :mod:`~workbench.churn._horizons`, :mod:`~workbench.churn._labels`,
 :mod:`~workbench.churn._features`, :mod:`~workbench.churn._bgnbd` (the BG/NBD features),
 :mod:`~workbench.churn._calibration` (metrics), :mod:`~workbench.churn._model`,
-:mod:`~workbench.churn._persistence`, :mod:`~workbench.churn._risk`, and
-:mod:`~workbench.churn._prose` (everything said in words).
+:mod:`~workbench.churn._persistence` and :mod:`~workbench.churn._risk`. Everything said in
+words (the sentences, feature names, risk-band labels, reasons) is in
+:mod:`workbench.narrative`; this package returns data and keys.
 """
 
 from __future__ import annotations
@@ -37,18 +38,9 @@ from workbench.churn._features import (
     scoring_basis,
 )
 from workbench.churn._horizons import horizon_days, parse_horizon
-from workbench.churn._labels import backtest_asof, churn_history_ok, churn_labels
+from workbench.churn._labels import backtest_asof, churn_labels, has_churn_history
 from workbench.churn._model import ChurnModel
 from workbench.churn._persistence import MODEL_FORMAT, MODEL_FORMAT_VERSION, TRUSTED_TYPES
-from workbench.churn._prose import (
-    SERVICE_FEATURES,
-    describe_churn_labels,
-    describe_drivers,
-    describe_evaluation,
-    describe_history_need,
-    describe_risk,
-    feature_label,  # noqa: F401 (plotting)
-)
 from workbench.churn._risk import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 
 __all__ = (
@@ -60,19 +52,13 @@ __all__ = (
     "MODEL_FORMAT_VERSION",
     "RECENT_WINDOWS",
     "RISK_BANDS",
-    "SERVICE_FEATURES",
     "TRUSTED_TYPES",
     "ChurnModel",
     "calibration_table",
     "backtest_asof",
-    "churn_history_ok",
     "churn_labels",
     "customer_features",
-    "describe_churn_labels",
-    "describe_drivers",
-    "describe_evaluation",
-    "describe_history_need",
-    "describe_risk",
+    "has_churn_history",
     "horizon_days",
     "model_vs_recency",
     "parse_horizon",

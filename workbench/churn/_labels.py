@@ -137,16 +137,14 @@ def churn_labels(
     return _labels(full, asof_ts, offset)
 
 
-def churn_history_ok(
+def has_churn_history(
     tx: pd.DataFrame,
     horizon: object = "90D",
     asof: object = None,
     n_horizons: int = 2,
-    language: str | None = None,
     columns: Mapping[str, str] | None = None,
-    quiet: bool = False,
 ) -> bool:
-    """Return True if the purchases reach ``n_horizons`` horizons before ``asof``; else say why.
+    """Return True if the purchases reach ``n_horizons`` horizons before ``asof``.
 
     Parameters
     ----------
@@ -160,49 +158,36 @@ def churn_history_ok(
         How many horizons of history the part needs: 1 for a :class:`ChurnModel` fitted at
         ``asof`` (one complete window), 2 for the out-of-time check (a model fitted at
         ``asof - H`` and evaluated on the last horizon) and for any part that uses it.
-    language : {"en", "ru"}, optional
-        Language of the printed sentence (default: the current language).
     columns : mapping, optional
         ``{your column: canonical column}`` for ``tx``.
-    quiet : bool, default False
-        Do not print the sentence when the history is too short.
 
     Returns
     -------
     bool
         True when the first purchase (amount > 0) is on or before ``asof - n_horizons * H``.
-        Otherwise :func:`describe_history_need` is printed (unless ``quiet``) and False is
-        returned.
+        :func:`workbench.describe_history_need` says in words what is needed and what the
+        transactions hold.
 
     Notes
     -----
-    The notebook pattern for graceful degradation, like :func:`workbench.needs`::
-
-        if workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language):
-            ...  # the part of the step that needs two horizons of history
-
-    A client folder with a short export (a few months) prints what history is needed and the
-    notebook goes on instead of stopping with :class:`~workbench.errors.InsufficientHistoryError`.
     This is only the history test of :meth:`ChurnModel.fit`; a log long enough can still fail
-    for other reasons (e.g. every client churned).
+    for other reasons (e.g. every client churned). In a notebook,
+    :func:`workbench.churn_history_ok` runs this test and says why when it fails, so that a
+    short export skips the part instead of stopping with
+    :class:`~workbench.errors.InsufficientHistoryError`.
 
     Examples
     --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
     ...                    "date": pd.to_datetime(["2024-04-01", "2024-06-30"])})
-    >>> churn_history_ok(tx, "30D", n_horizons=2)
+    >>> has_churn_history(tx, "30D", n_horizons=2)
     True
-    >>> churn_history_ok(tx, "90D", n_horizons=2, quiet=True)
+    >>> has_churn_history(tx, "90D", n_horizons=2)
     False
     """
     full, asof_ts = prepare_transactions(tx, asof, columns)
     buys = full.loc[full["amount"] > 0, "date"]
-    if not buys.empty and buys.min() <= _shift(asof_ts, parse_horizon(horizon), -int(n_horizons)):
-        return True
-    if not quiet:
-        print(describe_history_need(tx, horizon, asof, n_horizons, language, columns))
-    return False
-
-
-# imported last: the prose module reads this one (describe_history_need)
-from workbench.churn._prose import describe_history_need  # noqa: E402
+    return bool(
+        not buys.empty
+        and buys.min() <= _shift(asof_ts, parse_horizon(horizon), -int(n_horizons))
+    )

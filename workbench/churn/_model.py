@@ -33,9 +33,7 @@ from workbench.churn._features import (
 from workbench.churn._horizons import _horizon_label, _shift, horizon_days, parse_horizon
 from workbench.churn._labels import _labels, churn_labels
 from workbench.churn._persistence import load_model, save_model
-from workbench.churn._prose import _fmt, feature_label
 from workbench.errors import InsufficientHistoryError, WorkbenchError
-from workbench.i18n import t
 
 #: Rows (a random subset of the most recent window) and shuffles for permutation importance.
 _IMPORTANCE_ROWS = 3000
@@ -459,19 +457,22 @@ class ChurnModel(BaseEstimator):
 
     # -- explanations -------------------------------------------------------------------------
     def explain(self, language: str | None = None, top: int | None = None) -> pd.DataFrame:
-        """Return permutation importances with business names, most important first.
+        """Return permutation importances, most important first.
 
         Parameters
         ----------
         language : {"en", "ru"}, optional
+            Kept for old calls: when given, a ``label`` column with the business names
+            (:func:`workbench.churn_feature_label`) follows ``feature``.
         top : int, optional
             Keep only the ``top`` features.
 
         Returns
         -------
         pandas.DataFrame
-            ``feature`` (technical name), ``label`` (business name), ``importance`` (mean drop
-            of ROC AUC when the feature is shuffled), ``importance_std``.
+            ``feature`` (technical name; :func:`workbench.churn_feature_label` gives the
+            business name), ``importance`` (mean drop of ROC AUC when the feature is
+            shuffled), ``importance_std``.
 
         Notes
         -----
@@ -482,7 +483,10 @@ class ChurnModel(BaseEstimator):
         """
         check_is_fitted(self, "importances_")
         out = self.importances_.copy()
-        out.insert(1, "label", [feature_label(f, language) for f in out["feature"]])
+        if language is not None:
+            from workbench.narrative import churn_feature_label  # the text layer sits on top
+
+            out.insert(1, "label", [churn_feature_label(f, language) for f in out["feature"]])
         return out.head(top) if top else out
 
     def reasons(
@@ -495,9 +499,8 @@ class ChurnModel(BaseEstimator):
         feedback: pd.DataFrame | None = None,
         survey: pd.DataFrame | None = None,
         columns: Mapping[str, str] | None = None,
-        language: str | None = None,
     ) -> pd.DataFrame:
-        """Name, for each client, the features that raise their churn risk the most.
+        """Find, for each client, the features that raise their churn risk the most.
 
         Parameters
         ----------
@@ -507,15 +510,16 @@ class ChurnModel(BaseEstimator):
             Number of reasons per client.
         min_effect : float, default 0.01
             Smallest effect (probability points) worth naming.
-        language : {"en", "ru"}, optional
 
         Returns
         -------
         pandas.DataFrame
-            Index ``customer_id``; ``churn_probability``, then ``reason_1`` ... ``reason_top``
-            (text such as "Days since last purchase: 210 (typical: 45)") and ``effect_1`` ...
-            (how many probability points the feature adds). Empty text / NaN when fewer
-            features raise the risk.
+            Index ``customer_id``; ``churn_probability``, then for k = 1 … ``top``:
+            ``reason_k`` (the feature, e.g. ``recency_days``), ``value_k`` (the client's
+            value), ``typical_k`` (the training median it is compared with) and ``effect_k``
+            (how many probability points the feature adds). Empty / NaN when fewer features
+            raise the risk. :func:`workbench.label_reasons` reads them as sentences ("Days
+            since last purchase: 210 (typical: 45)").
 
         Notes
         -----
@@ -539,24 +543,22 @@ class ChurnModel(BaseEstimator):
         order = np.argsort(-effects, axis=1, kind="stable")
         values = X.to_numpy(dtype="float64")
         for r in range(top):
-            texts, eff = [], []
+            feats, vals, typical, eff = [], [], [], []
             for i in range(len(X)):
                 j = order[i, r] if r < len(cols) else None
                 if j is None or not effects[i, j] >= max(min_effect, 1e-12):
-                    texts.append("")
+                    feats.append("")
+                    vals.append(np.nan)
+                    typical.append(np.nan)
                     eff.append(np.nan)
                     continue
-                texts.append(
-                    t(
-                        "churn.reason",
-                        language,
-                        feature=feature_label(cols[j], language),
-                        value=_fmt(values[i, j]),
-                        typical=_fmt(float(self.reference_.get(cols[j], np.nan))),
-                    )
-                )
+                feats.append(cols[j])
+                vals.append(float(values[i, j]))
+                typical.append(float(self.reference_.get(cols[j], np.nan)))
                 eff.append(float(effects[i, j]))
-            out[f"reason_{r + 1}"] = pd.array(texts, dtype="string")
+            out[f"reason_{r + 1}"] = pd.array(feats, dtype="string")
+            out[f"value_{r + 1}"] = vals
+            out[f"typical_{r + 1}"] = typical
             out[f"effect_{r + 1}"] = eff
         return out
 

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import t
 
 #: Risk bands, from lowest to highest risk.
 RISK_BANDS: tuple[str, ...] = ("low", "medium", "high")
@@ -20,7 +19,6 @@ DEFAULT_RISK_CUTOFFS: tuple[float, float] = (0.3, 0.6)
 def risk_band(
     probabilities: pd.Series | Sequence[float] | np.ndarray,
     cutoffs: tuple[float, float] = DEFAULT_RISK_CUTOFFS,
-    language: str | None = None,
 ) -> pd.Series:
     """Put each churn probability in a high / medium / low risk band.
 
@@ -29,14 +27,12 @@ def risk_band(
     probabilities : Series or array-like of float in [0, 1]
     cutoffs : (float, float), default (0.3, 0.6)
         ``p < low`` -> low, ``low <= p < high`` -> medium, ``p >= high`` -> high.
-    language : {"en", "ru"}, optional
-        ``None`` returns the codes ``low`` / ``medium`` / ``high``; a language returns their
-        display labels.
 
     Returns
     -------
     pandas.Series
-        Ordered categorical ``risk_band`` (low < medium < high), same index as the input.
+        Ordered categorical ``risk_band`` of the codes ``low`` < ``medium`` < ``high``, same
+        index as the input (:func:`workbench.risk_label` names a code).
 
     Notes
     -----
@@ -61,8 +57,7 @@ def risk_band(
         raise WorkbenchError("probabilities must lie in [0, 1]")
     codes = np.where(p >= hi, 2, np.where(p >= lo, 1, 0))
     codes = np.where(np.isnan(p), -1, codes)
-    cats = list(RISK_BANDS) if language is None else [t(f"churn.band.{b}", language) for b in RISK_BANDS]
-    values = pd.Categorical.from_codes(codes, categories=cats, ordered=True)
+    values = pd.Categorical.from_codes(codes, categories=list(RISK_BANDS), ordered=True)
     return pd.Series(values, index=index, name="risk_band")
 
 

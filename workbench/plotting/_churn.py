@@ -191,12 +191,12 @@ def plot_importances(
     matplotlib Axes
     """
     if hasattr(importances, "explain"):
-        importances = importances.explain(language=language)
-    elif "label" not in importances.columns:
-        from workbench.churn import feature_label
+        importances = importances.explain()
+    if "label" not in importances.columns:
+        from workbench.narrative import churn_feature_label
 
         importances = importances.assign(
-            label=[feature_label(f, language) for f in importances["feature"]]
+            label=[churn_feature_label(f, language) for f in importances["feature"]]
         )
     data = importances.head(top).iloc[::-1]
     ax = get_ax(ax, figsize=(7.0, 0.35 * len(data) + 1.5))

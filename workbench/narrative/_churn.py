@@ -1,7 +1,7 @@
-"""Everything the churn package says in words (moved unchanged from the former churn.py).
+"""Step 5 read aloud (churn): history needed, labels, the model's check, drivers, reasons, risk.
 
-The prose of the package is moving to :mod:`workbench.narrative`; these functions are kept
-together here so that the move takes one module.
+Sentences and labels over :mod:`workbench.churn`, which returns data and keys (feature names,
+risk-band codes, reason features with their values).
 """
 
 from __future__ import annotations
@@ -13,10 +13,24 @@ import pandas as pd
 
 from workbench._columns import prepare_transactions
 from workbench.churn._horizons import _shift, horizon_days, parse_horizon
+from workbench.churn._labels import has_churn_history
 from workbench.churn._risk import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
-from workbench.segmentation._text import count, date, num, pct
+from workbench.narrative._format import count, date, decimal, number, percent
+
+__all__ = (
+    "SERVICE_FEATURES",
+    "churn_feature_label",
+    "churn_history_ok",
+    "describe_churn_labels",
+    "describe_drivers",
+    "describe_evaluation",
+    "describe_history_need",
+    "describe_risk",
+    "label_reasons",
+    "risk_label",
+)
 
 
 def describe_history_need(
@@ -67,16 +81,77 @@ def describe_history_need(
     return t("churn.history.short", language, short=count(short, language), **fmt)
 
 
-def _fmt(x: float) -> str:
-    if x != x:  # NaN
-        return "-"
-    if abs(x) >= 100 or float(x).is_integer():
-        return f"{x:,.0f}".replace(",", "\u202f")
-    return f"{x:.2f}"
+def churn_history_ok(
+    tx: pd.DataFrame,
+    horizon: object = "90D",
+    asof: object = None,
+    n_horizons: int = 2,
+    language: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    quiet: bool = False,
+) -> bool:
+    """Return True if the purchases reach ``n_horizons`` horizons before ``asof``; else say why.
+
+    Parameters
+    ----------
+    tx, horizon, asof, n_horizons, columns
+        As in :func:`workbench.churn.has_churn_history`.
+    language : {"en", "ru"}, optional
+        Language of the printed sentence (default: the current language).
+    quiet : bool, default False
+        Do not print the sentence when the history is too short.
+
+    Returns
+    -------
+    bool
+        :func:`workbench.churn.has_churn_history`; when False, :func:`describe_history_need`
+        is printed (unless ``quiet``).
+
+    Notes
+    -----
+    The notebook pattern for graceful degradation, like :func:`workbench.needs`::
+
+        if workbench.churn_history_ok(tx, horizon, asof, n_horizons=2, language=language):
+            ...  # the part of the step that needs two horizons of history
+
+    A client folder with a short export (a few months) prints what history is needed and the
+    notebook goes on instead of stopping with :class:`~workbench.errors.InsufficientHistoryError`.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "date": pd.to_datetime(["2024-04-01", "2024-06-30"])})
+    >>> churn_history_ok(tx, "30D", n_horizons=2)
+    True
+    >>> churn_history_ok(tx, "90D", n_horizons=2, quiet=True)
+    False
+    """
+    if has_churn_history(tx, horizon, asof, n_horizons, columns):
+        return True
+    if not quiet:
+        print(describe_history_need(tx, horizon, asof, n_horizons, language, columns))
+    return False
 
 
-def feature_label(feature: str, language: str | None = None) -> str:
-    """Return the business name of a churn feature (one-hot columns read "Type: B2B")."""
+def _value(x: float, language: str) -> str:
+    """A feature's value in a reason: whole numbers grouped, else two decimals."""
+    v = float(x)
+    if v != v:  # NaN
+        return "—"
+    if abs(v) >= 100 or v.is_integer():
+        return number(v, 0, language)
+    return decimal(v, 2, language)
+
+
+def churn_feature_label(feature: str, language: str | None = None) -> str:
+    """Return the business name of a churn feature (one-hot columns read "Type: B2B").
+
+    Examples
+    --------
+    >>> churn_feature_label("recency_days", "en"), churn_feature_label("type=B2B", "en")
+    ('Days since last purchase', 'Type: B2B')
+    """
+    language = check_language(language)
     if "=" in feature:
         col, value = feature.split("=", 1)
         key = f"churn.feature.{col}"
@@ -84,6 +159,64 @@ def feature_label(feature: str, language: str | None = None) -> str:
         return t("churn.onehot", language, column=name, value=value)
     key = f"churn.feature.{feature}"
     return t(key, language) if has(key) else feature
+
+
+def risk_label(band: object, language: str | None = None) -> str:
+    """Name a risk band code of :func:`workbench.risk_band` (``high`` -> "high risk").
+
+    Examples
+    --------
+    >>> risk_label("high", "ru"), risk_label("low", "en")
+    ('высокий риск', 'low risk')
+    """
+    key = f"churn.band.{band}"
+    return t(key, check_language(language)) if has(key) else str(band)
+
+
+def label_reasons(reasons: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """Turn :meth:`workbench.ChurnModel.reasons` into sentences, one per reason.
+
+    Parameters
+    ----------
+    reasons : DataFrame
+        The result of :meth:`ChurnModel.reasons`: ``reason_k`` (the feature), ``value_k``,
+        ``typical_k`` and ``effect_k`` for k = 1 … top.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    DataFrame
+        The same index; ``churn_probability``, then for each k ``reason_k`` as text ("Days
+        since last purchase: 210 (typical: 45)", empty when there is no reason) and
+        ``effect_k``.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"churn_probability": [0.7], "reason_1": ["recency_days"],
+    ...                   "value_1": [210.0], "typical_1": [45.0], "effect_1": [0.2]},
+    ...                  index=pd.Index(["a"], name="customer_id"))
+    >>> label_reasons(r, "en").loc["a", "reason_1"]
+    'Days since last purchase: 210 (typical: 45)'
+    """
+    language = check_language(language)
+    out = pd.DataFrame(index=reasons.index)
+    if "churn_probability" in reasons.columns:
+        out["churn_probability"] = reasons["churn_probability"]
+    k = 1
+    while f"reason_{k}" in reasons.columns:
+        texts = []
+        for feat, value, typical in zip(reasons[f"reason_{k}"], reasons[f"value_{k}"],
+                                        reasons[f"typical_{k}"], strict=True):
+            if feat is None or feat is pd.NA or str(feat) == "":
+                texts.append("")
+                continue
+            texts.append(t("churn.reason", language,
+                           feature=churn_feature_label(str(feat), language),
+                           value=_value(value, language), typical=_value(typical, language)))
+        out[f"reason_{k}"] = pd.array(texts, dtype="string")
+        out[f"effect_{k}"] = reasons[f"effect_{k}"]
+        k += 1
+    return out
 
 
 # read aloud
@@ -137,9 +270,9 @@ def describe_churn_labels(
     churned = int(np.asarray(labels, dtype="float64").sum())
     return t(
         "churn.describe.labels", language, n=count(n, language), asof=date(asof, language),
-        churned=count(churned, language), rate=pct(churned / n),
+        churned=count(churned, language), rate=percent(churned / n, language=language),
         days=horizon_days(horizon, asof), stayed=count(n - churned, language),
-        stay_rate=pct((n - churned) / n),
+        stay_rate=percent((n - churned) / n, language=language),
     )
 
 
@@ -172,15 +305,15 @@ def describe_evaluation(evaluation: Mapping[str, pd.DataFrame], language: str | 
     mod, base = m.loc["model"], m.loc["recency_baseline"]
 
     def f(x):
-        return num(x, language)
+        return decimal(x, 2, language)
 
     n = int(mod["n"])
     parts = [t(
         "churn.describe.eval_rank", language, n=count(n, language),
-        base=pct(mod["base_rate"]), auc=f(mod["roc_auc"]), auc_b=f(base["roc_auc"]),
+        base=percent(mod["base_rate"], language=language), auc=f(mod["roc_auc"]), auc_b=f(base["roc_auc"]),
         ap=f(mod["average_precision"]), ap_b=f(base["average_precision"]),
-        lift=num(mod["top_decile_lift"], language, 1),
-        lift_b=num(base["top_decile_lift"], language, 1),
+        lift=decimal(mod["top_decile_lift"], 1, language),
+        lift_b=decimal(base["top_decile_lift"], 1, language),
     )]
     cal = evaluation.get("calibration")
     if cal is not None and len(cal):
@@ -190,10 +323,10 @@ def describe_evaluation(evaluation: Mapping[str, pd.DataFrame], language: str | 
         gap = (big["mean_predicted"] - big["observed_rate"]).abs()
         row = big.loc[gap.idxmax()]
         parts.append(t(
-            "churn.describe.eval_calib", language, brier=num(mod["brier"], language, 3),
-            brier_b=num(base["brier"], language, 3), pred=pct(mod["mean_predicted"]),
-            base=pct(mod["base_rate"]), lo=f(row["bin_low"]), hi=f(row["bin_high"]),
-            bin_pred=pct(row["mean_predicted"]), bin_obs=pct(row["observed_rate"]),
+            "churn.describe.eval_calib", language, brier=decimal(mod["brier"], 3, language),
+            brier_b=decimal(base["brier"], 3, language), pred=percent(mod["mean_predicted"], language=language),
+            base=percent(mod["base_rate"], language=language), lo=f(row["bin_low"]), hi=f(row["bin_high"]),
+            bin_pred=percent(row["mean_predicted"], language=language), bin_obs=percent(row["observed_rate"], language=language),
             bin_n=count(row["n"], language),
         ))
     wins = sum(
@@ -237,7 +370,7 @@ def describe_drivers(
     feats = [str(x) for x in explained["feature"]]
     imp = explained["importance"].to_numpy(dtype="float64")
     drivers = ", ".join(
-        f"{feature_label(f, language)} ({num(v, language, 3)})"
+        f"{churn_feature_label(f, language)} ({decimal(v, 3, language)})"
         for f, v in zip(feats[:top], imp[:top], strict=True)
     )
     parts = [t("churn.describe.drivers", language, drivers=drivers)]
@@ -245,7 +378,7 @@ def describe_drivers(
     if ranks:
         parts.append(t(
             "churn.describe.service", language, n=len(feats),
-            ranks=", ".join(f"{feature_label(f, language)} {r}" for r, f in sorted(ranks)),
+            ranks=", ".join(f"{churn_feature_label(f, language)} {r}" for r, f in sorted(ranks)),
         ))
     else:
         parts.append(t("churn.describe.no_service", language))
@@ -284,13 +417,13 @@ def describe_risk(
     counts = {b: int((bands == b).sum()) for b in RISK_BANDS}
 
     def share(k):
-        return pct(k / n) if n else "—"
+        return percent(k / n, language=language) if n else "—"
 
     return t(
         "churn.describe.risk", language, n=count(n, language),
-        hi=pct(cutoffs[1]), lo=pct(cutoffs[0]),
+        hi=percent(cutoffs[1], language=language), lo=percent(cutoffs[0], language=language),
         n_high=count(counts["high"], language), s_high=share(counts["high"]),
         n_med=count(counts["medium"], language), s_med=share(counts["medium"]),
         n_low=count(counts["low"], language), s_low=share(counts["low"]),
-        mean=pct(float(np.mean(np.asarray(probabilities, dtype="float64")))) if n else "—",
+        mean=percent(float(np.mean(np.asarray(probabilities, dtype="float64"))), language=language) if n else "—",
     )
