@@ -178,6 +178,32 @@ class TestEngineChoice:
         assert use_engine("auto", big) == "duckdb"
         assert use_engine("pandas", big) == "pandas"
 
+    def test_run_engine_setting_is_what_auto_means(self, sample, monkeypatch):
+        # `workbench run --engine` reaches every kernel as WORKBENCH_ENGINE
+        small = pd.DataFrame(index=range(10))
+        monkeypatch.setenv("WORKBENCH_ENGINE", "duckdb")
+        assert use_engine("auto", small) == "duckdb"
+        assert use_engine("pandas", small) == "pandas"  # an explicit engine wins
+        opened = []
+        import workbench.segmentation.rfm as rfm_module
+
+        real = rfm_module.engine_source
+
+        def spy(name, *args, **kw):
+            opened.append(name)
+            return real(name, *args, **kw)
+
+        monkeypatch.setattr(rfm_module, "engine_source", spy)
+        via_env = rfm_table(sample)
+        assert opened == ["duckdb"]
+        monkeypatch.setenv("WORKBENCH_ENGINE", "pandas")
+        assert use_engine("auto", pd.DataFrame(index=range(DUCKDB_MIN_ROWS))) == "pandas"
+        assert_same_table(via_env, rfm_table(sample))
+        assert opened == ["duckdb"]
+        monkeypatch.setenv("WORKBENCH_ENGINE", "polars")
+        with pytest.raises(WorkbenchError, match="engine must be one of"):
+            rfm_table(sample)
+
     def test_unknown_engine_is_a_clear_error(self, sample):
         with pytest.raises(WorkbenchError, match="engine must be one of"):
             rfm_table(sample, engine="polars")

@@ -66,3 +66,14 @@ def test_spark_equals_duckdb_on_the_sample(spark, tmp_path):
     df = spark.read.parquet(str(path)).withColumnRenamed("customer_id", "client")
     mapped = spark_client_tables(df, asof=asof, tables=("rfm",), columns={"client": "customer_id"})
     assert_same(duck["rfm"], mapped["rfm"])
+
+
+@pytest.mark.slow
+def test_analysis_functions_on_spark_from_a_pandas_frame(spark):
+    from workbench.datasets import load_sample
+    from workbench.segmentation import abc_xyz, btyd_summary, loyalty_ladder, rfm_table
+
+    tx = load_sample()["transactions"]
+    asof = "2025-10-15"
+    for fn in (btyd_summary, rfm_table, abc_xyz, loyalty_ladder):
+        assert_same(fn(tx, asof=asof, engine="duckdb"), fn(tx, asof=asof, engine="spark"))

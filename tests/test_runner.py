@@ -387,3 +387,46 @@ def test_free_text_loses_client_names_when_pseudonymised(tmp_path):
         f"customer_id,date,kind,text\nC2,2025-01-03,praise,{NAME} is happy\n", encoding="utf-8")
     folder = workbench.load_folder(data, pseudonymize_key="k")
     assert folder.tables["feedback"]["text"].tolist() == ["[name] is happy"]
+
+
+def test_redaction_leaves_relative_spellings_of_the_same_folder_alone():
+    from workbench.runner import _redact
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("data_dir = '../../../../srv/client/data'")
+    cell.outputs = [nbformat.v4.new_output("stream", text="read /srv/client/data/tx.csv\n")]
+    nb.cells = [cell]
+    _redact(nb, {"/srv/client/data": "../../../../srv/client/data"})
+    assert nb.cells[0].source == "data_dir = '../../../../srv/client/data'"
+    assert nb.cells[0].outputs[0]["text"] == "read ../../../../srv/client/data/tx.csv\n"
+
+
+def test_run_options_reach_run_workshop(monkeypatch, tmp_path):
+    import workbench.runner
+    from workbench.cli import main
+
+    seen = {}
+
+    def fake(data, out, **kw):
+        seen.update(kw)
+        return workbench.runner.RunResult(out_dir=tmp_path)
+
+    monkeypatch.setattr(workbench.runner, "run_workshop", fake)
+    assert main(["run", "--data", str(tmp_path), "--out", str(tmp_path / "o"), "--engine",
+                 "spark", "--jobs", "1", "--no-cache"]) == 0
+    assert (seen["engine"], seen["jobs"], seen["cache"]) == ("spark", 1, False)
+    assert main(["run", "--data", str(tmp_path), "--out", str(tmp_path / "o")]) == 0
+    assert (seen["engine"], seen["jobs"], seen["cache"]) == (None, None, True)
+
+
+def test_default_jobs_follows_cores_and_folder_size(tmp_path, monkeypatch):
+    import workbench.runner as runner
+
+    (tmp_path / "transactions.csv").write_bytes(b"x" * 1000)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 2)
+    assert runner.default_jobs(tmp_path) == 2
+    monkeypatch.setattr(runner, "PARALLEL_MAX_BYTES", 999)
+    assert runner.default_jobs(tmp_path) == 1
+    monkeypatch.setattr(runner, "PARALLEL_MAX_BYTES", 10_000)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 1)
+    assert runner.default_jobs(tmp_path) == 1

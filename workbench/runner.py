@@ -30,6 +30,7 @@ __all__ = (
     "CellTimeout",
     "RunResult",
     "clean_notebook",
+    "default_jobs",
     "execute_notebook",
     "find_absolute_paths",
     "inject_parameters",
@@ -432,6 +433,24 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+#: Folders larger than this (bytes of files) run one notebook at a time: every kernel holds
+#: the client's tables, about 0.7 GB per million transactions at its peak.
+PARALLEL_MAX_BYTES = 100_000_000
+
+
+def default_jobs(data_dir: str | os.PathLike) -> int:
+    """Notebooks to execute at once: two on a machine with two or more cores, one for a big folder.
+
+    One kernel mostly runs on one core (its imports, pandas, plotting), so two kernels at once
+    nearly halve a run on two cores; more would compete for the same cores. A folder past
+    :data:`PARALLEL_MAX_BYTES` runs one notebook at a time, so that only one copy of its
+    tables is in memory.
+    """
+    cores = os.cpu_count() or 1
+    size = sum(p.stat().st_size for p in Path(data_dir).iterdir() if p.is_file())
+    return 1 if cores < 2 or size > PARALLEL_MAX_BYTES else 2
+
+
 @dataclass
 class RunResult:
     """What ``workbench run`` wrote.
@@ -470,9 +489,14 @@ def _relative(path: Path, start: Path) -> str:
 
 def _redact(nb: Any, replacements: Mapping[str, str]) -> None:
     """Replace absolute folder paths in the stored sources and outputs (a last safety net)."""
+    # an absolute path starts a word: '../../../../srv/data' (the relative spelling of a folder
+    # near the root) contains '/srv/data' and must stay as it is
+    patterns = [(re.compile(r"(?<![\w.\-/])" + re.escape(old)), new)
+                for old, new in replacements.items()]
+
     def fix(text: str) -> str:
-        for old, new in replacements.items():
-            text = text.replace(old, new)
+        for pattern, new in patterns:
+            text = pattern.sub(lambda _m, new=new: new, text)
         return text
 
     for cell in nb.cells:
@@ -504,6 +528,9 @@ def run_workshop(
     heartbeat: float | None = HEARTBEAT_SECONDS,
     pseudonymize_key: str | None = None,
     sheet_rows: int | None = None,
+    engine: str | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
     progress: Callable[[str], None] | None = print,
 ) -> RunResult:
     """Run every workshop notebook on a client's folder and write report and deliverables.
@@ -541,6 +568,21 @@ def run_workshop(
     sheet_rows : int, optional
         Clients per strategy sheet of ``actions.xlsx`` (default 5,000; see
         :func:`workbench.export_deliverables`).
+    engine : {"auto", "pandas", "duckdb", "spark"}, optional
+        Where the per-client aggregates run in every step (default ``"auto"``: DuckDB from
+        :data:`workbench.engine.DUCKDB_MIN_ROWS` rows, numpy below; see
+        :func:`workbench.engine.default_engine`). ``"spark"`` computes them with Spark
+        (``pyspark`` and Java needed).
+    jobs : int, optional
+        Notebooks executed at once, each in its own kernel. Default: :func:`default_jobs` (up
+        to two on a machine with two or more cores, one for folders past
+        :data:`PARALLEL_MAX_BYTES`, whose kernels each need gigabytes).
+    cache : bool, default True
+        Share the loaded folder and the fitted churn models between the step kernels through
+        ``OUT/.cache`` (see :mod:`workbench._cache`): the folder is read and validated once,
+        each model fitted once. Entries are keyed on the data files, the settings and the
+        workbench's code, so a changed file or setting is recomputed; entries this run did
+        not use are deleted at its end.
     progress : callable, optional
         Called with one line of progress text (default ``print``); ``None`` for silence.
 
@@ -582,6 +624,15 @@ def run_workshop(
 
         sheet_rows = _resolve_sheet_rows(sheet_rows)
     kernel_env: dict[str, str] = {}
+    if engine is not None:
+        from workbench.engine import ENGINE_ENV, check_engine
+
+        kernel_env[ENGINE_ENV] = check_engine(engine, allow_spark=True)
+    cache_folder = out_dir / ".cache" if cache else None
+    if cache_folder is not None:
+        from workbench._cache import CACHE_ENV
+
+        kernel_env[CACHE_ENV] = str(cache_folder)
     if pseudonymize_key is not None:
         kernel_env[PSEUDONYMIZE_ENV] = str(pseudonymize_key)
     if sheet_rows is not None:
@@ -610,9 +661,15 @@ def run_workshop(
     redactions = dict(sorted(redactions.items(), key=lambda kv: -len(kv[0])))
     result = RunResult(out_dir=out_dir)
     run_started = time.time() - 1.0  # file times may be rounded to the second
-    executed = []
     total = len(paths)
-    for i, path in enumerate(paths, start=1):
+    jobs = default_jobs(data_dir) if jobs is None else int(jobs)
+    if jobs < 1:
+        raise WorkbenchError(f"jobs must be at least 1; got {jobs}")
+    extra = f" ({jobs} at a time)" if jobs > 1 and total > 1 else ""
+    say(f"{total} notebook(s){extra}; kernels share the loaded folder and fitted models"
+        if cache_folder is not None else f"{total} notebook(s){extra}")
+
+    def run_one(i: int, path: Path) -> tuple[str, Any]:
         say(f"[{i}/{total}] {path.stem} ...")
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
@@ -624,7 +681,7 @@ def run_workshop(
                              timings=timings, env=kernel_env)
         except WorkbenchError as exc:
             result.failed[path.stem] = str(exc)
-            say(f"      FAILED: {str(exc).splitlines()[0]}")
+            say(f"      {path.stem} FAILED: {str(exc).splitlines()[0]}")
         seconds = time.perf_counter() - start
         result.seconds[path.stem] = seconds
         result.cell_seconds[path.stem] = timings
@@ -632,11 +689,22 @@ def run_workshop(
         _redact(nb, redactions)
         target = run_dir / path.name
         nbformat.write(nb, target)
-        result.notebooks.append(target)
-        executed.append((path.stem, nb))
         slowest = max(timings, key=lambda it: it[1], default=None)
-        say(f"      done in {seconds:.1f} s"
+        say(f"      {path.stem} done in {seconds:.1f} s"
             + (f" (slowest cell {slowest[0]}: {slowest[1]:.1f} s)" if slowest else ""))
+        return path.stem, nb
+
+    if jobs == 1 or total <= 1:
+        executed = [run_one(i, p) for i, p in enumerate(paths, start=1)]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(run_one, i, p) for i, p in enumerate(paths, start=1)]
+            executed = [f.result() for f in futures]  # in the notebooks' order
+    result.notebooks = [run_dir / p.name for p in paths]
+    result.seconds = {name: result.seconds[name] for name, _nb in executed}
+    result.cell_seconds = {name: result.cell_seconds[name] for name, _nb in executed}
     if report:
         from workbench.report import write_report
 
@@ -657,6 +725,10 @@ def run_workshop(
                 data_dir, out_dir, language=language, asof=asof, mapping=mapping,
                 sheet_rows=sheet_rows, pseudonymize_key=pseudonymize_key,
             )
+    if cache_folder is not None and notebooks is None:
+        from workbench._cache import prune
+
+        prune(cache_folder, run_started)  # what this run did not use (older data, settings)
     for name, path in result.deliverables.items():
         say(f"wrote {name}: {_relative(path, Path.cwd())}")
     if result.report is not None:

@@ -240,7 +240,27 @@ class ChurnModel(BaseEstimator):
         -------
         ChurnModel
             ``self``.
+
+        Notes
+        -----
+        Within ``workbench run`` the fitted state is shared by the step kernels (keyed on the
+        parameters and the tables' content, see :mod:`workbench._cache`): a model fitted on
+        the same data in an earlier step is read back, not fitted again.
         """
+        from workbench import _cache
+
+        def key() -> str:
+            if self.estimator is not None:  # an own estimator is not digested: fit afresh
+                raise _cache.Uncacheable("ChurnModel(estimator=...)")
+            return _cache.fingerprint("churn-fit", type(self).__qualname__, self.get_params(),
+                                      _unpack(tx, customers, feedback, survey), asof, columns)
+
+        state = _cache.memo("churn-fit", key, lambda: dict(
+            self._fit(tx, asof, customers, feedback, survey, columns).__dict__))
+        self.__dict__.update(state)
+        return self
+
+    def _fit(self, tx, asof, customers, feedback, survey, columns) -> ChurnModel:
         offset = parse_horizon(self.horizon)
         if not isinstance(self.max_windows, (int, np.integer)) or self.max_windows < 1:
             raise WorkbenchError(f"max_windows must be an integer >= 1; got {self.max_windows!r}")

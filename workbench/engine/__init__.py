@@ -25,6 +25,7 @@ b                  0.0      0.0  26.0             0.0
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -37,14 +38,22 @@ __all__ = (
     "CLIENT_TABLES",
     "DUCKDB_MIN_ROWS",
     "ENGINES",
+    "ENGINE_ENV",
+    "check_engine",
     "client_tables",
+    "default_engine",
     "duckdb_source",
+    "engine_source",
     "spark_client_tables",
     "use_engine",
 )
 
 #: Values of the analysis functions' ``engine=``.
-ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb")
+ENGINES: tuple[str, ...] = ("auto", "pandas", "duckdb", "spark")
+
+#: Environment variable with the engine ``engine="auto"`` stands for (``workbench run
+#: --engine``; unset: by size, see :func:`use_engine`).
+ENGINE_ENV = "WORKBENCH_ENGINE"
 
 #: ``engine="auto"`` uses DuckDB from this many transaction rows on (numpy below): measured with
 #: ``benchmarks/bench_aggregates.py``, where the two are level.
@@ -54,16 +63,57 @@ DUCKDB_MIN_ROWS: int = 200_000
 CLIENT_TABLES: tuple[str, ...] = ("btyd", "rfm", "abc_xyz", "ladder")
 
 
-def use_engine(engine: str, tx: object) -> str:
-    """Resolve ``engine=`` to ``"pandas"`` or ``"duckdb"`` for the table ``tx``."""
-    if engine not in ENGINES:
+def check_engine(engine: str, allow_spark: bool = True) -> str:
+    """Return ``engine`` if it is one of :data:`ENGINES`, else raise a clear error."""
+    allowed = ENGINES if allow_spark else tuple(e for e in ENGINES if e != "spark")
+    if engine not in allowed:
         raise WorkbenchError(
-            f"engine must be one of {', '.join(map(repr, ENGINES))}; got {engine!r}"
+            f"engine must be one of {', '.join(map(repr, allowed))}; got {engine!r}"
         )
+    return engine
+
+
+def default_engine() -> str:
+    """The engine ``engine="auto"`` stands for: :data:`ENGINE_ENV` if set, else ``"auto"``."""
+    value = os.environ.get(ENGINE_ENV, "").strip()
+    return check_engine(value) if value else "auto"
+
+
+def use_engine(engine: str, tx: object) -> str:
+    """Resolve ``engine=`` to ``"pandas"``, ``"duckdb"`` or ``"spark"`` for the table ``tx``.
+
+    ``"auto"`` is the engine named by :data:`ENGINE_ENV` (``workbench run --engine``) when
+    set, else DuckDB from :data:`DUCKDB_MIN_ROWS` transaction rows on and numpy below.
+    """
+    check_engine(engine)
+    if engine == "auto":
+        engine = default_engine()
     if engine != "auto":
         return engine
     n = len(tx) if isinstance(tx, pd.DataFrame) else 0
     return "duckdb" if n >= DUCKDB_MIN_ROWS else "pandas"
+
+
+@contextmanager
+def engine_source(engine: str, tx: Any, asof: object = None,
+                  columns: Mapping[str, str] | None = None) -> Iterator[Any]:
+    """Open the source of a resolved engine (``"duckdb"`` or ``"spark"``) over ``tx``.
+
+    For Spark a pandas frame is handed to the active (or a new local) session first.
+    """
+    if engine == "duckdb":
+        with duckdb_source(tx, asof, columns) as src:
+            yield src
+        return
+    if engine != "spark":
+        raise WorkbenchError(f"no engine source for {engine!r}")
+    from workbench.engine._source import SparkSource
+
+    src = SparkSource(tx, None, asof, columns)
+    try:
+        yield src
+    finally:
+        src.close()
 
 
 @contextmanager

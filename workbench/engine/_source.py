@@ -223,6 +223,15 @@ class SparkSource(_Source):
     def __init__(self, source, spark=None, asof=None, columns=None) -> None:
         from pyspark.sql import DataFrame, SparkSession
 
+        self._tmp = None
+        if isinstance(source, pd.DataFrame):  # a pandas frame: through a Parquet file
+            import tempfile
+
+            self._tmp = tempfile.mkdtemp(prefix="workbench-spark-")
+            path = os.path.join(self._tmp, "transactions.parquet")
+            source.to_parquet(path, index=False, coerce_timestamps="us",
+                              allow_truncated_timestamps=True)
+            source = path
         if isinstance(source, DataFrame):
             df = source
             spark = spark or df.sparkSession
@@ -264,3 +273,8 @@ class SparkSource(_Source):
 
     def close(self) -> None:
         self.spark.catalog.dropTempView(self._name)
+        if self._tmp is not None:
+            import shutil
+
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None

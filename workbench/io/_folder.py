@@ -175,6 +175,14 @@ def load_folder(
         raise DataFileError(f"data folder not found: {folder}")
     if pseudonymize_key is None:  # set by `workbench run --pseudonymize-key` for each kernel
         pseudonymize_key = os.environ.get("WORKBENCH_PSEUDONYMIZE_KEY") or None
+    from workbench import _cache  # `workbench run`: loaded once, shared by the step kernels
+
+    return _cache.memo(
+        "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options),
+        lambda: _load_folder(folder, mapping, pseudonymize_key, options))
+
+
+def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> DataFolder:
     found, warnings = find_table_files(folder)
     if not found:
         expected = ", ".join(f"{s.file_stem}.csv" for s in TABLES.values())

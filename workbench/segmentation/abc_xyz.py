@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
-from workbench.engine import duckdb_source, use_engine
+from workbench.engine import engine_source, use_engine
 from workbench.engine.sql import abc_xyz_sql
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.segmentation._orders import (
@@ -158,7 +158,7 @@ def abc_xyz(
         ``asof``. Both ABC value and XYZ are measured in this window.
     columns : mapping, optional
         ``{your column: canonical name}``.
-    engine : {"auto", "pandas", "duckdb"}, default "auto"
+    engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
         Where the per-client, per-period values are summed (:mod:`workbench.engine`); the
         result is the same.
 
@@ -222,8 +222,8 @@ def abc_xyz(
     _check_n_periods(n_periods)
     _check_pair("abc", abc, upper=1.0)
     _check_pair("xyz", xyz, upper=None)
-    if use_engine(engine, tx) == "duckdb":
-        with duckdb_source(tx, asof, columns) as src:
+    if (name := use_engine(engine, tx)) != "pandas":
+        with engine_source(name, tx, asof, columns) as src:
             return abc_xyz_from_source(src, value, abc, xyz, period, n_periods)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "abc_xyz")

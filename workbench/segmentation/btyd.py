@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
-from workbench.engine import duckdb_source, use_engine
+from workbench.engine import engine_source, use_engine
 from workbench.engine.sql import btyd_sql
 from workbench.segmentation._orders import (
     check_choice,
@@ -72,7 +72,7 @@ def btyd_summary(
     include_first_transaction : bool, default False
         As in lifetimes: count the first period in ``frequency`` and in the mean. Keep False
         for the BTYD models.
-    engine : {"auto", "pandas", "duckdb"}, default "auto"
+    engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
         Where the per-client aggregation runs (see :mod:`workbench.engine`): ``"auto"`` takes
         DuckDB from :data:`workbench.engine.DUCKDB_MIN_ROWS` rows on, numpy below. The result
         is the same.
@@ -130,8 +130,8 @@ def btyd_summary(
     """
     check_choice("freq", freq, BTYD_FREQS)
     check_choice("monetary", monetary, ("mean", None))
-    if use_engine(engine, tx) == "duckdb":
-        with duckdb_source(tx, asof, columns) as src:
+    if (name := use_engine(engine, tx)) != "pandas":
+        with engine_source(name, tx, asof, columns) as src:
             return btyd_from_source(src, freq, monetary, include_first_transaction)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "btyd_summary")

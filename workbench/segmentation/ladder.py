@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_table, prepare_transactions, through_asof
-from workbench.engine import duckdb_source, use_engine
+from workbench.engine import engine_source, use_engine
 from workbench.engine.sql import ladder_sql
 from workbench.errors import WorkbenchError
 from workbench.segmentation._orders import (
@@ -130,7 +130,7 @@ def loyalty_ladder(
         ``{your column: canonical name}`` for ``tx``.
     returns : {"net", "exclude"}, default "net"
         Handling of returns (see :func:`workbench.rfm_table`).
-    engine : {"auto", "pandas", "duckdb"}, default "auto"
+    engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
         Where the per-client purchase aggregates are computed (:mod:`workbench.engine`); the
         result is the same.
 
@@ -162,8 +162,8 @@ def loyalty_ladder(
     """
     r = _rules(rules)
     check_choice("returns", returns, RETURNS_POLICIES)
-    if use_engine(engine, tx) == "duckdb":
-        with duckdb_source(tx, asof, columns) as src:
+    if (name := use_engine(engine, tx)) != "pandas":
+        with engine_source(name, tx, asof, columns) as src:
             return ladder_from_source(src, leads, survey, rules, returns)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "loyalty_ladder")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions
-from workbench.engine import duckdb_source, use_engine
+from workbench.engine import engine_source, use_engine
 from workbench.engine.sql import rfm_sql
 from workbench.errors import WorkbenchError
 from workbench.segmentation._orders import (
@@ -149,7 +149,7 @@ def rfm_table(
         are dropped before anything else (gross sales view).
     segments : mapping, optional
         Segment rules replacing :data:`RFM_SEGMENTS` (same format).
-    engine : {"auto", "pandas", "duckdb"}, default "auto"
+    engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
         Where the per-client aggregation runs (:mod:`workbench.engine`); the result is the same.
 
     Returns
@@ -202,8 +202,8 @@ def rfm_table(
     b                      59          1             5.0
     """
     check_choice("returns", returns, RETURNS_POLICIES)
-    if use_engine(engine, tx) == "duckdb":
-        with duckdb_source(tx, asof, columns) as src:
+    if (name := use_engine(engine, tx)) != "pandas":
+        with engine_source(name, tx, asof, columns) as src:
             return rfm_from_source(src, returns, segments)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "rfm_table")
