@@ -226,3 +226,17 @@ def test_run_shares_one_load_and_fit_and_a_changed_file_invalidates(tmp_path):
     now = sorted(p.name for p in cache.glob("*.pkl"))
     assert len(now) == 2 and not set(now) & set(entries)  # the old entries were pruned
     assert paths == sorted(nbs.glob("*.ipynb"))
+
+
+def test_folder_cache_keys_the_language_of_the_load_reports(tmp_path, monkeypatch):
+    data = _folder(tmp_path)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    before = workbench.i18n.get_language()
+    try:
+        workbench.set_language("en")
+        workbench.load_folder(data)
+        workbench.set_language("ru")
+        workbench.load_folder(data)
+    finally:
+        workbench.set_language(before)
+    assert len(_entries(tmp_path / "cache", "folder")) == 2

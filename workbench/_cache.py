@@ -206,10 +206,11 @@ def fingerprint(*parts: Any) -> str:
 
 
 def folder_key(path: str | os.PathLike, mapping: Any, pseudonymize_key: Any,
-               options: Mapping[str, Any]) -> str:
-    """The key of one :func:`workbench.load_folder` call (files by name, size and mtime)."""
-    from workbench.i18n import get_language
+               options: Mapping[str, Any], language: str | None = None) -> str:
+    """The key of one :func:`workbench.load_folder` call (files by name, size and mtime).
 
+    ``language`` is the current language: the load reports' reasons are written in it.
+    """
     folder = Path(path).expanduser().resolve()
     if not folder.is_dir():
         raise Uncacheable(f"not a folder: {folder.name}")
@@ -229,7 +230,7 @@ def folder_key(path: str | os.PathLike, mapping: Any, pseudonymize_key: Any,
         secret = hmac.new(raw, b"workbench run cache", "sha256").hexdigest()
     # the path as given too: the folder's tables and files carry that spelling
     return fingerprint("load_folder", str(path), str(folder), listing, mapping_part, secret,
-                       dict(options), get_language())
+                       dict(options), language)
 
 
 # -- the store -----------------------------------------------------------------------------

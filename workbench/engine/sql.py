@@ -3,7 +3,7 @@
 Every query reads one relation, ``tx``, with the canonical transaction columns
 (``customer_id``, ``date``, ``amount``; ``order_id`` and ``cost`` when present) and returns one
 row per client, ordered by ``customer_id``. The queries use only what DuckDB and Spark SQL both
-understand (standard aggregates, ``CASE``, ``EXTRACT``, ``LAG``, ``MEDIAN``, ``MIN_BY``,
+understand (standard aggregates, ``CASE``, ``EXTRACT``, ``LAG``, ``ROW_NUMBER``, ``MIN_BY``,
 ``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date,
 is :data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
 
@@ -149,6 +149,11 @@ def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = 
     gap_n[, profit]``: purchase orders (in all, and on days after ``window_start``), first and
     last purchase day, the median gap between distinct purchase days, and the mean, population
     standard deviation and number of the gaps that end after ``window_start``.
+
+    The median is exact and needs no holistic aggregate (``MEDIAN`` keeps every client's gaps
+    in its hash table and cannot spill): the gaps are numbered in order per client by a
+    window, and the one or two middle ones averaged, so the query runs under a memory limit
+    on logs larger than memory.
     """
     orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns)
     w = int(window_start)
@@ -167,11 +172,18 @@ d AS (SELECT DISTINCT customer_id, day FROM buy),
 g AS (SELECT customer_id, day,
              day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
       FROM d),
-gs AS (SELECT customer_id, MEDIAN(gap) AS median_gap,
+r AS (SELECT customer_id, day, gap,
+             ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY gap) AS k,
+             COUNT(*) OVER (PARTITION BY customer_id) AS m
+      FROM g WHERE gap IS NOT NULL),
+gs AS (SELECT customer_id,
+              AVG(CASE WHEN k = CAST(FLOOR((m + 1) / 2.0) AS BIGINT)
+                         OR k = CAST(FLOOR((m + 2) / 2.0) AS BIGINT) THEN gap END)
+                AS median_gap,
               AVG(CASE WHEN day > {w} THEN gap END) AS gap_mean,
               STDDEV_POP(CASE WHEN day > {w} THEN gap END) AS gap_std,
               COUNT(CASE WHEN day > {w} THEN gap END) AS gap_n
-       FROM g WHERE gap IS NOT NULL GROUP BY customer_id){profit_cte}
+       FROM r GROUP BY customer_id){profit_cte}
 SELECT c.customer_id, c.orders, c.orders_window, c.first_day, c.last_day,
        gs.median_gap, gs.gap_mean, gs.gap_std, COALESCE(gs.gap_n, 0) AS gap_n{profit_col}
 FROM c LEFT JOIN gs ON gs.customer_id = c.customer_id{profit_join}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.errors import DataFileError
-from workbench.i18n import check_language, t
+from workbench.i18n import check_language, get_language, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
 from workbench.io._read import SUPPORTED_SUFFIXES, data_stem, data_suffix
@@ -178,7 +178,8 @@ def load_folder(
     from workbench import _cache  # `workbench run`: loaded once, shared by the step kernels
 
     return _cache.memo(
-        "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options),
+        "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options,
+                                            get_language()),
         lambda: _load_folder(folder, mapping, pseudonymize_key, options))
 
 
