@@ -16,7 +16,9 @@ Definitions, stated once
 *Active* (активный)
     A client who has bought and is not lapsed.
 *Potential* (потенциальный)
-    A lead who has not bought yet (only when a leads table exists).
+    A lead who has not bought yet (only when a leads table exists): the ladder's rungs
+    ``potential`` and ``visitor`` (a lead who met us). Potential clients are the funnel's
+    population (step 8), not counted among the clients.
 *Churn risk*
     The probability that an *active* client makes no purchase within the horizon (step 5's
     model). It is a forecast about active clients only: a lapsed client has already left and
@@ -51,14 +53,18 @@ from workbench.errors import WorkbenchError
 __all__ = (
     "ACTIVE_RFM_SEGMENTS",
     "ATTRITION_BENCHMARK",
+    "ClientBase",
     "REASONS",
     "STATUSES",
+    "STEP_COUNT_KEYS",
     "WHY_NOW_DEFAULTS",
-    "ClientBase",
     "base_counts",
     "client_base",
     "client_card",
+    "count_disagreements",
+    "load_counts",
     "referrals",
+    "save_counts",
     "silent_leavers",
     "stale_open_complaints",
     "why_now",
@@ -219,8 +225,10 @@ def client_base(
     out = pd.DataFrame(index=ladder.index.astype("string"))
     out.index.name = "customer_id"
     out["rung"] = ladder["rung"].astype("string").to_numpy()
+    # leads who met us but have not bought (rung ``visitor``) are potential clients too
     status = np.where(out["rung"] == "lapsed", "lapsed",
-                      np.where(out["rung"] == "potential", "potential", "active"))
+                      np.where(out["rung"].isin(["potential", "visitor"]), "potential",
+                               "active"))
     out["status"] = pd.array(status, dtype="string")
     if "median_gap_days" in ladder.columns:
         out["median_gap_days"] = ladder["median_gap_days"].astype(float).to_numpy()
@@ -346,9 +354,140 @@ def base_counts(base: ClientBase) -> dict[str, Any]:
         "n_active": len(active), "n_lapsed": int((tab["status"] == "lapsed").sum()),
         "by_rung": vc(tab["rung"]), "by_strategy": vc(tab["strategy"]),
         "by_cell": vc(buyers["abc_xyz"]), "by_rfm": vc(buyers["rfm_segment"]),
+        "n_advocates": int((buyers["rung"] == "advocate").sum()),
         "n_scored": n_scored, "n_high_risk": n_high,
         "high_risk_share": n_high / n_scored if n_scored else float("nan"),
     }
+
+
+#: The counts a step records for the cross-step check (:func:`save_counts`): the same key
+#: must be the same number in every step that records it.
+STEP_COUNT_KEYS: tuple[str, ...] = (
+    "n_clients", "n_active", "n_lapsed", "n_advocates", "n_high_risk", "by_rung",
+    "by_strategy",
+)
+
+_COUNTS_DIR = "counts"
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: numpy scalars to Python numbers, mappings to dicts with str keys."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, pd.Series):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    raise WorkbenchError(f"save_counts: a count must be a number or a mapping of numbers; "
+                         f"got {type(value).__name__}")
+
+
+def save_counts(out_dir: Any, step: int | str, counts: Mapping[str, Any]) -> Any:
+    """Record the counts a step shows, for the cross-step check.
+
+    Each step writes ``out_dir/counts/step_NN.json`` with the counts it prints (keys of
+    :data:`STEP_COUNT_KEYS`; others are kept too). :func:`load_counts` reads them back and
+    :func:`count_disagreements` lists every count that differs between steps.
+
+    Parameters
+    ----------
+    out_dir : path or None
+        The run's output folder; ``None`` (a notebook opened by hand) writes nothing.
+    step : int or str
+        The step number (``5``) or name.
+    counts : mapping
+        Count name -> a number or a mapping label -> number (``by_strategy``).
+
+    Returns
+    -------
+    Path or None
+        The file written.
+    """
+    import json
+    from pathlib import Path
+
+    if out_dir is None:
+        return None
+    name = f"step_{int(step):02d}" if str(step).isdigit() else str(step)
+    folder = Path(out_dir) / _COUNTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps({"step": name, "counts": _plain(dict(counts))}, indent=1,
+                               sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def load_counts(out_dir: Any) -> dict[str, dict[str, Any]]:
+    """The counts recorded by :func:`save_counts`: step name -> counts (sorted by step)."""
+    import json
+    from pathlib import Path
+
+    folder = Path(out_dir) / _COUNTS_DIR
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out[str(data["step"])] = dict(data["counts"])
+    return out
+
+
+def count_disagreements(records: Mapping[str, Mapping[str, Any]],
+                        rel: float = 1e-9) -> list[dict[str, Any]]:
+    """Every count that is not the same number in all the steps that record it.
+
+    Parameters
+    ----------
+    records : mapping
+        Step -> counts (:func:`load_counts`).
+    rel : float, default 1e-9
+        Relative tolerance for non-integer numbers (shares).
+
+    Returns
+    -------
+    list of dict
+        ``{"key": ..., "label": ... or None, "values": {step: value}}`` per disagreement
+        (for a mapping count, per label; a label missing in one step counts as 0); empty
+        when every step agrees.
+
+    Examples
+    --------
+    >>> count_disagreements({"05": {"n_lapsed": 3}, "07": {"n_lapsed": 3}})
+    []
+    >>> count_disagreements({"05": {"n_lapsed": 3}, "07": {"n_lapsed": 4}})
+    [{'key': 'n_lapsed', 'label': None, 'values': {'05': 3, '07': 4}}]
+    """
+    def same(values: list[Any]) -> bool:
+        first = values[0]
+        return all(np.isclose(float(v), float(first), rtol=rel, atol=0.0)
+                   if isinstance(v, float) or isinstance(first, float) else v == first
+                   for v in values[1:])
+
+    keys = sorted({k for counts in records.values() for k in counts})
+    out: list[dict[str, Any]] = []
+    for key in keys:
+        steps = {step: counts[key] for step, counts in records.items() if key in counts}
+        if len(steps) < 2:
+            continue
+        maps = [v for v in steps.values() if isinstance(v, Mapping)]
+        if maps and len(maps) != len(steps):
+            out.append({"key": key, "label": None, "values": dict(steps)})
+            continue
+        if maps:
+            labels = sorted({str(lab) for m in maps for lab in m})
+            for lab in labels:
+                vals = {step: v.get(lab, 0) for step, v in steps.items()}
+                if not same(list(vals.values())):
+                    out.append({"key": key, "label": lab, "values": vals})
+        elif not same(list(steps.values())):
+            out.append({"key": key, "label": None, "values": dict(steps)})
+    return out
+
+
+
+
 
 
 # ----------------------------------------------------------------------------------------------
@@ -557,15 +696,18 @@ def yearly_attrition(tx: pd.DataFrame, asof: Any = None,
     """
     import workbench
 
+    from workbench._columns import asof_day, through_asof
+
     date = pd.to_datetime(tx["date"])
-    end = pd.Timestamp(asof) if asof is not None else date.max()
+    end = asof_day(asof, date)  # the asof rule: a calendar day, the whole day included
     rows = []
     year_end = end
     while year_end - pd.DateOffset(years=1) > date.min():
         start = year_end - pd.DateOffset(years=1)
-        before = workbench.loyalty_ladder(tx[date <= start], asof=start, rules=ladder_rules)
+        before = workbench.loyalty_ladder(tx[through_asof(date, start)], asof=start,
+                                          rules=ladder_rules)
         active = before.index[(before["rung"] != "lapsed") & (before["rung"] != "potential")]
-        after = workbench.loyalty_ladder(tx[date <= year_end], asof=year_end,
+        after = workbench.loyalty_ladder(tx[through_asof(date, year_end)], asof=year_end,
                                          rules=ladder_rules)
         lapsed = int((after["rung"].reindex(active) == "lapsed").sum())
         rows.append({"year_end": year_end, "active_at_start": len(active),
@@ -656,3 +798,8 @@ def client_card(data: Any, customer_id: str, freq: str = "QS",
         rungs.index.name = "date"
     return {"customer": card, "orders": orders, "feedback": rows_of("feedback"),
             "survey": rows_of("survey"), "rungs": rungs}
+
+
+
+
+

@@ -162,6 +162,12 @@ class Deliverables:
     leads : DataFrame, optional
         The leads still to convert («Привлекать»): ``lead_id``, ``source``, ``stage``,
         ``date``, ``days_since``, ``priority``; None without a leads table.
+    base : ClientBase, optional
+        The client base the scores come from (:func:`workbench.client_base`): its
+        ``counts()`` are what every step prints.
+    kinds : Series, optional
+        ``business`` / ``consumer`` per client (:func:`workbench.client_kind`): which default
+        actions and channels apply when the workshop file gives no offer rules.
     """
 
     scores: pd.DataFrame
@@ -174,6 +180,8 @@ class Deliverables:
     rules: Any = None
     note_specs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     leads: pd.DataFrame | None = None
+    base: Any = None
+    kinds: pd.Series | None = None
 
     @property
     def everyone(self) -> pd.DataFrame:
@@ -234,7 +242,21 @@ def _offers(rungs: pd.Series, rules: Any, language: str) -> pd.DataFrame:
 
 def _client_actions(scores: pd.DataFrame, rules: Any, language: str) -> pd.Series:
     """The action per client: their rung's offer; an active client whose high risk overrides
-    the rung's strategy (``override == "risk_over_rung"``) gets the retain actions."""
+    the rung's strategy (``override == "risk_over_rung"``) gets the retain actions.
+
+    Without rules (the workshop file gives none) the method's defaults apply per client kind
+    (``scores["kind"]``, see :func:`workbench.client_kind`): business clients get
+    :data:`workbench.OFFER_RULES`, consumers its consumer variant (no personal manager)."""
+    from workbench.offers import default_offer_rules
+
+    if rules is None and "kind" in scores.columns:
+        action = pd.Series(pd.NA, index=scores.index, dtype="string")
+        for kind in ("business", "consumer"):
+            mine = (scores["kind"] == kind).to_numpy()
+            if mine.any():
+                action[mine] = _client_actions(scores[mine].drop(columns="kind"),
+                                               default_offer_rules(kind), language)
+        return action
     action = _actions(scores["rung"], rules, language)
     retain = _offers(pd.Series(["regular"], name="rung"), rules, language)
     if len(retain) and "override" in scores.columns:
@@ -368,7 +390,10 @@ def compute_deliverables(
         scores["target"] = False
     scores["priority"] = _priority_within(scores)
 
-    scores["action"] = _client_actions(scores, rules, language)
+    from workbench.offers import client_kind
+
+    kind = client_kind(scores.index, tables.get("customers"))
+    scores["action"] = _client_actions(scores.assign(kind=kind), rules, language)
 
     # why now (reason codes + the numbers behind them), the contact calendar, the channel
     from workbench.client_base import why_now
@@ -380,7 +405,7 @@ def compute_deliverables(
     contacts = _contacts(tables.get("customers"))
     if contacts is not None:
         scores = scores.join(contacts, how="left")
-    scores["channel"] = _channels(scores, ws)
+    scores["channel"] = _channels(scores.assign(kind=kind.reindex(scores.index)), ws)
     scores.index.name = "customer_id"
     scores = scores.sort_index(kind="mergesort")
     scores = scores[[c for c in (*CONTACT_COLUMNS, *SCORE_COLUMNS) if c in scores.columns]]
@@ -395,7 +420,7 @@ def compute_deliverables(
     return Deliverables(scores=scores, summary=_summary(scores),
                         notes=_render_notes(note_specs, language), asof=asof_ts,
                         language=language, settings=settings, rules=rules,
-                        note_specs=note_specs, leads=leads)
+                        note_specs=note_specs, leads=leads, base=base, kinds=kind)
 
 
 #: Contact data taken from the customers table when it has them (``manager`` / ``contact``
@@ -434,17 +459,26 @@ def _contacts(customers: pd.DataFrame | None) -> pd.DataFrame | None:
 
 
 def _channels(scores: pd.DataFrame, ws: Any) -> pd.Series:
-    """Channel per client: the workshop file's channel for the client's rung, else a default —
-    the mass channel for a long B2C list (more than :data:`MASS_CHANNEL_MIN`), a personal
-    manager for class A, the phone for the rest."""
+    """Channel per client: the workshop file's channel for the client's rung, else a default.
+
+    The default depends on the client's kind (``scores["kind"]``, see
+    :func:`workbench.client_kind`): consumers go to the mass channel (e-mail / SMS) when
+    their strategy list holds more than :data:`MASS_CHANNEL_MIN` consumers, else the phone —
+    never a personal manager; business clients of class A get a personal manager, the other
+    business clients the phone."""
     by_rung = ws.channels() if ws is not None else {}
     rung = scores["rung"].astype("string")
-    b2c = (scores["type"].astype("string").str.upper() == "B2C").fillna(False) \
-        if "type" in scores else pd.Series(False, index=scores.index)
-    n_b2c = b2c.groupby(scores["strategy"].astype("string").fillna("none")).transform("sum")
-    default = np.where(b2c & (n_b2c > MASS_CHANNEL_MIN), "mass",
-                       np.where(scores["abc"].astype("string").eq("A").fillna(False),
-                                "personal_manager", "phone"))
+    if "kind" in scores:
+        consumer = (scores["kind"] == "consumer").fillna(False).to_numpy()
+    else:
+        consumer = (scores["type"].astype("string").str.upper() == "B2C").fillna(False) \
+            .to_numpy() if "type" in scores else np.zeros(len(scores), dtype=bool)
+    consumer = pd.Series(consumer, index=scores.index)
+    n_consumer = consumer.groupby(scores["strategy"].astype("string").fillna("none")) \
+        .transform("sum")
+    class_a = scores["abc"].astype("string").eq("A").fillna(False).to_numpy()
+    default = np.where(consumer, np.where(n_consumer > MASS_CHANNEL_MIN, "mass", "phone"),
+                       np.where(class_a, "personal_manager", "phone"))
     chosen = rung.map(by_rung).astype("string")
     return chosen.fillna(pd.Series(default, index=scores.index, dtype="string"))
 
@@ -538,7 +572,9 @@ def select_deliverables(
     language = check_language(language if language is not None else result.language)
     everyone = result.everyone
     if language != result.language and "rung" in everyone.columns:
-        everyone = everyone.assign(action=_client_actions(everyone, result.rules, language))
+        kinds = everyone.assign(kind=result.kinds.reindex(everyone.index)) \
+            if result.kinds is not None else everyone
+        everyone = everyone.assign(action=_client_actions(kinds, result.rules, language))
         if "why_now" in everyone.columns:
             everyone = everyone.assign(why_now=_why_texts(everyone, language))
     keep = pd.Series(True, index=everyone.index)

@@ -30,14 +30,19 @@ import pandas as pd
 from workbench.errors import MissingColumnsError, WorkbenchError
 
 __all__ = (
+    "CLIENT_KINDS",
     "COMPETITIVENESS_DIMENSIONS",
     "COMPETITIVENESS_LEVELS",
+    "CONSUMER_BASE_MIN",
+    "CONSUMER_OFFER_RULES",
     "OFFER_RULES",
     "STRATEGIES",
     "UKOR_LEVELS",
     "UKOR_QUESTIONS",
     "UkorResult",
+    "client_kind",
     "competitiveness",
+    "default_offer_rules",
     "golden_drops",
     "offer_matrix",
     "offer_rules_frame",
@@ -132,6 +137,108 @@ OFFER_RULES: dict[str, dict[str, object]] = {
     "hibernating": {"strategy": "win_back", "actions": ("comeback_offer",)},
     "lost": {"strategy": "win_back", "actions": ("reason_call", "comeback_offer")},
 }
+
+#: The consumer (B2C) variant of the default rules, for the segments whose default actions are
+#: business ones (a personal manager, volume terms, joint marketing, a training, a senior
+#: manager): actions that reach thousands of consumers through a mass channel instead. Used by
+#: :func:`default_offer_rules` when the workshop file gives no rules.
+CONSUMER_OFFER_RULES: dict[str, dict[str, object]] = {
+    "potential": {"strategy": "attract", "actions": ("first_order_discount", "trial_sample")},
+    "visitor": {"strategy": "attract", "actions": ("first_order_discount",)},
+    "first_purchase": {"strategy": "engage", "actions": ("second_order_offer", "cross_sell")},
+    "buyer": {"strategy": "engage", "actions": ("cross_sell", "loyalty_programme")},
+    "regular": {
+        "strategy": "retain",
+        "actions": ("loyalty_programme", "reorder_reminder", "early_access"),
+    },
+    "advocate": {
+        "strategy": "cherish",
+        "actions": ("referral_programme", "early_access", "gratitude"),
+    },
+    "lapsed": {"strategy": "win_back", "actions": ("comeback_offer",)},
+    "AX": {"strategy": "cherish", "actions": ("early_access", "gratitude", "referral_programme")},
+    "AY": {"strategy": "retain", "actions": ("reorder_reminder", "loyalty_programme")},
+    "AZ": {"strategy": "retain", "actions": ("reorder_reminder", "early_access")},
+    "loyal": {"strategy": "retain", "actions": ("loyalty_programme", "early_access")},
+    "promising": {"strategy": "engage", "actions": ("second_order_offer", "cross_sell")},
+    "need_attention": {"strategy": "retain", "actions": ("reactivation_offer",)},
+    "at_risk": {"strategy": "win_back", "actions": ("reactivation_offer",)},
+    "cannot_lose": {"strategy": "win_back", "actions": ("reactivation_offer", "comeback_offer")},
+    "lost": {"strategy": "win_back", "actions": ("comeback_offer",)},
+}
+
+#: Client kinds of :func:`client_kind`.
+CLIENT_KINDS: tuple[str, ...] = ("business", "consumer")
+
+#: Without a client type (no ``type`` column in the customers table), a base of more clients
+#: than this is taken for a consumer business: a personal manager for each of thousands of
+#: buyers is not a default anyone can keep (the workshop file can still say otherwise).
+CONSUMER_BASE_MIN = 1000
+
+
+def default_offer_rules(kind: str = "business") -> dict[str, dict[str, object]]:
+    """The method's default offer rules for business or consumer clients.
+
+    Parameters
+    ----------
+    kind : {"business", "consumer"}
+        ``"business"``: :data:`OFFER_RULES`; ``"consumer"``: :data:`OFFER_RULES` with
+        :data:`CONSUMER_OFFER_RULES` over it (no personal manager, no volume terms).
+
+    Examples
+    --------
+    >>> default_offer_rules("business")["regular"]["actions"][0]
+    'personal_manager'
+    >>> "personal_manager" in default_offer_rules("consumer")["regular"]["actions"]
+    False
+    """
+    if kind not in CLIENT_KINDS:
+        raise WorkbenchError(f"kind must be one of {', '.join(CLIENT_KINDS)}; got {kind!r}")
+    if kind == "business":
+        return dict(OFFER_RULES)
+    return {**OFFER_RULES, **CONSUMER_OFFER_RULES}
+
+
+def client_kind(index: pd.Index, customers: pd.DataFrame | None = None,
+                base_min: int | None = None) -> pd.Series:
+    """Business or consumer, per client: which default offers and channels fit them.
+
+    Parameters
+    ----------
+    index : Index
+        The clients (``customer_id``).
+    customers : DataFrame, optional
+        With ``customer_id`` and ``type`` (``B2B`` / ``B2C``, case-insensitive).
+    base_min : int, optional
+        Clients without a type are consumers when there are more than this many clients,
+        else business clients (default :data:`CONSUMER_BASE_MIN`).
+
+    Returns
+    -------
+    Series
+        ``"business"`` or ``"consumer"`` per client of ``index``.
+
+    Examples
+    --------
+    >>> idx = pd.Index(["a", "b", "c"])
+    >>> cust = pd.DataFrame({"customer_id": ["a", "b"], "type": ["B2B", "b2c"]})
+    >>> client_kind(idx, cust).tolist()
+    ['business', 'consumer', 'business']
+    >>> client_kind(idx, None, base_min=2).tolist()
+    ['consumer', 'consumer', 'consumer']
+    """
+    base_min = CONSUMER_BASE_MIN if base_min is None else base_min
+    untyped = "consumer" if len(index) > base_min else "business"
+    kind = pd.Series(untyped, index=index, dtype=object)
+    if customers is not None and {"customer_id", "type"} <= set(customers.columns):
+        typed = customers.drop_duplicates("customer_id").set_index(
+            customers.drop_duplicates("customer_id")["customer_id"].astype(str))["type"]
+        typed = typed.astype("string").str.strip().str.upper()
+        mapped = typed.map({"B2B": "business", "B2C": "consumer"})
+        got = pd.Series(index.astype(str), index=index).map(mapped)
+        kind = got.where(got.notna(), kind).astype(object)
+    return kind.rename("kind")
+
 
 _RULE_COLUMNS = ("segment", "strategy", "actions")
 

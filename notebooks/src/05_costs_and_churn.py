@@ -66,7 +66,7 @@ horizon = "90D"  # churn horizon H: no purchase within H after asof = churned
 horizons = ["90D", "180D"]  # horizons offered by the retention widget (the first = horizon)
 offer_cost = None  # cost of a retention offer per client; None = 10% of the median client value
 success_rate = 0.3  # share of would-be leavers the offer keeps
-risk_cutoffs = (0.3, 0.6)  # churn probability: below 0.3 low risk, 0.6 and above high risk
+risk_cutoffs = None  # (low, high) churn-risk cut-offs; None = the workshop's threshold, else 0.3/0.6
 margin = None  # margin rate applied to revenue when transactions have no cost column
 
 # %% tags=["hide"]
@@ -84,6 +84,29 @@ folder = workbench.load_folder(data_dir, mapping=mapping)
 tx = folder.tables["transactions"]
 side = {name: folder.tables.get(name) for name in ("customers", "feedback", "survey")}
 past = workbench.backtest_asof(tx, horizon, asof)  # today minus one horizon: outcome known
+
+# %% [markdown] tags=["en"]
+# ### The client base this step counts
+#
+# Every step counts the same clients by one definition: `workbench.client_base` places each
+# client once — rung, ABC-XYZ cell, RFM segment, churn risk, strategy — and every notebook
+# reads it. What "lapsed", "active" and "churn risk" mean in this run, and how many clients
+# each covers:
+
+# %% [markdown] tags=["ru"]
+# ### Клиентская база, которую считает этот шаг
+#
+# Все шаги считают одних и тех же клиентов по одному определению: `workbench.client_base`
+# один раз определяет для каждого клиента ступень, клетку ABC-XYZ, сегмент RFM, риск ухода и
+# стратегию, и каждая тетрадь читает этот результат. Что в этом запуске значат «ушедший»,
+# «активный» и «риск ухода» и сколько клиентов в каждой группе:
+
+# %%
+base = workbench.client_base(folder, asof=asof, horizon=horizon, risk_cutoffs=risk_cutoffs)
+risk_cutoffs = base.settings["risk_cutoffs"]  # one set of risk bands for the whole run
+counts = base.counts()
+print(workbench.describe_definitions(base, language=language))
+print(workbench.describe_counts(counts, language=language))
 
 # %% [markdown] tags=["en"]
 # ## 1. What is churn when nobody cancels a contract?
@@ -242,23 +265,24 @@ if workbench.needs(folder, "feedback", language=language):
 # ## 4. Who is at risk today?
 #
 # Now the model for today: trained on all the data up to today (the last window's outcome is
-# known), it scores every client for the horizon that starts today. The risk bands use the
-# cut-offs `risk_cutoffs`; they are for the conversation with the sales team — the money-optimal
-# line comes in section 5.
+# known), it scores every active client for the horizon that starts today (the client base
+# above holds it; lapsed clients have already left and are a win-back population, not a risk).
+# The risk bands use the cut-offs `risk_cutoffs`; they are for the conversation with the sales
+# team — the money-optimal line comes in section 5.
 
 # %% [markdown] tags=["ru"]
 # ## 4. Кто в зоне риска сегодня?
 #
 # Теперь модель на сегодня: обученная на всех данных до сегодняшнего дня (исход последнего
-# окна известен), она оценивает каждого клиента на горизонт, который начинается сегодня. Группы
-# риска используют границы `risk_cutoffs`; они для разговора с отделом продаж — оптимальная по
-# деньгам граница появится в разделе 5.
+# окна известен), она оценивает каждого активного клиента на горизонт, который начинается
+# сегодня (её оценки хранит клиентская база выше; ушедшие клиенты уже ушли — их возвращают, а
+# не удерживают). Группы риска используют границы `risk_cutoffs`; они для разговора с отделом
+# продаж — оптимальная по деньгам граница появится в разделе 5.
 
 # %%
 today_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=1, language=language)
-if today_ok:
-    model = workbench.ChurnModel(horizon=horizon).fit(tx, asof=asof, **side)
-    probabilities = model.predict_proba(tx, asof=asof, **side)
+if today_ok:  # the active clients' churn probability, from the client base
+    probabilities = base.active["churn_probability"].dropna()
     print(workbench.describe_risk(probabilities, risk_cutoffs, language=language))
 
 # %% tags=["nbval-ignore-output"]
@@ -267,13 +291,21 @@ if today_ok:
     plt.show()
 
 # %% tags=["nbval-check-output"]
-# ✅ check: clients scored, and per risk band today (low, medium, high)
+# ✅ check: active clients scored, and per risk band today (low, medium, high)
 if today_ok:
     bands = workbench.risk_band(probabilities, risk_cutoffs)
-    print(len(probabilities))
+    print(len(probabilities), counts["n_lapsed"])
     print(verdict("clients per band (low, medium, high)",
                   bands.value_counts().reindex(["low", "medium", "high"], fill_value=0),
-                  [703, 295, 1938], abs=5))
+                  [703, 286, 770], abs=5))
+
+# %% tags=["hide"]
+# what this step shows, recorded for the run's cross-step check (written only with out_dir)
+shown = {"n_clients": counts["n_clients"], "n_lapsed": counts["n_lapsed"],
+         "n_active": len(base.active)}
+if today_ok:
+    shown.update(n_active=len(probabilities), n_high_risk=int((bands == "high").sum()))
+workbench.save_counts(out_dir, 5, shown)
 
 # %% [markdown] tags=["en"]
 # ## 5. Is it worth it? Value at risk, the offer and the threshold
@@ -299,7 +331,7 @@ if today_ok:
 # %%
 value = workbench.expected_value(tx, asof=asof, horizon=horizon, margin=margin).clip(lower=0)
 cost = workbench.default_offer_cost(value) if offer_cost is None else offer_cost
-rungs = workbench.loyalty_ladder(tx, asof=asof, survey=side["survey"])["rung"]
+rungs = base.table["rung"]  # the run's loyalty ladder (with the survey), from the client base
 if today_ok:
     plan = workbench.retention_plan(probabilities, value, cost, success_rate, segments=rungs)
     print(workbench.describe_retention_plan(plan, language=language))
@@ -312,9 +344,9 @@ if today_ok:
 # ✅ check: offer cost, gain and value at risk to 0.1 %, clients to target within 5
 if today_ok:
     print(verdict("offer cost", cost, 114.8, rel=0.001))
-    print(verdict("clients to target", plan.n_target, 1009, abs=5))
-    print(verdict("expected net gain", plan.total_gain, 406032, rel=0.001))
-    print(verdict("value at risk", plan.table["value_at_risk"].sum(), 1953080, rel=0.001))
+    print(verdict("clients to target", plan.n_target, 852, abs=5))
+    print(verdict("expected net gain", plan.total_gain, 312968, rel=0.001))
+    print(verdict("value at risk", plan.table["value_at_risk"].sum(), 1542400, rel=0.001))
 
 # %% [markdown] tags=["en"]
 # **The decision: the offer.** Move the offer's cost, its success rate and the horizon, and
@@ -333,6 +365,7 @@ if today_ok:  # a longer horizon needs a longer history: it is left out when the
     by_horizon = {h: workbench.ChurnModel(horizon=h).fit(tx, asof=asof, **side)
                   .predict_proba(tx, asof=asof, **side) for h in horizons[1:]
                   if workbench.churn_history_ok(tx, h, asof, n_horizons=1, language=language)}
+    by_horizon = {h: p[p.index.isin(base.active.index)] for h, p in by_horizon.items()}
     by_horizon = {horizons[0]: probabilities, **by_horizon}
     values = {h: workbench.expected_value(tx, asof=asof, horizon=h, margin=margin).clip(lower=0)
               for h in by_horizon}

@@ -123,18 +123,26 @@ if banner:
 #
 # Step 4 placed every client on the loyalty ladder, from potential clients (leads who have not
 # bought yet) to advocates, with the lapsed apart; and into the nine ABC-XYZ cells (volume ×
-# regularity). We recompute both here, with the same defaults.
+# regularity). Both come from the run's one client base (`workbench.client_base`: the ladder
+# with the survey's advocates, the workshop's ABC-XYZ thresholds), so this step counts the
+# same clients as steps 5, 7 and 8.
 
 # %% [markdown] tags=["ru"]
 # ## 1. Сегменты, для которых мы делаем предложения
 #
 # Шаг 4 поставил каждого клиента на лестницу приверженности — от потенциальных клиентов (лидов,
 # которые ещё не покупали) до приверженцев, с ушедшими отдельно — и в одну из девяти клеток
-# ABC-XYZ (объём × регулярность). Пересчитываем и то и другое здесь, с теми же настройками.
+# ABC-XYZ (объём × регулярность). И то и другое берём из единой клиентской базы запуска
+# (`workbench.client_base`: лестница с приверженцами по анкетам, пороги ABC-XYZ из файла
+# воркшопа), поэтому этот шаг считает тех же клиентов, что и шаги 5, 7 и 8.
 
 # %%
-ladder = workbench.loyalty_ladder(tx, asof=asof, leads=folder.tables.get("leads"))
-cells = workbench.abc_xyz(tx, asof=asof)
+base = workbench.client_base(folder, asof=asof, churn=False)  # rungs and cells of the run
+counts = base.counts()
+ladder = base.table  # every client and lead: rung, status, ABC-XYZ cell, strategy
+cells = base.buyers.rename(columns={"abc_xyz": "cell"})
+print(workbench.describe_definitions(base, language=language))
+print(workbench.describe_counts(counts, language=language))
 workbench.plotting.plot_ladder(ladder, language=language)
 plt.show()
 
@@ -168,6 +176,15 @@ print(workbench.describe_offer_matrix(cell_offers, language=language))
 # ✅ check: clients per rung and per ABC-XYZ cell
 print(ladder["rung"].value_counts().sort_index().to_dict())
 print(cells["cell"].value_counts().sort_index().to_dict())
+
+# %% tags=["hide"]
+# what this step shows, recorded for the run's cross-step check (written only with out_dir)
+bought = ladder[ladder["status"] != "potential"]
+workbench.save_counts(out_dir, 6, {
+    "n_clients": len(bought), "n_active": int((bought["status"] == "active").sum()),
+    "n_lapsed": int((bought["rung"] == "lapsed").sum()),
+    "n_advocates": int((bought["rung"] == "advocate").sum()),
+    "by_rung": bought["rung"].value_counts()})
 
 # %% [markdown] tags=["en"]
 # ## 2. The default offer per segment

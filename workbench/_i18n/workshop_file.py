@@ -290,6 +290,63 @@ MESSAGES.update({
               "клиент ничего не купит в ближайшие {horizon} дн.; ушедшие клиенты в нём не "
               "считаются: это аудитория для возврата.",
     },
+    "base.counts": {
+        "en": "Clients who have bought: {n}, of whom {active} active and {lapsed} lapsed (a "
+              "win-back population, not a churn risk).",
+        "ru": "Клиенты, купившие хотя бы раз: {n}, из них активные — {active}, ушедшие — "
+              "{lapsed} (их возвращаем, в риск ухода они не входят).",
+    },
+    "base.counts.risk": {
+        "en": "High churn risk: {high} ({share} of the active clients).",
+        "ru": "Высокий риск ухода: {high} ({share} активных клиентов).",
+    },
+    "base.counts.advocates": {"en": "Advocates: {n}.", "ru": "Приверженцы: {n}."},
+    "base.attrition.above": {
+        "en": "Of the {n} clients active on {start}, {lapsed} ({pct}) had lapsed a year later, "
+              "on {end} — above the benchmark of about {bench} a year that even the best "
+              "companies lose.",
+        "ru": "Из клиентов, активных на {start} (их {n}), через год, к {end}, ушли {lapsed} "
+              "({pct}) — больше ориентира: даже лучшие компании теряют около {bench} клиентов "
+              "в год.",
+    },
+    "base.attrition.within": {
+        "en": "Of the {n} clients active on {start}, {lapsed} ({pct}) had lapsed a year later, "
+              "on {end} — within the benchmark of about {bench} a year that even the best "
+              "companies lose.",
+        "ru": "Из клиентов, активных на {start} (их {n}), через год, к {end}, ушли {lapsed} "
+              "({pct}) — в пределах ориентира: даже лучшие компании теряют около {bench} "
+              "клиентов в год.",
+    },
+    "base.attrition.before": {"en": "The years before, newest first: {years}.",
+                              "ru": "В предыдущие годы, начиная с последнего: {years}."},
+    "base.attrition.short": {
+        "en": "The history is shorter than a year and a half: the yearly attrition cannot be "
+              "measured yet.",
+        "ru": "История короче полутора лет: годовой отток пока измерить нельзя.",
+    },
+    "base.silent": {
+        "en": "Of {n} lapsed clients, {silent} ({pct}) never complained: they left silently. "
+              "A complaint is a gift: the clients who do not complain leave without saying "
+              "why.",
+        "ru": "Из ушедших клиентов (их {n}) ни разу не жаловались {silent} ({pct}): они ушли "
+              "молча. Жалоба — это подарок: те, кто не жалуется, уходят, не объяснив "
+              "причины.",
+    },
+    "base.silent.none": {"en": "No client has lapsed yet.",
+                         "ru": "Ушедших клиентов пока нет."},
+    "base.stale": {
+        "en": "{n} complaints are recorded as open for more than {days} days (the oldest for "
+              "{oldest} days). That is far more often a record nobody closed than a client "
+              "still waiting: check them with the data owner. They are marked in actions.xlsx "
+              "(“Old open complaint: check the record”) and are not a reason to call first.",
+        "ru": "Открытыми дольше {days} дн. числятся жалобы: {n} (самая старая — {oldest} дн.). "
+              "Гораздо чаще это запись, которую никто не закрыл, чем клиент, который всё ещё "
+              "ждёт: проверьте их с владельцем данных. В actions.xlsx они отмечены («Старая "
+              "открытая жалоба: проверить запись») и не ставят клиента первым в список "
+              "звонков.",
+    },
+    "base.stale.none": {"en": "No complaint is recorded as open for more than {days} days.",
+                        "ru": "Жалоб, открытых дольше {days} дн., нет."},
     "base.note.no_churn": {
         "en": "Churn risk could not be estimated for a {horizon} horizon: {error}",
         "ru": "Риск ухода на горизонте {horizon} оценить не удалось: {error}",

@@ -20,7 +20,14 @@ from workbench.narrative._churn import (
     label_reasons,
     risk_label,
 )
-from workbench.narrative._client_base import describe_definitions, describe_why_now
+from workbench.narrative._client_base import (
+    describe_attrition,
+    describe_counts,
+    describe_definitions,
+    describe_silent_leavers,
+    describe_stale_complaints,
+    describe_why_now,
+)
 from workbench.narrative._economics import (
     describe_money_confusion,
     describe_retention_plan,
@@ -132,11 +139,13 @@ __all__ = (
     "decimal",
     "describe_abc_xyz",
     "describe_agreement",
+    "describe_attrition",
     "describe_btyd",
     "describe_churn_labels",
     "describe_competitiveness",
     "describe_competitor",
     "describe_complaints",
+    "describe_counts",
     "describe_crosstab",
     "describe_definitions",
     "describe_drivers",
@@ -165,7 +174,9 @@ __all__ = (
     "describe_risk",
     "describe_second_round",
     "describe_segments",
+    "describe_silent_leavers",
     "describe_source_yield",
+    "describe_stale_complaints",
     "describe_survey",
     "describe_survey_advantages",
     "describe_tradeoff",

@@ -13,9 +13,16 @@ import pandas as pd
 
 from workbench.client_base import ClientBase
 from workbench.i18n import check_language, t
-from workbench.narrative._format import date, percent, quantity
+from workbench.narrative._format import count, date, percent, quantity
 
-__all__ = ("describe_definitions", "describe_why_now")
+__all__ = (
+    "describe_attrition",
+    "describe_counts",
+    "describe_definitions",
+    "describe_silent_leavers",
+    "describe_stale_complaints",
+    "describe_why_now",
+)
 
 
 def describe_definitions(base: ClientBase | None = None, language: str | None = None) -> str:
@@ -85,3 +92,101 @@ def describe_why_now(row: Mapping[str, Any] | pd.Series, language: str | None = 
         values = {"cycle": quantity(round(n("cycle_days")), "day", language),
                   "date": date(row.get("next_contact"), language)}
     return t(f"why.{code}", language, **values)
+
+
+def describe_counts(counts: Mapping[str, Any], language: str | None = None) -> str:
+    """The base in one paragraph: clients, active, lapsed (win-back), high risk, advocates.
+
+    Examples
+    --------
+    >>> describe_counts({"n_clients": 10, "n_active": 8, "n_lapsed": 2, "n_high_risk": 2,
+    ...                  "high_risk_share": 0.25, "n_scored": 8, "n_advocates": 1}, "en")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'Clients who have bought: 10, of whom 8 active and 2 lapsed (a win-back population, not a
+    churn risk). High churn risk: 2 (25% of the active clients). Advocates: 1.'
+    """
+    language = check_language(language)
+    text = t("base.counts", language, n=count(counts["n_clients"], language),
+             active=count(counts["n_active"], language),
+             lapsed=count(counts["n_lapsed"], language))
+    if counts.get("n_scored"):
+        text += " " + t("base.counts.risk", language,
+                        high=count(counts["n_high_risk"], language),
+                        share=percent(counts["high_risk_share"], 0, language))
+    if "n_advocates" in counts:
+        text += " " + t("base.counts.advocates", language,
+                        n=count(counts["n_advocates"], language))
+    return text
+
+
+def describe_attrition(attrition: pd.DataFrame, language: str | None = None) -> str:
+    """The last year's attrition against the seeds' benchmark, in one or two sentences.
+
+    Parameters
+    ----------
+    attrition : DataFrame
+        :func:`yearly_attrition` (newest year first).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"year_end": [pd.Timestamp("2024-12-31")],
+    ...                       "active_at_start": [200], "lapsed_by_end": [50],
+    ...                       "attrition": [0.25], "benchmark": [0.10]})
+    >>> print(describe_attrition(frame, "en"))  # doctest: +NORMALIZE_WHITESPACE
+    Of the 200 clients active on 2023-12-31, 50 (25%) had lapsed a year later, on
+    2024-12-31 — above the benchmark of about 10% a year that even the best companies lose.
+    """
+    language = check_language(language)
+    if attrition is None or not len(attrition):
+        return t("base.attrition.short", language)
+    row = attrition.iloc[0]
+    start = pd.Timestamp(row["year_end"]) - pd.DateOffset(years=1)
+    share, bench = float(row["attrition"]), float(row["benchmark"])
+    key = "above" if share > bench else "within"
+    text = t(f"base.attrition.{key}", language, n=count(row["active_at_start"], language),
+             start=date(start, language), end=date(row["year_end"], language),
+             lapsed=count(row["lapsed_by_end"], language), pct=percent(share, 0, language),
+             bench=percent(bench, 0, language))
+    if len(attrition) > 1:
+        years = ", ".join(percent(float(v), 0, language) for v in attrition["attrition"][1:])
+        text += " " + t("base.attrition.before", language, years=years)
+    return text
+
+
+def describe_silent_leavers(result: Mapping[str, Any], language: str | None = None) -> str:
+    """How many of the lapsed clients never complained (:func:`silent_leavers`).
+
+    Examples
+    --------
+    >>> print(describe_silent_leavers({"n_lapsed": 10, "n_silent": 9, "share_silent": 0.9},
+    ...                               "en"))  # doctest: +NORMALIZE_WHITESPACE
+    Of 10 lapsed clients, 9 (90%) never complained: they left silently. A complaint is a
+    gift: the clients who do not complain leave without saying why.
+    """
+    language = check_language(language)
+    if not result.get("n_lapsed"):
+        return t("base.silent.none", language)
+    return t("base.silent", language, n=count(result["n_lapsed"], language),
+             silent=count(result["n_silent"], language),
+             pct=percent(result["share_silent"], 0, language))
+
+
+def describe_stale_complaints(stale: pd.DataFrame, max_age_days: float,
+                              language: str | None = None) -> str:
+    """The open complaints too old to be true: a data-quality flag for the data owner.
+
+    Examples
+    --------
+    >>> stale = pd.DataFrame({"customer_id": ["a", "b"], "age_days": [400, 120]})
+    >>> print(describe_stale_complaints(stale, 90, "en"))  # doctest: +NORMALIZE_WHITESPACE
+    2 complaints are recorded as open for more than 90 days (the oldest for 400 days). That
+    is far more often a record nobody closed than a client still waiting: check them with
+    the data owner. They are marked in actions.xlsx (“Old open complaint: check the
+    record”) and are not a reason to call first.
+    """
+    language = check_language(language)
+    if stale is None or not len(stale):
+        return t("base.stale.none", language, days=count(max_age_days, language))
+    return t("base.stale", language, n=count(len(stale), language),
+             days=count(max_age_days, language),
+             oldest=count(int(stale["age_days"].max()), language))

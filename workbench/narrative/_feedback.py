@@ -368,7 +368,8 @@ def describe_second_round(
 
 
 
-def format_open_complaints(summary: ComplaintsSummary, language: str | None = None) -> pd.DataFrame:
+def format_open_complaints(summary: ComplaintsSummary, language: str | None = None,
+                           max_age_days: float | None = None) -> pd.DataFrame:
     """Return the open complaints, oldest first, as a display table with translated headers.
 
     Parameters
@@ -376,6 +377,9 @@ def format_open_complaints(summary: ComplaintsSummary, language: str | None = No
     summary : ComplaintsSummary
         The output of :func:`complaints_summary`.
     language : {"en", "ru"}, optional
+    max_age_days : float, optional
+        Leave out complaints open for longer (stale records: a data-quality flag, see
+        :func:`workbench.stale_open_complaints`, not a call list).
 
     Returns
     -------
@@ -385,6 +389,8 @@ def format_open_complaints(summary: ComplaintsSummary, language: str | None = No
     """
     language = check_language(language)
     o = summary.open
+    if max_age_days is not None:
+        o = o[o["age_days"].to_numpy(dtype=float) <= float(max_age_days)]
     return pd.DataFrame(
         {
             t("compl.customer", language): o["customer_id"].astype(str).to_numpy(),
