@@ -695,7 +695,6 @@ def yearly_attrition(tx: pd.DataFrame, asof: Any = None,
         ``attrition`` (share), ``benchmark`` (:data:`ATTRITION_BENCHMARK`).
     """
     import workbench
-
     from workbench._columns import asof_day, through_asof
 
     date = pd.to_datetime(tx["date"])
