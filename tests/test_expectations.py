@@ -563,3 +563,29 @@ def test_empty_survey_gives_empty_tables_not_errors():
     ladder = expectation_ladder(empty)
     assert ladder.empty
     assert expectation_ladder_summary(ladder)["n"].tolist() == [0, 0, 0]
+
+
+def test_quotes_come_from_low_and_high_scorers():
+    """The worst attribute does not get only praise: half its quotes (rounded up) come from
+    the low scorers, the rest from the high ones; a short side is filled from the other."""
+    rows = []
+    for i in range(20):  # 'delivery' is the worst: 16 low scores with criticism, 4 high
+        low = i < 16
+        rows.append(("delivery", 1 if low else 5, f"late again {i}" if low else f"quick {i}"))
+    for i in range(6):  # 'price': high scores only
+        rows.append(("price", 4 + i % 2, f"fair price {i}"))
+    survey = pd.DataFrame(rows, columns=["attribute", "performance", "comment"])
+    for seed in range(5):
+        got = quotes(survey, n=3, random_state=seed)
+        delivery = got[got["attribute"] == "delivery"]
+        assert delivery["tone"].tolist() == ["low", "low", "high"]
+        assert delivery["comment"].str.startswith("late").sum() == 2
+        assert delivery["comment"].str.startswith("quick").sum() == 1
+        # the middle of the scale seen in the data is 3: every price score is above it
+        price = got[got["attribute"] == "price"]
+        assert price["tone"].tolist() == ["high"] * 3
+    # without looking at the score, the draw of 3 out of 20 is free
+    plain = quotes(survey, n=3, random_state=0, score_col=False)
+    assert "tone" not in plain.columns and len(plain) == 6
+    with pytest.raises(MissingColumnsError):
+        quotes(survey, score_col="nope")

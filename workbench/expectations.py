@@ -797,6 +797,7 @@ def quotes(
     n: int = 3,
     random_state: int = 0,
     text_col: str | None = None,
+    score_col: str | None = None,
 ) -> pd.DataFrame:
     """Pick a few client comments per attribute or segment: the voice of the customer.
 
@@ -815,14 +816,24 @@ def quotes(
         Seed: the same data and seed always give the same quotes.
     text_col : str, optional
         The text column; by default ``"comment"`` when present, else ``"text"``.
+    score_col : str, optional
+        The respondent's score of what they comment on (default: ``"performance"`` when
+        present, else ``"score"``, else none). With a score, each group's quotes come from
+        the low scorers as well as the high ones: half of ``n`` (rounded up) from the
+        comments whose score is at or below the middle of the scale seen in the data, the
+        rest from those above it; a side with too few comments is filled from the other.
+        The worst attribute then does not get only praise, nor the best only complaints.
+        ``score_col=False`` samples without looking at the score.
 
     Returns
     -------
     pandas.DataFrame
-        One row per quote, sorted by group and then by input order: the group column (named as
-        ``by``; absent when ``by`` is None), the text column, and ``respondent_id`` /
-        ``customer_id`` / ``date`` / ``score`` where present. Empty or blank texts are skipped,
-        and a comment repeated word for word (ignoring case and spacing) is used once.
+        One row per quote, sorted by group, then low scorers before high ones, then input
+        order: the group column (named as ``by``; absent when ``by`` is None), the text
+        column, ``respondent_id`` / ``customer_id`` / ``date`` / ``score`` where present, and
+        with a score column that column and ``tone`` (``"low"`` / ``"high"``). Empty or blank
+        texts are skipped, and a comment repeated word for word (ignoring case and spacing)
+        is used once.
 
     Notes
     -----
@@ -839,6 +850,13 @@ def quotes(
     ...     "comment": ["Too expensive", "too  expensive", "Always late"]})
     >>> quotes(survey, n=2)["comment"].tolist()
     ['Always late', 'Too expensive']
+
+    With a score, a group's quotes come from both ends:
+
+    >>> rated = pd.DataFrame({"attribute": ["price"] * 4, "performance": [1, 5, 5, 4],
+    ...                       "comment": ["Too dear", "Fair", "Good value", "Fine"]})
+    >>> quotes(rated, n=2)[["comment", "tone"]].values.tolist()
+    [['Too dear', 'low'], ['Fair', 'high']]
     """
     if not isinstance(data, pd.DataFrame):
         raise WorkbenchError(f"quotes: expected a DataFrame, got {type(data).__name__}")
@@ -867,16 +885,54 @@ def quotes(
     rng = np.random.default_rng(random_state)
     frame["_draw"] = rng.permutation(len(frame))
     frame["_order"] = np.arange(len(frame))
-    if gname is None:
-        picked = frame.nsmallest(n, "_draw")
+    if score_col is None:
+        score_col = next((c for c in ("performance", "score") if c in frame.columns), None)
+    elif score_col is False:
+        score_col = None
+    elif score_col not in frame.columns:
+        raise MissingColumnsError("quotes", [score_col], list(frame.columns),
+                                  source="DataFrame")
+    if score_col is not None:
+        score = pd.to_numeric(frame[score_col], errors="coerce")
+        if score.notna().any():
+            middle = (float(score.min()) + float(score.max())) / 2.0
+            frame["_tone"] = np.where(score.isna(), "", np.where(score <= middle, "low",
+                                                                  "high"))
+        else:
+            score_col = None
+    gkey = group_cols or None
+    if score_col is None:
+        ranked = frame.sort_values("_draw", kind="mergesort")
+        picked = ranked.head(n) if gkey is None else ranked.groupby(
+            GROUP_COLUMN, sort=False).head(n)
+        sort_by = [*group_cols, "_order"]
     else:
-        picked = (frame.sort_values("_draw", kind="mergesort")
-                  .groupby(GROUP_COLUMN, sort=False).head(n))
-    picked = picked.sort_values([*group_cols, "_order"], kind="mergesort")
-    extra = [c for c in ("respondent_id", "customer_id", "date", "score")
-             if c in picked.columns and c not in (text_col, gname)]
+        picked = _balanced(frame[frame["_tone"] != ""], gkey, n)
+        sort_by = [*group_cols, "_tone_rank", "_order"]
+    picked = picked.sort_values(sort_by, kind="mergesort")
+    extra = [c for c in ("respondent_id", "customer_id", "date", "score", score_col)
+             if c is not None and c in picked.columns and c not in (text_col, gname)]
+    extra = list(dict.fromkeys(extra))
+    if score_col is not None:
+        picked = picked.assign(tone=picked["_tone"])
+        extra.append("tone")
     out = picked[[*group_cols, text_col, *extra]].rename(columns={GROUP_COLUMN: gname})
     return out.reset_index(drop=True)
+
+
+def _balanced(frame: pd.DataFrame, group: list[str] | None, n: int) -> pd.DataFrame:
+    """Per group: ceil(n / 2) low-tone rows and the rest high, by draw order; a side short
+    of rows is filled from the other."""
+    frame = frame.sort_values("_draw", kind="mergesort")
+    parts = [frame] if group is None else [g for _, g in frame.groupby(group[0], sort=False)]
+    out = []
+    for part in parts:
+        low, high = part[part["_tone"] == "low"], part[part["_tone"] == "high"]
+        k_low = min(len(low), max(n - len(high), (n + 1) // 2))
+        k_high = min(len(high), n - k_low)
+        out += [low.head(k_low), high.head(k_high)]
+    picked = pd.concat(out) if out else frame.head(0)
+    return picked.assign(_tone_rank=(picked["_tone"] == "high").astype(int))
 
 
 # ----------------------------------------------------------------------------------------------
