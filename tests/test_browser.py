@@ -66,11 +66,15 @@ def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 90.0) -> 
 
 
 def _data_folder(tmp: Path) -> Path:
+    """A copy of the sample (the dashboard saves into its workshop file: never the repo's)."""
+    target = tmp / "client"
     if (SAMPLE / "transactions.csv").exists():
-        return SAMPLE
+        shutil.copytree(SAMPLE, target)
+        return target
     import numpy as np
     import pandas as pd
 
+    target.mkdir()
     rng = np.random.default_rng(0)
     n = 4000
     tx = pd.DataFrame({
@@ -78,12 +82,13 @@ def _data_folder(tmp: Path) -> Path:
         "date": pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"),
         "amount": rng.gamma(2.0, 400.0, n).round(2),
     })
-    tx.to_csv(tmp / "transactions.csv", index=False)
-    return tmp
+    tx.to_csv(target / "transactions.csv", index=False)
+    return target
 
 
 @pytest.fixture(scope="module")
-def dashboard_url(tmp_path_factory):
+def dashboard_server(tmp_path_factory):
+    """Voila serving the dashboard in Russian on a copy of the sample: (url, data folder)."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -96,10 +101,11 @@ def dashboard_url(tmp_path_factory):
     if not DASHBOARD.exists():
         _missing(f"{DASHBOARD.relative_to(ROOT)} not built (python tools/build_notebooks.py)")
     tmp = tmp_path_factory.mktemp("voila")
+    data = _data_folder(tmp)
     port = _free_port()
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
-               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), MPLBACKEND="Agg",
-               WORKBENCH_DATA=str(_data_folder(tmp)), WORKBENCH_LANGUAGE="en")
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), WORKBENCH_DATA=str(data),
+               WORKBENCH_LANGUAGE="ru", WORKBENCH_OUT=str(tmp / "reports"))
     voila = shutil.which("voila", path=str(Path(sys.executable).parent)) or "voila"
     log = open(tmp / "voila.log", "wb")  # noqa: SIM115 - closed after the server stops
     proc = subprocess.Popen(
@@ -109,7 +115,7 @@ def dashboard_url(tmp_path_factory):
     )
     try:
         _wait_for_port(port, proc)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", data
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -119,34 +125,88 @@ def dashboard_url(tmp_path_factory):
         log.close()
 
 
-def test_abc_threshold_slider_changes_the_summary(dashboard_url, tmp_path):
+def _count(text: str, pattern: str) -> float:
+    import re
+
+    found = re.search(pattern, text)
+    assert found, (pattern, text)
+    return float(found.group(1).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+
+
+def test_dashboard_decisions_on_three_steps_are_saved(dashboard_server, tmp_path):
+    """Tabs in Russian; on steps 3, 4 and 5 a slider moves, the view changes, and "Save this
+    decision" writes the moved value into the folder's workshop file."""
     from playwright.sync_api import expect, sync_playwright
 
+    from workbench.workshop import read_workshop
+
+    url, data = dashboard_server
+    before_file = read_workshop(data)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=_chromium(), headless=True,
                                     args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            page.goto(dashboard_url, timeout=120_000)
-            summary = page.locator(".widget-html").filter(has_text="Cell AX holds").first
-            expect(summary).to_be_visible(timeout=120_000)
-            before = summary.inner_text()
-            handle = page.locator(".widget-slider .noUi-handle").first
-            handle.focus()
-            for _ in range(15):  # A threshold 0.80 -> 0.65
-                page.keyboard.press("ArrowLeft")
-            expect(summary).not_to_have_text(before, timeout=30_000)
-            after = summary.inner_text()
-            page.screenshot(path=str(tmp_path / "dashboard.png"), animations="disabled")
+            page = browser.new_page(viewport={"width": 1300, "height": 1000})
+            page.goto(url, timeout=180_000)
+            tabs = page.locator(".lm-TabBar-tab")
+            expect(tabs.first).to_be_visible(timeout=180_000)
+            titles = [x.strip() for x in tabs.all_inner_texts()]
+            assert titles[:9] == ["0 · Данные", "1 · Ожидания", "2 · Анализ", "3 · Приоритеты",
+                                  "4 · Сегменты", "5 · Затраты и уход", "6 · Предложения",
+                                  "7 · Упаковка", "8 · Обратная связь"], titles
+            expect(page.get_by_text("Шаг 0 — Данные клиента")).to_be_visible(timeout=60_000)
+            shown = {}
+
+            def step(index: int, summary_text: str, slider: int, key: str, presses: int):
+                tabs.nth(index).click()
+                summary = page.locator(".widget-html:visible").filter(
+                    has_text=summary_text).first
+                expect(summary).to_be_visible(timeout=240_000)
+                before = summary.inner_text()
+                handle = page.locator(".widget-slider:visible .noUi-handle").nth(slider)
+                readout = page.locator(".widget-slider:visible .widget-readout").nth(slider)
+                handle.focus()
+                for _ in range(presses):
+                    page.keyboard.press(key)
+                expect(summary).not_to_have_text(before, timeout=60_000)
+                # each key press is one change: wait until the kernel has answered the last
+                last, deadline = None, time.monotonic() + 120
+                while time.monotonic() < deadline:
+                    now = (readout.inner_text(), summary.inner_text())
+                    if now == last:
+                        break
+                    last = now
+                    page.wait_for_timeout(2000)
+                after = summary.inner_text()
+                page.locator("button:visible", has_text="Сохранить решение").first.click()
+                expect(page.locator(".widget-html:visible").filter(
+                    has_text="Сохранено в workshop.yml").first).to_be_visible(timeout=60_000)
+                page.screenshot(path=str(tmp_path / f"dashboard_step{index}.png"),
+                                animations="disabled")
+                shown[index] = (before, after)
+
+            step(4, "Класс A:", 0, "ArrowLeft", 15)          # A line 0.80 -> 0.65
+            step(3, "При бюджете", 0, "ArrowLeft", 5)       # budget down 5 % of the range
+            step(5, "Предложение —", 1, "ArrowRight", 3)    # success rate +0.15
         finally:
             browser.close()
-    import re
 
-    pattern = re.compile(r"Class A: ([\d,]+) clients")
-    n_before, n_after = pattern.search(before), pattern.search(after)
-    assert n_before and n_after, (before, after)
-    # a lower A line (0.80 -> 0.65) puts fewer clients in class A
-    assert int(n_after.group(1).replace(",", "")) < int(n_before.group(1).replace(",", ""))
+    after_file = read_workshop(data)
+    # step 4: the A line moved and fewer clients are in class A
+    assert after_file.decision("abc_xyz")["abc_a"] == pytest.approx(0.65, abs=0.005)
+    a_before, a_after = (_count(x, r"Класс A: клиентов — ([\d\u00a0 ]+)") for x in shown[4])
+    assert a_after < a_before
+    # step 3: the saved budget is the moved one, and the summary read it
+    old_budget = float(before_file.get("plan.budget"))
+    new_budget = float(after_file.get("plan.budget"))
+    assert new_budget < old_budget
+    assert _count(shown[3][1], r"При бюджете (\d[\d\u00a0]*)") == pytest.approx(
+        new_budget, rel=0.01)
+    # step 5: the success rate went up by three steps of 0.05
+    start = float(before_file.decision("retention").get("success_rate", 0.3))
+    assert after_file.decision("retention")["success_rate"] == pytest.approx(start + 0.15,
+                                                                              abs=0.001)
+    assert after_file.saved.keys() >= {"abc_xyz", "priorities", "retention"}
 
 
 def test_report_opens_with_the_executive_summary(tmp_path):

@@ -6,46 +6,38 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Workshop dashboard (клиентоориентация)
-#
-# Move the sliders and read the result: the same package functions as the step notebooks,
-# without code. Served by `make dashboard` (Voila, localhost only).
-
 # %% tags=["parameters"]
-data_dir = "../data/samples"  # folder with the client's tables (env WORKBENCH_DATA overrides)
+# The workshop dashboard, served by `make dashboard` (Voila, localhost only): one tab per step
+# with that step's decisions and a "Save this decision" button that writes into the client's
+# workshop file. Every text it shows comes from the package in the audience's language, so
+# this notebook has no prose of its own.
+data_dir = "../data/samples"  # the client's folder: tables + workshop file (env WORKBENCH_DATA overrides)
 language = "en"  # "en" or "ru" (env WORKBENCH_LANGUAGE overrides)
 asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
+out_dir = "reports"  # where step 7 writes the deliverables when asked (env WORKBENCH_OUT overrides)
 
 # %% tags=["hide"]
 import os
 
 import matplotlib.pyplot as plt
+from IPython import get_ipython
 
 import workbench
 import workbench.widgets
 
+get_ipython().run_line_magic("matplotlib", "inline")  # plots in the panels, whatever MPLBACKEND says
+
 data_dir = os.environ.get("WORKBENCH_DATA", data_dir)
 language = os.environ.get("WORKBENCH_LANGUAGE", language)
+out_dir = os.environ.get("WORKBENCH_OUT", out_dir)
 workbench.set_language(language)
-folder = workbench.load_folder(data_dir)
 plt.rcParams["figure.figsize"] = (7, 4.5)
 
-# %% [markdown]
-# ## ABC-XYZ: who brings the money, and how steadily (step 4)
-
 # %% tags=["nbval-ignore-output"]
-abc_panel = workbench.widgets.abc_xyz_panel(folder.tables["transactions"], asof=asof,
-                                            language=language)
-abc_panel
+board = workbench.widgets.dashboard(data_dir, language=language, asof=asof, out_dir=out_dir)
+board
 
-# %% tags=["nbval-check-output"]
-# ✅ check: the A class and the AX cell at the default thresholds
-summary = abc_panel.result
-print(int(summary.loc[summary["abc"] == "A", "clients"].sum()), int(summary.loc["AX", "clients"]))
-
-# %% [markdown]
-# ## Level of client orientation (УКОР): a self-assessment
-
-# %% tags=["nbval-ignore-output"]
-workbench.widgets.ukor_panel(language=language)
+# %%
+# check (silent in the room): the first page was built from this folder without an error
+assert not board.errors, board.errors
+assert list(board.panels) == [0] and "load" in board.panels[0]

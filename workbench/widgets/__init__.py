@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from workbench.widgets._base import Panel, html_text
 from workbench.widgets._churn import retention_panel, threshold_panel
+from workbench.widgets._client_card import client_card_panel, describe_client_card
+from workbench.widgets._dashboard import Dashboard, dashboard
 from workbench.widgets._expectations import (
     ipa_panel,
     ladder_panel,
@@ -19,9 +21,13 @@ from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
 from workbench.widgets._workshop import deliverables_panel, load_report_panel
 
 __all__ = (
+    "Dashboard",
     "Panel",
     "abc_xyz_panel",
+    "client_card_panel",
+    "dashboard",
     "deliverables_panel",
+    "describe_client_card",
     "html_text",
     "ipa_panel",
     "ladder_panel",

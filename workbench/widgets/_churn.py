@@ -99,16 +99,18 @@ def retention_panel(
         "offer_cost": W.FloatSlider(
             value=float(offer_cost), min=0.0, max=float(max_cost), step=float(max_cost) / 100,
             description=t("econ.offer_cost", language), continuous_update=False,
+            style={"description_width": "initial"},
         ),
         "success_rate": W.FloatSlider(
             value=float(success_rate), min=0.0, max=1.0, step=0.05,
             description=t("econ.success_rate", language), continuous_update=False,
+            style={"description_width": "initial"},
         ),
     }
     if keys:
         controls["horizon"] = W.SelectionSlider(
             options=keys, value=keys[0], description=t("econ.horizon", language),
-            continuous_update=False,
+            continuous_update=False, style={"description_width": "initial"},
         )
 
     def compute(offer_cost: float, success_rate: float, horizon: Any = None) -> RetentionPlan:
@@ -183,6 +185,7 @@ def threshold_panel(
         "threshold": W.FloatSlider(
             value=float(threshold), min=0.0, max=1.0, step=0.01,
             description=t("econ.threshold", language), continuous_update=False,
+            style={"description_width": "initial"},
         )
     }
 

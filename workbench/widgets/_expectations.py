@@ -129,12 +129,12 @@ def priorities_panel(
     slider = W.FloatSlider(
         value=float(budget) if budget is not None else top / 2, min=0.0, max=top,
         step=top / 100, description=t("prio.budget", language), continuous_update=False,
-        readout_format=".4g",
+        readout_format=".4g", style={"description_width": "initial"},
     )
     weights = WEIGHTS if ipa is not None else ("none",)
     weight = W.Dropdown(options=[(t(f"prio.weight.{k}", language), k) for k in weights],
                         value="none", description=t("prio.weight", language),
-                        disabled=ipa is None)
+                        disabled=ipa is None, style={"description_width": "initial"})
 
     def compute(budget: float, weight: str) -> PriorityPlan:
         return priorities(ipa, actions, budget, weight=weight, curve_points=curve_points)

@@ -91,7 +91,7 @@ def attach_save(
         who = W.Text(value="", placeholder=t("wsf.save.who", language),
                      description=t("wsf.save.who", language), layout=W.Layout(width="260px"))
         button = W.Button(description=t("wsf.save.button", language), icon="save",
-                          button_style="success")
+                          button_style="success", layout=W.Layout(width="auto"))
 
         def on_click(_b: Any) -> None:
             try:
