@@ -35,6 +35,71 @@ class TestNeeds:
         assert workbench.needs(folder, "survey") is False
 
 
+class TestOneBannerPerNotebook:
+    def test_a_missing_table_is_named_once_per_folder(self, capsys):
+        folder = SimpleNamespace(tables={}, missing=("survey",), path="client")
+        assert [workbench.needs(folder, "survey", language="ru") for _ in range(5)] == [False] * 5
+        out = capsys.readouterr().out
+        assert out.count("survey.csv") == 1, out
+        # another folder object (the next notebook) says it again
+        assert workbench.needs(SimpleNamespace(tables={}, missing=()), "survey") is False
+        assert "survey.csv" in capsys.readouterr().out
+
+    def test_banner_names_tables_and_fields_then_sections_stay_silent(self, capsys):
+        from workbench.workshop import read_workshop
+
+        folder = SimpleNamespace(tables={"transactions": pd.DataFrame({"a": [1]})}, missing=(),
+                                 path="client", workshop=read_workshop(None))
+        banner = workbench.missing_banner(folder, 3, language="ru")
+        assert banner.startswith("Шагу 3 не хватает: таблица «анкета» (survey.csv)")
+        assert "(actions)" in banner and "(plan.budget)" in banner
+        assert workbench.needs(folder, "survey", language="ru") is False
+        assert capsys.readouterr().out == ""  # the banner said it already
+        assert workbench.needs(folder, "customers", language="ru") is False
+        assert "customers.csv" in capsys.readouterr().out  # not in step 3's banner: said once
+
+    def test_banner_is_empty_when_nothing_is_missing(self):
+        from workbench.workshop import read_workshop
+
+        folder = SimpleNamespace(tables={"transactions": pd.DataFrame({"a": [1]})}, missing=(),
+                                 path="client", workshop=read_workshop(None))
+        assert workbench.missing_banner(folder, 4) == ""
+
+
+class TestStepSettings:
+    def _folder(self, tmp_path, **decisions):
+        from workbench.workshop import init_workshop, save_decision
+
+        init_workshop(tmp_path, language="ru")
+        if decisions:
+            save_decision(tmp_path, "retention", decisions, by="t", at="2026-12-01 21:00 UTC")
+        pd.DataFrame({"customer_id": ["a"], "date": ["2024-01-01"], "amount": [1.0]}).to_csv(
+            tmp_path / "transactions.csv", index=False)
+        return workbench.load_folder(tmp_path)
+
+    def test_the_file_decides_what_the_parameters_leave_open(self, tmp_path):
+        folder = self._folder(tmp_path, offer_cost=25.0, success_rate=0.4)
+        values, banner = workbench.step_settings(folder, 7, language="ru", horizon="60D")
+        assert values == {"horizon": "60D", "offer_cost": 25.0, "success_rate": 0.4}
+        assert banner == ""
+        values, _ = workbench.step_settings(folder, 7, success_rate=0.1)
+        assert values["success_rate"] == 0.1 and values["offer_cost"] == 25.0
+
+    def test_banner_names_the_missing_fields_and_the_defaults_used(self, tmp_path):
+        folder = self._folder(tmp_path)
+        values, banner = workbench.step_settings(folder, 7, language="ru")
+        assert values == {"horizon": "90D", "offer_cost": None, "success_rate": 0.3}
+        assert banner.startswith("В файле воркшопа (workshop.yml) пока нет: стоимость "
+                                 "предложения (decisions.offer_cost), доля успеха "
+                                 "(decisions.success_rate).")
+        assert banner.endswith(": стоимость предложения — 10\u00a0% медианной ценности "
+                               "клиента, 30\u00a0%.")
+        folder.workshop.data["plan"]["horizon"] = None  # a file without a horizon
+        values, banner = workbench.step_settings(folder, 5, language="en")
+        assert values["horizon"] == "90D"
+        assert "horizon (plan.horizon)" in banner and "defaults: 90D, offer cost 10%" in banner
+
+
 class TestDescribeLoad:
     def test_numbers_and_top_reason_come_from_report(self):
         text = workbench.describe_load(_report(10, 7, ["bad date", "bad date", "no customer"]),

@@ -71,6 +71,12 @@ import workbench.widgets
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 
+# %%
+# one banner names every input this step lacks; the sections that need one skip in silence
+banner = workbench.missing_banner(folder, 1, language=language)
+if banner:
+    print(banner)
+
 # %% [markdown] tags=["en"]
 # ## 1. What does the survey hold?
 #

@@ -73,6 +73,12 @@ segments = None
 if "customers" in folder.tables and segment_column in folder.tables["customers"].columns:
     segments = folder.tables["customers"].set_index("customer_id")[segment_column]
 
+# %%
+# one banner names every input this step lacks; the sections that need one skip in silence
+banner = workbench.missing_banner(folder, 2, language=language)
+if banner:
+    print(banner)
+
 # %% [markdown] tags=["en"]
 # ## 1. Where do clients get less than they expect?
 #

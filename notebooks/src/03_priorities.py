@@ -59,7 +59,7 @@ mapping = None  # optional YAML/JSON column mapping for messy exports
 out_dir = None  # where `workbench run` writes deliverables (unused in the workshop)
 crosshair = "mean"  # where the IPA quadrant lines cross: "mean", "median" or (importance, performance)
 segment_column = "segment"  # column of the customers table that defines the segments
-focus_segment = None  # None = plan for all respondents; or one segment, e.g. "cafe"
+focus_segment = None  # None = plan for all respondents; or one value of the segment column
 budget = None  # what we can spend this year, in the unit of the action costs (None: plan.budget of the workshop file)
 weight = "importance"  # "none": effect as given; "importance": x importance; "gap": x shortfall
 
@@ -80,6 +80,12 @@ if budget is None:
 segments = None
 if "customers" in folder.tables and segment_column in folder.tables["customers"].columns:
     segments = folder.tables["customers"].set_index("customer_id")[segment_column]
+
+# %%
+# one banner names every input this step lacks; the sections that need one skip in silence
+banner = workbench.missing_banner(folder, 3, language=language)
+if banner:
+    print(banner)
 
 # %% [markdown] tags=["en"]
 # ## 1. Importance against performance: the four quadrants
@@ -201,10 +207,8 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
 # 1–5 scale); the budget from `plan.budget`. Missing: the banner says what to fill in.
 actions = workshop.actions()
 planning = actions is not None and budget is not None
-if planning:
+if planning:  # without them the banner at the top named the missing fields
     display(actions)
-else:
-    print(workbench.describe_missing(workbench.missing_inputs(folder, 3), language=language))
 
 # %% [markdown] tags=["en"]
 # Not every action deserves the same weight: a point of improvement on an attribute clients
@@ -309,25 +313,32 @@ if planning:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
-# The cafés rate barista training far more important than other clients do. Build the plan
-# for the café segment only (`focus_segment = "cafe"`, same budget, `weight = "gap"`): which
-# actions enter, which leave, and what does that say about a separate offer for cafés
-# (step 6)?
+# Segments rarely weigh the attributes alike. Take the segment whose importance ratings differ
+# most from all respondents' and build the plan for it alone (`focus_segment`, the same
+# budget, `weight = "gap"`): which actions enter, which leave, and what does that say about a
+# separate offer for this segment (step 6)?
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## 📝 Ваша очередь
 #
-# Кафе считают обучение бариста гораздо более важным, чем другие клиенты. Постройте план только
-# для сегмента кафе (`focus_segment = "cafe"`, тот же бюджет, `weight = "gap"`): какие действия
-# входят, какие выпадают и что это говорит об отдельном предложении для кафе (шаг 6)?
+# Сегменты редко одинаково оценивают важность параметров. Возьмите сегмент, чьи оценки
+# важности сильнее всего отличаются от оценок всех респондентов, и постройте план только для
+# него (`focus_segment`, тот же бюджет, `weight = "gap"`): какие действия входят, какие
+# выпадают и что это говорит об отдельном предложении для этого сегмента (шаг 6)?
 
 # %% tags=["solution"]
-exercise_segment = "cafe"  # a segment of the sample; pick one of your client's segments
-if planning and workbench.needs(folder, "survey", language=language) and workbench.needs(
-        folder, "customers", language=language) and exercise_segment in set(segments.dropna()):
-    cafe_ipa = workbench.importance_performance(survey, by=segments).loc[exercise_segment]
-    cafe_plan = workbench.priorities(cafe_ipa, actions, budget, weight="gap")
-    print(workbench.describe_priorities(cafe_plan, language=language))
+if planning and segments is not None and "survey" in folder.tables:
+    by_segment = workbench.importance_performance(survey, by=segments)
+    overall = workbench.importance_performance(survey)["importance"]
+    attributes = by_segment.index.get_level_values(1)
+    distance = ((by_segment["importance"] - overall.reindex(attributes).to_numpy()).abs()
+                .groupby(level=0).mean())
+    exercise_segment = distance.idxmax()  # the segment that weighs the attributes most apart
+    segment_ipa = by_segment.loc[exercise_segment]
+    if actions["attribute"].isin(segment_ipa.index).all():
+        print(exercise_segment)
+        segment_plan = workbench.priorities(segment_ipa, actions, budget, weight="gap")
+        print(workbench.describe_priorities(segment_plan, language=language))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions

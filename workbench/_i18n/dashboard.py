@@ -72,8 +72,10 @@ MESSAGES = {
               "сохранят из виджета шага 5), расчёт идёт по значениям метода по умолчанию: "
               "{values}.",
     },
-    "settings.offer_cost_rule": {"en": "offer cost 10% of the median client value",
-                                 "ru": "стоимость предложения — 10 % медианной ценности клиента"},
+    "settings.offer_cost_rule": {
+        "en": "offer cost 10% of the median client value",
+        "ru": "стоимость предложения — 10\u00a0% медианной ценности клиента",
+    },
     # client card
     "card.client": {"en": "Client", "ru": "Клиент"},
     "card.title": {"en": "Client card: choose a client", "ru": "Карточка клиента: выберите клиента"},

@@ -16,7 +16,9 @@ __all__ = (
     "data_model_table",
     "describe_folder",
     "describe_load",
+    "missing_banner",
     "needs",
+    "step_settings",
     "steps_table",
     "versions",
 )
@@ -71,6 +73,10 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
     frame = getattr(folder, "tables", {}).get(table)
     if frame is not None and table not in getattr(folder, "missing", ()) and len(frame) > 0:
         return True
+    said = _said(folder)
+    if table in said:  # said once in this notebook (a section or the banner): not again
+        return False
+    said.add(table)
     spec = table_spec(table)
     name = table if language == "en" else t(f"ws.table.{table}", language)
     where = getattr(folder, "path", None)
@@ -78,6 +84,113 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
     print(t("common.missing_data", language, table=name, file=f"{spec.file_stem}.csv",
             folder=where))
     return False
+
+
+def _said(folder: Any) -> set[str]:
+    """The missing tables already named for ``folder`` (kept on the folder object)."""
+    try:
+        return folder.__dict__.setdefault("_missing_said", set())
+    except AttributeError:  # an object without a __dict__: nothing remembered
+        return set()
+
+
+def missing_banner(folder: Any, step: int, language: str | None = None) -> str:
+    """The notebook's one banner of missing inputs; later :func:`needs` calls stay silent.
+
+    Parameters
+    ----------
+    folder : DataFolder
+        What :func:`workbench.load_folder` returned.
+    step : int
+        The notebook's step (0–8).
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        :func:`workbench.describe_missing` of the step (tables and workshop fields), or ""
+        when nothing is missing. The tables it names are remembered on ``folder``, so the
+        sections that need them skip without repeating the sentence.
+    """
+    from workbench.workshop import describe_missing, missing_inputs
+
+    missing = missing_inputs(folder, step)
+    _said(folder).update(missing.tables)
+    return describe_missing(missing, language=language)
+
+
+#: Settings of steps 5 and 7 the workshop file holds: parameter -> field of the file.
+SETTING_FIELDS: dict[str, str] = {
+    "horizon": "plan.horizon",
+    "offer_cost": "decisions.offer_cost",
+    "success_rate": "decisions.success_rate",
+}
+
+
+def step_settings(folder: Any, step: int, language: str | None = None,
+                  **given: Any) -> tuple[dict[str, Any], str]:
+    """Settings of a step from its parameters, else the workshop file; and the step's banner.
+
+    Parameters
+    ----------
+    folder : DataFolder
+        What :func:`workbench.load_folder` returned (``.workshop``).
+    step : int
+        The notebook's step (5 or 7).
+    language : {"en", "ru"}, optional
+    **given
+        ``horizon``, ``offer_cost``, ``success_rate`` as the notebook's parameters set them;
+        ``None`` = take the workshop file's (``plan.horizon``, ``decisions.offer_cost``,
+        ``decisions.success_rate``).
+
+    Returns
+    -------
+    (dict, str)
+        The settings (a field neither given nor in the file takes the method's default,
+        :data:`workbench.deliverables.DELIVERABLE_DEFAULTS`; ``offer_cost`` stays None, which
+        means 10 % of the median client value), and the one banner of the notebook:
+        :func:`missing_banner` of the step, then which fields the file lacks and which
+        defaults the run uses meanwhile ("" when nothing is missing).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from workbench.workshop import read_workshop
+    >>> f = SimpleNamespace(tables={"transactions": [1]}, workshop=read_workshop(None))
+    >>> values, banner = step_settings(f, 7, horizon="180D")
+    >>> values
+    {'horizon': '180D', 'offer_cost': None, 'success_rate': 0.3}
+    >>> print(banner)  # doctest: +NORMALIZE_WHITESPACE
+    Not in the workshop file (workshop.yml) yet: offer cost (decisions.offer_cost), success rate
+    (decisions.success_rate). Until they are filled (or saved from the step-5 widget), this run
+    uses the method's defaults: offer cost 10% of the median client value, 30%.
+    """
+    from workbench.deliverables import DELIVERABLE_DEFAULTS
+
+    language = check_language(language)
+    ws = getattr(folder, "workshop", None)
+    from_file = ws.deliverable_settings() if ws is not None else {}
+    values: dict[str, Any] = {}
+    unset: list[str] = []
+    for name in SETTING_FIELDS:
+        value = given.get(name)
+        if value is None:
+            value = from_file.get(name)
+        if value is None:
+            unset.append(name)
+            value = DELIVERABLE_DEFAULTS[name]
+        values[name] = value
+    banner = missing_banner(folder, step, language) if hasattr(folder, "tables") else ""
+    if unset:
+        shown = {"horizon": str(values["horizon"]),
+                 "offer_cost": t("settings.offer_cost_rule", language),
+                 "success_rate": percent(values["success_rate"], language=language)}
+        fields = [f"{t('wsf.label.' + SETTING_FIELDS[n], language)} ({SETTING_FIELDS[n]})"
+                  for n in unset]
+        extra = t("settings.defaults_used", language, fields=", ".join(fields),
+                  values=", ".join(shown[n] for n in unset))
+        banner = f"{banner} {extra}" if banner else extra
+    return values, banner
 
 
 def versions() -> str:
