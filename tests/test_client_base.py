@@ -244,3 +244,37 @@ def test_client_card():
     assert card["rungs"].iloc[-1] == workbench.loyalty_ladder(_tx()).loc["e", "rung"]
     with pytest.raises(workbench.WorkbenchError, match="no purchase"):
         client_card(tables, "zz")
+
+
+def test_advocate_rung_from_who_brought_whom():
+    """A regular who brought a paying client is an advocate; one who brought only a client
+    who never bought, or names themself, is not; the rule can be switched off; DuckDB agrees."""
+    tx = _tx()
+    rules = {"advocate_min_tenure_days": None}  # only referrals (and NPS) make advocates
+    plain = workbench.loyalty_ladder(tx, rules=rules)
+    assert plain.loc["a", "rung"] == "regular" and plain.loc["c", "rung"] == "regular"
+    customers = pd.DataFrame({
+        "customer_id": ["a", "b", "c", "d", "e", "x", "c"],
+        "referred_by": [None, "a", "c", "c", "a", "c", "c"],  # c names itself; x never bought
+    })
+    lad = workbench.loyalty_ladder(tx, rules=rules, customers=customers)
+    assert lad["referred_buyers"].to_dict() == {"a": 2, "b": 0, "c": 1, "d": 0, "e": 0}
+    assert lad.loc["a", "rung"] == "advocate"  # brought b and e, who bought
+    assert lad.loc["c", "rung"] == "advocate"  # brought d (x never bought, c itself ignored)
+    assert lad.loc["e", "rung"] == plain.loc["e", "rung"]  # not a regular: no advocate
+    only_x = pd.DataFrame({"customer_id": ["x"], "referred_by": ["c"]})
+    assert workbench.loyalty_ladder(tx, rules=rules, customers=only_x).loc["c", "rung"] == \
+        "regular"
+    off = workbench.loyalty_ladder(tx, rules={**rules, "advocate_min_referrals": None},
+                                   customers=customers)
+    assert off["rung"].tolist() == plain["rung"].tolist()
+    duck = workbench.loyalty_ladder(tx, rules=rules, customers=customers, engine="duckdb")
+    assert duck["rung"].tolist() == lad["rung"].tolist()
+    # the client base reads the same rung, and the referrals table counts the same buyers
+    b = client_base({"transactions": tx, "customers": customers}, churn=False,
+                    ladder_rules=rules)
+    assert b.table.loc[["a", "c"], "rung"].tolist() == ["advocate", "advocate"]
+    assert b.counts()["n_advocates"] == 2
+    ref = workbench.referrals(customers[customers["customer_id"] != customers["referred_by"]],
+                              tx)
+    assert ref.loc["a", "n_referred_buyers"] == lad.loc["a", "referred_buyers"]

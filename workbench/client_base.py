@@ -92,7 +92,9 @@ class ClientBase:
         ``recency_days``, ``frequency``, ``monetary_total``, ``r_score``, ``f_score``,
         ``m_score``, ``rfm_segment``, ``rfm_segment_raw``, ``abc``, ``xyz``, ``abc_xyz``,
         ``cluster`` (when computed), ``expected_value``, ``churn_probability`` and
-        ``risk_band`` (active clients only), ``median_gap_days``.
+        ``risk_band`` (active clients only), ``median_gap_days``, ``referred_buyers`` (paying
+        clients they brought, when ``customers`` has ``referred_by``: a regular who brought
+        one is an advocate, see :data:`workbench.LADDER_RULES`).
     asof : Timestamp
     horizon : str
     settings : dict
@@ -158,7 +160,8 @@ def client_base(
     ----------
     data : DataFolder or dict of str -> DataFrame
         ``transactions`` is required; ``survey`` (advocates), ``leads`` (potential clients),
-        ``customers`` and ``feedback`` (churn model) are used when present.
+        ``customers`` (churn model; its ``referred_by`` column: advocates who brought paying
+        clients) and ``feedback`` (churn model) are used when present.
     asof : date-like, optional
         Observation end (default: the last transaction date).
     workshop : Workshop, optional
@@ -220,7 +223,7 @@ def client_base(
     notes: list[tuple[str, dict[str, Any]]] = []
 
     ladder = workbench.loyalty_ladder(tx, asof=asof, survey=survey, leads=leads,
-                                      rules=ladder_rules)
+                                      rules=ladder_rules, customers=customers)
     asof_ts = pd.Timestamp(asof) if asof is not None else pd.Timestamp(tx["date"].max())
     out = pd.DataFrame(index=ladder.index.astype("string"))
     out.index.name = "customer_id"
@@ -232,6 +235,8 @@ def client_base(
     out["status"] = pd.array(status, dtype="string")
     if "median_gap_days" in ladder.columns:
         out["median_gap_days"] = ladder["median_gap_days"].astype(float).to_numpy()
+    if "referred_buyers" in ladder.columns:  # who brought whom: it feeds the advocate rung
+        out["referred_buyers"] = ladder["referred_buyers"].astype("Int64").to_numpy()
 
     rfm = workbench.rfm_table(tx, asof=asof)
     rfm.index = rfm.index.astype("string")
@@ -316,7 +321,7 @@ def client_base(
     order = ["status", "rung", "strategy", "override", "rfm_segment", "rfm_segment_raw",
              "abc", "xyz", "abc_xyz", "cluster", "churn_probability", "risk_band",
              "expected_value", "recency_days", "frequency", "monetary_total", "r_score",
-             "f_score", "m_score", "median_gap_days"]
+             "f_score", "m_score", "median_gap_days", "referred_buyers"]
     out = out[[c for c in order if c in out.columns]].sort_index(kind="mergesort")
     from workbench.segmentation.ladder import LADDER_RULES
 

@@ -216,8 +216,10 @@ print(round(float(abc_summary.loc[abc_summary["abc"] == "A", "revenue_share"].su
 # advocate; next to it the lapsed clients who fell off. Each rung has its own strategy —
 # attract, engage, retain, cherish, win back — and clients are moved up **one rung at a
 # time**. The leads table (the sales funnel) fills the two bottom rungs; the survey's NPS tells
-# the advocates (promoters) from the merely regular. Both are optional: without them the
-# ladder starts at the first purchase and advocates are recognised by a long steady history.
+# the advocates (promoters) from the merely regular, and so does the customers table's
+# `referred_by` (who brought whom): a regular who brought a paying client is an advocate. All
+# are optional: without them the ladder starts at the first purchase and advocates are
+# recognised by a long steady history.
 
 # %% [markdown] tags=["ru"]
 # ## 3. Лестница приверженности
@@ -226,13 +228,15 @@ print(round(float(abc_summary.loc[abc_summary["abc"] == "A", "revenue_share"].su
 # клиент → приверженец; рядом — ушедшие клиенты, которые с неё сошли. У каждой ступени своя
 # стратегия — привлекать, вовлекать, удерживать, беречь, возвращать, — и клиентов поднимают
 # **по одной ступени за раз**. Таблица лидов (воронка продаж) заполняет две нижние ступени;
-# NPS из анкет отличает приверженцев (промоутеров) от просто постоянных. Обе таблицы
-# необязательны: без них лестница начинается с первой покупки, а приверженцев узнают по
-# длинной стабильной истории.
+# NPS из анкет отличает приверженцев (промоутеров) от просто постоянных, как и столбец
+# `referred_by` таблицы клиентов (кто кого привёл): постоянный клиент, который привёл
+# платящего клиента, — приверженец. Все эти таблицы необязательны: без них лестница
+# начинается с первой покупки, а приверженцев узнают по длинной стабильной истории.
 
 # %%
 ladder = workbench.loyalty_ladder(tx, asof=asof, leads=folder.tables.get("leads"),
-                                  survey=folder.tables.get("survey"), rules=ladder_rules)
+                                  survey=folder.tables.get("survey"), rules=ladder_rules,
+                                  customers=folder.tables.get("customers"))
 print(workbench.describe_ladder(ladder, language=language))
 
 # %% [markdown] tags=["en"]
@@ -268,7 +272,8 @@ try:
     transitions = workbench.ladder_transitions(tx, asof=asof, period=transition_days,
                                                leads=folder.tables.get("leads"),
                                                survey=folder.tables.get("survey"),
-                                               rules=ladder_rules)
+                                               rules=ladder_rules,
+                                               customers=folder.tables.get("customers"))
     print(workbench.describe_transitions(transitions, language=language))
 except workbench.WorkbenchError as err:  # history shorter than transition_days
     transitions = None

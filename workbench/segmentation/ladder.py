@@ -60,9 +60,12 @@ LADDER_STRATEGIES: dict[str, str] = {
 #: - ``regular_window_days``, ``regular_min_orders``, ``regular_max_gap_cv``: regular = at least
 #:   ``regular_min_orders`` purchase orders in the last ``regular_window_days`` days and steady
 #:   gaps between purchase days in that window (coefficient of variation <= the maximum).
-#: - ``advocate_min_nps``, ``advocate_min_tenure_days``: an advocate (приверженец) is a regular
-#:   customer who recommends us (latest survey NPS >= ``advocate_min_nps``) or, failing survey
-#:   data, has stayed with us at least ``advocate_min_tenure_days`` days (``None`` disables).
+#: - ``advocate_min_nps``, ``advocate_min_tenure_days``, ``advocate_min_referrals``: an
+#:   advocate (приверженец) is a regular customer who recommends us — latest survey NPS >=
+#:   ``advocate_min_nps``, or who brought at least ``advocate_min_referrals`` paying clients
+#:   (the customers table's ``referred_by`` names them; "who brought whom") — or, failing
+#:   survey and referral data, has stayed with us at least ``advocate_min_tenure_days`` days
+#:   (``None`` disables a criterion).
 #: - ``visitor_stages``: lead stages that make a not-yet-buying lead a visitor (they met us);
 #:   earlier stages are potential customers.
 LADDER_RULES: dict[str, Any] = {
@@ -73,6 +76,7 @@ LADDER_RULES: dict[str, Any] = {
     "regular_max_gap_cv": 1.0,
     "advocate_min_nps": 9,
     "advocate_min_tenure_days": 730,
+    "advocate_min_referrals": 1,
     "visitor_stages": ("meeting", "deal"),
 }
 
@@ -109,6 +113,7 @@ def loyalty_ladder(
     columns: Mapping[str, str] | None = None,
     returns: str = "net",
     engine: str = "auto",
+    customers: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Place each customer (and each lead that has not bought yet) on the loyalty ladder.
 
@@ -133,6 +138,10 @@ def loyalty_ladder(
     engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
         Where the per-client purchase aggregates are computed (:mod:`workbench.engine`); the
         result is the same.
+    customers : DataFrame, optional
+        Canonical customers table; with a ``referred_by`` column (the id of the client who
+        recommended us), a regular who brought at least ``advocate_min_referrals`` paying
+        clients (clients with a purchase up to ``asof``) is an ``advocate``.
 
     Returns
     -------
@@ -142,6 +151,7 @@ def loyalty_ladder(
         5 = advocate, -1 = lapsed), ``strategy``, ``orders``, ``orders_window`` (purchase orders
         in the regular window), ``recency_days``, ``tenure_days``, ``median_gap_days``,
         ``gap_cv`` (NaN when fewer than two gaps in the window), ``nps`` (with ``survey``),
+        ``referred_buyers`` (paying clients they brought; with ``customers.referred_by``),
         ``profit_total`` and ``profit_group`` (``profitable`` / ``middle`` / ``unprofitable``
         within the rung; with ``cost``). Purchase columns are NA for leads.
 
@@ -164,16 +174,17 @@ def loyalty_ladder(
     check_choice("returns", returns, RETURNS_POLICIES)
     if (name := use_engine(engine, tx)) != "pandas":
         with engine_source(name, tx, asof, columns) as src:
-            return ladder_from_source(src, leads, survey, rules, returns)
+            return ladder_from_source(src, leads, survey, rules, returns, customers=customers)
     data, asof_ts = prepare_transactions(tx, asof, columns)
     empty_check(data, "loyalty_ladder")
     raw = _ladder_aggregates(data, asof_ts, r, returns)
-    return ladder_from_aggregates(raw, asof_ts, leads, survey, rules)
+    return ladder_from_aggregates(raw, asof_ts, leads, survey, rules, customers=customers)
 
 
 def ladder_from_source(src, leads: pd.DataFrame | None = None, survey: pd.DataFrame | None = None,
                        rules: Mapping[str, Any] | None = None,
-                       returns: str = "net") -> pd.DataFrame:
+                       returns: str = "net",
+                       customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`loyalty_ladder` computed by an engine source (:mod:`workbench.engine`)."""
     r = _rules(rules)
     check_choice("returns", returns, RETURNS_POLICIES)
@@ -181,7 +192,7 @@ def ladder_from_source(src, leads: pd.DataFrame | None = None, survey: pd.DataFr
         src.dialect, src.asof_day, src.asof_day - int(r["regular_window_days"]),
         has_cost=src.has_cost, has_order=src.has_order, exclude_returns=returns == "exclude",
     ))
-    return ladder_from_aggregates(raw, src.asof, leads, survey, rules)
+    return ladder_from_aggregates(raw, src.asof, leads, survey, rules, customers=customers)
 
 
 def _ladder_aggregates(data: pd.DataFrame, asof_ts: pd.Timestamp, r: Mapping[str, Any],
@@ -239,7 +250,8 @@ def _ladder_aggregates(data: pd.DataFrame, asof_ts: pd.Timestamp, r: Mapping[str
 def ladder_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp,
                            leads: pd.DataFrame | None = None,
                            survey: pd.DataFrame | None = None,
-                           rules: Mapping[str, Any] | None = None) -> pd.DataFrame:
+                           rules: Mapping[str, Any] | None = None,
+                           customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Place the clients on the ladder from their per-client aggregates (see ``ladder_sql``)."""
     r = _rules(rules)
     asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
@@ -278,6 +290,11 @@ def ladder_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp,
         advocate |= out["nps"].fillna(-1).to_numpy() >= r["advocate_min_nps"]
     if r["advocate_min_tenure_days"] is not None:
         advocate |= out["tenure_days"].to_numpy() >= r["advocate_min_tenure_days"]
+    if customers is not None and "referred_by" in customers.columns:
+        out["referred_buyers"] = _referred_buyers(customers, out.index).reindex(
+            out.index, fill_value=0).to_numpy(np.int64)
+        if r["advocate_min_referrals"] is not None:
+            advocate |= out["referred_buyers"].to_numpy() >= r["advocate_min_referrals"]
     rung = np.select(
         [lapsed, out["orders"].to_numpy() == 1, regular & advocate, regular],
         ["lapsed", "first_purchase", "advocate", "regular"],
@@ -299,6 +316,16 @@ def ladder_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp,
     out = out[front + [c for c in out.columns if c not in front]]
     out.index.name = "customer_id"
     return out
+
+
+def _referred_buyers(customers: pd.DataFrame, buyers: pd.Index) -> pd.Series:
+    """Per referrer: how many of the clients who name them (``referred_by``) have bought."""
+    ref = customers[["customer_id", "referred_by"]].dropna()
+    who = ref["customer_id"].astype("string").str.strip()
+    by = ref["referred_by"].astype("string").str.strip()
+    keep = (by != "") & (by != who) & who.isin(buyers.astype("string"))
+    pairs = pd.DataFrame({"who": who[keep], "by": by[keep]}).drop_duplicates("who")
+    return pairs.groupby("by")["who"].size().astype(np.int64)
 
 
 def _lead_rungs(
@@ -383,12 +410,13 @@ def ladder_transitions(
     rules: Mapping[str, Any] | None = None,
     columns: Mapping[str, str] | None = None,
     returns: str = "net",
+    customers: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Measure how customers moved on the ladder between ``asof - period`` and ``asof``.
 
     Parameters
     ----------
-    tx, leads, survey, rules, columns, returns
+    tx, leads, survey, rules, columns, returns, customers
         As in :func:`loyalty_ladder`.
     asof : date-like, optional
         End of the comparison; default the last transaction date.
@@ -425,8 +453,10 @@ def ladder_transitions(
             f"ladder_transitions: asof - period = {start.date()} is before the first "
             "transaction; choose a shorter period"
         )
-    before = loyalty_ladder(data, start, leads, survey, rules, returns=returns)
-    after = loyalty_ladder(data, asof_ts, leads, survey, rules, returns=returns)
+    before = loyalty_ladder(data, start, leads, survey, rules, returns=returns,
+                            customers=customers)
+    after = loyalty_ladder(data, asof_ts, leads, survey, rules, returns=returns,
+                           customers=customers)
     end = after["rung"].reindex(before.index)
     lvl0 = before["level"].to_numpy()
     lvl1 = after["level"].reindex(before.index).fillna(-2).to_numpy()
