@@ -132,7 +132,7 @@ class TestPlots:
         sources = source_yield(customers, tx)
         ax = plot_source_yield(sources, language="ru")
         assert [tk.get_text() for tk in ax.get_yticklabels()] == ["friend", "ads", UNKNOWN_SOURCE]
-        assert "Доля повторных покупателей: 100%" in " ".join(_texts(ax))
+        assert "Доля повторных покупателей: 100\xa0%" in " ".join(_texts(ax))
         assert ax.get_title() == "Отдача источников обращения"
 
     def test_plots_draw_on_a_given_axes(self):

@@ -1,12 +1,22 @@
-"""A Russian notebook reads Russian, an English one English (issue 11, done-when).
+"""A Russian run reads Russian, an English one English (issue 11, done-when).
 
-The visible text of every built notebook — its markdown and what its code cells show (printed
-prose, tables, text outputs) — is scanned for words of the other language. Allowed: the
-method's terms as the audience knows them (RFM, ABC-XYZ, NPS, Kano …), brand and file names,
-the canonical column names an analyst types (they are code), and client data (every word of the
-bundled sample's files: names, products, attributes, segment values). Not scanned: the ✅ check
-cells (a technical line for CI), the versions cell, and the text repr of a widget (the rendered
-widget is what people see; its labels are tested with the widgets).
+Scanned for words of the other language, in both directions:
+
+- every built notebook: its markdown and what its code cells show (printed prose, tables, text
+  outputs);
+- the widgets: each panel built on the sample and walked down its children (labels, options,
+  descriptions, HTML values, tab titles);
+- a real run of ``workbench run`` on the sample (slow): ``report.html`` (everything outside
+  scripts and styles), the widget state saved in the executed notebooks (what the report's
+  widgets draw, their output areas included) and every sheet's cells of ``actions.xlsx``.
+
+Allowed (:data:`ALLOWED_LATIN`, documented there): the method's terms as the audience knows
+them (RFM, ABC-XYZ, NPS, Kano …), brand, software and file names, the canonical column names an
+analyst types (they are code), and client data (every word of the bundled sample's files:
+names, products, attributes, segment values). An English text may hold Cyrillic only as client
+data. Not scanned: the ✅ check cells (a technical line for CI), the versions cell, and the text
+repr of a widget in a built notebook (the rendered widget is what people see; it is scanned as
+a widget).
 """
 
 from __future__ import annotations
@@ -22,24 +32,21 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SAMPLE = ROOT / "data" / "samples"
 
-#: Latin words a Russian text may hold: the method's terms, names of tools, brands and files.
+#: Latin words a Russian text may hold — the short allow-list: the method's terms as the
+#: audience knows them (RFM, ABC-XYZ, NPS, Kano, BG/NBD, ROC AUC …), names of software and
+#: brands (Excel, Google Forms, the Python packages of the versions line), file kinds.
 ALLOWED_LATIN = frozenset("""
 ABC XYZ AX AY AZ BX BY BZ CX CY CZ RFM NPS Kano CS ROC AUC Brier BTYD BG NBD Pareto Gamma
 PyMC Marketing lifetimes CRM Excel CSV csv xlsx actions scores report html pdf Parquet
 YAML JSON workbench Voila JupyterLab TARP SMS mail IPA Windows Recency Frequency Monetary
 Google Yandex Forms SurveyMonkey Typeform Anketolog Kovach PDF UKOR
+pandas numpy scikit learn matplotlib seaborn ipywidgets Chromium Python utf UTF
 """.split())
 
 #: Known defects outside the notebooks, strict xfail: the test fails once they are fixed, so the
-#: mark must then go. en 00: the steps table keeps a column of the Russian step names
-#: (notebook_text.steps_table, text layer); ru 00: the load report's rejected-rows table has
-#: English headers and reason codes (row/column/problem/reason, io).
-KNOWN = {("en", "00_start_here"): "steps_table shows the Russian names (text layer)",
-         ("ru", "00_start_here"): "rejected-rows table headers row/problem/reason (io/text)",
-         ("ru", "07_packaging"): "action lists show raw reason codes (due, silent) and NaN in "
-                                 "the summary (deliverables display tables, text layer)",
-         ("ru", "09_internal_clients"): "the motivation table shows the role codes employee/"
-                                        "manager (survey display table, text layer)"}
+#: mark must then go.
+KNOWN = {("ru", "07_packaging"): "action lists show raw reason codes (due, silent), ISO dates and "
+                                 "NaN in the summary (deliverables display tables, text layer)"}
 
 _WIDGET_REPR = re.compile(r"^\s*[A-Z]\w*\((children|value|description|layout|options)=")
 _LATIN = re.compile(r"(?<![\w`/.])[A-Za-z][A-Za-z]{2,}(?![\w`/.(])")
@@ -192,3 +199,199 @@ def test_the_scan_finds_a_stray_word():
                                                            "below": "cell 0 (markdown)"}
     assert set(foreign_words(nb, "en", set())) == {"Итоги", "Клиенты", "сегмента",
                                                    "Выручка", "растёт"}
+
+
+# --------------------------------------------------------------------------------------------
+# widgets, report.html, actions.xlsx
+
+#: Attributes of a widget (or of its saved model state) that a person sees.
+_WIDGET_TEXT = ("description", "placeholder", "tooltip", "_options_labels", "_titles", "titles")
+#: Widgets whose ``value`` is shown as text (HTML is read without its tags).
+_TEXT_VALUE_MODELS = ("HTMLModel", "HTMLMathModel", "LabelModel")
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [v for v in value.values() if isinstance(v, str)]
+    if isinstance(value, list | tuple):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def widget_text(widget) -> list[str]:
+    """Every text a person sees in a widget tree: labels, options, descriptions, HTML values."""
+    found: list[str] = []
+    seen: set[int] = set()
+
+    def walk(w) -> None:
+        if id(w) in seen:
+            return
+        seen.add(id(w))
+        for name in _WIDGET_TEXT:
+            found.extend(_strings(getattr(w, name, None)))
+        if type(w).__name__ in ("HTML", "HTMLMath", "Label"):
+            found.append(_html_text(w.value))
+        for child in getattr(w, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return [f for f in found if f]
+
+
+def _output_text(outputs) -> list[str]:
+    texts = []
+    for out in outputs:
+        data = out.get("data", {})
+        if out.get("output_type") == "stream":
+            texts.append(out.get("text", ""))
+        elif "text/html" in data:
+            texts.append(_html_text(data["text/html"]))
+        elif "text/plain" in data and "image/png" not in data:
+            texts.append(data["text/plain"])
+    return texts
+
+
+def widget_state_text(nb) -> list[tuple[str, str]]:
+    """(where, text) of the widgets saved in an executed notebook (what the report draws)."""
+    state = (nb.metadata.get("widgets", {})
+             .get("application/vnd.jupyter.widget-state+json", {}).get("state", {}))
+    found = []
+    for model_id, model in state.items():
+        name, values = model.get("model_name", ""), model.get("state", {})
+        texts = [s for key in _WIDGET_TEXT for s in _strings(values.get(key))]
+        if name in _TEXT_VALUE_MODELS and isinstance(values.get("value"), str):
+            texts.append(_html_text(values["value"]))
+        if name == "OutputModel":
+            texts += _output_text(values.get("outputs", []))
+        found += [(f"widget {name} {model_id[:8]}", text) for text in texts if text]
+    return found
+
+
+def xlsx_text(path: Path) -> list[tuple[str, str]]:
+    """(sheet!cell, text) of every non-empty cell of every sheet of a workbook."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    found = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.strip():
+                    found.append((f"{sheet.title}!{cell.coordinate}", cell.value))
+        found.append((f"{sheet.title} (sheet name)", sheet.title))
+    book.close()
+    return found
+
+
+def foreign_in(texts, language: str, allowed: set[str]) -> dict[str, str]:
+    """Words of the other language in ``(where, text)`` pairs, with where they are."""
+    pattern = _LATIN if language == "ru" else _CYRILLIC
+    bad: dict[str, str] = {}
+    for where, text in texts:
+        text = re.sub(r"\b\w+\.(csv|xlsx|ipynb|yml|html|parquet|pdf)\b", " ", text)
+        for word in pattern.findall(text):
+            if word not in allowed and word.lower() not in allowed:
+                bad.setdefault(word, where)
+    return bad
+
+
+def test_the_widget_walk_reads_labels_options_and_html():
+    import ipywidgets as W
+
+    box = W.VBox([W.HTML("<b>Итоги</b> по сегменту"),
+                  W.HBox([W.Dropdown(options=[("Выручка", "revenue"), ("Маржа", "margin")],
+                                     description="Мера"),
+                          W.Button(description="Save", tooltip="Сохранить")])])
+    texts = widget_text(box)
+    assert "Итоги  по сегменту" in texts or "Итоги по сегменту" in [" ".join(t.split())
+                                                                    for t in texts]
+    assert {"Выручка", "Маржа", "Мера", "Save", "Сохранить"} <= set(texts)
+    assert "revenue" not in texts  # option values are keys, not shown
+    assert foreign_in([("box", " ".join(texts))], "ru", set(ALLOWED_LATIN)) == {"Save": "box"}
+
+
+@pytest.fixture(scope="module")
+def sample_folder():
+    import workbench
+
+    return workbench.load_folder(SAMPLE)
+
+
+def _panels(folder, language):
+    """Every widget panel the notebooks show, built on the sample (name, panel)."""
+    import workbench
+    from workbench import widgets
+
+    tx, survey = folder.tables["transactions"], folder.tables["survey"]
+    asof = tx["date"].max()
+    ladder = workbench.loyalty_ladder(tx, asof=asof, survey=survey)
+    cells = workbench.abc_xyz(tx, asof=asof)
+    features = workbench.customer_feature_table(tx, asof=asof)
+    rfm_facts = workbench.customer_feature_table(tx, asof=asof, kind="rfm")
+    panels = [
+        ("load_report", widgets.load_report_panel(folder, language=language)),
+        ("quotes", widgets.quotes_panel(survey, by="attribute", n=2, language=language)),
+        ("ladder", widgets.ladder_panel(survey, language=language)),
+        ("ipa", widgets.ipa_panel(survey, language=language)),
+        ("abc_xyz", widgets.abc_xyz_panel(tx, asof=asof, language=language)),
+        ("ukor", widgets.ukor_panel(language=language)),
+        ("offers", widgets.offer_table_panel(ladder["rung"], language=language)),
+        ("offers_cells", widgets.offer_table_panel(cells["cell"], language=language)),
+        ("nps", widgets.nps_panel(survey, language=language)),
+        ("segmentation", widgets.segmentation_panel(
+            features.join(rfm_facts.drop(columns=list(features.columns), errors="ignore")),
+            k=3, features=list(features.columns), revenue="monetary_total",
+            language=language)),
+    ]
+    actions = folder.workshop.actions()
+    if actions is not None:
+        ipa = workbench.importance_performance(survey)
+        panels.append(("priorities", widgets.priorities_panel(ipa, actions, language=language)))
+    return panels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_widgets_speak_the_language(language, sample_folder, allowed):
+    import workbench
+    import workbench.i18n
+
+    previous = workbench.i18n.get_language()
+    workbench.set_language(language)
+    try:
+        bad = {}
+        for name, panel in _panels(sample_folder, language):
+            bad.update({w: name for w in foreign_in(
+                [(name, text) for text in widget_text(panel)], language, allowed)})
+    finally:
+        workbench.set_language(previous)
+    assert bad == {}
+
+
+@pytest.fixture(scope="module")
+def sample_runs(tmp_path_factory):
+    """``workbench run`` on the sample, once per language: {language: output folder}."""
+    from workbench.runner import run_workshop
+
+    runs = {}
+    for language in ("ru", "en"):
+        out = tmp_path_factory.mktemp(f"run_{language}")
+        result = run_workshop(SAMPLE, out, language=language, progress=None)
+        assert not result.failed, result.failed
+        runs[language] = out
+    return runs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_a_run_report_widgets_and_actions_speak_the_language(language, sample_runs, allowed):
+    out = sample_runs[language]
+    report = (out / "report.html").read_text(encoding="utf-8")
+    texts = [("report.html", _html_text(report))]
+    for path in sorted((out / "notebooks").glob("*.ipynb")):
+        texts += [(f"{path.stem}: {w}", x) for w, x in
+                  widget_state_text(nbformat.read(path, as_version=4))]
+    texts += [(f"actions.xlsx {w}", x) for w, x in xlsx_text(out / "actions.xlsx")]
+    assert foreign_in(texts, language, allowed) == {}

@@ -126,7 +126,7 @@ def test_steps_table_has_eight_steps_in_both_languages():
     assert len(en) == len(ru) == 8
     assert en.iloc[6, 0] == "Package and hand over"
     assert ru.iloc[6, 0] == "Упаковка и вручение"
-    assert list(en.iloc[:, 2])[:2] == ["01_expectations", "02_expectation_analysis"]
+    assert list(en.iloc[:, 1])[:2] == ["01_expectations", "02_expectation_analysis"]
 
 
 def test_data_model_table_lists_required_transaction_columns():
@@ -166,3 +166,37 @@ def test_load_report_panel_switches_table():
     panel.controls["table"].value = "transactions"
     assert panel.result.rows_read == 10
     assert "1 rejected" in panel.summary.value
+
+
+def _rejecting_load(tmp_path, language):
+    path = tmp_path / "tx.csv"
+    path.write_text("Клиент;Дата;Сумма\nC1;01.02.2024;10\n;02.02.2024;5\nC3;31.02.2024;7\n"
+                    'C4;03.02.2024;"8\nC5;04.02.2024;9\n', encoding="utf-8")
+    workbench.set_language(language)
+    try:
+        return workbench.load_transactions(
+            path, columns={"Клиент": "customer_id", "Дата": "date", "Сумма": "amount"})[1]
+    finally:
+        workbench.set_language("en")
+
+
+def test_format_rejected_speaks_the_language_and_names_the_files_columns(tmp_path):
+    report = _rejecting_load(tmp_path, "ru")
+    table = workbench.format_rejected(report, "ru")
+    assert table.index.name == "Строка файла"
+    assert list(table.index) == [3, 4, 5]
+    assert list(table.columns[:2]) == ["Проблема", "Причина"]
+    assert table.iloc[0, 0] == "Клиент: пусто"
+    assert table.iloc[1, 0] == "Дата: не дата"
+    assert table.iloc[2, 0] == "повреждённая строка"
+    assert "кавычк" in table.iloc[2, 1]
+    assert "Клиент" in table.columns and "row" not in table.columns
+    english = workbench.format_rejected(report, "en")
+    assert english.index.name == "Row in the file" and english.iloc[0, 0] == "Клиент is empty"
+
+
+def test_format_rejected_of_a_clean_load_is_an_empty_table(tmp_path):
+    path = tmp_path / "tx.csv"
+    path.write_text("customer_id,date,amount\nC1,2024-02-01,10\n", encoding="utf-8")
+    table = workbench.format_rejected(workbench.load_transactions(path)[1], "en")
+    assert len(table) == 0 and list(table.columns) == ["Problem", "Reason"]

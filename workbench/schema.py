@@ -113,7 +113,7 @@ TABLES: dict[str, TableSpec] = {
             C("type", "string", False, "B2B or B2C."),
             C("segment", "string", False, "The client's own segment label, if the CRM has one."),
             C("region", "string", False, "Region or city."),
-            C("source", "string", False, "Where the client heard of us (источник обращения)."),
+            C("source", "string", False, "Where the client heard of us (lead source)."),
             C("signup_date", "datetime", False, "When the client was registered."),
         ),
         "One row per client: the CRM card.",

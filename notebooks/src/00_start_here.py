@@ -103,7 +103,7 @@ steps
 
 # %% tags=["nbval-check-output"]
 # ✅ check: eight steps, one notebook each
-print(len(steps), list(steps.iloc[:, 2]))
+print(len(steps), list(steps.iloc[:, 1]))
 
 # %% [markdown] tags=["en"]
 # ## 2. The data the workbench expects
@@ -198,7 +198,7 @@ if has_raw:
 
 # %%
 if has_raw:
-    display(raw_report.rejected.head(10))
+    display(workbench.format_rejected(raw_report, language, rows=10))
 
 # %% [markdown] tags=["en"]
 # And the first rows of the clean, canonical table:

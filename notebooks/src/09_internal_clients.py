@@ -98,8 +98,11 @@ print(survey.motivation_questionnaire_text(language))
 # %%
 if motivation_file is not None:
     motivation, problems = survey.load_motivation(motivation_file)
-    print(motivation.groupby(["wave", "role"])["respondent_id"].nunique().to_dict())
-    print(len(problems))
+    people = motivation.groupby(["wave", "role"])["respondent_id"].nunique().unstack("role")
+    display(people.rename(columns=lambda r: workbench.t(f"mot.role.{r}", language))
+            .rename_axis(index=workbench.t("mot.col.wave", language),
+                         columns=workbench.t("mot.col.role", language)))
+    print(workbench.t("mot.problems", language) + ":", len(problems))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: people per wave and role, rejected/unreadable entries

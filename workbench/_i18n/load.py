@@ -55,8 +55,13 @@ MESSAGES = {
     "load.problem.group_line": {"en": "group line of a grouped report", "ru": "строка группировки отчёта"},
     "load.problem.subtotal": {"en": "subtotal line", "ru": "строка итогов"},
     "load.problem.malformed": {
-        "en": "wrong number of fields", "ru": "неверное число полей в строке",
+        "en": "broken line", "ru": "повреждённая строка",
     },
+    # --- headers of the rejected-rows table (narrative.format_rejected)
+    "load.col.row": {"en": "Row in the file", "ru": "Строка файла"},
+    "load.col.problem": {"en": "Problem", "ru": "Проблема"},
+    "load.col.reason": {"en": "Reason", "ru": "Причина"},
+    "load.col.duplicates": {"en": "Duplicates", "ru": "Дубликаты"},
     # --- reasons (column 'reason'; {column} names the source column and the canonical one)
     "load.reason.empty": {
         "en": "{column} is empty (expected {expected})",
@@ -120,7 +125,7 @@ MESSAGES = {
     "load.summary_profit": {"en": "Gross profit: {profit}", "ru": "Валовая прибыль: {profit}"},
     "load.summary_table_rows": {
         "en": "{table}: {kept} rows loaded, {rejected} rejected",
-        "ru": "{table}: загружено {kept} строк, отклонено {rejected}",
+        "ru": "{table}: загружено строк — {kept}, отклонено — {rejected}",
     },
     "load.summary_respondents": {"en": "Survey respondents: {n}", "ru": "Респондентов: {n}"},
     "load.summary_contacts": {
@@ -129,5 +134,116 @@ MESSAGES = {
     },
     "load.summary_leads": {
         "en": "Leads: {n}, reached a deal: {deals}", "ru": "Лидов: {n}, дошли до сделки: {deals}",
+    },
+    # --- warnings of a load report (io/_messages.Note: re-read in the report's language)
+    "load.warn.column": {"en": "{column}: {note}", "ru": "{column}: {note}"},
+    "load.warn.lines_above_header": {
+        "en": "skipped {n} line(s) above the header (titles or blank lines); the header is line {line}",
+        "ru": "пропущено строк над заголовком (названия или пустые строки): {n}; заголовок — строка {line}",
+    },
+    "load.warn.rows_above_header": {
+        "en": "skipped {n} row(s) above the header; the header is row {line}",
+        "ru": "пропущено строк над заголовком: {n}; заголовок — строка {line}",
+    },
+    "load.warn.values_right_of_header": {
+        "en": "{n} row(s) have values right of the last header column; ignored",
+        "ru": "строк со значениями правее последнего столбца заголовка: {n}; эти значения не читались",
+    },
+    "load.warn.read_as_cp1251": {
+        "en": "the file is not valid UTF-8 throughout (its start is); it was read as cp1251",
+        "ru": "файл не везде в кодировке UTF-8 (хотя начинается в ней); он прочитан как cp1251",
+    },
+    "load.warn.damaged_bytes": {
+        "en": "{n} byte(s) are not valid UTF-8 (damaged text); the lines holding them were rejected",
+        "ru": "байтов, которые не являются текстом UTF-8 (повреждённый текст): {n}; строки с ними отклонены",
+    },
+    "load.warn.decimal_ambiguous": {
+        "en": "the decimal mark is ambiguous (values like 1,250 or 1.250); assumed {mark}. "
+              "Pass decimal=',' or decimal='.' to be sure",
+        "ru": "десятичный разделитель неоднозначен (значения вида 1,250 или 1.250); принят {mark}. "
+              "Чтобы не гадать, укажите decimal=',' или decimal='.'",
+    },
+    "load.warn.duplicate_header": {
+        "en": "the header names {n} columns {name} (read as {copies}); {what}, the others are kept "
+              "as extra columns. Pass columns= to choose another",
+        "ru": "в заголовке {n} столбца с именем {name} (прочитаны как {copies}); {what}, остальные "
+              "оставлены дополнительными столбцами. Другой можно выбрать через columns=",
+    },
+    "load.warn.duplicate_header_used": {"en": "{used} was used", "ru": "использован {used}"},
+    "load.warn.duplicate_header_as": {"en": "{source} as {canon}", "ru": "{source} как {canon}"},
+    "load.warn.duplicate_header_none": {
+        "en": "none was used as a canonical column", "ru": "ни один не взят как стандартный столбец",
+    },
+    "load.warn.grouped_report": {
+        "en": "the file is a report grouped by client (1C layout): the client of {groups} group "
+              "line(s) was carried down to the {filled} document line(s) below them; group and "
+              "subtotal lines ({lines}) are in report.rejected. A flat export (one line per "
+              "document with its client) avoids this: in 1C, turn off grouping in the report "
+              "settings or export the document journal",
+        "ru": "файл — отчёт с группировкой по контрагентам (как в 1С): клиент из строк "
+              "группировки ({groups}) перенесён в строки документов под ними ({filled}); строки "
+              "группировки и итогов ({lines}) — в report.rejected. Плоская выгрузка (одна строка "
+              "на документ с его контрагентом) обходится без этого: в 1С отключите группировку в "
+              "настройках отчёта или выгрузите журнал документов",
+    },
+    "load.warn.pseudo_dropped": {
+        "en": "pseudonymised load: unmapped columns dropped (they may identify clients): {columns}",
+        "ru": "загрузка с псевдонимами: нераспознанные столбцы исключены (по ним можно узнать "
+              "клиента): {columns}",
+    },
+    "load.warn.pseudo_name": {
+        "en": "pseudonymised load: the name column was blanked",
+        "ru": "загрузка с псевдонимами: столбец с названием клиента очищен",
+    },
+    "load.warn.invalid_values": {
+        "en": "values that could not be read were set to missing: {counts} (see report.invalid_values)",
+        "ru": "нечитаемые значения заменены пустыми: {counts} (см. report.invalid_values)",
+    },
+    "load.warn.column_choice": {
+        "en": "{chosen} was taken as {canon}; {others} could also be {canon} and was kept as an "
+              "extra column (pass columns= to choose)",
+        "ru": "{chosen} взят как {canon}; {others} тоже подходит под {canon} и оставлен "
+              "дополнительным столбцом (выбрать можно через columns=)",
+    },
+    "load.warn.several_files": {
+        "en": "several files for {table}: {files}; read {chosen}",
+        "ru": "для таблицы {table} несколько файлов: {files}; прочитан {chosen}",
+    },
+    "load.warn.dates_mixed": {
+        "en": "the dates mix two orders: {a} value(s) can only be {fmt_a}, {b} only {fmt_b}; read "
+              "as {used}, and the {rejected} {other} value(s) are rejected. Pass date_format= to "
+              "choose",
+        "ru": "в датах смешаны два порядка: значений, возможных только как {fmt_a}, — {a}, только "
+              "как {fmt_b} — {b}; прочитано как {used}, значения в виде {other} ({rejected}) "
+              "отклонены. Порядок можно задать через date_format=",
+    },
+    "load.warn.dates_ambiguous": {
+        "en": "the day/month order is ambiguous: none of the {n} values like {example} has a number "
+              "above 12 in the first or second place; read as {used} (dayfirst={dayfirst}). If that "
+              "is wrong, pass dayfirst={other} or date_format= (also possible in the mapping file)",
+        "ru": "порядок дня и месяца неоднозначен: ни в одном из значений вида {example} ({n}) нет "
+              "числа больше 12 на первом или втором месте; прочитано как {used} "
+              "(dayfirst={dayfirst}). Если это неверно, укажите dayfirst={other} или date_format= "
+              "(можно и в файле соответствия столбцов)",
+    },
+    # --- why a broken line was rejected (problem 'malformed')
+    "load.malformed.nul": {
+        "en": "the line holds binary (NUL) bytes", "ru": "в строке двоичные (NUL) байты",
+    },
+    "load.malformed.damaged": {
+        "en": "the line holds bytes that are not UTF-8 text (damaged bytes)",
+        "ru": "в строке байты, которые не являются текстом UTF-8 (повреждённые байты)",
+    },
+    "load.malformed.unreadable": {
+        "en": "the line could not be read ({detail})", "ru": "строку не удалось прочитать ({detail})",
+    },
+    "load.malformed.fields": {
+        "en": "line has {n} fields, the header has {width}",
+        "ru": "полей в строке: {n}, в заголовке: {width}",
+    },
+    "load.malformed.quote": {
+        "en": 'unterminated quote (") in this line; the line was skipped and reading went on at '
+              "the next line",
+        "ru": "в строке не закрыта кавычка (\"); строка пропущена, чтение продолжено со следующей",
     },
 }

@@ -54,7 +54,7 @@ MESSAGES = {
         "ru": 'Регион или город.',
     },
     "schema.customers.source": {
-        "en": 'Where the client heard of us (источник обращения).',
+        "en": 'Where the client heard of us (lead source).',
         "ru": 'Откуда клиент узнал о нас (источник обращения).',
     },
     "schema.customers.signup_date": {

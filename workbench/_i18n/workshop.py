@@ -28,7 +28,6 @@ del _n, _en, _ru
 MESSAGES.update({
     "ws.col.step": {"en": "Step", "ru": "Шаг"},
     "ws.col.name": {"en": "What we do", "ru": "Что делаем"},
-    "ws.col.russian": {"en": "Russian name", "ru": "Название по-русски"},
     "ws.col.notebook": {"en": "Notebook", "ru": "Блокнот"},
     "ws.col.table": {"en": "Table", "ru": "Таблица"},
     "ws.col.column": {"en": "Column", "ru": "Столбец"},

@@ -15,6 +15,8 @@ from workbench.errors import DataFileError
 from workbench.i18n import check_language, get_language, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
+from workbench.io._messages import note as note_
+from workbench.io._messages import say
 from workbench.io._read import SUPPORTED_SUFFIXES, data_stem, data_suffix
 from workbench.io._report import LoadReport, fmt_int, fmt_money
 from workbench.schema import TABLES
@@ -76,7 +78,7 @@ class DataFolder:
             )
         if self.missing:
             lines.append("  " + t("load.missing_tables", language, tables=", ".join(self.missing)))
-        lines += [f"  - {w}" for w in self.warnings]
+        lines += [f"  - {say(w, language)}" for w in self.warnings]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -85,14 +87,16 @@ class DataFolder:
     def _repr_html_(self, language: str | None = None) -> str:
         esc = html.escape
         rows = "".join(
-            f"<tr><td>{esc(n)}</td><td>{esc(r.source)}</td><td>{r.rows_read:,}</td>"
-            f"<td>{r.rows_kept:,}</td><td>{r.rows_rejected:,}</td><td>{r.n_duplicates:,}</td></tr>"
+            f"<tr><td>{esc(n)}</td><td>{esc(r.source)}</td>"
+            + "".join(f"<td>{fmt_int(v, language)}</td>"
+                      for v in (r.rows_read, r.rows_kept, r.rows_rejected, r.n_duplicates))
+            + "</tr>"
             for n, r in self.reports.items()
         )
         head = (
             f"<tr><th>{esc(t('load.table', language))}</th><th>{esc(t('load.file', language))}</th>"
             f"<th>{esc(t('load.rows_read', language))}</th><th>{esc(t('load.rows_kept', language))}</th>"
-            f"<th>{esc(t('load.rows_rejected', language))}</th><th>dup.</th></tr>"
+            f"<th>{esc(t('load.rows_rejected', language))}</th><th>{esc(t('load.col.duplicates', language))}</th></tr>"
         )
         out = [
             f"<b>{esc(t('load.folder_title', language, path=self.path.name))}</b>",
@@ -101,7 +105,8 @@ class DataFolder:
         if self.missing:
             out.append(f"<p>{esc(t('load.missing_tables', language, tables=', '.join(self.missing)))}</p>")
         if self.warnings:
-            out.append("<ul>" + "".join(f"<li>{esc(w)}</li>" for w in self.warnings) + "</ul>")
+            out.append("<ul>" + "".join(f"<li>{esc(str(say(w, language)))}</li>"
+                                        for w in self.warnings) + "</ul>")
         return "\n".join(out)
 
 
@@ -121,10 +126,8 @@ def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[str]]:
         if hits:
             found[table] = hits[0]
             if len(hits) > 1:
-                warnings.append(
-                    f"several files for {table}: {', '.join(h.name for h in hits)}; "
-                    f"read {hits[0].name}"
-                )
+                warnings.append(note_("load.warn.several_files", table=table,
+                                      files=", ".join(h.name for h in hits), chosen=hits[0].name))
     return found, warnings
 
 

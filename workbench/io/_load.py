@@ -38,6 +38,7 @@ from workbench.io._columns import (
 from workbench.io._duplicates import find_duplicates
 from workbench.io._layout import ungroup
 from workbench.io._mapping import load_mapping, mapping_options, resolve_columns
+from workbench.io._messages import note as note_
 from workbench.io._parse import detect_decimal, parse_text
 from workbench.io._read import RawTable, read_source
 from workbench.io._report import LoadReport
@@ -124,10 +125,7 @@ def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[str]) -> t
             samples += [v for v in head if v and v.strip()][:2000]
     dec, ambiguous = detect_decimal(samples, raw.delimiter)
     if ambiguous:
-        warnings.append(
-            f"the decimal mark is ambiguous (values like 1,250 or 1.250); assumed {dec!r}. "
-            "Pass decimal=',' or decimal='.' to be sure"
-        )
+        warnings.append(note_("load.warn.decimal_ambiguous", mark=repr(dec)))
     return dec, (dec if samples else None)
 
 
@@ -136,13 +134,14 @@ def _duplicate_header_notes(raw: RawTable, col_map: dict[str, str]) -> list[str]
     notes = []
     for text, copies in raw.duplicate_names.items():
         used = [(c, col_map[c]) for c in copies if c in col_map]
-        what = (", ".join(f"{c!r} as {canon}" for c, canon in used) + " was used"
-                if used else "none was used as a canonical column")
-        notes.append(
-            f"the header names {len(copies)} columns {shorten(text)!r} (read as "
-            f"{', '.join(repr(shorten(c)) for c in copies)}); {what}, the others are kept as "
-            "extra columns. Pass columns= to choose another"
-        )
+        what = (note_("load.warn.duplicate_header_used", used=tuple(
+                    note_("load.warn.duplicate_header_as", source=repr(c), canon=canon)
+                    for c, canon in used))
+                if used else note_("load.warn.duplicate_header_none"))
+        notes.append(note_(
+            "load.warn.duplicate_header", n=len(copies), name=repr(shorten(text)),
+            copies=", ".join(repr(shorten(c)) for c in copies), what=what,
+        ))
     return notes
 
 
@@ -183,13 +182,8 @@ def _apply_layout(raw: RawTable, canon_to_src: dict[str, str], verdicts: Verdict
                              settle=True)
     verdicts.add_row_problem(s, "", "subtotal", [t("load.reason.subtotal", None)] * len(s),
                              settle=True)
-    warnings.append(
-        f"the file is a report grouped by client (1C layout): the client of {len(g)} group "
-        f"line(s) was carried down to the {grouped.n_filled} document line(s) below them; group "
-        f"and subtotal lines ({len(g) + len(s)}) are in report.rejected. A flat export (one line "
-        "per document with its client) avoids this: in 1C, turn off grouping in the report "
-        "settings or export the document journal"
-    )
+    warnings.append(note_("load.warn.grouped_report", groups=len(g), filled=grouped.n_filled,
+                          lines=len(g) + len(s)))
     return cols
 
 
@@ -258,7 +252,7 @@ def load_table(
                          date_format=date_format, excel_dates=src in raw.excel_date_columns,
                          scale=scale)
         verdicts.add_parsed(c, cspec.required, to_parse[cspec.name])
-        warnings += [f"{labels[c.canon]}: {m}" for m in c.notes]
+        warnings += [note_("load.warn.column", column=labels[c.canon], note=m) for m in c.notes]
         if c.date_format:
             date_formats[c.canon] = c.date_format
         parsed.append(c)
@@ -283,16 +277,13 @@ def load_table(
     if pseudonymize_key is not None:
         pseudo = _pseudonymise_parsed(parsed, pseudonymize_key)
         if extra:
-            warnings.append(
-                "pseudonymised load: unmapped columns dropped (they may identify clients): "
-                + ", ".join(extra)
-            )
+            warnings.append(note_("load.warn.pseudo_dropped", columns=", ".join(extra)))
             dropped_cols += extra
             extra = []
     frame = build_frame(parsed, keep_pos, {s: parse_text(raw.columns[s])[0] for s in extra})
     if pseudonymize_key is not None and "name" in frame:
         frame["name"] = pd.array([pd.NA] * len(frame), dtype=pd.StringDtype())
-        warnings.append("pseudonymised load: the name column was blanked")
+        warnings.append(note_("load.warn.pseudo_name"))
 
     # ---- the report
     def original(positions: np.ndarray) -> pd.DataFrame:
@@ -315,11 +306,8 @@ def load_table(
     invalid = build_invalid(verdicts)
     if len(invalid):
         counts = invalid["column"].value_counts()
-        warnings.append(
-            "values that could not be read were set to missing: "
-            + ", ".join(f"{c} {k}" for c, k in counts.items())
-            + " (see report.invalid_values)"
-        )
+        warnings.append(note_("load.warn.invalid_values",
+                              counts=", ".join(f"{c} {k}" for c, k in counts.items())))
     report = LoadReport(
         source=name,
         table=table,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from workbench.errors import DataFileError, WorkbenchError, shorten
+from workbench.io._messages import note as note_
 from workbench.schema import TABLES, table_spec
 
 __all__ = (
@@ -314,8 +315,6 @@ def resolve_columns(
         auto.append(chosen)
         if len(candidates) > 1:
             others = ", ".join(repr(c[2]) for c in candidates[1:])
-            warnings.append(
-                f"{chosen!r} was taken as {canon}; {others} could also be {canon} and "
-                "was kept as an extra column (pass columns= to choose)"
-            )
+            warnings.append(note_("load.warn.column_choice", chosen=repr(chosen), canon=canon,
+                                  others=others))
     return mapping, auto, dropped, warnings

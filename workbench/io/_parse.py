@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbench.io._messages import note as note_
+
 __all__ = (
     "CURRENCY_PATTERN",
     "DATE_FAMILIES",
@@ -327,20 +329,13 @@ def day_order(text: pa.Array, dayfirst: bool) -> tuple[dict[str, bool], list[str
         elif a_gt and b_gt:
             orders[sep] = a_gt >= b_gt
             used, other = (fmts if orders[sep] else fmts[::-1])
-            notes.append(
-                f"the dates mix two orders: {a_gt} value(s) can only be {fmts[0]}, {b_gt} only "
-                f"{fmts[1]}; read as {used}, and the {min(a_gt, b_gt)} {other} value(s) are "
-                "rejected. Pass date_format= to choose"
-            )
+            notes.append(note_("load.warn.dates_mixed", a=a_gt, fmt_a=fmts[0], b=b_gt,
+                               fmt_b=fmts[1], used=used, rejected=min(a_gt, b_gt), other=other))
         else:
             orders[sep] = bool(dayfirst)
             used = fmts[0] if dayfirst else fmts[1]
-            notes.append(
-                f"the day/month order is ambiguous: none of the {n} values like 01{sep}02{sep}2024 "
-                f"has a number above 12 in the first or second place; read as {used} "
-                f"(dayfirst={bool(dayfirst)}). If that is wrong, pass dayfirst={not dayfirst} "
-                "or date_format= (also possible in the mapping file)"
-            )
+            notes.append(note_("load.warn.dates_ambiguous", n=n, example=f"01{sep}02{sep}2024",
+                               used=used, dayfirst=bool(dayfirst), other=not dayfirst))
     return orders, notes
 
 

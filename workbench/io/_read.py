@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbench.errors import DataFileError, shorten
+from workbench.io._messages import note as note_
 from workbench.io._text import DELIMITERS, clean_names, duplicate_names, read_text_bytes, sniff
 
 __all__ = (
@@ -304,9 +305,7 @@ def _read_excel(path, sheet_name: str | int, name: str | None = None) -> RawTabl
     names = clean_names(header_text)
     warnings = []
     if header_idx:
-        warnings.append(
-            f"skipped {header_idx} row(s) above the header; the header is row {header_idx + 1}"
-        )
+        warnings.append(note_("load.warn.rows_above_header", n=header_idx, line=header_idx + 1))
     cols: list[list[str]] = [[] for _ in names]
     date_cols: set[str] = set()
     rows: list[int] = []
@@ -324,7 +323,7 @@ def _read_excel(path, sheet_name: str | int, name: str | None = None) -> RawTabl
         if any(v is not None and str(v).strip() for v in raw_rows[i][width:])
     )
     if extra:
-        warnings.append(f"{extra} row(s) have values right of the last header column; ignored")
+        warnings.append(note_("load.warn.values_right_of_header", n=extra))
     if not rows:
         raise DataFileError(
             f"{name}: the sheet has a header (row {header_idx + 1}) but no data rows"

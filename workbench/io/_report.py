@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from workbench.i18n import check_language, t
+from workbench.io._messages import say
 
 __all__ = ("LoadReport", "fmt_money", "fmt_int")
 
@@ -85,7 +86,9 @@ class LoadReport:
     pseudonymised : bool
         Whether identifiers were replaced by keyed-hash pseudonyms.
     warnings : list of str
-        Everything else worth knowing.
+        Everything else worth knowing, in the language current at load time; each is an
+        ``io._messages.Note`` that :meth:`summary` and the HTML view say again in the language
+        they are asked for.
     """
 
     source: str
@@ -185,7 +188,7 @@ class LoadReport:
             lines += [f"    {label}: {fmt_int(n, language)}" for label, n in by.items()]
         if self.warnings:
             lines.append("  " + t("load.warnings", language) + ":")
-            lines += [f"    - {w}" for w in self.warnings]
+            lines += [f"    - {say(w, language)}" for w in self.warnings]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -217,7 +220,7 @@ class LoadReport:
             parts.append(self.rejected.head(5).to_html(index=False))
         if self.warnings:
             parts.append(f"<p><b>{esc(t('load.warnings', language))}</b></p><ul>")
-            parts += [f"<li>{esc(w)}</li>" for w in self.warnings]
+            parts += [f"<li>{esc(str(say(w, language)))}</li>" for w in self.warnings]
             parts.append("</ul>")
         parts.append("</div>")
         return "\n".join(parts)

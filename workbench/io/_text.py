@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.csv as pv
 
 from workbench.errors import DataFileError, shorten
+from workbench.io._messages import note as note_
 
 __all__ = ("DELIMITERS", "clean_names", "decode_bytes", "read_text_bytes", "sniff")
 
@@ -167,14 +168,12 @@ def decode_bytes(
         text, bad, multi = _utf8_damage(data)
         if multi > 0 and multi >= 4 * bad:
             return text.encode("utf-8"), "utf-8", True, _damage_note(bad)
-    note = ("the file is not valid UTF-8 throughout (its start is); it was read as cp1251"
-            if sample_utf8 else None)
+    note = note_("load.warn.read_as_cp1251") if sample_utf8 else None
     return _from_cp1251(data), "cp1251", False, note
 
 
 def _damage_note(bad: int) -> str:
-    return (f"{bad} byte(s) are not valid UTF-8 (damaged text); the lines holding them were "
-            "rejected")
+    return note_("load.warn.damaged_bytes", n=bad)
 
 
 # --------------------------------------------------------------------------------------------
@@ -280,10 +279,7 @@ def read_text_bytes(
     header_idx += first
     warnings: list[str] = [note] if note else []
     if header_idx:
-        warnings.append(
-            f"skipped {header_idx} line(s) above the header (titles or blank lines); "
-            f"the header is line {header_idx + 1}"
-        )
+        warnings.append(note_("load.warn.lines_above_header", n=header_idx, line=header_idx + 1))
     names = clean_names(header_fields)
     if not names:
         raise DataFileError(f"{name}: no header line found")
@@ -451,23 +447,24 @@ def _slow_read(
             continue
         if "\x00" in line:
             malformed.append((no, pad(line.replace("\x00", "").split(delim)),
-                              "the line holds binary (NUL) bytes"))
+                              note_("load.malformed.nul")))
             continue
         if damaged and _REPLACEMENT in line:
             malformed.append((no, pad(line.split(delim)),
-                              "the line holds bytes that are not UTF-8 text (damaged bytes)"))
+                              note_("load.malformed.damaged")))
             continue
         if closed.match(line):
             try:
                 rec = _fields(line, delim)
             except csv.Error as exc:  # pragma: no cover - _fields never raises
-                malformed.append((no, pad([line]), shorten(str(exc), 100)))
+                malformed.append((no, pad([line]),
+                                  note_("load.malformed.unreadable", detail=shorten(str(exc), 100))))
                 continue
             if blank(rec):
                 continue
             good = fit(rec)
             if good is None:
-                malformed.append((no, pad(rec), f"line has {len(rec)} fields, the header has {width}"))
+                malformed.append((no, pad(rec), note_("load.malformed.fields", n=len(rec), width=width)))
             else:
                 records.append(good)
                 rows.append(no)
@@ -495,9 +492,7 @@ def _slow_read(
             rows.append(no)
             i += taken
         else:
-            malformed.append((no, pad(line.split(delim)),
-                              'unterminated quote (") in this line; the line was skipped and '
-                              "reading went on at the next line"))
+            malformed.append((no, pad(line.split(delim)), note_("load.malformed.quote")))
     columns = [pa.chunked_array([pa.array(list(col), type=pa.string())], type=pa.string())
                for col in (zip(*records, strict=True) if records else [()] * width)]
     return columns, np.asarray(rows, dtype=np.int64), malformed

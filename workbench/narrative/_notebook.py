@@ -16,6 +16,7 @@ __all__ = (
     "data_model_table",
     "describe_folder",
     "describe_load",
+    "format_rejected",
     "missing_banner",
     "needs",
     "step_settings",
@@ -221,12 +222,13 @@ STEP_NOTEBOOKS: dict[int, str] = {
 
 
 def steps_table(language: str | None = None):
-    """Return the eight steps as a table: number, name, Russian name, notebook.
+    """Return the eight steps as a table: number, name, notebook.
 
     Returns
     -------
     pandas.DataFrame
-        Columns (translated headers): step, what we do, Russian name, notebook.
+        Columns (translated headers): step, what we do, notebook; the names are in the
+        audience's language only.
     """
     import pandas as pd
 
@@ -235,7 +237,6 @@ def steps_table(language: str | None = None):
         {
             t("ws.col.step", language): n,
             t("ws.col.name", language): t(f"ws.step.{n}", language),
-            t("ws.col.russian", language): t(f"ws.step.{n}", "ru").lower(),
             t("ws.col.notebook", language): nb,
         }
         for n, nb in STEP_NOTEBOOKS.items()
@@ -270,6 +271,53 @@ def data_model_table(language: str | None = None, tables: tuple[str, ...] | None
                 t("ws.col.meaning", language): t(f"schema.{name}.{col.name}", language),
             })
     return pd.DataFrame(rows)
+
+
+def format_rejected(report: Any, language: str | None = None, rows: int | None = 10):
+    """Return the rejected rows of a load report as a table for the person who owns the source.
+
+    Parameters
+    ----------
+    report : LoadReport
+        What a loader returned.
+    language : {"en", "ru"}, optional
+        Language of the headers and problem labels (default: the current language). The
+        ``reason`` sentences were written by the loader in the language current at load time.
+    rows : int or None
+        How many rows to show (None: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the row number in the file: the problem (translated, naming the column as
+        the file calls it), the reason, then the row's values as they are in the file.
+    """
+    import pandas as pd
+
+    language = check_language(language)
+    rejected = report.rejected
+    if rows is not None:
+        rejected = rejected.head(rows)
+    if not len(rejected):
+        return pd.DataFrame(columns=[t("load.col.problem", language),
+                                     t("load.col.reason", language)])
+    source_of = {canon: src for src, canon in getattr(report, "mapping", {}).items()}
+    problems = [
+        "; ".join(t(f"load.problem.{p}", language, column=source_of.get(c, c))
+                  for p, c in zip(str(problem).split(";"), str(column).split(";") + [""] * 9,
+                                  strict=False))
+        for problem, column in zip(rejected["problem"], rejected["column"], strict=True)
+    ]
+    values = rejected.drop(columns=[c for c in ("row", "column", "problem", "reason", "_pos")
+                                    if c in rejected.columns])
+    table = pd.concat([
+        pd.DataFrame({t("load.col.problem", language): problems,
+                      t("load.col.reason", language): rejected["reason"].astype(str).tolist()},
+                     index=values.index),
+        values,
+    ], axis=1)
+    table.index = pd.Index(rejected["row"].tolist(), name=t("load.col.row", language))
+    return table
 
 
 def _reason_counts(rejected: Any) -> dict[str, int]:

@@ -2,12 +2,74 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from workbench.i18n import t
+from workbench.narrative._format import number, percent
 
-__all__ = ("get_ax", "label", "place_labels")
+__all__ = ("LocaleFormatter", "get_ax", "label", "localized", "place_labels", "share_axis")
+
+
+class LocaleFormatter(ScalarFormatter):
+    """Tick labels as matplotlib would choose them, written in the language's marks.
+
+    The decimals are the ones the default formatter picks; the number is then written by the
+    locale formatter: ``0,2``, ``1 600``, ``−5`` in Russian, ``0.2``, ``1,600``, ``−5`` in
+    English (no offset, no scientific notation on money axes).
+    """
+
+    def __init__(self, language: str | None = None) -> None:
+        super().__init__(useOffset=False)
+        self.set_scientific(False)
+        self.language = language
+
+    def __call__(self, x, pos=None) -> str:
+        text = super().__call__(x, pos)
+        if not text:
+            return text
+        plain = text.replace("\u2212", "-").replace("$", "").replace("\\mathdefault{", "")
+        digits = len(plain.split(".")[1].rstrip("}")) if "." in plain else 0
+        return number(x, digits, self.language)
+
+
+def share_axis(axis, language: str | None = None, digits: int = 0) -> None:
+    """Write a 0–1 share axis as percents in the language (``45 %`` / ``45%``)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, digits, language)))
+
+
+def localize(ax: Axes, language: str | None = None) -> Axes:
+    """Give every linear axis of ``ax``'s figure still on the default formatter the locale's."""
+    for each in ax.figure.axes if ax.figure is not None else [ax]:
+        for axis in (each.xaxis, each.yaxis):
+            formatter = axis.get_major_formatter()
+            if type(formatter) is ScalarFormatter and axis.get_scale() == "linear":
+                axis.set_major_formatter(LocaleFormatter(language))
+    return ax
+
+
+def localized(plot):
+    """Decorator of a plot function: its axes' numbers in the language of the call."""
+    signature = inspect.signature(plot)
+
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        ax = plot(*args, **kwargs)
+        bound = signature.bind_partial(*args, **kwargs)
+        language = bound.arguments.get("language")
+        if isinstance(ax, Axes):
+            localize(ax, language)
+        elif isinstance(ax, (list, tuple)) or hasattr(ax, "flat"):
+            for each in getattr(ax, "flat", ax):
+                if isinstance(each, Axes):
+                    localize(each, language)
+        return ax
+
+    return wrapper
 
 
 def get_ax(ax: Axes | None = None, figsize: tuple[float, float] = (7.0, 4.5)) -> Axes:

@@ -12,7 +12,7 @@ from workbench.churn import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 from workbench.economics import RetentionPlan
 from workbench.i18n import t
 from workbench.narrative import money, quantity
-from workbench.plotting._base import get_ax
+from workbench.plotting._base import get_ax, localized
 
 __all__ = (
     "plot_calibration",
@@ -29,6 +29,7 @@ def _money(x: float, language: str | None = None) -> str:
     return money(x, language)
 
 
+@localized
 def plot_gain_curve(
     plan: RetentionPlan | pd.DataFrame,
     ax: Axes | None = None,
@@ -73,6 +74,7 @@ def plot_gain_curve(
     return ax
 
 
+@localized
 def plot_calibration(
     evaluation: dict | pd.DataFrame,
     ax: Axes | None = None,
@@ -121,6 +123,7 @@ def plot_calibration(
     return ax
 
 
+@localized
 def plot_risk_bands(
     probabilities: pd.Series,
     cutoffs: tuple[float, float] = DEFAULT_RISK_CUTOFFS,
@@ -167,6 +170,7 @@ def plot_risk_bands(
     return ax
 
 
+@localized
 def plot_importances(
     importances: pd.DataFrame | Any,
     top: int = 15,
@@ -208,6 +212,7 @@ def plot_importances(
     return ax
 
 
+@localized
 def plot_money_confusion(
     confusion: pd.DataFrame,
     ax: Axes | None = None,

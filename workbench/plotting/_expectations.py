@@ -16,7 +16,8 @@ from matplotlib.axes import Axes
 from workbench.errors import WorkbenchError
 from workbench.expectations import LADDER_LEVELS, QUADRANTS
 from workbench.i18n import t
-from workbench.plotting._base import get_ax, place_labels
+from workbench.narrative import percent
+from workbench.plotting._base import get_ax, localized, place_labels, share_axis
 from workbench.priorities import PriorityPlan
 
 __all__ = (
@@ -82,6 +83,7 @@ def _label_heights(x: np.ndarray, y: np.ndarray, near_x: float, gap: float) -> n
     return heights
 
 
+@localized
 def plot_ipa(
     ipa: pd.DataFrame,
     ax: Axes | None = None,
@@ -168,6 +170,7 @@ def _err(frame: pd.DataFrame, col: str) -> np.ndarray:
     return np.nan_to_num(np.vstack([mean - low, high - mean]), nan=0.0)
 
 
+@localized
 def plot_gaps(
     gaps: pd.DataFrame,
     which: str = "gap",
@@ -222,6 +225,7 @@ def plot_gaps(
     return ax
 
 
+@localized
 def plot_kano(
     kano_table: pd.DataFrame,
     ax: Axes | None = None,
@@ -264,6 +268,8 @@ def plot_kano(
     ax.set_yticks(y, _attr_names(data))
     ax.invert_yaxis()  # first attribute on top, as in the table
     ax.set_xlim(0, 1.25)
+    ax.set_xticks(np.linspace(0, 1, 6))
+    share_axis(ax.xaxis, language)
     ax.set_xlabel(t("kano.share", language))
     ax.set_title(t("kano.title", language))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7, ncol=6,
@@ -271,6 +277,7 @@ def plot_kano(
     return ax
 
 
+@localized
 def plot_kano_cs(
     kano_table: pd.DataFrame,
     ax: Axes | None = None,
@@ -323,6 +330,7 @@ def plot_kano_cs(
     return ax
 
 
+@localized
 def plot_expectation_ladder(
     summary: pd.DataFrame,
     ax: Axes | None = None,
@@ -355,8 +363,9 @@ def plot_expectation_ladder(
         ax.invert_yaxis()
         for yi, s in zip(y, shares, strict=True):
             if np.isfinite(s):
-                ax.text(s, yi, f" {s:.0%}", va="center", fontsize=9)
+                ax.text(s, yi, " " + percent(s, 0, language), va="center", fontsize=9)
         ax.set_xlim(0, 1.1)
+        ax.set_xticks(np.linspace(0, 1, 6))
     else:
         table = summary["share"].unstack(level=-1).reindex(columns=list(LADDER_LEVELS))
         y = np.arange(len(table))
@@ -371,11 +380,13 @@ def plot_expectation_ladder(
         ax.set_xlim(0, 1)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), fontsize=8, ncol=3,
                   frameon=False)
+    share_axis(ax.xaxis, language)
     ax.set_xlabel(t("exp.share", language))
     ax.set_title(t("exp.title", language))
     return ax
 
 
+@localized
 def plot_priorities(
     plan: PriorityPlan,
     ax: Axes | None = None,
@@ -417,6 +428,7 @@ def plot_priorities(
 
 
 
+@localized
 def plot_source_yield(
     sources: pd.DataFrame,
     ax: Axes | None = None,
@@ -452,11 +464,12 @@ def plot_source_yield(
                    sources["share_of_revenue"].to_numpy(dtype=float))
     for yi, end, rate in zip(y, ends, sources["repeat_rate"].to_numpy(dtype=float), strict=True):
         if np.isfinite(rate):
-            ax.text(end, yi, f"  {t('src.repeat_rate', language)}: {rate:.0%}", va="center",
-                    fontsize=8)
+            ax.text(end, yi, f"  {t('src.repeat_rate', language)}: {percent(rate, 0, language)}",
+                    va="center", fontsize=8)
     ax.set_yticks(y, [str(s) for s in sources.index])
     ax.invert_yaxis()
     ax.set_xlim(0, max(float(np.nanmax(ends)) if len(ends) else 1.0, 0.1) * 1.6)
+    share_axis(ax.xaxis, language)
     ax.set_xlabel(t("common.share", language))
     ax.set_title(t("src.title", language))
     ax.legend(loc="lower right", fontsize=8)

@@ -12,8 +12,8 @@ from matplotlib.ticker import FuncFormatter
 from workbench.errors import WorkbenchError
 from workbench.feedback import ComplaintsSummary, LoopCheck
 from workbench.i18n import t
-from workbench.narrative import count, number
-from workbench.plotting._base import get_ax
+from workbench.narrative import count, number, percent
+from workbench.plotting._base import get_ax, localized
 from workbench.schema import LEAD_STAGES
 
 __all__ = (
@@ -35,6 +35,7 @@ def _group_label(key: object, language: str | None) -> str:
     return str(key)
 
 
+@localized
 def plot_nps(
     result: pd.DataFrame,
     kind: str = "nps",
@@ -100,6 +101,7 @@ def plot_nps(
     return ax
 
 
+@localized
 def plot_complaint_pareto(
     summary: ComplaintsSummary | pd.DataFrame,
     which: str = "refusals",
@@ -155,6 +157,7 @@ def plot_complaint_pareto(
     return ax
 
 
+@localized
 def plot_complaint_churn(
     summary: ComplaintsSummary,
     ax: Axes | None = None,
@@ -186,7 +189,8 @@ def plot_complaint_churn(
     rates = churn["churn_rate"].to_numpy(dtype=float)
     bars = ax.bar(x, np.nan_to_num(rates) * 100, color=[_GREEN, _AMBER, _RED][: len(churn)],
                   **kwargs)
-    ax.bar_label(bars, labels=[f"{r * 100:.0f}%\n(n={n})" if np.isfinite(r) else "–"
+    ax.bar_label(bars, labels=[f"{percent(r, 0, language)}\n(n = {count(n, language)})"
+                               if np.isfinite(r) else "–"
                                for r, n in zip(rates, churn["n_customers"], strict=True)],
                  fontsize=8)
     ax.set_xticks(x)
@@ -197,6 +201,7 @@ def plot_complaint_churn(
     return ax
 
 
+@localized
 def plot_funnel(
     result: pd.DataFrame,
     ax: Axes | None = None,
@@ -231,7 +236,7 @@ def plot_funnel(
         reached = frame["reached"].to_numpy(dtype=float)
         ax.barh(y, reached, left=-reached / 2, color=_BLUE, **kwargs)
         for yi, r, c in zip(y, reached, frame["step_conversion"], strict=True):
-            text = f"{int(r)}" + (f"  ({c:.0%})" if pd.notna(c) else "")
+            text = count(r, language) + (f"  ({percent(c, 0, language)})" if pd.notna(c) else "")
             ax.annotate(text, (0, yi), ha="center", va="center", color="white"
                         if r > 0.3 * max(reached.max(), 1) else "black", fontsize=9)
         ax.set_xticks([])
@@ -254,6 +259,7 @@ def plot_funnel(
     return ax
 
 
+@localized
 def plot_loop_check(
     result: LoopCheck,
     ax: Axes | None = None,

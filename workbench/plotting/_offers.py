@@ -12,8 +12,9 @@ from matplotlib.axes import Axes
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import t
+from workbench.narrative import number
 from workbench.offers import COMPETITIVENESS_DIMENSIONS, UkorResult
-from workbench.plotting._base import get_ax, place_labels
+from workbench.plotting._base import get_ax, localized, place_labels
 
 __all__ = ("plot_competitiveness", "plot_golden_drops", "plot_ukor")
 
@@ -46,6 +47,7 @@ def _radar(ax: Axes, labels: list[str], series: dict[str, np.ndarray], top: floa
     ax.set_ylim(0, top)
 
 
+@localized
 def plot_golden_drops(
     drops: pd.DataFrame,
     ax: Axes | None = None,
@@ -95,6 +97,7 @@ def plot_golden_drops(
     return ax
 
 
+@localized
 def plot_competitiveness(
     result: pd.DataFrame,
     kind: str = "bar",
@@ -154,6 +157,7 @@ def plot_competitiveness(
     return ax
 
 
+@localized
 def plot_ukor(
     result: UkorResult,
     ax: Axes | None = None,
@@ -180,7 +184,7 @@ def plot_ukor(
     _radar(ax, labels, {"": values}, top=100)
     ax.set_yticks([25, 50, 75, 100])
     ax.set_title(
-        f"{t('ukor.title', language)}: {result.score:.0f} "
+        f"{t('ukor.title', language)}: {number(result.score, 0, language)} "
         f"({t(f'ukor.level.{result.level}', language)})",
         fontsize=10,
     )

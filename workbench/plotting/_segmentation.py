@@ -14,7 +14,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import get_language
 from workbench.narrative._format import percent
 from workbench.narrative._labels import cluster_label, feature_label
-from workbench.plotting._base import get_ax, label
+from workbench.plotting._base import get_ax, label, localized
 from workbench.segmentation.abc_xyz import ABC_XYZ_CELLS
 from workbench.segmentation.ladder import LADDER_RUNGS
 
@@ -34,6 +34,7 @@ def _need(frame: pd.DataFrame, cols: list[str], what: str) -> None:
         raise WorkbenchError(f"{what}: the table lacks column(s) {missing}; pass {what}'s input")
 
 
+@localized
 def plot_rfm_heatmap(
     rfm: pd.DataFrame,
     value: str = "monetary_total",
@@ -74,6 +75,7 @@ def _has(key: str) -> bool:
     return has(key)
 
 
+@localized
 def plot_abc_pareto(
     table: pd.DataFrame,
     abc: tuple[float, float] = (0.80, 0.95),
@@ -115,6 +117,7 @@ def plot_abc_pareto(
     return ax
 
 
+@localized
 def plot_abc_xyz_matrix(
     summary: pd.DataFrame,
     what: str = "clients",
@@ -152,6 +155,7 @@ def plot_abc_xyz_matrix(
     return ax
 
 
+@localized
 def plot_ladder(
     ladder: pd.DataFrame,
     ax: Axes | None = None,
@@ -231,6 +235,7 @@ def plot_ladder(
     return ax
 
 
+@localized
 def plot_cluster_profiles(
     segmenter,
     X: pd.DataFrame,
@@ -265,6 +270,7 @@ def plot_cluster_profiles(
     return ax
 
 
+@localized
 def plot_silhouette(
     segmenter,
     ax: Axes | None = None,

@@ -9,11 +9,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from workbench.i18n import t
-from workbench.plotting._base import get_ax
+from workbench.plotting._base import get_ax, localized
 
 __all__ = ("plot_holdout_by_frequency", "plot_tracking")
 
 
+@localized
 def plot_holdout_by_frequency(
     frame: pd.DataFrame,
     ax: Axes | None = None,
@@ -53,6 +54,7 @@ def plot_holdout_by_frequency(
     return ax
 
 
+@localized
 def plot_tracking(
     frame: pd.DataFrame,
     ax: Axes | None = None,
