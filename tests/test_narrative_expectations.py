@@ -190,8 +190,8 @@ class TestDescribe:
             "Доля повторных покупателей, %", "Доля продолжающих покупать, %",
             "Доля клиентов, %", "Доля выручки, %"]
         assert shown.index.name == "Источник"
-        assert shown.loc["fair", "Доля выручки, %"] == 99.2
-        assert shown["Выручка"].tolist() == [2500, 20]
+        assert shown.loc["fair", "Доля выручки, %"] == "99,2"
+        assert shown["Выручка"].tolist() == ["2\xa0500", "20"]
 
     def test_format_tables_translate_headers_and_labels(self):
         s = _aloud_survey()
@@ -201,11 +201,11 @@ class TestDescribe:
         assert ipa.index.name == "Параметр"
         assert ipa["Квадрант"].tolist() == ["Сосредоточиться здесь", "Возможно, избыточно"]
         gaps = format_gaps(gap_analysis(s), language="en", which=("gap", "gap_significant"))
-        assert gaps.to_dict("index") == {"a": {"Gap": 1.75, "Gap clear": "yes"},
-                                         "b": {"Gap": -1.25, "Gap clear": "yes"}}
+        assert gaps.to_dict("index") == {"a": {"Gap": "1.75", "Gap clear": "yes"},
+                                         "b": {"Gap": "\u22121.25", "Gap clear": "yes"}}
         k = format_kano(kano(s), language="ru")
         assert k.loc["a", "Категория Кано"] == "Обязательное"
-        assert k.loc["b", "CS+ (лучше)"] == 0.75
+        assert k.loc["b", "CS+ (лучше)"] == "0,75"
         per = format_gaps(gap_analysis(s, by=pd.Series({"c1": "x"})), language="ru")
         assert per.index.names == ["Сегмент", "Параметр"]
 

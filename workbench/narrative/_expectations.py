@@ -19,6 +19,7 @@ from workbench.narrative._format import (
     date,
     decimal,
     money,
+    numbers,
     percent,
     plural,
     quantity,
@@ -393,8 +394,7 @@ def format_gaps(
     for c in out.columns:
         if c.endswith("_significant"):
             out[c] = [t("common.yes" if v else "common.no", language) for v in out[c]]
-        else:
-            out[c] = out[c].astype("float64").round(2)
+    out = numbers(out, {c: 2 for c in out.columns if not c.endswith("_significant")}, language)
     return _display(out, headers, language)
 
 
@@ -414,8 +414,7 @@ def format_importance_performance(ipa: pd.DataFrame, language: str | None = None
     """
     language = check_language(language)
     out = ipa[["importance", "performance", "gap", "n", "quadrant"]].copy()
-    for c in ("importance", "performance", "gap"):
-        out[c] = out[c].astype("float64").round(2)
+    out = numbers(out, {"importance": 2, "performance": 2, "gap": 2, "n": 0}, language)
     out["quadrant"] = [t(f"ipa.quadrant.{q}", language) if isinstance(q, str) else "—"
                        for q in out["quadrant"]]
     headers = {"importance": "exp.col.importance", "performance": "exp.col.performance",
@@ -493,8 +492,8 @@ def format_kano(kano_table: pd.DataFrame, language: str | None = None) -> pd.Dat
     out = kano_table[[*KANO_CATEGORIES, "n", "category", "cs_plus", "cs_minus"]].copy()
     out["category"] = [t(f"kano.category.{c}", language) if isinstance(c, str) else "—"
                        for c in out["category"]]
-    for c in ("cs_plus", "cs_minus"):
-        out[c] = out[c].astype("float64").round(2)
+    out = numbers(out, {c: 0 for c in (*KANO_CATEGORIES, "n")} | {"cs_plus": 2, "cs_minus": 2},
+                  language)
     headers = {c: f"kano.category.{c}" for c in KANO_CATEGORIES}
     headers |= {"n": "exp.col.n", "category": "kano.category", "cs_plus": "kano.cs_plus",
                 "cs_minus": "kano.cs_minus"}
@@ -689,9 +688,12 @@ def format_source_yield(sources: pd.DataFrame, language: str | None = None) -> p
     out["clients"] = sources["clients"].astype("int64")
     out["buyers"] = sources["buyers"].astype("int64")
     for c in ("revenue", "revenue_per_client"):
-        out[c] = sources[c].astype("float64").round(0).astype("Int64")
+        out[c] = sources[c].astype("float64")
     for c in ("repeat_rate", "active_share", "share_of_clients", "share_of_revenue"):
-        out[c] = (100 * sources[c].astype("float64")).round(1)
+        out[c] = 100 * sources[c].astype("float64")
+    out = numbers(out, {"clients": 0, "buyers": 0, "revenue": 0, "revenue_per_client": 0,
+                        "repeat_rate": 1, "active_share": 1, "share_of_clients": 1,
+                        "share_of_revenue": 1}, language)
     out = out.rename(columns={c: t(f"src.{c}", language) + (", %" if i > 3 else "")
                               for i, c in enumerate(out.columns)})
     out.index.name = t("src.source", language)

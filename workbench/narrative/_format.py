@@ -40,7 +40,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workbench.i18n import check_language, get_currency, has, t
@@ -57,6 +57,7 @@ __all__ = (
     "number",
     "percent",
     "plural",
+    "numbers",
     "points",
     "quantity",
     "quote",
@@ -317,3 +318,34 @@ def span(lo: Any, hi: Any, digits: int = 0, language: str | None = None) -> str:
     a, b = number(lo, digits, language), number(hi, digits, language)
     joint = " – " if (a.startswith(MINUS) or b.startswith(MINUS)) else "–"
     return f"{a}{joint}{b}"
+
+
+def numbers(frame: Any, digits: Mapping[str, int], language: str | None = None,
+            trim: Iterable[str] = ()) -> Any:
+    """Write the given columns of a display table as text in the language's marks.
+
+    A display table is what people read (notebook, report): ``4,25`` and ``12 345`` in
+    Russian, ``4.25`` and ``12,345`` in English, a true minus, ``—`` for a missing value.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A copy is returned; columns not in ``digits`` are unchanged.
+    digits : mapping of column to int
+        Decimals shown per column.
+    language : {"en", "ru"}, optional
+    trim : iterable of str
+        Columns entered by hand (costs, effects): trailing zero decimals dropped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> numbers(pd.DataFrame({"a": [1234.5, None]}), {"a": 1}, "ru")["a"].tolist()
+    ['1\xa0234,5', '—']
+    """
+    out, trim = frame.copy(), set(trim)
+    for column, places in digits.items():
+        if column in out.columns:
+            out[column] = [number(v, places, language, trim=column in trim)
+                           for v in out[column].tolist()]
+    return out

@@ -205,8 +205,9 @@ def format_offer_matrix(matrix: pd.DataFrame, language: str | None = None) -> pd
                 _dimension_label(str(d), language) for d in matrix["dimension"]
             ],
             t("offer.segment", language): [segment_label(s, language) for s in matrix["segment"]],
-            t("offer.n_customers", language): matrix["n_customers"].astype("int64").to_numpy(),
-            t("offer.share", language) + ", %": (matrix["share"] * 100).round(1).to_numpy(),
+            t("offer.n_customers", language): [count(n, language) for n in matrix["n_customers"]],
+            t("offer.share", language) + ", %": [number(100 * s, 1, language)
+                                                  for s in matrix["share"]],
             t("offer.strategy", language): [
                 strategy_label(s, language) for s in matrix["strategy"]
             ],

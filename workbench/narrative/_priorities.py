@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.i18n import check_language, t
-from workbench.narrative._format import money, number, percent, quantity
+from workbench.narrative._format import money, number, numbers, percent, quantity
 from workbench.priorities import PriorityPlan
 
 __all__ = ("describe_priorities", "describe_tradeoff", "format_priorities")
@@ -147,7 +147,7 @@ def format_priorities(plan: PriorityPlan, language: str | None = None) -> pd.Dat
     cols = {"attribute": "ipa.attribute", "action": "prio.action", "cost": "prio.cost",
             "effect": "prio.effect", "value": "prio.value", "chosen": "prio.chosen"}
     out = acts[[c for c in cols if c in acts.columns]].copy()
-    out["value"] = out["value"].astype("float64").round(2)
+    out = numbers(out, {"cost": 2, "effect": 2, "value": 2}, language, trim=("cost", "effect"))
     out["chosen"] = [t("common.yes" if v else "common.no", language) for v in out["chosen"]]
     out = out.rename(columns={c: t(k, language) for c, k in cols.items()})
     return out.reset_index(drop=True)
