@@ -21,6 +21,16 @@ def _close_figures():
         plt.close("all")
 
 
+@pytest.fixture(autouse=True)
+def _language_and_currency():
+    """Each test starts in English with no currency (loading a folder sets its currency)."""
+    yield
+    from workbench import i18n
+
+    i18n.set_language("en")
+    i18n.set_currency(None)
+
+
 @pytest.fixture
 def rng():
     return np.random.default_rng(0)

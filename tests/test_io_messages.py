@@ -54,3 +54,19 @@ def test_a_note_is_text_that_keeps_its_key_through_pickle():
     nested = note("load.warn.duplicate_header_used",
                   used=(note("load.warn.duplicate_header_as", source="'A'", canon="amount"),))
     assert nested.text("ru") == "использован 'A' как amount"
+
+
+def test_loading_a_folder_sets_its_currency_and_a_folder_without_one_clears_it(tmp_path):
+    from workbench import i18n
+
+    with_currency = tmp_path / "a"
+    with_currency.mkdir()
+    (with_currency / "transactions.csv").write_text("customer_id,date,amount\nC1,2024-01-02,5\n")
+    (with_currency / "workshop.yml").write_text("company:\n  name: Acme\n  currency: EUR\n")
+    workbench.load_folder(with_currency)
+    assert i18n.get_currency() == "EUR"
+    bare = tmp_path / "b"
+    bare.mkdir()
+    (bare / "transactions.csv").write_text("customer_id,date,amount\nC1,2024-01-02,5\n")
+    workbench.load_folder(bare)
+    assert i18n.get_currency() is None

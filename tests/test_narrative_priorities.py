@@ -84,3 +84,14 @@ class TestDescribePlan:
         assert describe_priorities(plan, "ru").endswith("ожидаемый эффект — 0,75.")
         assert "Raising the budget to 8.25 adds 0.2." in describe_tradeoff(
             priorities(None, acts, budget=6, curve_points=5), "en")
+
+
+def test_format_actions_translates_headers_and_writes_numbers_as_entered():
+    from workbench.narrative import format_actions
+
+    acts = pd.DataFrame({"attribute": ["Цена"], "action": ["Скидка"], "cost": [1200.0],
+                         "effect": [0.5], "note": ["x"]})
+    shown = format_actions(acts, "ru")
+    assert list(shown.columns) == ["Параметр", "Действие", "Затраты", "Эффект"]
+    assert shown.iloc[0].tolist() == ["Цена", "Скидка", "1\xa0200", "0,5"]
+    assert format_actions(acts, "en").iloc[0, 2:].tolist() == ["1,200", "0.5"]

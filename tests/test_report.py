@@ -63,7 +63,7 @@ class TestSummary:
         assert "уйти в ближайшие 90 дней: 1 169 клиентов" in plain  # summed over the lists
         assert "«Возвращать»: 1 170 клиентов, под угрозой 250 000 ₽" in plain
         assert "113,14 ₽ на клиента" in plain and "удержит 30 % из" in plain
-        assert "actions.xlsx: 354 клиента" in plain and "выигрыш — 90 500 ₽ за 90 дней" in plain
+        assert "с 354 клиентами — по спискам actions.xlsx" in plain and "выигрыш — 90 500 ₽ за 90 дней" in plain
         assert "(#07_packaging)" in text and "(#05_costs_and_churn)" in text
 
     def test_english(self):
@@ -110,3 +110,45 @@ class TestReport:
         assert first == second
         assert "Главное для руководства".encode() in first
         assert not (tmp_path / "report.pdf").exists()
+
+
+class TestForManagement:
+    def test_sentences_naming_code_are_left_out(self):
+        from workbench.report import for_management
+
+        text = ("## 2. Gaps\n\nClients want speed. `workbench.gap_analysis` gives the means,\n"
+                "read as gaps. Read them aloud.\n\n- one `x` item\n- a plain item\n\n"
+                "```python\nx = 1\n```\n\nЗагружаем её функцией `load(path)`. Загрузчик сам\n"
+                "определяет кодировку.")
+        assert for_management(text) == (
+            "## 2. Gaps\n\nClients want speed. Read them aloud.\n\n- a plain item\n\n"
+            "Загрузчик сам определяет кодировку.")
+
+    def test_a_paragraph_of_code_only_disappears_and_plain_text_is_unchanged(self):
+        from workbench.report import for_management
+
+        assert for_management("Set `focus_segment` below.\n\nNext.") == "Next."
+        plain = "# Title\n\nOne line,\nwrapped.\n\n- a\n- b"
+        assert for_management(plain) == plain
+
+
+def test_summary_names_the_company_and_skips_lists_without_a_risk_estimate():
+    facts = dict(FACTS, company="Обжарочная")
+    facts["strategies"] = [*FACTS["strategies"],
+                           {"strategy": "attract", "n_customers": 499, "n_target": 0,
+                            "n_high_risk": 0, "value_at_risk": None, "expected_gain": 0.0}]
+    plain = summary_markdown(facts, "ru").replace("\xa0", " ")
+    assert "Обжарочная: с 01.01.2024 по 30.12.2025 у компании покупали 2 929 клиентов" in plain
+    assert "под угрозой маржа 251 000 ₽" in plain and "—" not in plain.split("маржа")[1][:3]
+
+
+def test_the_notebooks_plan_is_left_out_and_wrapped_prose_flows():
+    from workbench.report import for_management
+
+    text = "**Why.** Text.\n\n**В этой тетради мы:**\n\n1. посмотрим\n2. прочитаем\n\n## 1. Дальше"
+    assert for_management(text) == "**Why.** Text.\n\n## 1. Дальше"
+    wrapped = _prose_html("В анкете 500 респондентов (из них 300 — с карточкой клиента); они\n"
+                          "оценивают 10 параметров.\n\nRows: 5\nKept: 4")
+    assert "<p>В анкете 500 респондентов (из них 300 — с карточкой клиента); они оценивают" \
+           in wrapped
+    assert "<p>Rows: 5<br>Kept: 4</p>" in wrapped

@@ -116,17 +116,80 @@ def _prose_html(text: str) -> str:
         elif all(items) and len(lines) > 1:
             parts.append("<ul>" + "".join(f"<li>{html.escape(m.group(1))}</li>" for m in items)
                          + "</ul>")
+        elif len(lines) > 1 and all(len(line) >= 60 for line in lines[:-1]):
+            # a paragraph the describe_* function wrapped: one flowing paragraph
+            parts.append("<p>" + html.escape(" ".join(line.strip() for line in lines)) + "</p>")
         else:
             parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
     return '<div class="wb-prose">' + "".join(parts) + "</div>"
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZА-ЯЁ0-9`])")
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_FENCE = re.compile(r"```.*?```", re.S)
+#: The opening "In this notebook we will:" list speaks of the notebook, not of the client.
+_NOTEBOOK_PLAN = re.compile(r"^\*\*(In this notebook we|В этой тетради мы)[^*]*\*\*\s*$")
+_LIST_BLOCK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+
+
+def for_management(markdown: str) -> str:
+    r"""A notebook's markdown as management reads it: no sentence that names code.
+
+    The notebooks speak to the consultant too ("``workbench.gap_analysis`` gives the means",
+    "set ``focus_segment``"); the report is for the client's CEO. Every sentence holding an
+    inline code span, and every fenced code block, is left out; headings, lists and the other
+    sentences stay as written. A paragraph left empty disappears, and so does the opening
+    "In this notebook we will:" list (it describes the notebook, not the client).
+
+    Examples
+    --------
+    >>> for_management("## Gaps\n\nClients want speed. `workbench.gap_analysis` gives the "
+    ...                "means. Read them aloud.")
+    '## Gaps\n\nClients want speed. Read them aloud.'
+    """
+    text = _FENCE.sub("", markdown)
+    blocks = re.split(r"\n\s*\n", text)
+    kept = []
+    skip_list = False
+    for block in blocks:
+        if _NOTEBOOK_PLAN.match(block.strip()):
+            skip_list = True
+            continue
+        if skip_list and _LIST_BLOCK.match(block):
+            skip_list = False
+            continue
+        skip_list = False
+        if not _CODE_SPAN.search(block):
+            kept.append(block)
+            continue
+        lines = []
+        for line in block.split("\n"):
+            lead = re.match(r"^(\s*(?:[-*•]|\d+[.)]|>)?\s*)", line).group(1)
+            body = line[len(lead):]
+            sentences = [s for s in _SENTENCE_END.split(body) if not _CODE_SPAN.search(s)]
+            if sentences:
+                lines.append(lead + " ".join(sentences))
+            elif not lead.strip() and lines and not body.strip():
+                lines.append(line)
+        # a paragraph wrapped over several lines: join, filter, keep the rest as one paragraph
+        joined = " ".join(block.split("\n"))
+        if not re.match(r"^\s*(?:[-*•]|\d+[.)]|#)", block) and "\n" in block.strip():
+            sentences = [s for s in _SENTENCE_END.split(joined) if not _CODE_SPAN.search(s)]
+            lines = [" ".join(sentences)] if sentences else []
+        if any(line.strip() for line in lines):
+            kept.append("\n".join(lines))
+    return "\n\n".join(b for b in kept if b.strip()).strip("\n")
+
+
 def _as_report_cell(cell: Any) -> Any:
-    """Copy of a cell for the report: stdout prose becomes paragraphs, ids dropped."""
+    """Copy of a cell for the report: stdout prose becomes paragraphs, ids dropped, markdown
+    without the sentences that name code (:func:`for_management`)."""
     import nbformat
 
     cell = copy.deepcopy(cell)
     cell.pop("id", None)
+    if cell.cell_type == "markdown":
+        cell.source = for_management(cell.source)
     if cell.cell_type == "code":
         outputs = []
         for out in cell.get("outputs", []):
@@ -166,35 +229,43 @@ def summary_markdown(facts: dict | None, language: str | None = None) -> str:
     from workbench.narrative import date, money, percent, quantity
 
     lang = check_language(language)
-    lines = [f'<a id="summary"></a>', "", f"# {t('report.summary.title', lang)}", ""]
+    lines = ['<a id="summary"></a>', "", f"# {t('report.summary.title', lang)}", ""]
     if not facts:
         return "\n".join([*lines, t("report.summary.missing", lang)])
     cur = facts.get("currency")
     days = quantity(facts["horizon_days"], "day", lang)
-    lines += [t("report.summary.base", lang, clients=quantity(facts["n_clients"], "customer", lang),
+    company = facts.get("company")
+    lines += [t("report.summary.base_company" if company else "report.summary.base", lang,
+                company=company, clients=quantity(facts["n_clients"], "customer", lang),
                 revenue=money(facts["revenue"], lang, currency=cur),
                 start=date(facts["start"], lang), end=date(facts["end"], lang)), ""]
     rows = facts.get("strategies", [])
-    total_risk = sum(r["value_at_risk"] for r in rows)
+
+    def known(row: dict, key: str) -> float:  # a list without a churn estimate: nothing at risk
+        value = row.get(key)
+        return 0.0 if value is None or value != value else float(value)
+
+    total_risk = sum(known(r, "value_at_risk") for r in rows)
     high = sum(r["n_high_risk"] for r in rows)
     lines += [f"## {t('report.summary.findings', lang)}", "",
               "- " + t("report.summary.risk", lang, high=quantity(high, "customer", lang),
                        horizon=days, value_at_risk=money(total_risk, lang, currency=cur))]
     if rows:
-        top = max(rows, key=lambda r: r["value_at_risk"])
+        top = max(rows, key=lambda r: known(r, "value_at_risk"))
         lines.append("- " + t("report.summary.largest", lang,
                               strategy=t(f"strategy.{top['strategy']}", lang),
                               n=quantity(top["n_customers"], "customer", lang),
-                              value_at_risk=money(top["value_at_risk"], lang, currency=cur)))
+                              value_at_risk=money(known(top, "value_at_risk"), lang,
+                                                  currency=cur)))
     lines += ["", f"## {t('report.summary.decisions', lang)}", "",
               "- " + t("report.summary.offer", lang,
                        offer_cost=money(facts["offer_cost"], lang, currency=cur, digits=2),
                        success=percent(facts["success_rate"], 0, lang)),
               "- " + t("report.summary.contact", lang, n_target=quantity(
-                  sum(r["n_target"] for r in rows), "customer", lang)),
+                  sum(r["n_target"] for r in rows), "customer", lang, case="ins")),
               "", f"## {t('report.summary.expected', lang)}", "",
               "- " + t("report.summary.gain", lang, horizon=days, gain=money(
-                  sum(r["expected_gain"] for r in rows), lang, currency=cur))]
+                  sum(known(r, "expected_gain") for r in rows), lang, currency=cur))]
     return "\n".join(lines)
 
 
@@ -329,8 +400,8 @@ def summary_facts(folder: Any, result: Any) -> dict:
     Returns
     -------
     dict
-        ``start``, ``end`` (ISO dates of the transactions), ``n_clients``, ``revenue``,
-        ``currency`` (or None), ``horizon_days``, ``offer_cost``, ``success_rate`` and
+        ``company`` (the workshop file's name, or None), ``start``, ``end`` (ISO dates of the
+        transactions), ``n_clients``, ``revenue``, ``currency`` (or None), ``horizon_days``, ``offer_cost``, ``success_rate`` and
         ``strategies``: one dict per list (``strategy`` key, ``n_customers``, ``n_target``,
         ``n_high_risk``, ``value_at_risk``, ``expected_gain``). Money rounded to cents, so the
         file is the same on every machine up to the BLAS noise of the last cent.
@@ -342,21 +413,27 @@ def summary_facts(folder: Any, result: Any) -> dict:
     tx = folder.tables["transactions"]
     settings = result.settings
     horizon = pd.Timedelta(settings.get("horizon", "90D"))
+    workshop = getattr(folder, "workshop", None)
+
+    def cents(x: Any) -> float | None:  # lists without a churn estimate have no value at risk
+        return None if pd.isna(x) else round(float(x), 2)
+
     rows = []
     for _, row in result.summary.iterrows():
         rows.append({
             "strategy": str(row["strategy"]),
             "n_customers": int(row["n_customers"]), "n_target": int(row["n_target"]),
             "n_high_risk": int(row["n_high_risk"]),
-            "value_at_risk": round(float(row["value_at_risk"]), 2),
-            "expected_gain": round(float(row["expected_gain"]), 2),
+            "value_at_risk": cents(row["value_at_risk"]),
+            "expected_gain": cents(row["expected_gain"]),
         })
     return {
+        "company": getattr(workshop, "company", None) or None,
         "start": str(pd.Timestamp(tx["date"].min()).date()),
         "end": str(pd.Timestamp(tx["date"].max()).date()),
         "n_clients": int(tx["customer_id"].nunique()),
         "revenue": round(float(tx["amount"].sum()), 2),
-        "currency": get_currency() or None,
+        "currency": getattr(workshop, "currency", None) or get_currency() or None,
         "horizon_days": int(horizon.days),
         "offer_cost": round(float(settings["offer_cost"]), 2),
         "success_rate": float(settings["success_rate"]),

@@ -77,6 +77,11 @@ _DATIVE = {
     "answer": "ответу|ответам|ответам",
 }
 
+#: Russian instrumental forms for «с N …», «за N …»: for 1 (21 …), 2–4, 5–20.
+_INSTRUMENTAL = {
+    "customer": "клиентом|клиентами|клиентами",
+}
+
 #: Russian prepositional forms for «в N …»: for 1 (21 …), 2–4, 5–20.
 _PREPOSITIONAL = {
     "segment": "сегменте|сегментах|сегментах",
@@ -93,6 +98,7 @@ MESSAGES = {
     **{f"noun.{k}": {"en": en, "ru": ru} for k, (en, ru) in _NOUNS.items()},
     **{f"noun.{k}.gen": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _GENITIVE.items()},
     **{f"noun.{k}.dat": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _DATIVE.items()},
+    **{f"noun.{k}.ins": {"en": f"{_NOUNS[k][0]}", "ru": ru} for k, ru in _INSTRUMENTAL.items()},
     **{f"noun.{k}.prep": {"en": f"{_NOUNS[k][0]}", "ru": ru}
        for k, ru in _PREPOSITIONAL.items()},
     **{f"month.{i + 1}": {"en": en, "ru": ru}

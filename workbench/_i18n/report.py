@@ -6,6 +6,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The analysis covers {clients} with purchases of {revenue} from {start} to {end}.",
         "ru": "В анализе — {clients} с покупками на {revenue} за период с {start} по {end}.",
     },
+    "report.summary.base_company": {
+        "en": "{company}: {clients} bought for {revenue} from {start} to {end}.",
+        "ru": "{company}: с {start} по {end} у компании покупали {clients}, выручка — {revenue}.",
+    },
     "report.summary.findings": {"en": "What we found", "ru": "Что мы выяснили"},
     "report.summary.risk": {
         "en": "High risk of leaving within {horizon}: {high}; the margin at risk over that "
@@ -27,10 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "удержит {success} из тех, кто ушёл бы ([шаг 5](#05_costs_and_churn)).",
     },
     "report.summary.contact": {
-        "en": "Contact now, list by list, in the order of actions.xlsx: {n_target} "
-              "([step 7](#07_packaging)).",
-        "ru": "Связаться сейчас, список за списком, в порядке actions.xlsx: {n_target} "
-              "([шаг 7](#07_packaging)).",
+        "en": "Contact {n_target} first — list by list in actions.xlsx, in order of "
+              "priority ([step 7](#07_packaging)).",
+        "ru": "Связаться в первую очередь с {n_target} — по спискам actions.xlsx, в порядке "
+              "приоритета ([шаг 7](#07_packaging)).",
     },
     "report.summary.expected": {"en": "What we expect", "ru": "Чего мы ожидаем"},
     "report.summary.gain": {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.errors import DataFileError
-from workbench.i18n import check_language, get_language, t
+from workbench.i18n import check_language, get_language, set_currency, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
 from workbench.io._messages import note as note_
@@ -171,7 +171,9 @@ def load_folder(
     Notes
     -----
     A folder with only transactions is fine: later steps check ``folder.missing`` and skip
-    what they cannot do.
+    what they cannot do. Loading a folder makes its workshop file's currency the current one
+    (:func:`workbench.i18n.set_currency`; none given: amounts are shown without a currency, a
+    previous folder's currency is not carried over).
     """
     folder = Path(path).expanduser()
     if not folder.is_dir():
@@ -237,6 +239,7 @@ def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> Data
     from workbench.workshop import read_workshop  # the workshop file (workbench init)
 
     result.workshop = read_workshop(folder)
+    set_currency(result.workshop.currency)  # money is shown in this folder's currency (or bare)
     return result
 
 

@@ -108,6 +108,7 @@ from workbench.narrative._offers import (
 from workbench.narrative._priorities import (
     describe_priorities,
     describe_tradeoff,
+    format_actions,
     format_priorities,
 )
 from workbench.narrative._segmentation import (
@@ -188,6 +189,7 @@ __all__ = (
     "describe_why_now",
     "feature_label",
     "format_abc_xyz_summary",
+    "format_actions",
     "format_criteria_agreement",
     "format_crosstab",
     "format_gaps",

@@ -12,7 +12,7 @@ from workbench.i18n import check_language, t
 from workbench.narrative._format import money, number, numbers, percent, quantity
 from workbench.priorities import PriorityPlan
 
-__all__ = ("describe_priorities", "describe_tradeoff", "format_priorities")
+__all__ = ("describe_priorities", "describe_tradeoff", "format_actions", "format_priorities")
 
 
 def _amount(x: float, language: str) -> str:
@@ -120,6 +120,31 @@ def describe_tradeoff(plan: PriorityPlan, language: str | None = None) -> str:
         text += " " + t("prio.tradeoff_next", language, budget=_amount(float(nxt["budget"]), language),
                         value=_value(float(nxt["value"]) - plan.total_value, language))
     return text
+
+
+def format_actions(actions: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """Return the candidate actions (the workshop file's ``actions:``) for display.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        Columns ``attribute`` (optional), ``action``, ``cost``, ``effect``, as
+        :meth:`workbench.Workshop.actions` returns them.
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Translated headers; cost and effect in the language's marks, as entered (no trailing
+        zero decimals); other columns of the file are left out.
+    """
+    language = check_language(language)
+    cols = {"attribute": "ipa.attribute", "action": "prio.action", "cost": "prio.cost",
+            "effect": "prio.effect"}
+    out = actions[[c for c in cols if c in actions.columns]].copy()
+    out = numbers(out, {"cost": 2, "effect": 2}, language, trim=("cost", "effect"))
+    out = out.rename(columns={c: t(k, language) for c, k in cols.items()})
+    return out.reset_index(drop=True)
 
 
 def format_priorities(plan: PriorityPlan, language: str | None = None) -> pd.DataFrame:
