@@ -121,7 +121,7 @@ class TestForManagement:
                 "```python\nx = 1\n```\n\nЗагружаем её функцией `load(path)`. Загрузчик сам\n"
                 "определяет кодировку.")
         assert for_management(text) == (
-            "## 2. Gaps\n\nClients want speed. Read them aloud.\n\n- a plain item\n\n"
+            "## Gaps\n\nClients want speed. Read them aloud.\n\n- a plain item\n\n"
             "Загрузчик сам определяет кодировку.")
 
     def test_a_paragraph_of_code_only_disappears_and_plain_text_is_unchanged(self):
@@ -146,7 +146,9 @@ def test_the_notebooks_plan_is_left_out_and_wrapped_prose_flows():
     from workbench.report import for_management
 
     text = "**Why.** Text.\n\n**В этой тетради мы:**\n\n1. посмотрим\n2. прочитаем\n\n## 1. Дальше"
-    assert for_management(text) == "**Why.** Text.\n\n## 1. Дальше"
+    assert for_management(text) == "**Why.** Text.\n\n## Дальше"
+    same_block = "**In this notebook we will:**\n1. look\n2. read\n\nNext."
+    assert for_management(same_block) == "Next."
     wrapped = _prose_html("В анкете 500 респондентов (из них 300 — с карточкой клиента); они\n"
                           "оценивают 10 параметров.\n\nRows: 5\nKept: 4")
     assert "<p>В анкете 500 респондентов (из них 300 — с карточкой клиента); они оценивают" \

@@ -139,7 +139,9 @@ def for_management(markdown: str) -> str:
     "set ``focus_segment``"); the report is for the client's CEO. Every sentence holding an
     inline code span, and every fenced code block, is left out; headings, lists and the other
     sentences stay as written. A paragraph left empty disappears, and so does the opening
-    "In this notebook we will:" list (it describes the notebook, not the client).
+    "In this notebook we will:" list (it describes the notebook, not the client). Section
+    numbers are dropped from headings (analyst sections move to the appendix, and the
+    numbering would show gaps).
 
     Examples
     --------
@@ -148,12 +150,15 @@ def for_management(markdown: str) -> str:
     '## Gaps\n\nClients want speed. Read them aloud.'
     """
     text = _FENCE.sub("", markdown)
+    # section numbers: some sections go to the appendix, so "1 … 3" would show a gap
+    text = re.sub(r"(?m)^(#{2,6} )\d+\.\s+", r"\1", text)
     blocks = re.split(r"\n\s*\n", text)
     kept = []
     skip_list = False
     for block in blocks:
-        if _NOTEBOOK_PLAN.match(block.strip()):
-            skip_list = True
+        first, _, rest = block.strip().partition("\n")
+        if _NOTEBOOK_PLAN.match(first):  # the plan, its list in the same block or the next
+            skip_list = not rest.strip()
             continue
         if skip_list and _LIST_BLOCK.match(block):
             skip_list = False
