@@ -300,10 +300,12 @@ def _merge(executed: Sequence[tuple[str, Any]], language: str,
             if tags & REPORT_REMOVE_TAGS:
                 continue
             if whole_appendix or ANALYST_TAG in tags:
-                if not section_started:
-                    appendix.append(_markdown(f"## {title}"))
-                    section_started = True
                 report_cell = _as_report_cell(cell)
+                own_title = (report_cell.cell_type == "markdown"
+                             and report_cell.source.lstrip().startswith(f"# {title}"))
+                if not section_started and not own_title:
+                    appendix.append(_markdown(f"## {title}"))
+                section_started = True
                 if report_cell.cell_type == "markdown":  # headings one level down
                     report_cell.source = re.sub(r"(?m)^(#{1,5}) ", r"#\1 ", report_cell.source)
                 appendix.append(report_cell)
