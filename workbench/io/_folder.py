@@ -182,10 +182,13 @@ def load_folder(
         pseudonymize_key = os.environ.get("WORKBENCH_PSEUDONYMIZE_KEY") or None
     from workbench import _cache  # `workbench run`: loaded once, shared by the step kernels
 
-    return _cache.memo(
+    result = _cache.memo(
         "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options,
                                             get_language()),
         lambda: _load_folder(folder, mapping, pseudonymize_key, options))
+    # money is shown in this folder's currency (or bare), also when the load came from the cache
+    set_currency(getattr(result.workshop, "currency", None))
+    return result
 
 
 def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> DataFolder:
@@ -239,7 +242,6 @@ def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> Data
     from workbench.workshop import read_workshop  # the workshop file (workbench init)
 
     result.workshop = read_workshop(folder)
-    set_currency(result.workshop.currency)  # money is shown in this folder's currency (or bare)
     return result
 
 
