@@ -40,7 +40,7 @@ ABC XYZ AX AY AZ BX BY BZ CX CY CZ RFM NPS Kano CS ROC AUC Brier BTYD BG NBD Par
 PyMC Marketing lifetimes CRM Excel CSV csv xlsx actions scores report html pdf Parquet
 YAML JSON workbench Voila JupyterLab TARP SMS mail IPA Windows Recency Frequency Monetary
 Google Yandex Forms SurveyMonkey Typeform Anketolog Kovach PDF UKOR
-pandas numpy scikit learn matplotlib seaborn ipywidgets Chromium Python utf UTF
+pandas numpy scikit learn matplotlib seaborn ipywidgets Chromium Python python utf UTF lift
 """.split())
 
 #: Known defects outside the notebooks, strict xfail: the test fails once they are fixed, so the
@@ -53,6 +53,10 @@ _LATIN = re.compile(r"(?<![\w`/.])[A-Za-z][A-Za-z]{2,}(?![\w`/.(])")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]{3,}")
 
 
+#: Tags that start a new block of text (inline tags such as <b> do not split a word).
+_BLOCK_TAGS = frozenset("p div td th tr li ul ol br h1 h2 h3 h4 h5 h6 table pre hr".split())
+
+
 class _Text(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -61,9 +65,13 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.skip += tag in ("script", "style")
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         self.skip -= tag in ("script", "style")
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skip:
@@ -73,7 +81,7 @@ class _Text(HTMLParser):
 def _html_text(markup: str) -> str:
     parser = _Text()
     parser.feed(markup)
-    return " ".join(parser.parts)
+    return "".join(parser.parts)
 
 
 def _data_words() -> set[str]:

@@ -165,7 +165,11 @@ if motivation_file is not None:
 
 # %%
 if motivation_file is not None:
-    display(waves.rename(index=lambda k: workbench.t(f"mot.factor.{k}", language)).round(1))
+    display(workbench.narrative.numbers(
+        waves.rename(index=lambda k: workbench.t(f"mot.factor.{k}", language))
+        .rename_axis(index=workbench.t("mot.col.factor", language),
+                     columns=workbench.t("mot.col.wave", language)),
+        {wave: 1 for wave in waves.columns}, language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: change of the employees' mean per factor between the rounds (one decimal)
