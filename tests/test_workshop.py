@@ -304,7 +304,7 @@ def test_data_passport_exact(tmp_path):
 def test_describe_workshop_counts_filled_inputs():
     ws = read_workshop(SAMPLE)
     assert describe_workshop(ws, "en").startswith(
-        "Workshop file workshop.yml: 12 of 13 inputs filled (company name, currency, ")
+        "Workshop file workshop.yml: 14 of 15 inputs filled (company name, currency, ")
     assert describe_workshop(read_workshop(None), "ru").startswith("В папке нет файла воркшопа")
 
 

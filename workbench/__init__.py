@@ -7,6 +7,7 @@ re-exported here; see ``README.md`` and ``docs/`` for the map of the method onto
 from __future__ import annotations
 
 from workbench import survey as survey  # questionnaires, wide exports, instruments
+from workbench.action_economics import ActionEconomics, action_economics
 from workbench.churn import (
     DEFAULT_RISK_CUTOFFS,
     ChurnModel,
@@ -95,6 +96,7 @@ from workbench.narrative import (
     cluster_label,
     data_model_table,
     describe_abc_xyz,
+    describe_action_economics,
     describe_agreement,
     describe_attrition,
     describe_btyd,
@@ -140,6 +142,7 @@ from workbench.narrative import (
     describe_transitions,
     describe_why_now,
     format_abc_xyz_summary,
+    format_action_economics,
     format_actions,
     format_criteria_agreement,
     format_crosstab,
@@ -217,6 +220,7 @@ __version__ = "0.1.0"
 
 __all__ = (
     "ABC_XYZ_ACTIONS",
+    "ActionEconomics",
     "CONSUMER_OFFER_RULES",
     "ChurnModel",
     "ClientBase",
@@ -242,6 +246,7 @@ __all__ = (
     "__version__",
     "abc_xyz",
     "abc_xyz_summary",
+    "action_economics",
     "active_only",
     "backtest_asof",
     "base_counts",
@@ -267,6 +272,7 @@ __all__ = (
     "default_offer_cost",
     "default_offer_rules",
     "describe_abc_xyz",
+    "describe_action_economics",
     "describe_agreement",
     "describe_attrition",
     "describe_btyd",
@@ -322,6 +328,7 @@ __all__ = (
     "expected_value",
     "export_deliverables",
     "format_abc_xyz_summary",
+    "format_action_economics",
     "format_action_list",
     "format_actions",
     "format_criteria_agreement",

@@ -113,6 +113,12 @@ def _ukor_questions() -> tuple[str, ...]:
     return tuple(UKOR_QUESTIONS)
 
 
+def _sourcing() -> tuple[str, ...]:
+    from workbench.action_economics import SOURCING
+
+    return SOURCING
+
+
 def _weights() -> tuple[str, ...]:
     from workbench.priorities import WEIGHTS
 
@@ -146,6 +152,13 @@ def _schema() -> tuple[_Section, ...]:
             _Field("action", "text", required=True),
             _Field("cost", "number", lo=0.0, required=True),
             _Field("effect", "number", required=True),
+            # step 5 (action economics): whom it reaches, its running cost, its effect in
+            # retention / growth, and who does it
+            _Field("segment", "text"),
+            _Field("cost_per_client", "number", lo=0.0),
+            _Field("retained", "share"),
+            _Field("growth", "share"),
+            _Field("sourcing", "choice", choices=_sourcing()),
         )),
         _Section("offers", "table", (
             _Field("segment", "text", required=True),
@@ -153,11 +166,24 @@ def _schema() -> tuple[_Section, ...]:
             _Field("actions", "text"),
             _Field("cost_per_client", "number", lo=0.0),
             _Field("channel", "choice", choices=CHANNELS),
+            _Field("one_off_cost", "number", lo=0.0),
+            _Field("retained", "share"),
+            _Field("growth", "share"),
+            _Field("sourcing", "choice", choices=_sourcing()),
+        )),
+        _Section("acquisition", "table", (
+            _Field("source", "text", required=True),
+            _Field("leads", "integer", lo=0, required=True),
+            _Field("cost_per_lead", "number", lo=0.0),
+            _Field("one_off_cost", "number", lo=0.0),
+            _Field("conversion", "share"),
+            _Field("sourcing", "choice", choices=_sourcing()),
         )),
         _Section("plan", "fields", (
             _Field("budget", "number", lo=0.0),
             _Field("horizon", "duration", default="90D"),
             _Field("control_share", "share", default=0.1),
+            _Field("cost_unit", "number", lo=0.0),
         )),
         _Section("decisions", "fields", (
             _Field("priority_weight", "choice", choices=_weights()),
@@ -170,6 +196,7 @@ def _schema() -> tuple[_Section, ...]:
             _Field("offer_cost", "number", lo=0.0),
             _Field("success_rate", "share"),
             _Field("risk_threshold", "share"),
+            _Field("chosen_actions", "list"),
         )),
         _Section("control_questions", "table", (
             _Field("question", "question", required=True),
@@ -193,6 +220,9 @@ DECISIONS: dict[str, dict[str, str]] = {
     "threshold": {"threshold": "decisions.risk_threshold"},
     "offers": {"offers": "offers"},
     "ukor": {"ukor": "ukor"},
+    "economics": {"chosen": "decisions.chosen_actions", "offer_cost": "decisions.offer_cost",
+                  "success_rate": "decisions.success_rate", "actions": "actions",
+                  "offers": "offers", "acquisition": "acquisition"},
 }
 
 #: What each step needs: ``tables`` (all of them), ``fields`` (workshop inputs, as
@@ -1102,7 +1132,7 @@ def save_decision(
     if decision == "offers":
         rows = values.to_dict("records") if isinstance(values, pd.DataFrame) else list(
             values.values() if isinstance(values, Mapping) else values)
-        keep = ("segment", "strategy", "actions", "cost_per_client", "channel")
+        keep = tuple(f.name for f in _sections()["offers"].fields)
         old = {r["segment"]: r for r in ws.data.get("offers") or []}
         clean = []
         for r in rows:

@@ -139,10 +139,10 @@ MESSAGES = {
         "ru": "Шаг 4: признаки, по которым строятся кластеры.",
     },
     "wsf.field.decisions.offer_cost": {
-        "en": "Steps 5 and 7: cost of the retention offer per client (empty: 10 % of the "
-              "median client value).",
-        "ru": "Шаги 5 и 7: стоимость удерживающего предложения на клиента (пусто — 10 % "
-              "медианной ценности клиента).",
+        "en": "Steps 5 and 7: cost of the retention offer per client (empty: the offer is "
+              "not priced).",
+        "ru": "Шаги 5 и 7: стоимость удерживающего предложения на клиента (пусто — "
+              "предложение не оценивается).",
     },
     "wsf.field.decisions.success_rate": {
         "en": "Steps 5 and 7: share of contacted at-risk clients the offer keeps.",

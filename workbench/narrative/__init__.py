@@ -8,6 +8,11 @@ deliverables use too.
 
 from __future__ import annotations
 
+from workbench.narrative._actions import (
+    describe_action_economics,
+    format_action_economics,
+    missing_field_labels,
+)
 from workbench.narrative._churn import (
     SERVICE_FEATURES,
     churn_feature_label,
@@ -143,6 +148,7 @@ __all__ = (
     "date",
     "decimal",
     "describe_abc_xyz",
+    "describe_action_economics",
     "describe_agreement",
     "describe_attrition",
     "describe_btyd",
@@ -190,6 +196,7 @@ __all__ = (
     "describe_why_now",
     "feature_label",
     "format_abc_xyz_summary",
+    "format_action_economics",
     "format_actions",
     "format_criteria_agreement",
     "format_crosstab",
@@ -210,9 +217,9 @@ __all__ = (
     "label_reasons",
     "listing",
     "missing_banner",
+    "missing_field_labels",
     "money",
     "needs",
-    "step_settings",
     "number",
     "numbers",
     "percent",
@@ -224,6 +231,7 @@ __all__ = (
     "rung_label",
     "segment_label",
     "span",
+    "step_settings",
     "steps_table",
     "strategy_label",
     "value_label",

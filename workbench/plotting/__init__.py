@@ -5,6 +5,7 @@ Computation modules never import this package; plots sit on top of them.
 
 from __future__ import annotations
 
+from workbench.plotting._actions import plot_action_economics
 from workbench.plotting._churn import (
     plot_calibration,
     plot_gain_curve,
@@ -42,6 +43,7 @@ from workbench.plotting._value import plot_holdout_by_frequency, plot_tracking
 __all__ = (
     "plot_abc_pareto",
     "plot_abc_xyz_matrix",
+    "plot_action_economics",
     "plot_calibration",
     "plot_cluster_profiles",
     "plot_competitiveness",

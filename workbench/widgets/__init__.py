@@ -5,6 +5,7 @@ See :mod:`workbench.widgets._base` for the pattern. Factories take ``language=``
 
 from __future__ import annotations
 
+from workbench.widgets._actions import action_economics_panel
 from workbench.widgets._base import Panel, html_text
 from workbench.widgets._churn import retention_panel, threshold_panel
 from workbench.widgets._client_card import client_card_panel, describe_client_card
@@ -24,6 +25,7 @@ __all__ = (
     "Dashboard",
     "Panel",
     "abc_xyz_panel",
+    "action_economics_panel",
     "client_card_panel",
     "dashboard",
     "deliverables_panel",
