@@ -213,8 +213,8 @@ def price_actions(aggregates: pd.DataFrame, horizon_days: float) -> pd.DataFrame
     ...     "value_at_risk": [1000.0], "value_staying": [3000.0], "leads": [np.nan],
     ...     "conversion": [np.nan], "new_client_value": [np.nan], "missing": [()]})
     >>> r = price_actions(agg, horizon_days=91.3125).iloc[0]
-    >>> r["cost"], r["money"], r["net"], r["roi"], round(r["payback_months"], 3)
-    (300.0, 800.0, 500.0, 1.6666666666666667, 1.125)
+    >>> [round(float(r[k]), 3) for k in ("cost", "money", "net", "roi", "payback_months")]
+    [300.0, 800.0, 500.0, 1.667, 1.125]
     """
     a = aggregates.copy()
     if horizon_days <= 0:
