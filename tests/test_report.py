@@ -154,3 +154,42 @@ def test_the_notebooks_plan_is_left_out_and_wrapped_prose_flows():
     assert "<p>В анкете 500 респондентов (из них 300 — с карточкой клиента); они оценивают" \
            in wrapped
     assert "<p>Rows: 5<br>Kept: 4</p>" in wrapped
+
+class TestControlQuestions:
+    """The room's answers to the course's 43 control questions, printed in the appendix."""
+
+    FACTS_CQ = {**FACTS, "control_questions": {"13": "Вкус <и> доставка", "1": "Разовые"}}
+
+    @pytest.mark.parametrize("language", ["ru", "en"])
+    def test_answers_in_the_appendix_all_43_with_their_step(self, language):
+        html = build_report_html(EXECUTED, language, facts=self.FACTS_CQ)
+        from workbench.i18n import t
+
+        title = t("cq.title", language)
+        assert html.index('id="appendix"') < html.index(title) < html.index("DATA MODEL TABLE")
+        section = html[html.index(title):html.index("DATA MODEL TABLE")]
+        assert section.count("<tr") == 44  # the header and 43 questions
+        assert "Вкус &lt;и&gt; доставка" in section  # escaped, as typed in the room
+        assert t("cq.q.43", language).split()[0] in section
+        step6 = "6. " + t("ws.step.6", language)
+        assert step6 in section
+        answered = "2 of 43" if language == "en" else "2 из 43"
+        assert answered in section.replace("\xa0", " ")
+
+    def test_no_answers_no_section(self):
+        from workbench.i18n import t
+
+        html = build_report_html(EXECUTED, "en", facts={**FACTS, "control_questions": {}})
+        assert t("cq.title", "en") not in html
+        assert t("cq.title", "en") not in build_report_html(EXECUTED, "en", facts=FACTS)
+
+    def test_summary_facts_carry_the_workshop_answers(self):
+        from types import SimpleNamespace
+
+        from workbench.datasets import sample_dir
+        from workbench.report import _control_answers
+        from workbench.workshop import read_workshop
+
+        answers = _control_answers(SimpleNamespace(workshop=read_workshop(sample_dir())))
+        assert list(answers) == ["1", "13", "19", "43"]
+        assert answers["43"].startswith("Самооценка по 16 утверждениям")

@@ -364,3 +364,69 @@ class TestSampleExport:
         folder = wb.load_folder(sample_dir())
         assert folder.files["survey"].name == "survey.csv"
         assert not any("export" in w for w in folder.warnings)
+
+
+class TestFolderRouting:
+    """A client's folder holding a form tool's export instead of the long survey table."""
+
+    @staticmethod
+    def _folder(tmp_path, tool, ext, name, spec_too):
+        spec = build_questionnaire(ATTRS, language="ru", sources=["рекомендация", "сайт"])
+        answers = _answers()
+        folder = tmp_path / "client"
+        folder.mkdir()
+        pd.DataFrame({"customer_id": ["000123", "000123"], "date": ["2024-01-05", "2024-02-05"],
+                      "amount": [100.0, 200.0]}).to_csv(folder / "transactions.csv", index=False)
+        path = write_export(answers, spec, folder / f"{name}.{ext}", tool)
+        if spec_too:
+            write_questionnaire(spec, folder, formats=["yaml"])
+        return folder, path, answers
+
+    @pytest.mark.parametrize("tool,ext", TOOL_FILES)
+    @pytest.mark.parametrize("name", ["survey", "Анкета клиентов (ответы)"])
+    @pytest.mark.parametrize("spec_too", [True, False])
+    def test_only_a_wide_export_and_transactions(self, tmp_path, tool, ext, name, spec_too):
+        folder, path, answers = self._folder(tmp_path, tool, ext, name, spec_too)
+        loaded = wb.load_folder(folder)
+        assert loaded.files["survey"] == path
+        assert loaded.missing == ["customers", "feedback", "leads"]
+        pd.testing.assert_frame_equal(loaded["survey"], answers[EXPECTED_COLUMNS])
+        report = loaded.reports["survey"]
+        assert isinstance(report, SurveyLoadReport)
+        assert report.tool == tool and report.guided_by == ("spec" if spec_too else "headers")
+        # the load report says how each column was understood, in both languages
+        roles = report.column_roles("ru")
+        assert len(roles) == len(report.columns) > 3 * 6
+        text = report.summary("ru")
+        assert "Скорость доставки" in text and "→" in text
+        assert report.summary("en").count("→") == report.summary("ru").count("→") == len(roles)
+
+    def test_the_summary_of_the_folder_shows_the_columns(self, tmp_path):
+        from workbench.io import write_summary
+
+        folder, path, _ = self._folder(tmp_path, "google_forms", "csv", "responses", True)
+        text = write_summary(folder, tmp_path / "out", language="en")
+        assert f"## survey ({path.name})" in text
+        assert "read with the questionnaire spec" in text and "Understood as" not in text
+
+    def test_a_long_survey_file_still_wins_over_an_export(self, tmp_path):
+        folder, path, _ = self._folder(tmp_path, "google_forms", "csv", "responses", False)
+        wb.load_sample("survey").head(30).to_csv(folder / "survey.csv", index=False)
+        loaded = wb.load_folder(folder)
+        assert loaded.files["survey"].name == "survey.csv"
+        assert not isinstance(loaded.reports["survey"], SurveyLoadReport)
+
+    def test_unreadable_cells_of_the_export_are_reported_not_dropped(self, tmp_path):
+        folder, path, _ = self._folder(tmp_path, "google_forms", "csv", "survey", True)
+        text = path.read_text(encoding="utf-8").splitlines()
+        header = text[0]
+        assert ",3,2,4," in text[1]  # R0001: importance of Цена and Упаковка, performance
+        text[1] = text[1].replace(",3,2,4,", ",три,2,4,", 1)
+        path.write_text("\n".join([header, *text[1:]]) + "\n", encoding="utf-8")
+        loaded = wb.load_folder(folder)
+        report = loaded.reports["survey"]
+        assert report.rows_kept == 3
+        assert report.invalid_values["value"].tolist() == ["три"]
+        assert report.invalid_values["attribute"].tolist() == ["Цена"]
+        assert pd.isna(loaded["survey"].set_index(["respondent_id", "attribute"]).loc[
+            ("R0001", "Цена"), "importance"])

@@ -1563,7 +1563,11 @@ def write_sample(
     list of Path
         The files written: ``transactions.csv``, ``customers.csv``, ``survey.csv``,
         ``feedback.csv``, ``leads.csv``, ``raw/transactions_1c_export.csv``,
-        ``raw/mapping.yml`` and ``README.md``.
+        ``raw/mapping.yml``, ``README.md``, then the survey instruments:
+        ``exports/survey_wide_google_forms.csv`` and ``exports/questionnaire_spec.yml``
+        (:func:`workbench.survey._sample.write_sample_exports`) and
+        ``internal/motivation_survey.csv``, ``internal/key_clients_ukor.csv``,
+        ``internal/interview_notes.txt`` (``write_internal_samples``).
     """
     out = Path(out)
     (out / "raw").mkdir(parents=True, exist_ok=True)
@@ -1582,7 +1586,12 @@ def write_sample(
     readme = out / "README.md"
     readme.write_bytes(_readme(tables, seed, files).encode("utf-8"))
     files["readme"] = readme
-    return list(files.values())
+    # the survey instruments: the survey as a form tool exports it (exports/), the motivation
+    # survey, the key clients' УКОР answers and interview notes (internal/)
+    from workbench.survey._sample import write_internal_samples, write_sample_exports
+
+    exports = write_sample_exports(out, _read_table(files["survey"], "survey"))
+    return [*files.values(), *exports, *write_internal_samples(out)]
 
 
 # ---------------------------------------------------------------------------------------------

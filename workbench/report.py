@@ -315,6 +315,7 @@ def _merge(executed: Sequence[tuple[str, Any]], language: str,
         state.update(widgets.get("state", {}))
     if versions is not None:
         appendix.append(versions)
+    appendix = [*_control_questions_cells(facts, language), *appendix]
     if appendix:
         toc.append(f"1. [{t('report.appendix', language)}](#appendix)")
         appendix = [_markdown(f'<a id="appendix"></a>\n\n---\n\n# {t("report.appendix", language)}'
@@ -330,6 +331,28 @@ def _merge(executed: Sequence[tuple[str, Any]], language: str,
             _WIDGET_STATE: {"version_major": 2, "version_minor": 0, "state": state}
         }
     return merged
+
+
+def _control_questions_cells(facts: dict | None, language: str) -> list:
+    """The appendix section of the course's 43 control questions with the room's answers.
+
+    The answers come from the workshop file, through :func:`summary_facts`; nothing is shown
+    when the room answered none.
+    """
+    answers = (facts or {}).get("control_questions")
+    if not answers:
+        return []
+    from workbench.survey import (
+        control_checklist,
+        describe_control_questions,
+        format_control_questions,
+    )
+
+    checklist = control_checklist({int(k): str(v) for k, v in answers.items()})
+    table = format_control_questions(checklist, language).to_html(index=False, border=0,
+                                                                 justify="left")
+    return [_markdown(f"## {t('cq.title', language)}\n\n"
+                      f"{describe_control_questions(checklist, language)}\n\n{table}")]
 
 
 _STYLE = """<style id="workbench-report-style">
@@ -410,7 +433,9 @@ def summary_facts(folder: Any, result: Any) -> dict:
         ``company`` (the workshop file's name, or None), ``start``, ``end`` (ISO dates of the
         transactions), ``n_clients``, ``revenue``, ``currency`` (or None), ``horizon_days``, ``offer_cost``, ``success_rate`` and
         ``strategies``: one dict per list (``strategy`` key, ``n_customers``, ``n_target``,
-        ``n_high_risk``, ``value_at_risk``, ``expected_gain``). Money rounded to cents, so the
+        ``n_high_risk``, ``value_at_risk``, ``expected_gain``); ``control_questions``: the room's
+        answers to the course's control questions from the workshop file (number as text ->
+        answer; printed in the report's appendix). Money rounded to cents, so the
         file is the same on every machine up to the BLAS noise of the last cent.
     """
     import pandas as pd
@@ -445,7 +470,15 @@ def summary_facts(folder: Any, result: Any) -> dict:
         "offer_cost": round(float(settings["offer_cost"]), 2),
         "success_rate": float(settings["success_rate"]),
         "strategies": rows,
+        "control_questions": _control_answers(folder),
     }
+
+
+def _control_answers(folder: Any) -> dict[str, str]:
+    """The room's answers to the course's control questions (workshop file), by number."""
+    from workbench.survey import control_answers
+
+    return {str(n): a for n, a in sorted(control_answers(getattr(folder, "workshop", None)).items())}
 
 
 def save_summary_facts(out_dir: str | os.PathLike, folder: Any, result: Any) -> Path:

@@ -193,6 +193,11 @@ def load_folder(
 
 def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> DataFolder:
     found, warnings = find_table_files(folder)
+    from workbench.survey._folder import find_wide_survey  # a form tool's export: load_survey
+
+    wide_survey, survey_spec = find_wide_survey(folder, found, options)
+    if wide_survey is not None:
+        found["survey"] = wide_survey
     if not found:
         expected = ", ".join(f"{s.file_stem}.csv" for s in TABLES.values())
         present = ", ".join(sorted(p.name for p in folder.iterdir())[:20]) or "(empty)"
@@ -229,9 +234,16 @@ def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> Data
         folder_opts = mapping.get("options") if isinstance(mapping, Mapping) else None
         if folder_opts:
             table_map = {**(table_map or {}), "options": folder_opts}
-        frame, report = load_table(
-            table, file, mapping=table_map, pseudonymize_key=pseudonymize_key, **options
-        )
+        if table == "survey" and wide_survey is not None and not table_map:
+            from workbench.io._tables import load_survey
+
+            frame, report = load_survey(file, spec=survey_spec, pseudonymize_key=pseudonymize_key,
+                                        **{k: v for k, v in options.items()
+                                           if k in ("encoding", "sep", "sheet_name", "scale")})
+        else:
+            frame, report = load_table(
+                table, file, mapping=table_map, pseudonymize_key=pseudonymize_key, **options
+            )
         table_maps[table] = table_map
         result.tables[table] = frame
         result.reports[table] = report

@@ -14,6 +14,7 @@ __all__ = (
     "SAMPLE_EXPORT",
     "SAMPLE_KEY_CLIENTS",
     "SAMPLE_MOTIVATION",
+    "SAMPLE_NOTES",
     "SAMPLE_SPEC",
     "sample_key_clients",
     "sample_questionnaire",
@@ -65,9 +66,34 @@ def write_sample_exports(out: str | Path, survey: pd.DataFrame | None = None) ->
     return [export, spec_path]
 
 
-#: Files of the internal-clients and key-client samples, relative to the sample folder.
+#: Files of the internal-clients, key-client and interview-notes samples, relative to the
+#: sample folder.
 SAMPLE_MOTIVATION = "internal/motivation_survey.csv"
 SAMPLE_KEY_CLIENTS = "internal/key_clients_ukor.csv"
+SAMPLE_NOTES = "internal/interview_notes.txt"
+
+#: The sample's interview notes (fictional), as a consultant types them after the interviews:
+#: a ``Клиент:`` line, then one quote per line, ``[attribute]`` when it is about one.
+_INTERVIEW_NOTES = """# Интервью с клиентами, октябрь 2024 (вымышленные записи для примера)
+
+Клиент: 000118
+- [Скорость доставки] «Зерно приезжает на следующий день — это то, за что мы вас держим».
+- [Обучение бариста] «Новые бариста учатся у нас сами, от вас мы обучения не видели уже год».
+- «Если бы кто-то ещё и машину чинил так же быстро, мы бы подумали».
+
+Клиент: 000342
+- [Цена] «Цена растёт каждый квартал, а объяснений никто не даёт».
+- [Стабильность вкуса] «Одна и та же смесь от партии к партии разная — гостям это заметно».
+
+Клиент: 001207
+- [Вежливость менеджера] «Менеджер всегда на связи, даже в выходные».
+- [Удобство заказа на сайте] «На сайте не видно, что есть в наличии, поэтому звоним».
+- «Жалобу разобрали за два дня, это приятно удивило».
+
+Клиент: 002033
+- [Сервис кофемашин] «Мастер приехал только через неделю, кофейня стояла без эспрессо».
+- [Упаковка] «Пачки с клапаном — хорошо, но коробки мнутся при доставке».
+"""
 
 
 def sample_key_clients(seed: int = 0, n: int = 8) -> pd.DataFrame:
@@ -93,11 +119,12 @@ def sample_key_clients(seed: int = 0, n: int = 8) -> pd.DataFrame:
 
 
 def write_internal_samples(out: str | Path) -> list[Path]:
-    """Write the motivation survey and the key clients' УКОР answers into ``out/internal/``.
+    """Write the motivation survey, the key clients' УКОР answers and the interview notes.
 
-    The motivation survey is :func:`workbench.survey.make_motivation_sample` (two waves,
-    Russian headers, as the Excel form collects it); the key clients' answers are
-    :func:`sample_key_clients`. Byte-identical on every run.
+    Into ``out/internal/``. The motivation survey is
+    :func:`workbench.survey.make_motivation_sample` (two waves, Russian headers, as the Excel
+    form collects it); the key clients' answers are :func:`sample_key_clients`; the interview
+    notes are a short fictional text. Byte-identical on every run.
     """
     from workbench.survey._internal import make_motivation_sample
 
@@ -109,4 +136,6 @@ def write_internal_samples(out: str | Path) -> list[Path]:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
         paths.append(p)
-    return paths
+    notes = out / SAMPLE_NOTES
+    notes.write_bytes(_INTERVIEW_NOTES.encode("utf-8"))
+    return [*paths, notes]
