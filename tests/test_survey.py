@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 import sys
 
@@ -163,6 +164,25 @@ class TestWriteQuestionnaire:
                                   formats=["html", "pdf"], chromium=fake)
         assert res.messages == []
         assert res.paths["pdf"].read_bytes().startswith(b"%PDF")
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("language", ["ru", "en"])
+    def test_pdf_printed_by_the_real_chromium(self, tmp_path, language):
+        """Chromium present: a real PDF with pages; absent: the same clear message as above."""
+        from workbench.survey import find_chromium
+
+        spec = build_questionnaire(ATTRS, language=language, comments=True)
+        res = write_questionnaire(spec, tmp_path, formats=["html", "pdf"])
+        if find_chromium() is None:
+            assert "pdf" not in res.paths
+            assert res.messages[0].startswith(
+                "PDF не записан" if language == "ru" else "PDF not written: no Chromium")
+            pytest.skip("no Chromium on this machine: the message was checked instead")
+        assert res.messages == []
+        data = res.paths["pdf"].read_bytes()
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+        assert pages >= 2, pages  # three attributes x six questions, NPS, sources, free texts
 
     def test_cli_writes_the_questionnaire(self, tmp_path, capsys):
         ws = tmp_path / "workshop.yml"

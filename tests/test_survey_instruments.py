@@ -161,8 +161,29 @@ class TestKeyClientUkor:
         assert th.loc["expectations", "verdict"] == "overrated"
         assert res.self_level == "cultural" and res.client_level == "regulated"
         assert res.n_clients == 2
-        assert "Мы себя переоцениваем в темах: Ожидания клиентов" in res.describe("ru")
+        assert "выше, чем ключевые клиенты, в темах: «Ожидания клиентов», «Сегментация»" in \
+            res.describe("ru")
         assert format_ukor_comparison(res, "en").shape == (8, 5)
+
+    def test_sentence_names_both_directions_in_both_languages(self):
+        own = {q: 2 for q in UKOR_QUESTIONS}
+        clients = pd.DataFrame([{k: 2 for k in KEY_CLIENT_QUESTIONS}])
+        clients.loc[0, "offers"] = 0
+        clients.loc[0, ["staff", "management"]] = 4
+        res = compare_ukor(ukor(own), clients)
+        assert res.describe("ru") == (
+            "Самооценка\xa0— 50 из\xa0100 (регламентированная); ключевые клиенты (ответили: 1) "
+            "ставят 56 (регламентированная). Мы ставим себе на 15\xa0баллов и больше выше, чем "
+            "ключевые клиенты, в темах: «Предложения для сегментов». Клиенты ставят нас "
+            "настолько же выше в темах: «Стандарты персонала» и «Руководство и культура».")
+        assert res.describe("en") == (
+            "Our self-assessment gives 50 of 100 (regulated); the key clients give 56 "
+            "(regulated; 1 key client answered). We rate ourselves 15 points or more above the "
+            "key clients on: “Offers per segment”. They rate us that much higher on: “Staff "
+            "standards” and “Management and culture”.")
+        assert compare_ukor(ukor(own), clients, threshold=60).describe("en").endswith(
+            "60 points or more above the key clients on: none. They rate us that much higher "
+            "on: none.")
 
     def test_bad_answers(self):
         with pytest.raises(WorkbenchError, match="within 0..4"):

@@ -72,6 +72,7 @@ from IPython.display import display
 import workbench
 import workbench.plotting
 import workbench.widgets
+from workbench._testing import verdict  # tolerant comparisons for the ✅ check cells
 
 workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
@@ -356,6 +357,54 @@ if level is not None:
     print(round(level.score, 1), level.level, level.weakest)
 
 # %% [markdown] tags=["en"]
+# ### The key clients' view of our client orientation
+#
+# The seeds' last word on UKOR: only the key client's opinion decides whether a company is
+# client-oriented. So the self-assessment is put to the key clients themselves — a short
+# questionnaire, one statement per theme of the self-assessment, answered on the same 0–4 scale
+# (below; `workbench.survey.key_client_questionnaire(language, out="key_clients.html")` writes it
+# as a page to send). Their answers go into the data folder as `internal/key_clients_ukor.csv`
+# (one row per key client, one column per theme), and the two views are set side by side theme
+# by theme. Where we rate ourselves 15 points (of 100) or more above what the key clients say,
+# we overrate ourselves: that theme goes first into the offer and the standards, whatever the
+# self-score says. Where they rate us higher, we undersell a strength.
+
+# %% [markdown] tags=["ru"]
+# ### Клиентоориентированность глазами ключевых клиентов
+#
+# Последнее слово семян об УКОР: клиентоориентирована ли компания, решает только мнение
+# ключевого клиента. Поэтому самооценку проверяем у самих ключевых клиентов — короткая анкета,
+# по одному утверждению на каждую тему самооценки, ответы по той же шкале 0–4 (ниже;
+# `workbench.survey.key_client_questionnaire(language, out="key_clients.html")` записывает её
+# страницей для рассылки). Их ответы кладутся в папку с данными как
+# `internal/key_clients_ukor.csv` (строка на ключевого клиента, столбец на тему), и два взгляда
+# сравниваются тема за темой. Там, где мы ставим себе на 15 баллов (из 100) и больше выше, чем
+# ключевые клиенты, мы себя переоцениваем: эта тема первой идёт в предложение и в стандарты,
+# что бы ни говорила самооценка. Там, где клиенты ставят нас выше, мы недооцениваем свою
+# сильную сторону.
+
+# %% tags=["remove-report"]
+print(workbench.survey.key_client_questionnaire(language))
+
+# %%
+# the key clients' answers: a file of the data folder; without it, a sentence naming the file
+key_clients_file = workbench.survey.instrument_file(data_dir, "key_clients", language=language)
+ukor_view = None
+if key_clients_file is not None and level is not None:
+    key_clients = workbench.survey.load_key_client_answers(key_clients_file)
+    ukor_view = workbench.survey.compare_ukor(level, key_clients)
+    display(workbench.survey.format_ukor_comparison(ukor_view, language))
+    print(ukor_view.describe(language))
+
+# %% tags=["nbval-check-output", "remove-report"]
+# ✅ check: key clients who answered, both overall scores, the themes read as over/underrated
+if ukor_view is not None:
+    print(ukor_view.n_clients, ukor_view.self_level, ukor_view.client_level)
+    print(verdict("self-assessment score", ukor_view.self_score, 46.9, abs=0.1))
+    print(verdict("key clients' score", ukor_view.client_score, 50.8, abs=0.1))
+    print(ukor_view.themes["verdict"].to_dict())
+
+# %% [markdown] tags=["en"]
 # ## 5. The agreed offer table — the decision of this step
 #
 # Now the management team edits the offer for each rung: pick the strategy, rewrite the
@@ -397,6 +446,9 @@ print(agreed_offers.groupby("strategy")["n_customers"].sum().sort_index().to_dic
 #    `cells["cell"]`, give the CZ cell (small, rare buyers) the strategy "Engage and develop"
 #    with the actions `upsell; self_service` (action keys of the catalogue are translated;
 #    free text is kept as typed), and read how many clients change strategy.
+# 3. The key clients' view: management says a 15-point gap is within the noise of eight
+#    answers. Compare again with `threshold=25` and read which themes still differ. Then answer
+#    as management would in the room: which theme would you raise first with the key clients?
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## 📝 Ваша очередь
@@ -408,6 +460,10 @@ print(agreed_offers.groupby("strategy")["n_customers"].sum().sort_index().to_dic
 #    `cells["cell"]`, дайте клетке CZ (мелкие и редкие покупатели) стратегию «Вовлекать и
 #    развивать» с действиями `upsell; self_service` (ключи действий из каталога переводятся;
 #    свободный текст остаётся как введён) и прочитайте, сколько клиентов сменили стратегию.
+# 3. Взгляд ключевых клиентов: руководство считает, что разрыв в 15 баллов — в пределах шума
+#    восьми ответов. Сравните ещё раз с `threshold=25` и прочитайте, какие темы всё ещё
+#    расходятся. Затем ответьте, как ответило бы руководство в зале: какую тему вы первой
+#    обсудили бы с ключевыми клиентами?
 
 # %% tags=["solution"]
 if advantages is not None:
@@ -422,27 +478,29 @@ if "CZ:strategy" in cells_panel.controls:
     cells_panel.controls["CZ:actions"].value = "upsell; self_service"
 print(workbench.describe_offer_matrix(cells_panel.result, language=language))
 
+# %% tags=["solution"]
+if ukor_view is not None:
+    strict = workbench.survey.compare_ukor(level, key_clients, threshold=25)
+    display(workbench.survey.format_ukor_comparison(strict, language))
+    print(strict.describe(language))
+
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 13\. What are the critical success factors of your market, and how do you find your
-#   competitive advantages *as clients see them*?
-# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
-#   judge whether they pay.
-# - 36\. Prices and values. How to justify a price and escape price competition?
-# - 43\. How could you measure UKOR (the level of client orientation) for your firm, your main
-#   supplier and your main client?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 13\. Что можно отнести к критическим факторам успеха на Вашем рынке? А как Вы определяете
-#   свои конкурентные (с точки зрения клиентов) преимущества?
-# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
-#   лояльности и оцените их эффективность.
-# - 36\. Цены и ценности. Способы обоснования цен и ухода от ценовой конкуренции.
-# - 43\. Каким образом Вы могли бы измерить УКОР (уровень клиентоориентации) для своей фирмы,
-#   Вашего основного поставщика и основного клиента?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.survey.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=6), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -181,7 +181,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The {what} is not in the folder {folder}: put it there as {file} to run this "
               "part; the rest of the notebook goes on.",
         "ru": "В папке {folder} нет файла «{what}»: положите его туда как {file}, чтобы "
-              "выполнить эту часть; остальная часть блокнота выполнится.",
+              "выполнить эту часть; остальная часть тетради выполнится.",
     },
     "svq.instrument.motivation": {"en": "employee motivation survey",
                                   "ru": "опрос мотивации сотрудников"},
@@ -334,13 +334,16 @@ MESSAGES.update({
     "ukorc.verdict.underrated": {"en": "clients rate us higher", "ru": "клиенты ценят нас выше"},
     "ukorc.verdict.agreed": {"en": "views agree", "ru": "взгляды совпадают"},
     "ukorc.summary": {
-        "en": "Our self-assessment gives {self_score:.0f} of 100 ({self_level}); {n} key "
-              "client(s) give {client_score:.0f} ({client_level}). We overrate ourselves on: "
-              "{overrated}.",
-        "ru": "Самооценка\u00a0— {self_score:.0f} из\u00a0100 ({self_level}); ключевые клиенты "
-              "(ответили: {n}) ставят {client_score:.0f} ({client_level}). Мы себя "
-              "переоцениваем в темах: {overrated}.",
+        "en": "Our self-assessment gives {self_score} of 100 ({self_level}); the key clients "
+              "give {client_score} ({client_level}; {clients} answered). We rate ourselves {threshold} or more above "
+              "the key clients on: {overrated}. They rate us that much higher on: {underrated}.",
+        "ru": "Самооценка\u00a0— {self_score} из\u00a0100 ({self_level}); ключевые клиенты "
+              "(ответили: {n}) ставят {client_score} ({client_level}). Мы ставим себе на "
+              "{threshold} и больше выше, чем ключевые клиенты, в темах: {overrated}. Клиенты "
+              "ставят нас настолько же выше в темах: {underrated}.",
     },
+    "ukorc.noun.key_client": {"en": "key client|key clients",
+                              "ru": "ключевой клиент|ключевых клиента|ключевых клиентов"},
 })
 
 # ---------------------------------------------------------------------------------------------

@@ -212,12 +212,19 @@ def _pdf(html_path: Path, pdf_path: Path, chromium: str | Path | None, lang: str
     if exe is None:
         names = ", ".join([str(chromium)] if chromium else CHROMIUM_NAMES)
         return t("svq.pdf.no_chromium", lang, names=names, html=html_path.name)
-    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-           f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
-    try:
-        res = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return t("svq.pdf.failed", lang, error=type(exc).__name__, html=html_path.name)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="workbench-chromium-") as profile:
+        # a profile of its own: a Chromium already open (or printing) does not block this one
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", f"--user-data-dir={profile}",
+               "--no-pdf-header-footer", f"--print-to-pdf={pdf_path.resolve()}",
+               html_path.resolve().as_uri()]
+        try:
+            res = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return t("svq.pdf.failed", lang, error=type(exc).__name__, html=html_path.name)
     if res.returncode != 0 or not pdf_path.exists():
         err = res.stderr.decode("utf-8", "replace").strip().splitlines()
         return t("svq.pdf.failed", lang, error=(err[-1] if err else f"exit {res.returncode}"),

@@ -106,7 +106,7 @@ def sample_key_clients(seed: int = 0, n: int = 8) -> pd.DataFrame:
 
     from workbench.survey._ukor import KEY_CLIENT_QUESTIONS
 
-    base = {"expectations": 2.6, "segmentation": 2.0, "offers": 1.6, "feedback": 1.2,
+    base = {"expectations": 2.6, "segmentation": 2.0, "offers": 1.6, "feedback": 0.8,
             "complaints": 1.4, "staff": 2.4, "management": 2.2, "key_clients": 3.0}
     rng = np.random.default_rng(seed)
     rows = []

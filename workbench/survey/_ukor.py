@@ -56,6 +56,8 @@ class UkorComparison:
     self_level, client_level : str
         ``spontaneous`` / ``regulated`` / ``cultural`` (the cut-offs of :func:`workbench.ukor`).
     n_clients : int
+    threshold : float
+        Points from which a difference reads as over- or underrating.
     """
 
     themes: pd.DataFrame
@@ -64,18 +66,29 @@ class UkorComparison:
     self_level: str
     client_level: str
     n_clients: int
+    threshold: float = 15.0
 
     def describe(self, language: str | None = None) -> str:
-        """One sentence: both scores and levels, and the themes where we overrate ourselves."""
+        """Both scores and levels, the themes where we overrate ourselves and where the key
+        clients rate us higher."""
         from workbench.i18n import check_language, t
+        from workbench.narrative._format import listing, number, quantity, quote
 
         lang = check_language(language)
-        over = [k for k, v in self.themes["verdict"].items() if v == "overrated"]
-        names = ", ".join(t(f"ukor.theme.{k}", lang) for k in over) or t("ukor.none", lang)
-        return t("ukorc.summary", lang, self_score=self.self_score,
+
+        def themes(verdict: str) -> str:
+            keys = [k for k, v in self.themes["verdict"].items() if v == verdict]
+            return listing([quote(t(f"ukor.theme.{k}", lang), lang) for k in keys], lang) \
+                if keys else t("ukor.none", lang)
+
+        return t("ukorc.summary", lang, self_score=number(self.self_score, 0, lang),
                  self_level=t(f"ukor.level.{self.self_level}", lang),
-                 client_score=self.client_score, n=self.n_clients,
-                 client_level=t(f"ukor.level.{self.client_level}", lang), overrated=names)
+                 client_score=number(self.client_score, 0, lang),
+                 clients=quantity(self.n_clients, t("ukorc.noun.key_client", lang), lang),
+                 n=number(self.n_clients, 0, lang),
+                 client_level=t(f"ukor.level.{self.client_level}", lang),
+                 threshold=quantity(self.threshold, "point", lang),
+                 overrated=themes("overrated"), underrated=themes("underrated"))
 
 
 def compare_ukor(
@@ -149,7 +162,8 @@ def compare_ukor(
     if both.empty:
         raise WorkbenchError("compare_ukor: no theme was answered by both sides")
     s, c = float(both["self_score"].mean()), float(both["client_score"].mean())
-    return UkorComparison(themes, s, c, _level(s), _level(c), int(client.notna().any(axis=1).sum()))
+    return UkorComparison(themes, s, c, _level(s), _level(c), int(client.notna().any(axis=1).sum()),
+                          float(threshold))
 
 
 def format_ukor_comparison(comparison: UkorComparison, language: str | None = None) -> pd.DataFrame:

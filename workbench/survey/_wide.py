@@ -139,8 +139,9 @@ class SurveyLoadReport(LoadReport):
         for r in self.columns.itertuples(index=False):
             if r.role == "answer":
                 measure = t(f"svq.measure.{r.block}", lang)
+                per_attribute = isinstance(r.attribute, str) and r.attribute.strip()
                 how = (t("svq.load.role.answer", lang, measure=measure, attribute=r.attribute)
-                       if r.attribute else t("svq.load.role.single", lang, measure=measure))
+                       if per_attribute else t("svq.load.role.single", lang, measure=measure))
             else:
                 how = t(f"svq.load.role.{r.role}", lang)
             if r.note:
