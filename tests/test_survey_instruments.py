@@ -163,7 +163,10 @@ class TestKeyClientUkor:
         assert res.n_clients == 2
         assert "выше, чем ключевые клиенты, в темах: «Ожидания клиентов», «Сегментация»" in \
             res.describe("ru")
-        assert format_ukor_comparison(res, "en").shape == (8, 5)
+        table = format_ukor_comparison(res, "en")
+        assert table.shape == (8, 5)
+        assert table.iloc[0, 1:4].tolist() == [100, 75, 25]  # whole points, no decimal mark
+        assert str(table.dtypes.iloc[1]) == "Int64"
 
     def test_sentence_names_both_directions_in_both_languages(self):
         own = {q: 2 for q in UKOR_QUESTIONS}

@@ -174,9 +174,10 @@ def format_ukor_comparison(comparison: UkorComparison, language: str | None = No
     th = comparison.themes
     return pd.DataFrame({
         t("ukorc.col.theme", lang): [t(f"ukor.theme.{k}", lang) for k in th.index],
-        t("ukorc.col.self_score", lang): th["self_score"].round(0).to_numpy(),
-        t("ukorc.col.client_score", lang): th["client_score"].round(0).to_numpy(),
-        t("ukorc.col.gap", lang): th["gap"].round(0).to_numpy(),
+        # whole points (0–100): no decimal mark to localise, blank where a side did not answer
+        t("ukorc.col.self_score", lang): th["self_score"].round(0).astype("Int64").to_numpy(),
+        t("ukorc.col.client_score", lang): th["client_score"].round(0).astype("Int64").to_numpy(),
+        t("ukorc.col.gap", lang): th["gap"].round(0).astype("Int64").to_numpy(),
         t("ukorc.col.verdict", lang): ["" if pd.isna(v) else t(f"ukorc.verdict.{v}", lang)
                                        for v in th["verdict"]],
     })
