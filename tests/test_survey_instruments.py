@@ -181,7 +181,7 @@ class TestKeyClientUkor:
             "настолько же выше в темах: «Стандарты персонала» и «Руководство и культура».")
         assert res.describe("en") == (
             "Our self-assessment gives 50 of 100 (regulated); the key clients give 56 "
-            "(regulated; 1 key client answered). We rate ourselves 15 points or more above the "
+            "(regulated; answered: 1). We rate ourselves 15 points or more above the "
             "key clients on: “Offers per segment”. They rate us that much higher on: “Staff "
             "standards” and “Management and culture”.")
         assert compare_ukor(ukor(own), clients, threshold=60).describe("en").endswith(

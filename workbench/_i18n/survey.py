@@ -335,15 +335,13 @@ MESSAGES.update({
     "ukorc.verdict.agreed": {"en": "views agree", "ru": "взгляды совпадают"},
     "ukorc.summary": {
         "en": "Our self-assessment gives {self_score} of 100 ({self_level}); the key clients "
-              "give {client_score} ({client_level}; {clients} answered). We rate ourselves {threshold} or more above "
+              "give {client_score} ({client_level}; answered: {n}). We rate ourselves {threshold} or more above "
               "the key clients on: {overrated}. They rate us that much higher on: {underrated}.",
         "ru": "Самооценка\u00a0— {self_score} из\u00a0100 ({self_level}); ключевые клиенты "
               "(ответили: {n}) ставят {client_score} ({client_level}). Мы ставим себе на "
               "{threshold} и больше выше, чем ключевые клиенты, в темах: {overrated}. Клиенты "
               "ставят нас настолько же выше в темах: {underrated}.",
     },
-    "ukorc.noun.key_client": {"en": "key client|key clients",
-                              "ru": "ключевой клиент|ключевых клиента|ключевых клиентов"},
 })
 
 # ---------------------------------------------------------------------------------------------

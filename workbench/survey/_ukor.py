@@ -84,7 +84,6 @@ class UkorComparison:
         return t("ukorc.summary", lang, self_score=number(self.self_score, 0, lang),
                  self_level=t(f"ukor.level.{self.self_level}", lang),
                  client_score=number(self.client_score, 0, lang),
-                 clients=quantity(self.n_clients, t("ukorc.noun.key_client", lang), lang),
                  n=number(self.n_clients, 0, lang),
                  client_level=t(f"ukor.level.{self.client_level}", lang),
                  threshold=quantity(self.threshold, "point", lang),
