@@ -166,7 +166,7 @@ class TestKeyClientUkor:
         table = format_ukor_comparison(res, "en")
         assert table.shape == (8, 5)
         assert table.iloc[0, 1:4].tolist() == [100, 75, 25]  # whole points, no decimal mark
-        assert str(table.dtypes.iloc[1]) == "Int64"
+        assert pd.api.types.is_integer_dtype(table.dtypes.iloc[1])
 
     def test_sentence_names_both_directions_in_both_languages(self):
         own = {q: 2 for q in UKOR_QUESTIONS}
