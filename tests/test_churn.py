@@ -400,9 +400,6 @@ class TestChurnModel:
 
         ex = fitted.explain()
         assert list(ex.columns) == ["feature", "importance", "importance_std"]
-        old_call = fitted.explain(language="ru")  # forwards to the text layer
-        assert old_call.set_index("feature").loc["recency_days", "label"] == (
-            "Дней с последней покупки")
         assert ex["importance"].is_monotonic_decreasing
         assert len(fitted.explain(top=3)) == 3
         assert "recency_days" in set(ex["feature"])

@@ -40,16 +40,6 @@ NOT_YET_MOVED = (
     "workshop.py",
 )
 
-#: Methods kept so that old notebook calls (``result.describe(language)``,
-#: ``model.explain(language=...)``) still run until notebooks 05/06 are rebuilt without them;
-#: each only forwards to the narrative function of the same result.
-FORWARDERS = {
-    ("feedback.py", "describe"),
-    ("offers.py", "describe"),
-    ("churn/_model.py", "explain"),
-}
-
-
 def _modules() -> list[str]:
     return sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 
@@ -91,19 +81,11 @@ def test_the_computation_modules_are_found():
 
 @pytest.mark.parametrize("rel", [m for m in COMPUTATION if not _matches(m, NOT_YET_MOVED)])
 def test_computation_module_does_not_import_the_text_layer(rel):
-    bad = [(line, func, mod) for line, func, mod in _text_imports(rel)
-           if (rel, func) not in FORWARDERS]
+    bad = _text_imports(rel)
     assert not bad, (
         f"workbench/{rel} imports the text layer {bad}: return keys and data, and put the "
         "sentence or label in workbench.narrative"
     )
-
-
-def test_forwarders_only_forward():
-    for rel, func in FORWARDERS:
-        imports = [(f, mod) for _, f, mod in _text_imports(rel)]
-        assert imports, f"{rel}: no forwarder left, take it off FORWARDERS"
-        assert all(f == func and mod.startswith("workbench.narrative") for f, mod in imports)
 
 
 def test_the_not_yet_moved_patterns_still_match_something_with_text():

@@ -22,14 +22,14 @@ from workbench.narrative import (
 NB = "\u00a0"
 
 
-class TestOldMethods:
-    def test_summary_and_loop_check_still_describe_themselves(self):
+class TestOverviewSentences:
+    def test_summary_overview_and_loop_check_first_sentence(self):
         res = complaints_summary(_feedback(), _tx(), asof="2024-06-30", horizon="90D")
-        text = res.describe("en")
+        text = describe_complaints(res, "en", topics=False)
         assert "60% resolved" in text and "100% after an unresolved one" in text
-        assert text == describe_complaints(res, "en", topics=False)
+        assert not hasattr(res, "describe")  # the sentences live in the text layer only
         loop = loop_check(PRED, _loop_tx(), asof="2024-03-31")
-        assert loop.describe("en") == (
+        assert describe_loop_check(loop, "en", lift=False) == (
             "Of 3 customers predicted to leave, 67% left; the list caught 67% of the 3 customers "
             "who left.")
 

@@ -60,7 +60,7 @@ class TestDescribeUkor:
         high = ukor({q: 4 for q in UKOR_QUESTIONS})
         assert describe_ukor(high, "en") == (
             "UKOR = 100 of 100: the cultural level; no theme falls behind.")
-        assert high.describe("en") == describe_ukor(high, "en")  # the old method still reads
+        assert not hasattr(high, "describe")  # the sentence lives in the text layer only
 
     def test_russian_summary_lists_the_weakest_themes(self):
         res = ukor({q: 1 for q in UKOR_QUESTIONS})

@@ -336,12 +336,6 @@ class ComplaintsSummary:
             **({"churn": self.churn} if self.churn is not None else {}),
         }
 
-    def describe(self, language: str | None = None) -> str:
-        """Return the overview sentences of :func:`workbench.describe_complaints` (old calls)."""
-        from workbench.narrative import describe_complaints  # the text layer sits on top
-
-        return describe_complaints(self, language, topics=False)
-
 
 def _per_group(complaints: pd.DataFrame, col: str) -> pd.DataFrame:
     n_total = len(complaints)
@@ -768,12 +762,6 @@ class LoopCheck:
     by_contact: pd.DataFrame | None
     asof: pd.Timestamp
     end: pd.Timestamp
-
-    def describe(self, language: str | None = None) -> str:
-        """Return the first sentence of :func:`workbench.describe_loop_check` (old calls)."""
-        from workbench.narrative import describe_loop_check  # the text layer sits on top
-
-        return describe_loop_check(self, language, lift=False)
 
 
 def loop_check(

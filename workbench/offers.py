@@ -816,12 +816,6 @@ class UkorResult:
     n_respondents: int = 1
     scale: tuple[float, float] = field(default=(0.0, 4.0))
 
-    def describe(self, language: str | None = None) -> str:
-        """Return :func:`workbench.narrative.describe_ukor` of this result (kept for old calls)."""
-        from workbench.narrative import describe_ukor  # the text layer sits on top
-
-        return describe_ukor(self, language)
-
 
 def ukor(
     answers: Mapping[str, float] | pd.Series | pd.DataFrame,

@@ -217,7 +217,7 @@ if backtest_ok:
 
 # %%
 if backtest_ok:
-    drivers = past_model.explain(language=language)
+    drivers = past_model.explain()
     print(workbench.describe_drivers(drivers, language=language))
 
 # %% tags=["nbval-ignore-output"]
@@ -242,7 +242,7 @@ if backtest_ok:
 # %%
 if workbench.needs(folder, "feedback", language=language):
     complaints = workbench.complaints_summary(folder.tables["feedback"], tx, asof=asof)
-    print(complaints.describe(language))
+    print(workbench.describe_complaints(complaints, language, topics=False))
     workbench.plotting.plot_complaint_churn(complaints, language=language)
     plt.show()
 

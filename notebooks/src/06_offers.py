@@ -347,7 +347,7 @@ ukor_panel
 # %%
 level = workbench.ukor(ukor_answers) if ukor_answers is not None else None
 if level is not None:
-    print(level.describe(language))
+    print(workbench.describe_ukor(level, language))
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: competitiveness totals and weakest scale; УКОР score, level and weakest themes

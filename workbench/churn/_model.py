@@ -476,14 +476,11 @@ class ChurnModel(BaseEstimator):
         }
 
     # -- explanations -------------------------------------------------------------------------
-    def explain(self, language: str | None = None, top: int | None = None) -> pd.DataFrame:
+    def explain(self, top: int | None = None) -> pd.DataFrame:
         """Return permutation importances, most important first.
 
         Parameters
         ----------
-        language : {"en", "ru"}, optional
-            Kept for old calls: when given, a ``label`` column with the business names
-            (:func:`workbench.churn_feature_label`) follows ``feature``.
         top : int, optional
             Keep only the ``top`` features.
 
@@ -503,10 +500,6 @@ class ChurnModel(BaseEstimator):
         """
         check_is_fitted(self, "importances_")
         out = self.importances_.copy()
-        if language is not None:
-            from workbench.narrative import churn_feature_label  # the text layer sits on top
-
-            out.insert(1, "label", [churn_feature_label(f, language) for f in out["feature"]])
         return out.head(top) if top else out
 
     def reasons(
