@@ -69,6 +69,46 @@ def test_summary_counts_add_up(result_ru):
     assert summary["n_target"].sum() == int(result_ru.scores["target"].sum())
 
 
+def test_without_offer_cost_the_offer_is_not_priced(result_ru):
+    scores = result_ru.scores
+    assert result_ru.settings["offer_cost"] is None
+    assert not scores["target"].any()
+    assert scores["expected_gain"].isna().all()
+    scored = scores["churn_probability"].notna()
+    # the value at risk is still there: probability x value
+    expect = scores.loc[scored, "churn_probability"] * scores.loc[scored, "expected_value"].clip(
+        lower=0)
+    np.testing.assert_allclose(scores.loc[scored, "value_at_risk"], expect, rtol=1e-12)
+    assert any("decisions.offer_cost" in note for note in result_ru.notes)
+    assert "Клиентов, с которыми стоит связаться" not in describe_deliverables(result_ru)
+
+
+def test_value_is_the_backtested_one_with_clv_interval(result_ru, tx):
+    from workbench.economics import retention_value
+
+    info = result_ru.settings["value"]
+    value, again = retention_value(tx, asof=result_ru.asof, horizon="90D")
+    assert info["method"] == again["method"] and info["method"] in ("clv", "run_rate")
+    assert info["mae_clv"] == pytest.approx(again["mae_clv"], rel=1e-9)
+    scores = result_ru.scores
+    np.testing.assert_allclose(scores["expected_value"].to_numpy(dtype=float),
+                               value.reindex(scores.index).to_numpy(dtype=float), rtol=1e-9)
+    have = scores["clv_low"].notna()
+    assert have.mean() > 0.9
+    assert (scores.loc[have, "clv_low"] <= scores.loc[have, "clv"] + 1e-9).all()
+    assert (scores.loc[have, "clv"] <= scores.loc[have, "clv_high"] + 1e-9).all()
+    # the note says which value is used, with both back-test errors
+    assert any(("BG/NBD" in note) and ("темп прошлого года" in note) for note in result_ru.notes)
+
+
+def test_offer_cost_given_prices_the_offer(tx):
+    result = compute_deliverables({"transactions": tx}, language="en", offer_cost=50.0)
+    scores = result.scores
+    assert scores["target"].any()
+    assert scores.loc[scores["churn_probability"].notna(), "expected_gain"].notna().all()
+    assert not any("decisions.offer_cost" in note for note in result.notes)
+
+
 def test_missing_tables_are_noted_in_language(result_ru):
     assert any("анкета" in note for note in result_ru.notes)
 

@@ -71,10 +71,10 @@ __all__ = (
     "write_deliverables",
 )
 
-#: Defaults of the step-7 run. ``offer_cost=None`` means 10% of the median positive expected
-#: value of a client over the horizon (a placeholder until the client names the real cost of
-#: the retention offer); ``success_rate`` is the share of targeted at-risk clients the offer
-#: keeps.
+#: Defaults of the step-7 run. ``offer_cost=None``: the workshop file does not name the cost
+#: of the retention offer, so the offer is not priced (no expected gain, nobody is marked as a
+#: target; a note says which field to fill); ``success_rate`` is the share of targeted at-risk
+#: clients the offer keeps.
 DELIVERABLE_DEFAULTS: dict[str, Any] = {
     "horizon": "90D",
     "offer_cost": None,
@@ -86,7 +86,8 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "recency_days", "frequency", "monetary_total", "r_score", "f_score", "m_score", "rfm_code",
     "rfm_segment", "abc", "xyz", "abc_xyz", "rung", "status", "strategy", "override",
     "churn_probability",
-    "risk_band", "expected_value", "value_at_risk", "expected_gain", "priority", "target",
+    "risk_band", "expected_value", "clv", "clv_low", "clv_high", "value_at_risk",
+    "expected_gain", "priority", "target",
     "action", "why_now", "reason", "reasons", "cycle_days", "silent_days", "complaint_days",
     "spend_change", "months_since", "next_contact", "channel", "stale_complaint",
 )
@@ -110,6 +111,9 @@ SHEET_COLUMNS: dict[str, str | None] = {
     "churn_probability": "0.0%",
     "risk_band": None,
     "expected_value": "#,##0",
+    "clv": "#,##0",
+    "clv_low": "#,##0",
+    "clv_high": "#,##0",
     "value_at_risk": "#,##0",
     "expected_gain": "#,##0",
     "target": None,
@@ -209,6 +213,9 @@ def _render_notes(specs: Iterable[tuple[str, dict[str, Any]]], language: str) ->
             fmt["table"] = t(f"ws.table.{fmt['table']}", language)
         if "horizon" in fmt:
             fmt["horizon"] = _horizon_text(fmt["horizon"], language)
+        for k in ("mae_clv", "mae_run_rate"):  # money, rendered in the note's language
+            if k in fmt:
+                fmt[k] = "—" if pd.isna(fmt[k]) else _money(fmt[k], language)
         notes.append(t(key, language, **fmt))
     return notes
 
@@ -300,8 +307,9 @@ def compute_deliverables(
         Churn horizon and value horizon (default: the workshop file's ``plan.horizon``, else
         "90D").
     offer_cost : float, optional
-        Cost of the retention offer per client (default: the workshop file's decision, else
-        see :data:`DELIVERABLE_DEFAULTS`).
+        Cost of the retention offer per client (default: the workshop file's decision; when
+        the file has none the offer is not priced: ``expected_gain`` is empty, nobody is a
+        target and a note names the field).
     success_rate : float, optional
         Share of targeted at-risk clients the offer keeps (default: the workshop file's
         decision, else 0.3).
@@ -318,6 +326,11 @@ def compute_deliverables(
     -------
     Deliverables
         ``scores`` (index ``customer_id``; see :data:`SCORE_COLUMNS`) and ``summary``.
+        ``expected_value`` is :func:`workbench.retention_value` (the model value or last
+        year's pace, whichever predicted the last horizon better on the client's own
+        history; ``settings["value"]`` holds both errors and the method used); ``clv``,
+        ``clv_low``, ``clv_high`` are the discounted customer-lifetime value over the horizon
+        and its bootstrap interval (:func:`workbench.value.customer_value`).
 
     Notes
     -----
@@ -371,19 +384,30 @@ def compute_deliverables(
     churn_error = next((v["error"] for k, v in base.notes if k == "base.note.no_churn"), None)
     if churn_error is not None:
         note_specs.append(("deliv.note.no_churn", {"horizon": horizon}))
+    value_info = _value_columns(scores, tables["transactions"], asof_ts, horizon, ws)
+    if value_info.get("reason") == "backtest":  # say which value is used, and why
+        note_specs.append((f"deliv.note.value_{value_info['method']}", {
+            "mae_clv": value_info.get("mae_clv", np.nan),
+            "mae_run_rate": value_info.get("mae_run_rate", np.nan)}))
     scored = scores["churn_probability"].notna()
     if scored.any():
         positive = scores["expected_value"].clip(lower=0).fillna(0.0)
-        if offer_cost is None:
-            med = float(positive[positive > 0].median()) if (positive > 0).any() else 0.0
-            offer_cost = round(0.1 * med, 2)
-        plan = workbench.retention_plan(
-            scores.loc[scored, "churn_probability"], positive[scored], offer_cost=offer_cost,
-            success_rate=success_rate, segments=scores.loc[scored, "strategy"])
-        table = plan.table
-        scores["value_at_risk"] = table["value_at_risk"].reindex(scores.index)
-        scores["expected_gain"] = table["expected_gain"].reindex(scores.index)
-        scores["target"] = table["target"].reindex(scores.index).fillna(False).astype(bool)
+        if offer_cost is None:  # not priced: value at risk only, nobody is a target
+            note_specs.append(("deliv.note.no_offer_cost", {}))
+            scores["value_at_risk"] = (scores["churn_probability"].astype("float64")
+                                       * positive)
+            scores["expected_gain"] = np.nan
+            scores["target"] = False
+        else:
+            plan = workbench.retention_plan(
+                scores.loc[scored, "churn_probability"], positive[scored],
+                offer_cost=offer_cost, success_rate=success_rate,
+                segments=scores.loc[scored, "strategy"])
+            table = plan.table
+            scores["value_at_risk"] = table["value_at_risk"].reindex(scores.index)
+            scores["expected_gain"] = table["expected_gain"].reindex(scores.index)
+            scores["target"] = table["target"].reindex(scores.index).fillna(False).astype(
+                bool)
     else:
         for col in ("value_at_risk", "expected_gain"):
             scores[col] = np.nan
@@ -412,7 +436,7 @@ def compute_deliverables(
     leads = _lead_list(tables.get("leads"), asof_ts)
 
     settings = {"asof": asof_ts.date().isoformat(), "horizon": horizon,
-                "offer_cost": offer_cost, "success_rate": success_rate}
+                "offer_cost": offer_cost, "success_rate": success_rate, "value": value_info}
     if churn_error is not None:
         settings["churn_error"] = churn_error
     settings["currency"] = ws.currency if ws is not None else None
@@ -421,6 +445,40 @@ def compute_deliverables(
                         notes=_render_notes(note_specs, language), asof=asof_ts,
                         language=language, settings=settings, rules=rules,
                         note_specs=note_specs, leads=leads, base=base, kinds=kind)
+
+
+#: Bootstrap replicates of the CLV interval in the deliverables (each refits both models).
+CLV_BOOTSTRAP = 50
+
+
+def _value_columns(scores: pd.DataFrame, tx: pd.DataFrame, asof: pd.Timestamp, horizon: Any,
+                   ws: Any) -> dict[str, Any]:
+    """Put the back-tested value (``expected_value``) and the CLV with its interval in place.
+
+    Returns the back-test of :func:`workbench.retention_value` (``method`` used, both errors);
+    when the value model cannot be fitted the run rate of the client base stays and
+    ``method`` says ``run_rate`` with ``reason`` ``no_model``.
+    """
+    from workbench.economics import retention_value
+    from workbench.value import customer_value
+
+    margin = ws.get("company.margin") if ws is not None else None
+    idx = scores.index
+    try:
+        value, info = retention_value(tx, asof=asof, horizon=horizon, margin=margin)
+        value.index = value.index.astype("string")
+        scores["expected_value"] = value.reindex(idx).astype("float64").to_numpy()
+    except WorkbenchError as exc:
+        info = {"method": "run_rate", "reason": "no_model", "error": str(exc)}
+    try:
+        cv = customer_value(tx, asof, horizon, margin=margin, n_boot=CLV_BOOTSTRAP)
+        table = cv.table
+        table.index = table.index.astype("string")
+        for col in ("clv", "clv_low", "clv_high"):
+            scores[col] = table[col].reindex(idx).astype("float64").to_numpy()
+    except (WorkbenchError, ValueError, FloatingPointError) as exc:  # too few repeat buyers
+        info["clv_error"] = str(exc)
+    return dict(info)
 
 
 #: Contact data taken from the customers table when it has them (``manager`` / ``contact``
@@ -1339,7 +1397,7 @@ of the total).
                        n_all=_money(n_all, language), k=len(summary),
                        asof=result.settings.get("asof", ""),
                        filters=_filters_text(result.settings.get("filters") or {}, language)))
-    if not scores.empty and _has_churn(result):
+    if not scores.empty and _has_churn(result) and result.settings.get("offer_cost") is not None:
         lines.append(t(
             "deliv.describe.target", language, n=_money(summary["n_target"].sum(), language),
             cost=_money(result.settings.get("offer_cost") or 0, language),
