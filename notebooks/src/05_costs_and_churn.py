@@ -413,6 +413,74 @@ if backtest_ok:
     print(verdict("net", backtest.attrs["net"], 183282, rel=0.001))
     print(verdict("missed", backtest.attrs["missed"], -626567, rel=0.001))
 
+# %% [markdown] tags=["en"]
+# ## 6. Every planned action in money: cost, result, ROI, payback
+#
+# The retention offer is one of several things the workshop plans. Step 3 chose improvements
+# of the attributes clients rate (with a cost for a year), step 6 agreed an offer per segment
+# (a cost per client), and sales may buy or generate leads. `workbench.action_economics`
+# weighs them all the same way, from the workshop file: whom each action reaches (clients of
+# its segment, the at-risk clients worth the retention offer, new leads), its cost (one-off +
+# per client; a yearly cost carries the horizon's share), the expected result over the
+# horizon with its assumption stated (the share of would-be leavers it keeps, the growth of
+# what staying clients buy, or leads × conversion × value of a new client, the conversion
+# measured in the leads table), the net, ROI, payback and who does it — in-house or bought
+# in. A client's value is the one the back-test prefers (model or last year's pace). An
+# action the file does not price is listed with the fields to fill: nothing is invented.
+
+# %% [markdown] tags=["ru"]
+# ## 6. Все запланированные действия в деньгах: затраты, результат, рентабельность, окупаемость
+#
+# Удерживающее предложение — лишь одно из того, что планирует воркшоп. На шаге 3 выбраны
+# улучшения атрибутов, которые оценивают клиенты (со стоимостью на год), на шаге 6 — по
+# предложению на сегмент (стоимость на клиента), а продажи могут покупать или получать лиды.
+# `workbench.action_economics` взвешивает их одинаково, по файлу воркшопа: кого затрагивает
+# действие (клиентов его сегмента, клиентов под риском, которым окупается удерживающее
+# предложение, новых лидов), во что обходится (разово + на клиента; из годовой стоимости за
+# горизонт берётся его доля), что должно принести за горизонт — с явным допущением (доля
+# уходящих, которых оно удержит, рост покупок остающихся или лиды × конверсия × ценность нового
+# клиента; конверсия — по таблице лидов), чистый итог, рентабельность, окупаемость и кто делает —
+# своими силами или подрядчик. Ценность клиента — та, которую предпочла обратная проверка
+# (модель или темп прошлого года). Действие, которое файл не позволяет оценить, показано с
+# полями, которые нужно заполнить: ничего не придумывается.
+
+# %%
+economics = workbench.action_economics(folder, asof=asof)
+print(workbench.describe_action_economics(economics, language=language))
+
+# %%
+display(workbench.format_action_economics(economics, language=language))
+
+# %% tags=["nbval-ignore-output"]
+workbench.plotting.plot_action_economics(economics, language=language);
+
+# %% [markdown] tags=["en"]
+# **The decision: the plan of actions.** Pick an action, change its assumptions (the share it
+# keeps, the growth, the costs, a source's conversion), tick or untick it, and read what the
+# chosen set costs and brings. "Save this decision" writes the chosen set and the assumptions
+# back into the workshop file, so the next run and the report start from the room's choice.
+
+# %% [markdown] tags=["ru"]
+# **Решение: план действий.** Выберите действие, измените его допущения (долю удержанных,
+# рост, затраты, конверсию источника), отметьте его или снимите отметку и читайте, сколько
+# стоит и что приносит выбранный набор. «Сохранить решение» записывает выбранный набор и
+# допущения обратно в файл воркшопа: следующий запуск и отчёт начнутся с решения, принятого в
+# зале.
+
+# %% tags=["nbval-ignore-output"]
+actions_panel = workbench.widgets.action_economics_panel(economics, language=language,
+                                                         workshop=data_dir)
+display(actions_panel)
+
+# %% tags=["nbval-check-output"]
+# ✅ check: actions priced and chosen; the chosen set's cost and result to 0.5 %
+priced = economics.table["priced"]
+chosen_set = economics.totals()
+print(verdict("actions", [len(priced), int(priced.sum()), len(economics.chosen)],
+              [22, 21, 6], abs=0))
+print(verdict("chosen cost", chosen_set["cost"], 574452, rel=0.005))
+print(verdict("chosen result", chosen_set["money"], 1402195, rel=0.005))
+
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
