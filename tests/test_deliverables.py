@@ -117,7 +117,8 @@ def test_xlsx_sheets_and_russian_headers(result_ru, tmp_path):
     path = write_actions_xlsx(result_ru, tmp_path / "actions.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "Сводка"
-    assert len(wb.sheetnames) == 1 + len(result_ru.summary)
+    assert len(wb.sheetnames) == 1 + len(result_ru.summary) + 1  # + the control group
+    assert wb.sheetnames[-1] == "Контрольная группа"
     sheet = wb.worksheets[1]
     header = [c.value for c in sheet[1]]
     assert header[:2] == ["Клиент", "Приоритет"]
@@ -126,7 +127,48 @@ def test_xlsx_sheets_and_russian_headers(result_ru, tmp_path):
     assert sheet.freeze_panes == "B2"
     body = [c.value for c in sheet[2]]
     assert body[header.index("Связаться сейчас")] in ("да", "нет")
-    assert sheet.max_row - 1 == int(result_ru.summary["n_customers"].iloc[0])
+    first = result_ru.summary["strategy"].iloc[0]
+    held_out = int((result_ru.campaign.control["list"] == first).sum())
+    assert sheet.max_row - 1 == int(result_ru.summary["n_customers"].iloc[0]) - held_out
+
+
+def test_control_group_is_held_out_of_the_lists(result_ru, tmp_path):
+    """Step 7 of the second round: 10 % of each list on its own sheet, marked "do not
+    contact", never on a strategy sheet; campaign.json records everyone."""
+    from workbench.campaign import read_campaign
+    from workbench.deliverables import export_deliverables
+
+    camp = result_ru.campaign
+    listed = result_ru.scores[result_ru.scores["status"] != "potential"]
+    assert len(camp.clients) == len(listed)
+    counts = camp.counts()
+    for strategy, n in listed["strategy"].value_counts().items():
+        assert counts.loc[strategy, "control"] == int(np.floor(0.1 * n + 0.5))
+    export = export_deliverables(result_ru, tmp_path)
+    assert export.n_control == len(camp.control) > 0
+    wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+    on_sheets = {str(row[0]) for title in export.sheets
+                 for row in wb[title].iter_rows(min_row=2, values_only=True)}
+    control = wb["Контрольная группа"]
+    rows = list(control.iter_rows(min_row=2, values_only=True))
+    assert {str(r[0]) for r in rows} == set(camp.control.index)
+    assert not on_sheets & set(camp.control.index)
+    assert all(r[1].startswith("Не связываться до") for r in rows)
+    notes = [r[0] for r in wb["Сводка"].iter_rows(values_only=True) if r[0]]
+    assert any("НЕ стоят на листах стратегий" in str(n) for n in notes)
+    back = read_campaign(export.files["campaign.json"])
+    pd.testing.assert_frame_equal(back.clients, camp.clients)
+    full = pd.read_parquet(export.files["action_lists.parquet"])
+    assert not set(full["customer_id"]) & set(camp.control.index)
+
+
+def test_selection_draws_the_control_group_of_the_selected_lists(result_ru):
+    from workbench.deliverables import select_deliverables
+
+    part = select_deliverables(result_ru, strategies=["win_back"])
+    assert set(part.campaign.clients["list"]) == {"win_back"}
+    n = len(part.scores)
+    assert len(part.campaign.control) == int(np.floor(0.1 * n + 0.5))
 
 
 def test_rerun_is_byte_identical(tx, tmp_path):
@@ -134,7 +176,7 @@ def test_rerun_is_byte_identical(tx, tmp_path):
     a = write_deliverables(tables, tmp_path / "a", language="en")
     b = write_deliverables(tables, tmp_path / "b", language="en")
     assert sorted(a) == ["action_lists.csv", "action_lists.parquet", "actions.xlsx",
-                         "scores.csv"]
+                         "campaign.json", "scores.csv"]
     for name in a:
         assert a[name].read_bytes() == b[name].read_bytes(), name
 

@@ -172,6 +172,10 @@ class Deliverables:
     kinds : Series, optional
         ``business`` / ``consumer`` per client (:func:`workbench.client_kind`): which default
         actions and channels apply when the workshop file gives no offer rules.
+    campaign : Campaign, optional
+        The control group held out of the listed clients (:func:`workbench.plan_campaign`):
+        its clients are on the control sheet, not on the strategy sheets. None: no control
+        group (every listed client is contacted).
     """
 
     scores: pd.DataFrame
@@ -186,6 +190,7 @@ class Deliverables:
     leads: pd.DataFrame | None = None
     base: Any = None
     kinds: pd.Series | None = None
+    campaign: Any = None
 
     @property
     def everyone(self) -> pd.DataFrame:
@@ -441,10 +446,11 @@ def compute_deliverables(
         settings["churn_error"] = churn_error
     settings["currency"] = ws.currency if ws is not None else None
     settings["control_share"] = ws.get("plan.control_share") if ws is not None else None
-    return Deliverables(scores=scores, summary=_summary(scores),
-                        notes=_render_notes(note_specs, language), asof=asof_ts,
-                        language=language, settings=settings, rules=rules,
-                        note_specs=note_specs, leads=leads, base=base, kinds=kind)
+    result = Deliverables(scores=scores, summary=_summary(scores),
+                          notes=_render_notes(note_specs, language), asof=asof_ts,
+                          language=language, settings=settings, rules=rules,
+                          note_specs=note_specs, leads=leads, base=base, kinds=kind)
+    return _with_campaign(result)
 
 
 #: Bootstrap replicates of the CLV interval in the deliverables (each refits both models).
@@ -479,6 +485,16 @@ def _value_columns(scores: pd.DataFrame, tx: pd.DataFrame, asof: pd.Timestamp, h
     except (WorkbenchError, ValueError, FloatingPointError) as exc:  # too few repeat buyers
         info["clv_error"] = str(exc)
     return dict(info)
+
+
+def _with_campaign(result: Deliverables) -> Deliverables:
+    """Hold out the control group of the listed clients (step 7 of the second round)."""
+    from workbench.campaign import CONTROL_SHARE, plan_campaign
+
+    share = result.settings.get("control_share")
+    result.settings["control_share"] = CONTROL_SHARE if share is None else float(share)
+    result.campaign = plan_campaign(result) if len(result.scores) else None
+    return result
 
 
 #: Contact data taken from the customers table when it has them (``manager`` / ``contact``
@@ -667,9 +683,10 @@ def select_deliverables(
     settings = {k: v for k, v in result.settings.items() if k != "filters"}
     if filters:
         settings["filters"] = filters
-    return replace(result, scores=scores, summary=_summary(scores),
-                   notes=_render_notes(result.note_specs, language), language=language,
-                   settings=settings, all_scores=everyone)
+    selected = replace(result, scores=scores, summary=_summary(scores),
+                       notes=_render_notes(result.note_specs, language), language=language,
+                       settings=settings, all_scores=everyone)
+    return _with_campaign(selected) if result.campaign is not None else selected
 
 
 def _priority_within(scores: pd.DataFrame) -> pd.Series:
@@ -759,7 +776,10 @@ def _sheet_plan(result: Deliverables) -> tuple[str, list[tuple[str, str, pd.Data
     """The summary sheet's title and (title, strategy, ordered clients) per strategy sheet."""
     used: set[str] = set()
     summary_title = _sheet_title(t("deliv.sheet.summary", result.language), used)
-    scores = result.scores.reset_index()
+    scores = result.scores
+    if result.campaign is not None and len(result.campaign.control):
+        scores = scores[~scores.index.isin(result.campaign.control.index)]
+    scores = scores.reset_index()
     sheets = []
     for strategy in result.summary["strategy"]:
         part = scores[scores["strategy"].astype("string").fillna("none") == strategy]
@@ -973,9 +993,13 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
             _put(ws, r, j, value, money if j in (4, 5) else None)
     r += 1
     used = {title.lower() for title, _s, _p in sheets} | {summary_title.lower()}
+    control = result.campaign.control if result.campaign is not None else None
+    control_title = (_sheet_title(t("campaign.sheet.control", lang), used)
+                     if control is not None and len(control) else None)
     leads_title = (_sheet_title(t("deliv.sheet.leads", lang), used)
                    if result.leads is not None and len(result.leads) else None)
-    for note in [*_summary_notes(result, sheets, sheet_rows), *result.notes, "",
+    for note in [*_summary_notes(result, sheets, sheet_rows),
+                 *_control_note(result, control_title), *result.notes, "",
                  *_reading_lines(result, sheets, leads_title)]:
         r += 1
         _put(ws, r, 0, note or None)
@@ -996,6 +1020,8 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
             for j, (c, v) in enumerate(zip(columns, rec, strict=True)):
                 _put(sheet, i, j, _cell_value(c, v, lang), col_formats[j])
         sheet.autofilter(0, 0, len(top), len(columns) - 1)
+    if control_title:
+        _write_control_sheet(wb, result, control_title, sheet_head_fmt)
     if leads_title:
         lead_cols = ["lead_id", "priority", "source", "stage", "date", "days_since"]
         sheet = wb.add_worksheet(leads_title)
@@ -1014,6 +1040,64 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
                      formats["date"] if c == "date" else None)
         sheet.autofilter(0, 0, len(top), len(lead_cols) - 1)
     wb.close()
+
+
+def _control_note(result: Deliverables, title: str | None) -> list[str]:
+    """The summary sheet's line on the control group (none without one)."""
+    from workbench.campaign import CAMPAIGN_FILE
+    from workbench.narrative import date as _date
+    from workbench.narrative import percent as _percent
+
+    if title is None:
+        return []
+    camp = result.campaign
+    lang = result.language
+    return [t("campaign.sheet.note", lang, n=_money(len(camp.control), lang),
+              share=_percent(camp.control_share, 0, lang), seed=camp.seed, sheet=title,
+              end=_date(camp.end - pd.Timedelta(days=1), lang), file=CAMPAIGN_FILE)]
+
+
+#: Columns of the control-group sheet (those present): who, "do not contact", which list.
+CONTROL_COLUMNS: tuple[str, ...] = ("customer_id", "do_not_contact", "list", "name", "region",
+                                    "manager", "contact", "offer")
+
+
+def _write_control_sheet(wb: Any, result: Deliverables, title: str, head_fmt: Any) -> None:
+    """The clients held out: one row each, marked "do not contact" until the window ends."""
+    from workbench.narrative import date as _date
+
+    lang = result.language
+    camp = result.campaign
+    control = camp.control
+    contacts = result.scores.reindex(control.index)
+    columns = [c for c in CONTROL_COLUMNS
+               if c not in CONTACT_COLUMNS or c in result.scores.columns]
+    # contact data is shown so the team can recognise the client and leave them alone
+    mark = t("campaign.do_not_contact", lang, end=_date(camp.end - pd.Timedelta(days=1), lang))
+    sheet = wb.add_worksheet(title)
+    sheet.freeze_panes(1, 1)
+    for j, c in enumerate(columns):
+        sheet.set_column(j, j, 40 if c in ("do_not_contact", "offer") else 16)
+        key = f"campaign.col.{c}" if has(f"campaign.col.{c}") else f"deliv.col.{c}"
+        _put(sheet, 0, j, t(key, lang), head_fmt)
+    order = sorted(range(len(control)), key=lambda i: (str(control["list"].iloc[i]),
+                                                       str(control.index[i])))
+    for i, k in enumerate(order, start=1):
+        cid = control.index[k]
+        for j, c in enumerate(columns):
+            if c == "customer_id":
+                value = str(cid)
+            elif c == "do_not_contact":
+                value = mark
+            elif c == "list":
+                value = _strategy_label(control["list"].iloc[k], lang)
+            elif c == "offer":
+                value = control["offer"].iloc[k]
+                value = None if value is pd.NA or value == "" else str(value)
+            else:
+                value = _cell_value(c, contacts[c].iloc[k], lang)
+            _put(sheet, i, j, value)
+    sheet.autofilter(0, 0, len(order), len(columns) - 1)
 
 
 def write_actions_xlsx(result: Deliverables, path: str | os.PathLike,
@@ -1201,6 +1285,11 @@ class ExportResult:
         path; empty when nothing was written.
     folder : Path, optional
         The output folder (``None``: nothing was written).
+    sheet_rows : int
+        Clients per strategy sheet.
+    n_control : int
+        Clients held out as the control group (on their own sheet, not on the strategy
+        sheets; ``campaign.json`` records them).
     """
 
     deliverables: Deliverables
@@ -1210,6 +1299,7 @@ class ExportResult:
     files: dict[str, Path] = field(default_factory=dict)
     folder: Path | None = None
     sheet_rows: int = 0
+    n_control: int = 0
 
     @property
     def truncated(self) -> dict[str, int]:
@@ -1258,7 +1348,9 @@ def export_deliverables(
     rows = _resolve_sheet_rows(sheet_rows)
     export = ExportResult(deliverables=result, summary_sheet=summary_title,
                           sheets={title: len(part) for title, _s, part in plan},
-                          n_scores=len(result.everyone), sheet_rows=rows)
+                          n_scores=len(result.everyone), sheet_rows=rows,
+                          n_control=(len(result.campaign.control)
+                                     if result.campaign is not None else 0))
     if out_dir is None:
         return export
     out = Path(out_dir)
@@ -1268,6 +1360,10 @@ def export_deliverables(
         "scores.csv": _write_scores_csv(result, out / "scores.csv"),
         **_write_full_lists(result, out),
     }
+    if result.campaign is not None:
+        from workbench.campaign import CAMPAIGN_FILE, write_campaign
+
+        export.files[CAMPAIGN_FILE] = write_campaign(result.campaign, out / CAMPAIGN_FILE)
     export.folder = out
     return export
 

@@ -13,6 +13,12 @@ from workbench.narrative._actions import (
     format_action_economics,
     missing_field_labels,
 )
+from workbench.narrative._campaign import (
+    describe_campaign,
+    describe_campaign_effect,
+    describe_no_campaign,
+    format_campaign_effect,
+)
 from workbench.narrative._churn import (
     SERVICE_FEATURES,
     churn_feature_label,
@@ -152,6 +158,8 @@ __all__ = (
     "describe_agreement",
     "describe_attrition",
     "describe_btyd",
+    "describe_campaign",
+    "describe_campaign_effect",
     "describe_churn_labels",
     "describe_competitiveness",
     "describe_competitor",
@@ -174,6 +182,7 @@ __all__ = (
     "describe_load",
     "describe_loop_check",
     "describe_money_confusion",
+    "describe_no_campaign",
     "describe_nps",
     "describe_offer_matrix",
     "describe_plan",
@@ -198,6 +207,7 @@ __all__ = (
     "format_abc_xyz_summary",
     "format_action_economics",
     "format_actions",
+    "format_campaign_effect",
     "format_criteria_agreement",
     "format_crosstab",
     "format_gaps",

@@ -6,6 +6,7 @@ Computation modules never import this package; plots sit on top of them.
 from __future__ import annotations
 
 from workbench.plotting._actions import plot_action_economics
+from workbench.plotting._campaign import plot_campaign_effect
 from workbench.plotting._churn import (
     plot_calibration,
     plot_gain_curve,
@@ -45,6 +46,7 @@ __all__ = (
     "plot_abc_xyz_matrix",
     "plot_action_economics",
     "plot_calibration",
+    "plot_campaign_effect",
     "plot_cluster_profiles",
     "plot_competitiveness",
     "plot_complaint_churn",
