@@ -469,3 +469,54 @@ class TestNarrative:
         ax = plot_campaign_effect(effect, language="ru")
         assert [t.get_text() for t in ax.get_yticklabels()] == ["Удерживать"]
         assert "п.\u00a0п." in ax.get_xlabel()
+
+
+# --- the sample's first round -----------------------------------------------------------------
+
+
+def test_first_round_lists_rule_by_hand():
+    from workbench.datasets import first_round_lists
+
+    asof = "2025-12-31"
+    tx = pd.DataFrame({
+        "customer_id": pd.array(["b1", "b2", "b3", "p1", "p1", "p2", "p2", "p3", "x"],
+                                dtype="string"),
+        "date": pd.to_datetime(["2025-11-01", "2025-12-20", "2024-11-01", "2025-08-01",
+                                "2025-09-01", "2025-12-01", "2025-12-10", "2025-07-01",
+                                "2025-01-01"]),
+        "amount": [10.0, 10.0, 10.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0],
+        "order_id": pd.array([f"S{i}" for i in range(9)], dtype="string"),
+    })
+    customers = pd.DataFrame({"customer_id": pd.array(["b1", "b2", "b3", "p1", "p2", "p3", "x"],
+                                                      dtype="string"),
+                              "type": ["B2B", "B2B", "B2B", "B2C", "B2C", "B2C", "B2C"]})
+    lists = first_round_lists(tx, customers, asof)
+    # b1: B2B, 60 days -> retain; b2: 11 days, not overdue; b3: 425 days -> win_back;
+    # p1: two orders, last 121 days ago -> engage; p2: 21 days; p3: one order, 183 days ->
+    # win_back; x: 364 days -> win_back
+    assert lists["list"].to_dict() == {"b1": "retain", "b3": "win_back", "p1": "engage",
+                                       "p3": "win_back", "x": "win_back"}
+    assert set(lists["channel"]) == {"personal_manager", "mass"}
+
+
+def test_the_sample_ships_a_completed_first_round():
+    import workbench
+    from workbench.datasets import FIRST_ROUND_EFFECT, sample_dir
+
+    folder = workbench.load_folder(sample_dir())
+    assert folder.tables["transactions"]["date"].max() < pd.Timestamp("2026-01-01")
+    second = wc.load_second_round(folder)
+    assert set(second.files) == {"campaign", "followup"}
+    camp = second.campaign
+    assert camp.asof == pd.Timestamp("2025-12-31") and camp.control_share == 0.1
+    assert set(camp.clients["list"]) == set(FIRST_ROUND_EFFECT)
+    assert second.transactions["date"].min() >= pd.Timestamp("2026-01-01")
+    effect = wc.measure_campaign(camp, second.transactions)
+    assert effect.complete
+    # the strongest planted effect (a manager's call) is seen; the e-mail is too weak for
+    # its small control group, and the sentence says how many clients the next round needs
+    assert effect.table.loc["retain", "verdict"] == "kept"
+    assert effect.table.loc["engage", "verdict"] == "unclear"
+    assert effect.table.loc["engage", "needed_per_group"] > effect.table.loc["engage",
+                                                                             "n_control"]
+    assert 0 < effect.success_rate < 1

@@ -69,8 +69,8 @@ def test_write_sample_twice_gives_identical_bytes(tmp_path):
 def test_shipped_files_equal_write_sample_seed_42(tmp_path):
     shipped = ds.sample_dir()
     written = ds.write_sample(tmp_path, seed=42)
-    assert len(written) == 13
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in written[8:]) == [
+    assert len(written) == 15
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written[10:]) == [
         "exports/questionnaire_spec.yml", "exports/survey_wide_google_forms.csv",
         "internal/interview_notes.txt", "internal/key_clients_ukor.csv",
         "internal/motivation_survey.csv"]

@@ -40,6 +40,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,7 @@ from workbench.schema import FEEDBACK_KINDS, LEAD_STAGES, TABLES, table_spec
 
 __all__ = (
     "SAMPLE_TABLES",
+    "first_round_lists",
     "generate_sample",
     "load_sample",
     "make_transactions",
@@ -1172,6 +1174,11 @@ def generate_sample(
     >>> sorted(tables)
     ['customers', 'feedback', 'leads', 'survey', 'transactions']
     """
+    return _generate(seed, n_customers, start, end)[0]
+
+
+def _generate(seed: int, n_customers: int, start: str, end: str) -> tuple[dict, dict]:
+    """The sample's tables and the simulation state behind them (for the first round)."""
     if int(n_customers) < 20:
         raise WorkbenchError(f"n_customers must be at least 20; got {n_customers!r}")
     start_day, end_day = _days(start), _days(end)
@@ -1222,7 +1229,156 @@ def generate_sample(
         "feedback": fb,
         "leads": leads,
     }
-    return {name: normalize_dtypes(frame, name) for name, frame in tables.items()}
+    state = {"c": c, "sim": sim, "codes": codes, "n_orders": ostats["n_orders"],
+             "start_day": start_day, "end_day": end_day, "seed": seed}
+    return {name: normalize_dtypes(frame, name) for name, frame in tables.items()}, state
+
+
+# ---------------------------------------------------------------------------------------------
+# The first round: a campaign from the lists of the last day and the next quarter's sales
+# ---------------------------------------------------------------------------------------------
+
+#: Days of sales after the history that the sample's follow-up export covers (one quarter).
+FIRST_ROUND_DAYS = 90
+#: The planted effect of the sample's first round, per list: the share of the contacted
+#: clients who would not have bought in the quarter (they stop during it, or had already
+#: stopped) whom the contact keeps, or brings back, buying at their own pace. Control clients
+#: get no contact, so for them the quarter runs on as the history did.
+FIRST_ROUND_EFFECT: dict[str, float] = {"retain": 0.5, "engage": 0.1, "win_back": 0.04}
+#: The offer and channel of each list (the roaster's own wording).
+FIRST_ROUND_OFFERS: dict[str, tuple[str, str]] = {
+    "retain": ("Звонок персонального менеджера; условия за объём", "personal_manager"),
+    "engage": ("Письмо: скидка 10 % на следующий заказ", "mass"),
+    "win_back": ("Письмо: предложение для возвращения", "mass"),
+}
+#: The success rate the sample's step 5 assumed (its workshop file's decision).
+FIRST_ROUND_ASSUMED = 0.3
+
+
+def first_round_lists(tx: pd.DataFrame, customers: pd.DataFrame, asof: str | pd.Timestamp
+                      ) -> pd.DataFrame:
+    """The lists of the sample's first round, by a rule on the history alone.
+
+    The roaster's sales team did not wait for a model: **retain** — business clients who
+    bought in the last year but not in the last 45 days (overdue: a manager calls with volume
+    terms); **engage** — private shoppers with two or more orders, the last one 60 to 180
+    days ago (an e-mail with 10 % off the next order); **win_back** — clients whose last
+    purchase was 180 to 540 days ago (an e-mail with a comeback offer).
+
+    Parameters
+    ----------
+    tx, customers : DataFrame
+        Canonical transactions and customers.
+    asof : date-like
+        The lists' date (the history's last day).
+
+    Returns
+    -------
+    DataFrame
+        Index ``customer_id``; ``list``, ``offer``, ``channel``.
+    """
+    asof_ts = pd.Timestamp(asof).normalize()
+    paid = tx[(tx["amount"] > 0) & (tx["date"] < asof_ts + pd.Timedelta(days=1))]
+    per = paid.groupby("customer_id", observed=True).agg(
+        last=("date", "max"), orders=("order_id", "nunique"))
+    recency = (asof_ts - per["last"].dt.normalize()).dt.days
+    kind = customers.set_index("customer_id")["type"].reindex(per.index)
+    rule = np.select(
+        [(kind == "B2B").to_numpy() & (recency > 45).to_numpy() & (recency <= 365).to_numpy(),
+         (kind == "B2C").to_numpy() & (per["orders"] >= 2).to_numpy()
+         & (recency > 60).to_numpy() & (recency <= 180).to_numpy(),
+         (recency > 180).to_numpy() & (recency <= 540).to_numpy()],
+        ["retain", "engage", "win_back"], "")
+    lists = pd.DataFrame({"list": rule}, index=per.index.astype("string"))
+    lists = lists[lists["list"] != ""]
+    lists["offer"] = [FIRST_ROUND_OFFERS[k][0] for k in lists["list"]]
+    lists["channel"] = [FIRST_ROUND_OFFERS[k][1] for k in lists["list"]]
+    return lists.sort_index()
+
+
+def _first_round(tables: dict[str, pd.DataFrame], state: dict) -> tuple[Any, pd.DataFrame]:
+    """The campaign record of the last day and the next quarter's transactions.
+
+    The control draw is :func:`workbench.campaign.campaign_from_lists` (10 %, seed = the
+    date); the quarter continues every client's life with a random stream of its own (the
+    history's files do not move): active clients keep their pace and stop at their monthly
+    hazard, clients already fading stop within six weeks, lapsed clients come back now and
+    then; a contacted client is kept (or brought back) with the list's planted effect.
+    """
+    from workbench.campaign import campaign_from_lists
+
+    c, sim, codes = state["c"], state["sim"], state["codes"]
+    end_day, seed = state["end_day"], state["seed"]
+    n = len(c["seg"])
+    seg, b2b = c["seg"], c["b2b"]
+    asof = pd.Timestamp(end_day * 86_400_000_000_000)
+    lists = first_round_lists(tables["transactions"], tables["customers"], asof)
+    campaign = campaign_from_lists(lists, asof=asof, window=f"{FIRST_ROUND_DAYS}D",
+                                   control_share=0.1, success_rate=FIRST_ROUND_ASSUMED,
+                                   currency="RUB")
+    index_of = {code: i for i, code in enumerate(codes)}
+    treated = np.zeros(n, dtype=bool)
+    effect = np.zeros(n)
+    for cid, row in campaign.clients.iterrows():
+        i = index_of[str(cid)]
+        if row["group"] == "treated":
+            treated[i] = True
+            effect[i] = FIRST_ROUND_EFFECT[str(row["list"])]
+    rng = np.random.default_rng(np.random.SeedSequence([int(seed), 1, end_day]))
+    q0, q1 = end_day + 1, end_day + 1 + FIRST_ROUND_DAYS
+    never = np.iinfo(np.int64).max // 4
+    started = (c["signup"] <= end_day) & ~c["never"]
+    alive = started & (sim["death"] > end_day)
+    fading = alive & (sim["trigger_day"] >= end_day - 120)
+    base_h = _BASE_HAZARD[seg] * _SRC_HAZARD[c["source"]] * c["frailty"]
+    base_h = base_h * np.select(
+        [c["nps"] <= 6, c["nps"] >= 9], [NPS_HAZARD["detractor"], NPS_HAZARD["promoter"]], 1.0)
+    base_h = base_h * np.where(sim["unresolved"], COMPLAINT_HAZARD["unresolved"], 1.0)
+    months = _month_starts(q0, q1 - 1)
+    leave = np.full(n, never, dtype="int64")
+    leave[fading] = q0 + rng.integers(0, 45, int(fading.sum()))
+    for m in range(len(months) - 1):
+        ms, me = int(months[m]), int(months[m + 1])
+        trig = alive & (leave == never) & (rng.random(n) < np.minimum(base_h, 0.9))
+        leave[trig] = ms + np.floor(rng.random(int(trig.sum())) * (me - ms)).astype("int64")
+    would_leave = alive & (leave < q1)
+    kept = would_leave & treated & (rng.random(n) < effect)
+    leave[kept] = never
+    lapsed = started & ~alive
+    back = lapsed & treated & (rng.random(n) < effect)
+    come = np.where(back, q0 + rng.integers(0, 30, n), never)
+    o_cust, o_day = [], []
+    for m in range(len(months) - 1):
+        ms, me = int(months[m]), int(months[m + 1])
+        moy = int(pd.Timestamp(ms * 86_400_000_000_000).month) - 1
+        active = alive | back
+        lo = np.maximum(ms, np.where(back, come, ms))
+        hi = np.minimum(me, leave)
+        frac = np.clip((hi - lo) / (me - ms), 0.0, 1.0) * active
+        lam = c["rate"] * SEASONALITY[seg, moy] * frac
+        cnt = rng.poisson(np.where(seg == _OFFICE, 0.0, lam))
+        p_off = np.minimum(0.97, 0.9 * SEASONALITY[_OFFICE, moy] * frac)
+        cnt = np.where(seg == _OFFICE, (rng.random(n) < p_off).astype(int), cnt)
+        cnt[hi <= lo] = 0
+        idx = np.repeat(np.arange(n), cnt)
+        o_cust.append(idx)
+        o_day.append(lo[idx] + np.floor(rng.random(len(idx)) * (hi[idx] - lo[idx])).astype("int64"))
+        # the lapsed who come back on their own, as in the history
+        own = lapsed & ~back & (rng.random(n) < np.where(b2b, COMEBACK_P[0], COMEBACK_P[1]))
+        oi = np.flatnonzero(own)
+        o_cust.append(oi)
+        o_day.append(ms + np.floor(rng.random(len(oi)) * (me - ms)).astype("int64"))
+    follow = {"o_cust": np.concatenate(o_cust), "o_day": np.concatenate(o_day)}
+    tx, _stats = _build_transactions(rng, c, follow, q0, q1 - 1)
+    # order numbers continue the history's (S… orders, R… separate return documents)
+    hist_ids = tables["transactions"]["order_id"].astype(str)
+    offset = {"S": int(state["n_orders"]),
+              "R": int(hist_ids[hist_ids.str.startswith("R")].nunique())}
+    tx["order_id"] = _string(np.array(
+        [f"{v[0]}{int(v[1:]) + offset[v[0]]:06d}" for v in tx["order_id"].astype(str)],
+        dtype=object))
+    tx["customer_id"] = _string(codes[tx["customer_id"].to_numpy()])
+    return campaign, normalize_dtypes(tx, "transactions")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1411,6 +1567,36 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _first_round_readme(campaign: Any, follow: pd.DataFrame) -> str:
+    counts = campaign.counts()
+    lists = "\n".join(
+        f"| `{k}` | {FIRST_ROUND_OFFERS[k][0]} | {int(r['treated'])} | {int(r['control'])} "
+        f"| {100 * FIRST_ROUND_EFFECT[k]:.0f}% |" for k, r in counts.iterrows())
+    first, last = follow["date"].min().date(), follow["date"].max().date()
+    return f"""
+## The first round (steps 7 and 8)
+
+`campaign.json` is the record of the roaster's first campaign, planned on the history's last
+day ({campaign.asof.date()}) from three lists built by a rule on the history alone
+(`workbench.datasets.first_round_lists`; not by the churn model, so these files never depend
+on it). In each list {100 * campaign.control_share:.0f}% of the clients were drawn as a control
+group (seed {campaign.seed}) and not contacted; the record keeps who was contacted, with which
+offer, and who was held out. `followup/transactions.csv` is the next quarter's export
+({len(follow)} lines, {first} .. {last}; order numbers continue the history's): what the
+analyst receives for step 8. `load_folder` reads neither file, so steps 1-7 see the history
+only; `workbench.load_second_round(folder)` finds both.
+
+| list | offer | contacted | control | planted effect |
+|---|---|---:|---:|---:|
+{lists}
+
+The planted effect is the share of the contacted clients who would not have bought in the
+quarter (they stop during it, or had already stopped) whom the contact keeps, or brings back,
+buying at their own pace; the control group's quarter runs on as the history did. Step 5
+assumed a success rate of {100 * FIRST_ROUND_ASSUMED:.0f}% (the workshop file's decision).
+"""
+
+
 def _readme(tables: dict[str, pd.DataFrame], seed: int, files: dict[str, Path]) -> str:
     f = _facts(tables)
     sizes = {k: p.stat().st_size for k, p in files.items()}
@@ -1563,7 +1749,8 @@ def write_sample(
     list of Path
         The files written: ``transactions.csv``, ``customers.csv``, ``survey.csv``,
         ``feedback.csv``, ``leads.csv``, ``raw/transactions_1c_export.csv``,
-        ``raw/mapping.yml``, ``README.md``, then the survey instruments:
+        ``raw/mapping.yml``, ``followup/transactions.csv`` and ``campaign.json`` (the first
+        round: see :func:`first_round_lists`), ``README.md``, then the survey instruments:
         ``exports/survey_wide_google_forms.csv`` and ``exports/questionnaire_spec.yml``
         (:func:`workbench.survey._sample.write_sample_exports`) and
         ``internal/motivation_survey.csv``, ``internal/key_clients_ukor.csv``,
@@ -1571,7 +1758,7 @@ def write_sample(
     """
     out = Path(out)
     (out / "raw").mkdir(parents=True, exist_ok=True)
-    tables = generate_sample(seed=seed, n_customers=n_customers)
+    tables, state = _generate(seed, n_customers, "2023-01-01", "2025-12-31")
     files: dict[str, Path] = {}
     for name in SAMPLE_TABLES:
         path = out / f"{TABLES[name].file_stem}.csv"
@@ -1583,8 +1770,17 @@ def write_sample(
     mapping = out / "raw" / "mapping.yml"
     mapping.write_bytes(_mapping_yaml().encode("utf-8"))
     files["mapping"] = mapping
+    # the first round: the campaign of the last day and the next quarter's sales (step 8)
+    from workbench.campaign import CAMPAIGN_FILE, FOLLOWUP_DIR, write_campaign
+
+    campaign, follow = _first_round(tables, state)
+    (out / FOLLOWUP_DIR).mkdir(exist_ok=True)
+    files["followup"] = out / FOLLOWUP_DIR / "transactions.csv"
+    _write_csv(follow, "transactions", files["followup"])
+    files["campaign"] = write_campaign(campaign, out / CAMPAIGN_FILE)
     readme = out / "README.md"
-    readme.write_bytes(_readme(tables, seed, files).encode("utf-8"))
+    readme.write_bytes((_readme(tables, seed, files) + _first_round_readme(campaign, follow))
+                       .encode("utf-8"))
     files["readme"] = readme
     # the survey instruments: the survey as a form tool exports it (exports/), the motivation
     # survey, the key clients' УКОР answers and interview notes (internal/)
