@@ -520,3 +520,18 @@ def test_the_sample_ships_a_completed_first_round():
     assert effect.table.loc["engage", "needed_per_group"] > effect.table.loc["engage",
                                                                              "n_control"]
     assert 0 < effect.success_rate < 1
+
+
+def test_leads_are_not_in_the_campaign():
+    from types import SimpleNamespace
+
+    idx = pd.Index(["000001", "000002", "lead:L1", "000003"], name="customer_id")
+    scores = pd.DataFrame({"strategy": ["retain", "retain", "attract", "attract"],
+                           "action": ["call"] * 4, "channel": ["phone"] * 4,
+                           "status": ["active", "active", "active", "potential"],
+                           "rung": ["regular", "regular", "visitor", "potential"]}, index=idx)
+    result = SimpleNamespace(scores=scores, asof=pd.Timestamp("2025-12-31"),
+                             settings={"control_share": 0.5, "horizon": "60D"})
+    camp = wc.plan_campaign(result)
+    assert list(camp.clients.index) == ["000001", "000002"]
+    assert camp.window == "60D" and len(camp.control) == 1

@@ -139,7 +139,9 @@ def test_control_group_is_held_out_of_the_lists(result_ru, tmp_path):
     from workbench.deliverables import export_deliverables
 
     camp = result_ru.campaign
-    listed = result_ru.scores[result_ru.scores["status"] != "potential"]
+    scores = result_ru.scores
+    listed = scores[(scores["status"] != "potential") & (scores["rung"] != "visitor")
+                    & ~scores.index.str.startswith("lead:")]
     assert len(camp.clients) == len(listed)
     counts = camp.counts()
     for strategy, n in listed["strategy"].value_counts().items():

@@ -353,8 +353,9 @@ def plan_campaign(result: Any, *, control_share: float | None = None, seed: int 
     Returns
     -------
     Campaign
-        One row per listed client who has bought (leads, ``status == "potential"``, are
-        left out: their conversion shows in the funnel, not in the transactions); each
+        One row per listed client who has bought (leads — ``status == "potential"``, rung
+        ``visitor``, ids ``lead:…`` — are left out: their conversion shows in the funnel, not
+        in the transactions); each
         strategy's list is one stratum of the draw.
     """
     settings = dict(getattr(result, "settings", {}) or {})
@@ -363,9 +364,12 @@ def plan_campaign(result: Any, *, control_share: float | None = None, seed: int 
     if control_share is None:
         control_share = CONTROL_SHARE
     scores = result.scores
-    if "status" in scores.columns:  # leads convert through the funnel, not in transactions
-        scores = scores[(scores["status"].astype("string") != "potential").fillna(True)
-                        .to_numpy(dtype=bool)]
+    # leads convert through the funnel, not in the transactions: they are not in the campaign
+    lead = pd.Series(scores.index.astype(str), index=scores.index).str.startswith("lead:")
+    for col, value in (("status", "potential"), ("rung", "visitor")):
+        if col in scores.columns:
+            lead |= (scores[col].astype("string") == value).fillna(False).astype(bool)
+    scores = scores[~lead.to_numpy(dtype=bool)]
     lists = pd.DataFrame({
         "list": scores["strategy"].astype("string").fillna("none"),
         "offer": (scores["action"].astype("string") if "action" in scores
@@ -794,8 +798,10 @@ def load_second_round(folder: Any, mapping: Any = None,
     ----------
     folder : DataFolder or path
         The client's folder (:func:`workbench.load_folder`) or its path.
-    mapping : optional
-        Column mapping for ``followup/transactions.*`` (as for the loaders).
+    mapping : path or dict, optional
+        Column mapping for ``followup/transactions.*``: a mapping file or dict nested by table
+        (as for :func:`workbench.load_folder`; its ``transactions`` part is used) or the
+        transactions mapping itself. Default: the folder's own mapping file.
     pseudonymize_key : str, optional
         Default: the environment variable ``WORKBENCH_PSEUDONYMIZE_KEY``; the follow-up export
         and the record's ids are pseudonymised like the folder's tables.
@@ -805,7 +811,10 @@ def load_second_round(folder: Any, mapping: Any = None,
     SecondRound or None
         None when the folder has no ``campaign.json`` (there is no first round to measure).
     """
+    from collections.abc import Mapping
+
     from workbench.io._load import load_table
+    from workbench.io._mapping import load_mapping
     from workbench.io._read import SUPPORTED_SUFFIXES, data_suffix
 
     path = Path(getattr(folder, "path", folder))
@@ -832,6 +841,15 @@ def load_second_round(folder: Any, mapping: Any = None,
                        and p.name.lower().startswith("transactions")
                        and data_suffix(p.name) in SUPPORTED_SUFFIXES)
         if found:
+            if mapping is None:
+                mapping = getattr(folder, "mapping_file", None)
+            if isinstance(mapping, (str, os.PathLike)):
+                mapping = load_mapping(mapping)
+            if isinstance(mapping, Mapping) and ("transactions" in mapping
+                                                 or "options" in mapping):
+                options = mapping.get("options")
+                mapping = {**(mapping.get("transactions") or {}),
+                           **({"options": options} if options else {})} or None
             frame, _report = load_table("transactions", found[0], mapping=mapping,
                                         pseudonymize_key=pseudonymize_key)
             parts.append(frame)

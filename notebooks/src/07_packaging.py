@@ -26,7 +26,8 @@
 # 3. write an offer card per strategy: who, why, what to offer, what it is expected to bring;
 # 4. export the package (`actions.xlsx` for the sales team, `scores.csv` for the analysts),
 #    choosing the language, the lists and the thresholds in a panel;
-# 5. try it ourselves (📝 Your turn).
+# 5. hold out a control group in every list, so that step 8 can measure what the offers did;
+# 6. try it ourselves (📝 Your turn).
 
 # %% [markdown] tags=["ru"]
 # # Шаг 7 — Упаковка и вручение
@@ -50,7 +51,8 @@
 #    должно принести;
 # 4. выгрузим пакет (`actions.xlsx` для отдела продаж, `scores.csv` для аналитиков), выбрав в
 #    панели язык, списки и пороги;
-# 5. попробуем сами (📝 Ваша очередь).
+# 5. оставим в каждом списке контрольную группу, чтобы шаг 8 измерил, что дали предложения;
+# 6. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir and out_dir become absolute).
@@ -299,7 +301,65 @@ panel
 
 # %% tags=["nbval-check-output"]
 # ✅ check: the panel starts with every list and writes nothing until asked
-print(len(panel.result.files), sum(panel.result.sheets.values()) - len(result.scores))
+print(len(panel.result.files),
+      sum(panel.result.sheets.values()) + panel.result.n_control - len(result.scores))
+
+# %% [markdown] tags=["en"]
+# ## 5. The control group: so that step 8 can measure what the offers did
+#
+# Step 5 assumed that the offer keeps a share of the clients who would otherwise leave; nothing
+# so far checks that guess. The only fair check is a comparison with clients who were *not*
+# contacted: some clients stop buying anyway and some stay anyway, so "the contacted clients
+# bought" proves nothing. So every list holds out a random **control group** — the workshop
+# file's `plan.control_share` of the list (10 % when it is empty), drawn at random with a
+# recorded seed. The control clients are not on the strategy sheets: `actions.xlsx` lists them
+# on a sheet of their own marked "do not contact", and `campaign.json` beside it records who
+# was contacted, with which offer and when, and who was held out. In step 8 this record and
+# the next export of the transactions show, list by list, what the contact changed.
+
+# %% [markdown] tags=["ru"]
+# ## 5. Контрольная группа: чтобы шаг 8 измерил, что дали предложения
+#
+# Шаг 5 предположил, что предложение удерживает часть клиентов, которые иначе ушли бы; пока
+# эту догадку ничто не проверяет. Честная проверка одна — сравнение с клиентами, с которыми
+# *не* связывались: одни клиенты перестают покупать в любом случае, другие остаются в любом
+# случае, поэтому «клиенты после звонка покупали» ничего не доказывает. Поэтому в каждом
+# списке остаётся случайная **контрольная группа** — доля списка `plan.control_share` из
+# файла воркшопа (10 %, если она не заполнена), выбранная случайно с записанным зерном.
+# Клиентов контрольной группы нет на листах стратегий: `actions.xlsx` перечисляет их на
+# отдельном листе с пометкой «не связываться», а `campaign.json` рядом записывает, с кем, с
+# каким предложением и когда связались и кто оставлен без контакта. На шаге 8 эта запись и
+# следующая выгрузка продаж покажут, список за списком, что изменил контакт.
+
+# %%
+campaign = result.campaign  # drawn by compute_deliverables; a selection draws its own
+if campaign is not None:
+    print(workbench.describe_campaign(campaign, language=language))
+    display(workbench.format_campaign(campaign, language=language))
+
+# %% [markdown] tags=["en"]
+# Potential clients (leads) are not in the campaign: whether they became clients shows in the
+# funnel of step 8, not in the transactions. A list too small for a control group at this
+# share is named above: its effect will not be measurable. After the campaign, put
+# `campaign.json` into the client's data folder together with the next export of the
+# transactions (a new `transactions` file, or `followup/transactions.csv` beside the old one)
+# and run step 8.
+
+# %% [markdown] tags=["ru"]
+# Потенциальных клиентов (лидов) в кампании нет: стали ли они клиентами, покажет воронка шага 8,
+# а не продажи. Список, слишком малый для контрольной группы при такой доле, назван выше: его
+# эффект измерить не получится. После кампании положите `campaign.json` в папку данных клиента
+# вместе со следующей выгрузкой продаж (новым файлом `transactions` или файлом
+# `followup/transactions.csv` рядом со старым) и запустите шаг 8.
+
+# %% tags=["nbval-check-output"]
+# ✅ check: every list holds out round(share x size) clients; nobody held out is on a sheet
+if campaign is not None:
+    counts = campaign.counts()
+    share = campaign.control_share
+    print(share, bool((counts["control"] == (share * counts["total"] + 0.5) // 1).all()))
+    # the sheets hold the contacted clients only: sheets + control = every listed client
+    print(export.n_control, sum(export.sheets.values()) + export.n_control == len(package.scores))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
@@ -352,6 +412,8 @@ print(workbench.describe_export(workbench.export_deliverables(campaign), languag
 # - read each action list and its first clients, and wrote an offer card per strategy;
 # - decided what to hand over (lists, thresholds, language) and exported it: `actions.xlsx`
 #   for the sales team, `scores.csv` for the analysts;
+# - held out a random control group in every list (not contacted) and recorded the campaign
+#   in `campaign.json`, so that step 8 measures what each offer did;
 # - next step: `08_feedback_loop` — set up the feedback channel and, after the campaign,
 #   check whether the clients we predicted to leave did leave.
 
@@ -363,6 +425,8 @@ print(workbench.describe_export(workbench.export_deliverables(campaign), languag
 #   каждую стратегию;
 # - решили, что передаём (списки, пороги, язык), и выгрузили: `actions.xlsx` для отдела продаж,
 #   `scores.csv` для аналитиков;
+# - оставили в каждом списке случайную контрольную группу (без контакта) и записали кампанию в
+#   `campaign.json`, чтобы шаг 8 измерил, что дало каждое предложение;
 # - следующий шаг: `08_feedback_loop` — налаживаем канал обратной связи и после кампании
 #   проверяем, ушли ли клиенты, уход которых мы предсказали.
 

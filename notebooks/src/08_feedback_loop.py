@@ -26,7 +26,8 @@
 # 4. plan the sales funnel backwards: how many calls one new client takes;
 # 5. close the loop: check the churn prediction against what happened, and hand the lists to
 #    the second round;
-# 6. try it ourselves (📝 Your turn).
+# 6. measure the first round: what each offer changed against its control group;
+# 7. try it ourselves (📝 Your turn).
 
 # %% [markdown] tags=["ru"]
 # # Шаг 8 — Налаживание канала обратной связи и второй круг
@@ -48,7 +49,8 @@
 # 4. спланируем воронку продаж в обратную сторону: сколько звонков стоит один новый клиент;
 # 5. замкнём цикл: сверим прогноз ухода с тем, что произошло, и передадим списки во второй
 #    круг;
-# 6. попробуем сами (📝 Ваша очередь).
+# 6. измерим первый круг: что изменило каждое предложение по сравнению с контрольной группой;
+# 7. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
 # Parameters: `workbench run` replaces these (data_dir becomes absolute).
@@ -63,6 +65,7 @@ target_clients = 10  # new clients wanted from the sales funnel
 horizon = "90D"  # loop check: a client left when they made no purchase for this long
 threshold = None  # retention list from this churn probability; None = the run's high-risk cut-off
 stale_days = 90  # an open complaint older than this is a data-quality flag, not a call
+save_measured_rate = False  # True: write the measured success rate into the workshop file
 
 # %% tags=["hide"]
 import matplotlib.pyplot as plt
@@ -411,6 +414,78 @@ workbench.save_counts(out_dir, 8, {
     "n_clients": counts["n_clients"], "n_active": len(base.active),
     "n_lapsed": leavers["n_lapsed"], "n_high_risk": int((scores_now >= threshold).sum())})
 
+# %% [markdown] tags=["en"]
+# ## 7. The second round, measured: what did each offer change?
+#
+# Step 7 held out a random control group in every list and recorded the campaign in
+# `campaign.json`. With that record in the data folder and the transactions after the
+# campaign (a new export, or `followup/transactions.csv`), we compare, list by list, the
+# contacted clients with their control group over the campaign's window: the share still
+# buying, the revenue per client and the churn (no purchase in the window). Each difference
+# comes with its interval: a list whose interval covers zero has shown no effect we can tell
+# from chance, and the text says how many clients per group the next round needs to see one.
+
+# %% [markdown] tags=["ru"]
+# ## 7. Второй круг, измеренный: что изменило каждое предложение?
+#
+# Шаг 7 оставил в каждом списке случайную контрольную группу и записал кампанию в
+# `campaign.json`. Когда эта запись лежит в папке данных вместе с продажами после кампании
+# (новой выгрузкой или файлом `followup/transactions.csv`), мы сравниваем, список за списком,
+# клиентов, с которыми связались, с их контрольной группой за окно кампании: долю тех, кто
+# ещё покупает, выручку на клиента и уход (ни одной покупки за окно). У каждой разницы есть
+# интервал: список, чей интервал накрывает ноль, не показал эффекта, который можно отличить от
+# случайности, и текст говорит, сколько клиентов в каждой группе нужно следующему кругу, чтобы
+# его увидеть.
+
+# %%
+second = workbench.load_second_round(folder, mapping=mapping)
+if second is None:
+    print(workbench.describe_no_campaign(language=language))
+else:
+    effect = workbench.measure_campaign(second.campaign, second.transactions)
+    print(workbench.describe_campaign_effect(effect, language=language))
+
+# %% [markdown] tags=["en"]
+# The same, as a table and a picture: each point is a list's difference in the share still
+# buying (contacted minus control), the bar its interval, the dashed line "no effect".
+
+# %% [markdown] tags=["ru"]
+# То же таблицей и картинкой: каждая точка — разница в доле покупающих (с контактом минус
+# контроль) для списка, отрезок — её интервал, пунктир — «эффекта нет».
+
+# %%
+if second is not None:
+    display(workbench.format_campaign_effect(effect, language=language))
+    workbench.plotting.plot_campaign_effect(effect, language=language)
+    plt.show()
+
+# %% [markdown] tags=["en"]
+# The share of would-be leavers the contacts kept is the success rate step 5 had to guess.
+# The next round's step 5 takes the measured one: set `save_measured_rate = True` in the
+# parameters to write it into the workshop file (`decisions.success_rate`, with who and when),
+# where steps 5 and 7 read it. The sample's folder is left as it is.
+
+# %% [markdown] tags=["ru"]
+# Доля удержанных из тех, кто ушёл бы, — это процент успеха, который шагу 5 пришлось угадывать.
+# Шаг 5 следующего круга берёт измеренный: поставьте `save_measured_rate = True` в параметрах,
+# чтобы записать его в файл воркшопа (`decisions.success_rate`, с тем, кто и когда), откуда его
+# читают шаги 5 и 7. Папку примера мы не меняем.
+
+# %%
+if second is not None and save_measured_rate:
+    workbench.save_success_rate(effect, data_dir)
+    print(workbench.read_workshop(data_dir).get("decisions.success_rate"))
+
+# %% tags=["nbval-check-output", "remove-report"]
+# ✅ check: clients per group and list; the difference per list to 0.005; verdicts; the rate
+if second is not None:
+    print(effect.complete, effect.table["verdict"].to_dict())
+    print(verdict("contacted per list", effect.table["n_treated"], [231, 137, 687], abs=0))
+    print(verdict("control per list", effect.table["n_control"], [26, 15, 76], abs=0))
+    print(verdict("still buying, contacted minus control", effect.table["uplift"],
+                  [0.051, 0.332, 0.108], abs=0.005))
+    print(verdict("measured success rate", effect.success_rate, 0.141, abs=0.005))
+
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn
 #
@@ -420,6 +495,8 @@ workbench.save_counts(out_dir, 8, {
 # 2. Tighten the retention list: set the threshold to 0.7 and read how the hit rate and the
 #    recall of the loop check move. Which would you choose if a retention call costs a
 #    manager's hour?
+# 3. Measure the first round with 95% intervals instead of 90%: which verdicts change, and
+#    how many more clients per group would the next round need?
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## 📝 Ваша очередь
@@ -430,6 +507,8 @@ workbench.save_counts(out_dir, 8, {
 # 2. Сузьте список удержания: поставьте порог 0,7 и прочитайте, как меняются доля попаданий и
 #    полнота проверки цикла. Что бы вы выбрали, если звонок для удержания стоит часа работы
 #    менеджера?
+# 3. Измерьте первый круг с интервалами 95 % вместо 90 %: какие выводы меняются и насколько
+#    больше клиентов в каждой группе понадобится следующему кругу?
 
 # %% tags=["solution"]
 if feedback is not None and customers is not None and "type" in customers.columns:
@@ -445,6 +524,11 @@ strict = workbench.loop_check(
     scores_then, tx, asof=prediction_date, horizon=horizon, threshold=0.7, observed_until=asof
 )
 print(workbench.describe_loop_check(strict, language=language))
+
+# %% tags=["solution"]
+if second is not None:
+    strict_effect = workbench.measure_campaign(second.campaign, second.transactions, level=0.95)
+    print(workbench.describe_campaign_effect(strict_effect, language=language))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
@@ -474,7 +558,9 @@ print(workbench.describe_loop_check(strict, language=language))
 # - planned the funnel backwards, from the course's 80 → 40 → 4 → 1 to the client's own
 #   conversions;
 # - closed the loop: checked the churn list against who actually left, and handed the
-#   win-back list, the lessons and today's retention list to the second round.
+#   win-back list, the lessons and today's retention list to the second round;
+# - measured the first round against its control groups: what each offer changed, with its
+#   interval, and the success rate that replaces step 5's guess.
 #   Next: back to step 1 with the new questions — the method is a cycle.
 
 # %% [markdown] tags=["ru"]
@@ -487,7 +573,9 @@ print(workbench.describe_loop_check(strict, language=language))
 # - спланировали воронку в обратную сторону, от примера курса 80 → 40 → 4 → 1 до собственных
 #   конверсий клиента;
 # - замкнули цикл: сверили список ухода с тем, кто действительно ушёл, и передали во второй
-#   круг список на возврат, выводы и сегодняшний список удержания.
+#   круг список на возврат, выводы и сегодняшний список удержания;
+# - измерили первый круг по контрольным группам: что изменило каждое предложение, с
+#   интервалом, и процент успеха, который заменяет догадку шага 5.
 #   Дальше: снова шаг 1 с новыми вопросами — метод это цикл.
 
 # %% tags=["nbval-ignore-output"]

@@ -161,6 +161,7 @@ MESSAGES = {
     # the table
     "campaign.col.n_treated": {"en": "Contacted", "ru": "С контактом"},
     "campaign.col.n_control": {"en": "Control", "ru": "Контроль"},
+    "campaign.col.total": {"en": "On the list", "ru": "В списке"},
     "campaign.col.buying_treated": {"en": "Still buying, contacted", "ru": "Покупают, с контактом"},
     "campaign.col.buying_control": {"en": "Still buying, control", "ru": "Покупают, контроль"},
     "campaign.col.uplift": {"en": "Difference, pp", "ru": "Разница, п.\u00a0п."},

@@ -17,6 +17,7 @@ from workbench.narrative._campaign import (
     describe_campaign,
     describe_campaign_effect,
     describe_no_campaign,
+    format_campaign,
     format_campaign_effect,
 )
 from workbench.narrative._churn import (
@@ -207,6 +208,7 @@ __all__ = (
     "format_abc_xyz_summary",
     "format_action_economics",
     "format_actions",
+    "format_campaign",
     "format_campaign_effect",
     "format_criteria_agreement",
     "format_crosstab",

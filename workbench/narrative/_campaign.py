@@ -26,6 +26,7 @@ __all__ = (
     "describe_campaign",
     "describe_campaign_effect",
     "describe_no_campaign",
+    "format_campaign",
     "format_campaign_effect",
 )
 
@@ -82,6 +83,18 @@ def describe_campaign(campaign: Campaign, language: str | None = None) -> str:
         names = sorted({_list_name(k, lang) for k in empty.index})
         text += " " + t("campaign.small_lists", lang, lists=", ".join(names))
     return text
+
+
+def format_campaign(campaign: Campaign, language: str | None = None) -> pd.DataFrame:
+    """Clients per list: contacted, control (not contacted), total — headers in the language."""
+    lang = check_language(language)
+    counts = campaign.counts()
+    return pd.DataFrame({
+        t("campaign.col.n_treated", lang): [count(v, lang) for v in counts["treated"]],
+        t("campaign.col.n_control", lang): [count(v, lang) for v in counts["control"]],
+        t("campaign.col.total", lang): [count(v, lang) for v in counts["total"]],
+    }, index=pd.Index([_list_name(k, lang) for k in counts.index],
+                      name=t("campaign.col.list", lang)))
 
 
 def describe_no_campaign(language: str | None = None) -> str:
