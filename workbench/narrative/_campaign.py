@@ -32,8 +32,10 @@ __all__ = (
 
 
 def _list_name(key: Any, language: str) -> str:
-    name = f"offer.strategy.{key}"
-    return t(name, language) if has(name) else str(key)
+    for name in (f"strategy.{key}", f"offer.strategy.{key}"):
+        if has(name):
+            return t(name, language)
+    return str(key)
 
 
 
