@@ -62,10 +62,10 @@ asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
 language = "en"  # "en" or "ru": plots, widgets, tables and computed prose
 mapping = None  # optional YAML/JSON column mapping for messy exports
 out_dir = None  # where `workbench run` writes deliverables (unused here)
-horizon = "90D"  # churn horizon H: no purchase within H after asof = churned
-horizons = ["90D", "180D"]  # horizons offered by the retention widget (the first = horizon)
-offer_cost = None  # cost of a retention offer per client; None = 10% of the median client value
-success_rate = 0.3  # share of would-be leavers the offer keeps
+horizon = None  # churn horizon H (no purchase within H after asof = churned); None = plan.horizon of the workshop file
+horizons = None  # horizons offered by the retention widget (the first = horizon); None = horizon and twice it
+offer_cost = None  # cost of a retention offer per client; None = decisions.offer_cost of the workshop file
+success_rate = None  # share of would-be leavers the offer keeps; None = decisions.success_rate of the workshop file
 risk_cutoffs = None  # (low, high) churn-risk cut-offs; None = the workshop's threshold, else 0.3/0.6
 margin = None  # margin rate applied to revenue when transactions have no cost column
 
@@ -83,6 +83,18 @@ workbench.set_language(language)
 folder = workbench.load_folder(data_dir, mapping=mapping)
 tx = folder.tables["transactions"]
 side = {name: folder.tables.get(name) for name in ("customers", "feedback", "survey")}
+
+# %%
+# what the parameters leave open (None) comes from the workshop file; one banner names what
+# the step lacks and which defaults of the method this run uses meanwhile
+settings, banner = workbench.step_settings(folder, 5, language=language, horizon=horizon,
+                                           offer_cost=offer_cost, success_rate=success_rate)
+horizon, offer_cost, success_rate = (settings[k] for k in ("horizon", "offer_cost",
+                                                           "success_rate"))
+if horizons is None:  # the horizon and twice it, for the retention widget
+    horizons = [horizon, f"{2 * workbench.churn.horizon_days(horizon)}D"]
+if banner:
+    print(banner)
 past = workbench.backtest_asof(tx, horizon, asof)  # today minus one horizon: outcome known
 
 # %% [markdown] tags=["en"]
@@ -111,19 +123,20 @@ print(workbench.describe_counts(counts, language=language))
 # %% [markdown] tags=["en"]
 # ## 1. What is churn when nobody cancels a contract?
 #
-# A coffee shop or a distributor never receives a letter "we are leaving": clients simply stop
-# buying. So we fix a horizon H (here `horizon`) and call a client **churned** when they made
-# no purchase within H after a given date. For the last date whose outcome we already know —
-# today minus one horizon — `workbench.churn_labels` gives the exact answer for every client.
+# A business whose clients buy without a contract never receives a letter "we are leaving":
+# clients simply stop buying. So we fix a horizon H (here `horizon`) and call a client
+# **churned** when they made no purchase within H after a given date. For the last date whose
+# outcome we already know — today minus one horizon — `workbench.churn_labels` gives the exact
+# answer for every client.
 
 # %% [markdown] tags=["ru"]
 # ## 1. Что такое уход, если никто не расторгает договор?
 #
-# Кофейня или дистрибьютор никогда не получат письма «мы уходим»: клиенты просто перестают
-# покупать. Поэтому мы задаём горизонт H (здесь `horizon`) и называем клиента **ушедшим**, если
-# он ничего не купил в течение H после заданной даты. Для последней даты, исход которой уже
-# известен, — сегодня минус один горизонт — `workbench.churn_labels` даёт точный ответ по
-# каждому клиенту.
+# Компания, у которой клиенты покупают без договора, никогда не получит письма «мы уходим»:
+# клиенты просто перестают покупать. Поэтому мы задаём горизонт H (здесь `horizon`) и называем
+# клиента **ушедшим**, если он ничего не купил в течение H после заданной даты. Для последней
+# даты, исход которой уже известен, — сегодня минус один горизонт — `workbench.churn_labels`
+# даёт точный ответ по каждому клиенту.
 
 # %%
 # a short export (less than two horizons of purchases) skips the model parts with a sentence
@@ -310,8 +323,9 @@ workbench.save_counts(out_dir, 5, shown)
 # %% [markdown] tags=["en"]
 # ## 5. Is it worth it? Value at risk, the offer and the threshold
 #
-# What a client would bring over the horizon if they stay (`workbench.expected_value`: margin
-# of the last year at the client's own pace), times the churn probability, is the **value at
+# What a client would bring over the horizon if they stay (`workbench.retention_value`: the
+# customer-value model's margin, or the last year's margin at the client's own pace when that
+# predicted the client's own last horizon better), times the churn probability, is the **value at
 # risk**. An offer to a client is worth making when the margin it is expected to save —
 # probability × success rate × value — exceeds its cost. `workbench.retention_plan` ranks
 # the clients by that expected gain, targets down to the point where the total gain is
@@ -320,8 +334,9 @@ workbench.save_counts(out_dir, 5, shown)
 # %% [markdown] tags=["ru"]
 # ## 5. Стоит ли? Ценность под угрозой, предложение и порог
 #
-# То, что клиент принёс бы за горизонт, если останется (`workbench.expected_value`: маржа
-# последнего года в собственном темпе клиента), умноженное на вероятность ухода, — это
+# То, что клиент принёс бы за горизонт, если останется (`workbench.retention_value`: маржа по
+# модели ценности клиента или маржа последнего года в собственном темпе клиента — что точнее
+# предсказало его последний горизонт), умноженное на вероятность ухода, — это
 # **ценность под угрозой**. Предложение клиенту имеет смысл, когда маржа, которую оно должно
 # сохранить, — вероятность × доля успеха × ценность — больше его стоимости.
 # `workbench.retention_plan` упорядочивает клиентов по этому ожидаемому выигрышу, выбирает их до
@@ -329,20 +344,25 @@ workbench.save_counts(out_dir, 5, shown)
 # приверженности.
 
 # %%
-value = workbench.expected_value(tx, asof=asof, horizon=horizon, margin=margin).clip(lower=0)
-cost = workbench.default_offer_cost(value) if offer_cost is None else offer_cost
+if margin is None:  # the workshop file's margin rate, when transactions have no cost column
+    margin = folder.workshop.get("company.margin")
+# the value model or last year's pace, whichever predicted the last horizon better (as step 7)
+value, value_backtest = workbench.retention_value(tx, asof=asof, horizon=horizon, margin=margin)
+value = value.clip(lower=0)
+cost = offer_cost  # None: the workshop file prices no offer (the banner names the field)
+priced = today_ok and cost is not None  # no offer is priced that the room has not priced
 rungs = base.table["rung"]  # the run's loyalty ladder (with the survey), from the client base
-if today_ok:
+if priced:
     plan = workbench.retention_plan(probabilities, value, cost, success_rate, segments=rungs)
     print(workbench.describe_retention_plan(plan, language=language))
 
 # %%
-if today_ok:
+if priced:
     display(workbench.format_retention_segments(plan, language=language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: offer cost, gain and value at risk to 0.1 %, clients to target within 5
-if today_ok:
+if priced:
     print(verdict("offer cost", cost, 114.8, rel=0.001))
     print(verdict("clients to target", plan.n_target, 852, abs=5))
     print(verdict("expected net gain", plan.total_gain, 312968, rel=0.001))
@@ -361,14 +381,14 @@ if today_ok:
 # каждого горизонта панель использует модель ухода, обученную на этот горизонт.)
 
 # %% tags=["nbval-ignore-output"]
-if today_ok:  # a longer horizon needs a longer history: it is left out when the data are short
+if priced:  # a longer horizon needs a longer history: it is left out when the data are short
     by_horizon = {h: workbench.ChurnModel(horizon=h).fit(tx, asof=asof, **side)
                   .predict_proba(tx, asof=asof, **side) for h in horizons[1:]
                   if workbench.churn_history_ok(tx, h, asof, n_horizons=1, language=language)}
     by_horizon = {h: p[p.index.isin(base.active.index)] for h, p in by_horizon.items()}
     by_horizon = {horizons[0]: probabilities, **by_horizon}
-    values = {h: workbench.expected_value(tx, asof=asof, horizon=h, margin=margin).clip(lower=0)
-              for h in by_horizon}
+    values = {h: workbench.retention_value(tx, asof=asof, horizon=h, margin=margin)[0]
+              .clip(lower=0) for h in by_horizon}
     panel = workbench.widgets.retention_panel(by_horizon, values, segments=rungs,
                                               offer_cost=cost, success_rate=success_rate,
                                               language=language)
@@ -389,7 +409,7 @@ if today_ok:  # a longer horizon needs a longer history: it is left out when the
 # верхняя граница `risk_cutoffs`.
 
 # %%
-if backtest_ok:
+if backtest_ok and cost is not None:
     past_probabilities = past_model.predict_proba(tx, asof=past, **side)
     past_value = workbench.expected_value(tx, asof=past, horizon=horizon,
                                           margin=margin).clip(lower=0)
@@ -398,7 +418,7 @@ if backtest_ok:
     print(workbench.describe_money_confusion(backtest, language=language))
 
 # %% tags=["nbval-ignore-output"]
-if backtest_ok:
+if backtest_ok and cost is not None:
     threshold_panel = workbench.widgets.threshold_panel(
         past_probabilities, labels, past_value, cost, success_rate, threshold=risk_cutoffs[1],
         language=language)
@@ -407,7 +427,7 @@ if backtest_ok:
 # %% tags=["nbval-check-output"]
 # ✅ check: back-test at the high-risk cut-off: contacted; clients per cell (left & offer,
 # left & no offer, stayed & offer, stayed & no offer) within 5; net and missed to 0.1 %
-if backtest_ok:
+if backtest_ok and cost is not None:
     print(verdict("contacted", backtest.attrs["n_targeted"], 1942, abs=5))
     print(verdict("clients per cell", backtest["n"], [1613, 128, 329, 680], abs=5))
     print(verdict("net", backtest.attrs["net"], 183282, rel=0.001))
@@ -498,7 +518,7 @@ print(verdict("chosen result", chosen_set["money"], 1402195, rel=0.005))
 # 2. Уменьшите долю успеха вдвое. Скольким клиентам всё ещё стоит делать предложение?
 
 # %% tags=["solution"]
-if today_ok:
+if priced:
     cells = workbench.abc_xyz(tx, asof=asof)["cell"]
     plan_cells = workbench.retention_plan(probabilities, value, cost, success_rate,
                                           segments=cells)
@@ -506,7 +526,7 @@ if today_ok:
     display(workbench.format_retention_segments(plan_cells, language=language))
 
 # %% tags=["solution"]
-if today_ok:
+if priced:
     plan_half = workbench.retention_plan(probabilities, value, cost, success_rate / 2,
                                          segments=rungs)
     print(workbench.describe_retention_plan(plan_half, language=language))

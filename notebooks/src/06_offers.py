@@ -115,7 +115,7 @@ workshop = folder.workshop  # the client's workshop file; empty when there is no
 advantages = workshop.advantages()  # None until the `advantages:` section is filled
 competitiveness_scores = workshop.competitiveness()  # None until `competitiveness:` is filled
 ukor_answers = workshop.ukor_answers()  # None until the `ukor:` answers are given
-banner = workbench.describe_missing(workbench.missing_inputs(folder, 6), language=language)
+banner = workbench.missing_banner(folder, 6, language=language)
 if banner:
     print(banner)
 

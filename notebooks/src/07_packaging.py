@@ -61,9 +61,9 @@ asof = None  # observation end "YYYY-MM-DD"; None = last transaction date
 language = "en"  # "en" or "ru": tables, widgets, computed prose and the Excel file
 mapping = None  # optional YAML/JSON column mapping for messy exports
 out_dir = None  # where to write actions.xlsx and scores.csv; None = write nothing
-horizon = "90D"  # churn and value horizon
-offer_cost = None  # cost of the retention offer per client; None = 10% of the median value
-success_rate = 0.3  # share of the at-risk clients the offer keeps
+horizon = None  # churn and value horizon; None = plan.horizon of the workshop file
+offer_cost = None  # cost of the retention offer per client; None = decisions.offer_cost of the workshop file
+success_rate = None  # share of the at-risk clients the offer keeps; None = decisions.success_rate of the workshop file
 strategies = None  # lists to hand over, e.g. ["retain", "cherish"]; None = every list
 min_risk = 0.0  # list only clients whose churn risk is at least this (0 = everyone)
 min_value = 0.0  # list only clients whose expected value is at least this (0 = everyone)
@@ -83,6 +83,16 @@ from workbench._testing import verdict  # tolerant comparisons for the ✅ check
 workbench.set_language(language)
 pd.set_option("display.max_colwidth", 200)  # offer cards and actions are read in full
 folder = workbench.load_folder(data_dir, mapping=mapping)
+
+# %%
+# what the parameters leave open (None) comes from the workshop file; one banner names what
+# the step lacks and which defaults of the method this run uses meanwhile
+settings, banner = workbench.step_settings(folder, 7, language=language, horizon=horizon,
+                                           offer_cost=offer_cost, success_rate=success_rate)
+horizon, offer_cost, success_rate = (settings[k] for k in ("horizon", "offer_cost",
+                                                           "success_rate"))
+if banner:
+    print(banner)
 
 # %% [markdown] tags=["en"]
 # ## 1. What goes into the package

@@ -83,6 +83,12 @@ tx = folder.tables["transactions"]
 customers = folder.tables.get("customers")
 feedback = folder.tables.get("feedback")
 
+# %%
+# one banner names every input this step lacks; the sections that need one skip in silence
+banner = workbench.missing_banner(folder, 8, language=language)
+if banner:
+    print(banner)
+
 # %% [markdown] tags=["en"]
 # ### The client base this step counts
 #
@@ -415,7 +421,7 @@ workbench.save_counts(out_dir, 8, {
     "n_lapsed": leavers["n_lapsed"], "n_high_risk": int((scores_now >= threshold).sum())})
 
 # %% [markdown] tags=["en"]
-# ## 7. The second round, measured: what did each offer change?
+# ## 8. The second round, measured: what did each offer change?
 #
 # Step 7 held out a random control group in every list and recorded the campaign in
 # `campaign.json`. With that record in the data folder and the transactions after the
@@ -426,7 +432,7 @@ workbench.save_counts(out_dir, 8, {
 # from chance, and the text says how many clients per group the next round needs to see one.
 
 # %% [markdown] tags=["ru"]
-# ## 7. Второй круг, измеренный: что изменило каждое предложение?
+# ## 8. Второй круг, измеренный: что изменило каждое предложение?
 #
 # Шаг 7 оставил в каждом списке случайную контрольную группу и записал кампанию в
 # `campaign.json`. Когда эта запись лежит в папке данных вместе с продажами после кампании
