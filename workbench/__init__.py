@@ -63,6 +63,7 @@ from workbench.economics import (
     expected_value,
     money_confusion,
     retention_plan,
+    retention_value,
 )
 from workbench.engine import client_tables, spark_client_tables
 from workbench.errors import (
@@ -153,6 +154,7 @@ from workbench.narrative import (
     describe_survey_advantages,
     describe_tradeoff,
     describe_transitions,
+    describe_ukor,
     describe_why_now,
     format_abc_xyz_summary,
     format_action_economics,
@@ -341,6 +343,7 @@ __all__ = (
     "describe_survey_advantages",
     "describe_tradeoff",
     "describe_transitions",
+    "describe_ukor",
     "describe_why_now",
     "describe_workshop",
     "expectation_ladder",
@@ -411,6 +414,7 @@ __all__ = (
     "read_workshop",
     "referrals",
     "retention_plan",
+    "retention_value",
     "rfm_summary",
     "rfm_table",
     "risk_band",

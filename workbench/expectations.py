@@ -893,7 +893,7 @@ def quotes(
         raise MissingColumnsError("quotes", [score_col], list(frame.columns),
                                   source="DataFrame")
     if score_col is not None:
-        score = pd.to_numeric(frame[score_col], errors="coerce")
+        score = pd.to_numeric(frame[score_col], errors="coerce").astype("float64")
         if score.notna().any():
             middle = (float(score.min()) + float(score.max())) / 2.0
             frame["_tone"] = np.where(score.isna(), "", np.where(score <= middle, "low",
