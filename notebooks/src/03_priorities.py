@@ -208,7 +208,7 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
 actions = workshop.actions()
 planning = actions is not None and budget is not None
 if planning:  # without them the banner at the top named the missing fields
-    display(actions)
+    display(workbench.format_actions(actions, language=language))
 
 # %% [markdown] tags=["en"]
 # Not every action deserves the same weight: a point of improvement on an attribute clients
