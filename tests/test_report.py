@@ -193,3 +193,15 @@ class TestControlQuestions:
         answers = _control_answers(SimpleNamespace(workshop=read_workshop(sample_dir())))
         assert list(answers) == ["1", "13", "19", "43"]
         assert answers["43"].startswith("Самооценка по 16 утверждениям")
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_summary_invents_no_offer_when_the_workshop_prices_none(language):
+    from workbench.i18n import t
+
+    facts = dict(FACTS, offer_cost=None)
+    text = summary_markdown(facts, language)
+    assert t("report.summary.offer_unpriced", language) in text
+    gain_head = t("report.summary.gain", language, horizon=90, gain="X").split("X")[0][:12]
+    assert gain_head not in text
+    assert "None" not in text and "nan" not in text.lower()

@@ -262,6 +262,10 @@ def summary_markdown(facts: dict | None, language: str | None = None) -> str:
                               n=quantity(top["n_customers"], "customer", lang),
                               value_at_risk=money(known(top, "value_at_risk"), lang,
                                                   currency=cur)))
+    if facts.get("offer_cost") is None:  # nothing priced: no invented offer, no expected gain
+        lines += ["", f"## {t('report.summary.decisions', lang)}", "",
+                  "- " + t("report.summary.offer_unpriced", lang)]
+        return "\n".join(lines)
     lines += ["", f"## {t('report.summary.decisions', lang)}", "",
               "- " + t("report.summary.offer", lang,
                        offer_cost=money(facts["offer_cost"], lang, currency=cur, digits=2),
@@ -467,7 +471,8 @@ def summary_facts(folder: Any, result: Any) -> dict:
         "revenue": round(float(tx["amount"].sum()), 2),
         "currency": getattr(workshop, "currency", None) or get_currency() or None,
         "horizon_days": int(horizon.days),
-        "offer_cost": round(float(settings["offer_cost"]), 2),
+        "offer_cost": (None if settings.get("offer_cost") is None
+                       else round(float(settings["offer_cost"]), 2)),
         "success_rate": float(settings["success_rate"]),
         "strategies": rows,
         "control_questions": _control_answers(folder),

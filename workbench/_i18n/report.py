@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "([шаг 7](#07_packaging)).",
     },
     "report.summary.decisions": {"en": "What we decided", "ru": "Что мы решили"},
+    "report.summary.offer_unpriced": {
+        "en": "The retention offer is not priced yet: its cost per client is a decision of the "
+              "room, entered in the workshop file ([step 5](#05_costs_and_churn)).",
+        "ru": "Предложение для удержания ещё не оценено: его стоимость на клиента — решение "
+              "семинара, она вносится в файл семинара ([шаг 5](#05_costs_and_churn)).",
+    },
     "report.summary.offer": {
         "en": "A retention offer at {offer_cost} per client, expected to keep {success} of the "
               "would-be leavers ([step 5](#05_costs_and_churn)).",
