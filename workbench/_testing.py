@@ -37,7 +37,8 @@ def close(value, expected, *, rel: float | None = None, abs: float | None = None
     ----------
     value, expected : float or sequence of float
         The computed number and the reference; sequences are compared element by element and
-        must have the same length (a different length is never close).
+        must have the same length (a different length is never close). None (nothing was
+        computed) is never close, like NaN.
     rel : float, optional
         Allowed relative difference, as a fraction of ``|expected|`` (``0.001`` = 0.1 %).
     abs : float, optional
@@ -67,6 +68,8 @@ def close(value, expected, *, rel: float | None = None, abs: float | None = None
     False
     >>> close([10, 21], [10, 20], abs=1)
     True
+    >>> close(None, 400, rel=0.001)
+    False
     """
     if _is_sequence(expected) or _is_sequence(value):
         if not (_is_sequence(expected) and _is_sequence(value)):
@@ -75,6 +78,8 @@ def close(value, expected, *, rel: float | None = None, abs: float | None = None
         return len(values) == len(targets) and all(
             close(v, e, rel=rel, abs=abs) for v, e in zip(values, targets)
         )
+    if value is None or expected is None:  # nothing computed (e.g. an unpriced offer)
+        return False
     value, expected = float(value), float(expected)
     tol = _tolerance(expected, rel, abs)
     if math.isnan(value) or math.isnan(expected):
@@ -109,6 +114,8 @@ def verdict(label: str, value, expected, *, rel: float | None = None,
     'ROC AUC within ±0.005: False (got 0.71, expected 0.8)'
     >>> verdict("clients above the threshold", 412, 410, abs=3)
     'clients above the threshold within ±3: True'
+    >>> verdict("offer cost", None, 400, rel=0.001)
+    'offer cost within 0.1 %: False (got None, expected 400)'
     """
     parts = []
     if rel is not None:
@@ -125,6 +132,8 @@ def verdict(label: str, value, expected, *, rel: float | None = None,
 def _show(x) -> str:
     if _is_sequence(x):
         return "[" + ", ".join(_show(v) for v in list(x)) + "]"
+    if x is None:
+        return "None"
     return f"{float(x):.6g}"
 
 
