@@ -40,13 +40,15 @@ exercises: $(STAMP)      # regenerate notebooks/exercises/ from the solution sou
 	$(BIN)/python tools/make_exercises.py
 
 # Voila dashboard on localhost only; DATA=folder LANGUAGE=ru HOST=0.0.0.0 PORT=... to change.
+# Decisions are saved into DATA's workshop file; on the shipped sample into a copy in OUT.
 HOST     ?= 127.0.0.1
 PORT     ?= 8866
 DATA     ?= data/samples
 LANGUAGE ?= en
+OUT      ?= reports/dashboard
 dashboard: $(STAMP)
 	test -f notebooks/dashboard.ipynb || $(BIN)/python tools/build_notebooks.py dashboard
-	WORKBENCH_DATA="$(abspath $(DATA))" WORKBENCH_LANGUAGE=$(LANGUAGE) \
+	WORKBENCH_DATA="$(abspath $(DATA))" WORKBENCH_LANGUAGE=$(LANGUAGE) WORKBENCH_OUT="$(abspath $(OUT))" \
 	  $(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/dashboard.ipynb
 
 # Browser tests (Voila + headless Chromium): needs `apt-get install chromium`; fails if missing.

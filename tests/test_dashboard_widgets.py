@@ -178,3 +178,51 @@ def test_describe_client_card_reads_orders_rungs_and_complaints():
     ]
     en = widgets.describe_client_card(card, "7", language="en")
     assert "2 orders for 3,500, from 2024-01-05 to 2024-03-01." in en
+
+
+def test_the_dashboard_on_the_shipped_sample_saves_into_a_copy(tmp_path):
+    from workbench.datasets import sample_dir
+
+    committed = sample_dir() / "workshop.yml"
+    before = committed.read_bytes()
+    out = tmp_path / "reports"
+    board = widgets.dashboard(sample_dir(), language="en", out_dir=out)
+    copy = out / "workshop.yml"
+    assert copy.read_bytes() == before  # the room starts from the sample's own inputs
+    assert any(str(copy) in x for x in _texts(board))  # and is told where it saves
+    panel = board.build(4)["abc_xyz"]
+    panel.controls["abc_a"].value = 0.7
+    panel.save(by="test", at=WHEN)
+    assert committed.read_bytes() == before
+    assert read_workshop(copy).get("decisions.abc_a") == pytest.approx(0.7)
+    # a second dashboard on the sample starts from the copy's saved decision
+    again = widgets.dashboard(sample_dir(), language="en", out_dir=out)
+    assert again._context.ws.get("decisions.abc_a") == pytest.approx(0.7)
+    # without an output folder there is nowhere to save, and the sample is still untouched
+    board = widgets.dashboard(sample_dir(), language="en", out_dir=None)
+    assert board._context.workshop is None
+    assert committed.read_bytes() == before
+
+
+def test_save_decision_refuses_the_shipped_sample():
+    from workbench.datasets import sample_dir
+
+    committed = sample_dir() / "workshop.yml"
+    before = committed.read_bytes()
+    with pytest.raises(workbench.WorkbenchError, match="shipped with the workbench"):
+        save_decision(sample_dir(), "abc_xyz", {"abc_a": 0.7}, by="test", at=WHEN)
+    with pytest.raises(workbench.WorkbenchError, match="shipped with the workbench"):
+        save_decision(committed, "abc_xyz", {"abc_a": 0.7}, by="test", at=WHEN)
+    assert committed.read_bytes() == before
+
+
+def test_an_explicit_workshop_target_is_where_the_dashboard_saves(tx_folder, tmp_path):
+    init_workshop(tx_folder, excel=False)
+    target = tmp_path / "elsewhere" / "workshop.yml"
+    board = widgets.dashboard(tx_folder, language="en", workshop=target)
+    assert target.is_file()
+    panel = board.build(4)["abc_xyz"]
+    panel.controls["abc_b"].value = 0.9
+    panel.save(by="test", at=WHEN)
+    assert read_workshop(target).get("decisions.abc_b") == pytest.approx(0.9)
+    assert read_workshop(tx_folder).get("decisions.abc_b") is None

@@ -308,6 +308,18 @@ def test_describe_workshop_counts_filled_inputs():
     assert describe_workshop(read_workshop(None), "ru").startswith("В папке нет файла воркшопа")
 
 
+def test_passport_and_describe_workshop_count_the_same_inputs(tmp_path):
+    folder = workbench.load_folder(SAMPLE)
+    passport = data_passport(folder)
+    n, total = sum(passport["workshop"].values()), len(passport["workshop"])
+    assert (n, total) == (14, 15)
+    assert f"{n} of {total} inputs" in describe_passport(passport, language="en")
+    assert f"{n} of {total} inputs" in describe_workshop(folder.workshop, "en")
+    # neither counts the saved decisions nor the control answers
+    assert not any(k.startswith("decisions.") or k == "control_questions"
+                   for k in passport["workshop"])
+
+
 def test_yaml_is_plain_yaml():
     data = yaml.safe_load((SAMPLE / "workshop.yml").read_text(encoding="utf-8"))
     assert set(data) == {"language", *[s.name for s in _schema()]}

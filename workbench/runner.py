@@ -649,13 +649,7 @@ def run_workshop(
         "mapping": _relative(mapping, run_dir) if mapping is not None else None,
         "out_dir": _relative(out_dir, run_dir),
     }
-    from workbench.datasets import sample_dir
-
-    raw = sample_dir() / "raw"
-    if (raw / "transactions_1c_export.csv").is_file():
-        # step 0 practises on the sample's messy export: point it there from OUT/notebooks
-        params["raw_export"] = _relative(raw / "transactions_1c_export.csv", run_dir)
-        params["raw_mapping"] = _relative(raw / "mapping.yml", run_dir)
+    # step 0 shows the raw exports of the folder itself (data_dir/raw), never the sample's
     redactions = {str(p): _relative(p, run_dir) for p in (data_dir, out_dir, mapping)
                   if p is not None}
     redactions = dict(sorted(redactions.items(), key=lambda kv: -len(kv[0])))
@@ -674,6 +668,9 @@ def run_workshop(
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         nb = inject_parameters(select_language(nb, language), params)
+        for cell in nb.cells:  # the stored outputs are the sample's: a cell not run shows none
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
         timings: list[tuple[int, float]] = []
         try:
             execute_notebook(nb, cwd=run_dir, timeout=timeout, store_widget_state=True,

@@ -124,7 +124,7 @@ TABLES: dict[str, TableSpec] = {
         (
             C("respondent_id", "string", True, "Respondent identifier."),
             C("customer_id", "string", False, "The client, when the answer is not anonymous."),
-            C("attribute", "string", True, "Service attribute asked about (delivery speed ...)."),
+            C("attribute", "string", True, "Service attribute asked about (e.g. response time …)."),
             C("importance", "Int", False, "How important the attribute is, 1-5."),
             C("performance", "Int", False, "How well we perform on it, as perceived, 1-5."),
             C("expectation", "Int", False, "The level of quality the client expects, 1-5."),

@@ -308,6 +308,15 @@ class Workshop:
                 out[sec.name] = self.is_filled(sec.name)
         return out
 
+    def inputs(self) -> dict[str, bool]:
+        """The room's inputs (not the saved decisions, not the control answers) -> filled.
+
+        The one list both :func:`describe_workshop` and :func:`data_passport` count ("N of M
+        inputs").
+        """
+        return {k: v for k, v in self.filled().items()
+                if not k.startswith("decisions.") and k != "control_questions"}
+
     def table(self, section: str) -> pd.DataFrame:
         """A table section as a DataFrame with its canonical columns (empty when not filled)."""
         sec = _sections()[section]
@@ -1089,6 +1098,17 @@ def _who() -> str:
     return "?"
 
 
+def _in_bundled_sample(path: Path) -> bool:
+    """True when ``path`` lies in the sample folder shipped with the workbench."""
+    from workbench.datasets import sample_dir
+
+    try:
+        sample = sample_dir().resolve()
+        return path.resolve().parent == sample
+    except OSError:
+        return False
+
+
 def save_decision(
     path: str | os.PathLike,
     decision: str,
@@ -1118,6 +1138,12 @@ def save_decision(
     -------
     Workshop
         The workshop as written (re-read and validated).
+
+    Raises
+    ------
+    WorkbenchError
+        Unknown decision or values, or a target in the sample shipped with the workbench
+        (its committed file is never changed: save into a copy).
     """
     if decision not in DECISIONS:
         raise WorkbenchError(f"unknown decision {decision!r}; known: {', '.join(DECISIONS)}")
@@ -1127,6 +1153,11 @@ def save_decision(
         target = find_workshop_file(folder) or folder / "workshop.yml"
     else:
         folder, target = p.parent, p
+    if _in_bundled_sample(target):
+        raise WorkbenchError(
+            f"{target.name} belongs to the sample shipped with the workbench and is not "
+            "changed; save into a copy (write the sample elsewhere with `workbench sample "
+            "--out DIR`, or let the dashboard save into its output folder)")
     ws = read_workshop(target) if target.exists() else _template("en")
     names = DECISIONS[decision]
     if decision == "offers":
@@ -1181,8 +1212,8 @@ def _label(name: str, language: str) -> str:
 def describe_workshop(ws: Workshop, language: str | None = None) -> str:
     """Say which workshop inputs are filled and which are not (one or two sentences)."""
     language = check_language(language)
-    filled = ws.filled()
-    inputs = [k for k in filled if not k.startswith("decisions.") and k != "control_questions"]
+    filled = ws.inputs()
+    inputs = list(filled)
     yes = [_label(k, language) for k in inputs if filled[k]]
     no = [_label(k, language) for k in inputs if not filled[k]]
     source = ws.path.name if ws.path is not None else None
@@ -1328,7 +1359,7 @@ def data_passport(folder: Any) -> dict[str, Any]:
     out["tables"] = {name: len(tables[name]) for name in TABLES if name in tables}
     out["missing_tables"] = [name for name in TABLES if name not in tables]
     out["workshop_file"] = ws.path.name if ws.path is not None else None
-    out["workshop"] = {k: v for k, v in ws.filled().items() if not k.startswith("decisions.")}
+    out["workshop"] = ws.inputs()
     steps = {}
     for step in STEP_INPUTS:
         m = missing_inputs(folder, step)

@@ -12,6 +12,11 @@ MESSAGES = {
     },
     "dash.folder": {"en": "Data folder: {folder}. Workshop file: {file}.",
                     "ru": "Папка данных: {folder}. Файл воркшопа: {file}."},
+    "dash.sample_copy": {
+        "en": "This is the sample shipped with the workbench: its workshop file stays as it is, "
+              "and the decisions saved here go to a copy, {file}.",
+        "ru": "Это учебный пример, поставляемый с workbench: его файл воркшопа не меняется, а "
+              "решения, сохранённые здесь, записываются в копию — {file}."},
     "dash.no_file": {"en": "none yet (the first save creates workshop.yml)",
                      "ru": "пока нет (первое сохранение создаст workshop.yml)"},
     "dash.tab.0": {"en": "0 · Data", "ru": "0 · Данные"},

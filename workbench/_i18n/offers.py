@@ -177,7 +177,7 @@ MESSAGES = {
     # --- УКОР ---
     "ukor.title": {
         "en": "Level of client orientation (UKOR)",
-        "ru": "Уровень клиентоориентированности (УКОР)",
+        "ru": "Уровень клиентоориентации (УКОР)",
     },
     "ukor.score": {"en": "Score (0–100)", "ru": "Балл (0–100)"},
     "ukor.theme": {"en": "Theme", "ru": "Тема"},

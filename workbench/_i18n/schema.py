@@ -70,8 +70,8 @@ MESSAGES = {
         "ru": 'Клиент, если ответ не анонимный.',
     },
     "schema.survey.attribute": {
-        "en": 'Service attribute asked about (delivery speed ...).',
-        "ru": 'Параметр сервиса, о котором спрашивали (скорость доставки …).',
+        "en": 'Service attribute asked about (e.g. response time …).',
+        "ru": 'Параметр сервиса, о котором спрашивали (например, срок ответа …).',
     },
     "schema.survey.importance": {
         "en": 'How important the attribute is, 1-5.',

@@ -15,7 +15,9 @@ holds its panels by name, so a test drives the dashboard as it drives a single p
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -60,6 +62,7 @@ class _Context:
         self.language = language
         self.asof = asof
         self.out_dir = out_dir
+        self.copy_of_sample = False
         self._cache: dict[str, Any] = {}
 
     def once(self, name: str, make: Callable[[], Any]) -> Any:
@@ -344,6 +347,8 @@ class Dashboard(W.VBox):
             _note(t("dash.intro", language)),
             _note(t("dash.folder", language, folder=Path(where).name or str(where), file=file)),
         ]
+        if context.copy_of_sample and context.workshop is not None:
+            header.append(_note(t("dash.sample_copy", language, file=str(context.workshop))))
         super().__init__([*header, self.tab])
         self.tab.observe(self._on_select, names="selected_index")
         if lazy:
@@ -402,6 +407,7 @@ def dashboard(
     mapping: Any = None,
     out_dir: str | os.PathLike | None = "reports",
     lazy: bool = True,
+    workshop: str | os.PathLike | None = None,
 ) -> Dashboard:
     """Return the workshop dashboard of a client's folder: one tab per step with its decisions.
 
@@ -420,13 +426,19 @@ def dashboard(
         Where step 7's panel writes the deliverables when asked; ``None`` disables writing.
     lazy : bool, default True
         Build a page when its tab is first shown (False: build every page now).
+    workshop : path, optional
+        The workshop file the decisions are read from and saved into (a file, or a folder:
+        its ``workshop.yml``); copied from the folder's file at the first use. Default: the
+        folder's own workshop file — except on the sample shipped with the workbench, whose
+        file is never written: there the default is ``out_dir/workshop.yml`` (a copy; with
+        ``out_dir=None`` nothing is saved).
 
     Returns
     -------
     Dashboard
         ``.tab`` (the tabs), ``.build(step)`` / ``.select(step)``, ``.panels[step][name]``.
-        Every decision panel is built with ``workshop=`` the folder, so its "Save this
-        decision" row writes into the folder's workshop file (created at the first save).
+        Every decision panel is built with ``workshop=`` the target above, so its "Save this
+        decision" row writes into that file (created at the first save).
     """
     import workbench
 
@@ -436,9 +448,40 @@ def dashboard(
         folder.workshop = workbench.read_workshop(None)
     if folder.workshop.currency:
         workbench.i18n.set_currency(folder.workshop.currency)
-    if folder.workshop.path is not None:
-        target: Path | None = Path(folder.workshop.path)
+    copy_of_sample = False
+    if workshop is not None:
+        target: Path | None = Path(workshop)
+        if target.is_dir() or not target.suffix:
+            target = target / "workshop.yml"
+    elif _is_bundled_sample(folder):
+        # the sample's workshop file is part of the workbench: the room works on a copy
+        target = Path(out_dir) / "workshop.yml" if out_dir is not None else None
+        copy_of_sample = target is not None
+    elif folder.workshop.path is not None:
+        target = Path(folder.workshop.path)
     else:
         target = Path(folder.path) if getattr(folder, "path", None) else None
+    current = Path(folder.workshop.path).resolve() if folder.workshop.path is not None else None
+    if target is not None and target.suffix and target.resolve() != current:
+        if not target.exists() and folder.workshop.path is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder.workshop.path, target)
+        folder = copy.copy(folder)  # the caller's folder keeps its own workshop
+        folder.workshop = (workbench.read_workshop(target) if target.exists()
+                           else folder.workshop)
     context = _Context(folder, target, language, asof, out_dir)
+    context.copy_of_sample = copy_of_sample
     return Dashboard(context, lazy=lazy)
+
+
+def _is_bundled_sample(folder: Any) -> bool:
+    """True when ``folder`` is the sample shipped with the workbench (its committed copy)."""
+    from workbench.datasets import sample_dir
+
+    path = getattr(folder, "path", None)
+    if path is None:
+        return False
+    try:
+        return Path(path).resolve() == sample_dir().resolve()
+    except OSError:
+        return False
