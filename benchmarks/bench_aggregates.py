@@ -14,9 +14,10 @@ lines per client), then times, in the same run, on the same pandas frame:
 - an expert's version of each aggregate in DuckDB SQL (result to pandas), polars (from a polars
   frame, conversion timed apart) and pyarrow's ``group_by`` (result to pandas).
 
-It prints medians over ``--repeats``, the peak memory each call adds (the process's resident
-high-water mark, reset before each timed call), and the ratio of the package to the best of DuckDB and
-polars (target <= 1.2 at 10M rows). Every expert result is checked against the package's.
+It prints medians over ``--repeats`` (wall clock and CPU seconds of all the process's threads),
+the peak memory each call adds (the process's resident high-water mark, reset before each timed
+call), the load average, and the ratio of the package to the best of DuckDB and polars (target
+<= 1.2 at 10M rows; on a busy machine the CPU ratio is the steadier one). Every expert result is checked against the package's.
 
 The second form writes a Parquet log of ``--big`` transactions (one client per 10 lines) with
 DuckDB under ``--dir`` (never in the repository) and aggregates it with
@@ -62,19 +63,22 @@ def _reset_peak() -> bool:
         return False
 
 
-def timed(fn: Callable[[], object], repeats: int) -> tuple[float, list[float], float]:
-    """Median seconds, every run, and the largest resident memory a run added at its peak."""
-    runs, peak = [], float("nan")
+def timed(fn: Callable[[], object], repeats: int) -> tuple[float, list[float], float, float]:
+    """Median seconds, every run, the largest resident memory a run added at its peak, and the
+    median CPU seconds (every thread of the process: robust to other load on the machine)."""
+    runs, cpus, peak = [], [], float("nan")
     for _ in range(repeats):
         gc.collect()
         reset = _reset_peak()
         before = _rss_kib("VmRSS")
+        c0 = time.process_time()
         t0 = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
         if reset:
             peak = np.fmax(peak, (_rss_kib("VmHWM") - before) / 1024)
-    return statistics.median(runs), runs, peak
+    return statistics.median(runs), runs, peak, statistics.median(cpus)
 
 
 # ---------------------------------------------------------------- expert versions
@@ -299,12 +303,16 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
     jobs = {k: v for k, v in jobs.items() if k.split("[")[1].rstrip("]") not in skip
             and not ("ladder" in skip and k.startswith("loyalty_ladder"))}
     res: dict[str, float] = {}
-    print(f"{'job':32s} {'median s':>9s} {'+peak MiB':>10s}   all runs")
+    cpu: dict[str, float] = {}
+    print(f"load average {os.getloadavg()[0]:.1f} at the start of the timings")
+    print(f"{'job':32s} {'median s':>9s} {'cpu s':>7s} {'+peak MiB':>10s}   all runs")
     for name, fn in jobs.items():
-        med, runs, mem = timed(fn, repeats)
+        med, runs, mem, cpu_med = timed(fn, repeats)
         res[name] = med
-        print(f"{name:32s} {med:9.3f} {mem:10.0f}   " + " ".join(f"{r:.3f}" for r in runs),
-              flush=True)
+        cpu[name] = cpu_med
+        print(f"{name:32s} {med:9.3f} {cpu_med:7.3f} {mem:10.0f}   "
+              + " ".join(f"{r:.3f}" for r in runs), flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end of the timings")
     # the same results
     for k in duck:
         mine = ours[k]()
@@ -315,12 +323,15 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
             if who not in skip:
                 print("check: " + check(k, mine, fn(), who))
     print("ratios (same run): workbench / best of DuckDB SQL and polars  [target <= 1.2]")
+    print("  (wall clock; then CPU seconds of all threads, which other load hardly moves)")
     for k in duck:
         best = min(res[f"{k} [duckdb sql]"], res[f"{k} [polars]"])
+        best_cpu = min(cpu[f"{k} [duckdb sql]"], cpu[f"{k} [polars]"])
         r = res[f"{k} [workbench]"] / best
         extra = [f"{who} path {res[f'{k} [{who}]'] / best:5.2f}x" for who in ("numpy", "pyarrow")
                  if f"{k} [{who}]" in res]
-        print(f"  {k:16s} {r:5.2f}x   ({'; '.join(extra)})")
+        print(f"  {k:16s} wall {r:5.2f}x  cpu {cpu[f'{k} [workbench]'] / best_cpu:5.2f}x   "
+              f"({'; '.join(extra)})")
     return res
 
 

@@ -27,9 +27,17 @@ _OPTIONAL = ("order_id", "cost")
 
 def arrow_to_frame(table) -> pd.DataFrame:
     """A query result (pyarrow Table) as a frame indexed by ``customer_id`` (string dtype)."""
+    import pyarrow as pa
+
     ids = table.column("customer_id")
     index = pd.Index(pd.StringDtype().__from_arrow__(ids.cast("large_string")), name="customer_id")
     rest = table.drop_columns(["customer_id"])
+    for i, field in enumerate(rest.schema):
+        # a sum of integers comes back as a 128-bit decimal (DuckDB's HUGEINT), which pandas
+        # would hold as Python objects: whole numbers as int64, others as float64
+        if pa.types.is_decimal(field.type):
+            kind = pa.int64() if field.type.scale == 0 else pa.float64()
+            rest = rest.set_column(i, field.name, rest.column(i).cast(kind))
     out = rest.to_pandas(split_blocks=True, self_destruct=False)
     out.index = index
     return out
@@ -154,7 +162,14 @@ class DuckDBSource(_Source):
             s = frame[c]
             if c == "date" and s.dt.tz is not None:
                 s = s.dt.tz_localize(None)
-            arrays[c] = pa.array(s, from_pandas=True)
+            if c in ("amount", "cost") and s.dtype == np.float64:
+                # zero-copy: amount has no NaN (checked above), cost's NaN is read as unknown
+                # by the SQL (NULLIF), so no validity mask needs to be built
+                arrays[c] = pa.array(s.to_numpy(), type=pa.float64())
+            elif c == "date" and s.dtype == "datetime64[ns]":
+                arrays[c] = pa.array(s.to_numpy(), type=pa.timestamp("ns"))  # no NaT (checked)
+            else:
+                arrays[c] = pa.array(s, from_pandas=True)
         self.con.register("tx", pa.table(arrays))
 
     def _from_path(self, path: Path, asof, columns) -> None:

@@ -4,7 +4,7 @@ Every query reads one relation, ``tx``, with the canonical transaction columns
 (``customer_id``, ``date``, ``amount``; ``order_id`` and ``cost`` when present) and returns one
 row per client, ordered by ``customer_id``. The queries use only what DuckDB and Spark SQL both
 understand (standard aggregates, ``CASE``, ``EXTRACT``, ``LAG``, ``ROW_NUMBER``, ``MIN_BY``,
-``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date,
+``VAR_POP``, ``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date,
 is :data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
 
 The rows are the *raw* aggregates; the Python functions that publish them (``btyd_summary``,
@@ -132,12 +132,12 @@ def rfm_sql(dialect: str, asof_day: int, has_cost: bool = False, has_order: bool
     return f"""
 WITH {orders}
 SELECT customer_id,
-       SUM(CASE WHEN {_PURCHASE} THEN 1 ELSE 0 END) AS orders,
+       COUNT(CASE WHEN {_PURCHASE} THEN 1 END) AS orders,
        MIN(CASE WHEN {_PURCHASE} THEN day END) AS first_day,
        MAX(CASE WHEN {_PURCHASE} THEN day END) AS last_day,
        SUM(amount) AS money{profit}
 FROM orders GROUP BY customer_id
-HAVING SUM(CASE WHEN {_PURCHASE} THEN 1 ELSE 0 END) > 0
+HAVING COUNT(CASE WHEN {_PURCHASE} THEN 1 END) > 0
 ORDER BY customer_id"""
 
 
@@ -165,7 +165,7 @@ def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = 
 WITH {orders},
 buy AS (SELECT customer_id, day FROM orders WHERE {_PURCHASE}),
 c AS (SELECT customer_id, COUNT(*) AS orders,
-             SUM(CASE WHEN day > {w} THEN 1 ELSE 0 END) AS orders_window,
+             COUNT(CASE WHEN day > {w} THEN 1 END) AS orders_window,
              MIN(day) AS first_day, MAX(day) AS last_day
       FROM buy GROUP BY customer_id),
 d AS (SELECT DISTINCT customer_id, day FROM buy),
@@ -200,6 +200,11 @@ def abc_xyz_sql(dialect: str, asof_day: int, first_period: int, n_periods: int,
     the number of periods with a row, and the sum of squared deviations of the per-period value
     from its window mean over the *active* periods (the pandas path adds the idle periods'
     share, ``(n_periods - active) * mean**2``).
+
+    One pass over the per-period values: with ``k`` active periods of mean ``a`` and population
+    variance ``s2`` (both engines compute it with a numerically stable update), the squared
+    deviations from the window mean ``m`` sum to ``k * s2 + k * (a - m)**2`` -- no join back to
+    the per-client totals, and no cancellation of large sums of squares.
     """
     src = source_sql(dialect, asof_day, has_cost=has_cost, month=period in ("M", "Q"))
     per = _PERIOD[period]
@@ -217,13 +222,12 @@ c AS (SELECT customer_id,
              SUM(CASE WHEN per >= 0 THEN v ELSE 0.0 END) AS total,
              SUM(CASE WHEN per >= 0 THEN rev ELSE 0.0 END) AS revenue{
                  ", SUM(CASE WHEN per >= 0 THEN prof ELSE 0.0 END) AS profit" if has_cost else ""},
-             SUM(CASE WHEN per >= 0 THEN 1 ELSE 0 END) AS active
-      FROM s GROUP BY customer_id),
-d AS (SELECT s.customer_id,
-             SUM((s.v - c.total / {n}) * (s.v - c.total / {n})) AS ss
-      FROM s JOIN c ON s.customer_id = c.customer_id WHERE s.per >= 0
-      GROUP BY s.customer_id)
-SELECT c.customer_id, c.total, c.revenue{", c.profit" if has_cost else ""}, c.active,
-       COALESCE(d.ss, 0.0) AS ss
-FROM c LEFT JOIN d ON d.customer_id = c.customer_id
-ORDER BY c.customer_id"""
+             COUNT(CASE WHEN per >= 0 THEN 1 END) AS active,
+             VAR_POP(CASE WHEN per >= 0 THEN v END) AS v_var,
+             AVG(CASE WHEN per >= 0 THEN v END) AS v_avg
+      FROM s GROUP BY customer_id)
+SELECT customer_id, total, revenue{", profit" if has_cost else ""}, active,
+       COALESCE(active * v_var + active * (v_avg - total / {n}) * (v_avg - total / {n}), 0.0)
+         AS ss
+FROM c
+ORDER BY customer_id"""

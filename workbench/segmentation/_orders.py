@@ -11,12 +11,14 @@ __all__ = (
     "MONEY_DECIMALS",
     "PURCHASE_MIN_AMOUNT",
     "RETURNS_POLICIES",
+    "average_ranks",
     "check_choice",
     "customer_codes",
     "day_numbers",
     "empty_check",
     "order_table",
     "sorted_groups",
+    "string_labels",
 )
 
 #: An order is a purchase when its net amount is at least this (a millionth of a currency unit):
@@ -38,6 +40,60 @@ def check_choice(name: str, value: object, allowed: tuple) -> None:
         raise WorkbenchError(
             f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
         )
+
+
+def average_ranks(values: np.ndarray) -> np.ndarray:
+    """1-based ranks with ties sharing their average rank (``Series.rank(method="average")``).
+
+    Whole numbers within a span of a few times their count (days, order counts) are counted
+    with ``np.bincount`` in one pass; other values are sorted once. Both give exactly the
+    ranks pandas gives (the average of ``k`` consecutive ranks is ``start + (k + 1) / 2``,
+    exact in float64). NaN values are ranked by pandas (NaN stays NaN).
+
+    Examples
+    --------
+    >>> average_ranks(np.array([30, 10, 20, 10])).tolist()
+    [4.0, 1.5, 3.0, 1.5]
+    >>> average_ranks(np.array([0.5, 0.25, 0.5])).tolist()
+    [2.5, 1.0, 2.5]
+    """
+    x = np.asarray(values)
+    n = len(x)
+    if n == 0:
+        return np.zeros(0, dtype=np.float64)
+    if x.dtype.kind in "iub":
+        x = x.astype(np.int64, copy=False)
+        lo = int(x.min())
+        if int(x.max()) - lo <= 4 * n + 1024:
+            shifted = x - lo
+            counts = np.bincount(shifted)
+            start = np.cumsum(counts) - counts
+            return (start + (counts + 1) / 2.0)[shifted]
+    else:
+        x = x.astype(np.float64, copy=False)
+        if np.isnan(x).any():
+            return pd.Series(x).rank(method="average").to_numpy()
+    order = np.argsort(x)
+    xs = x[order]
+    first = np.empty(n, dtype=bool)
+    first[0] = True
+    np.not_equal(xs[1:], xs[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, n))
+    ranks = np.empty(n, dtype=np.float64)
+    ranks[order] = np.repeat(starts + (counts + 1) / 2.0, counts)
+    return ranks
+
+
+def string_labels(labels, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``labels[codes]`` as a pandas ``string`` array (a take from a few labels, no objects).
+
+    Examples
+    --------
+    >>> list(string_labels(["A", "B", "C"], np.array([2, 0, 0])))
+    ['C', 'A', 'A']
+    """
+    return pd.array(list(labels), dtype="string").take(np.asarray(codes, dtype=np.intp))
 
 
 def customer_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:

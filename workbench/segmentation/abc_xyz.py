@@ -16,6 +16,7 @@ from workbench.segmentation._orders import (
     check_choice,
     customer_codes,
     empty_check,
+    string_labels,
 )
 
 __all__ = (
@@ -75,31 +76,37 @@ def abc_class(value: pd.Series, abc: tuple[float, float] = DEFAULT_ABC) -> pd.Da
     >>> abc_class(s)["abc"].tolist()
     ['A', 'A', 'B', 'C', 'C']
     """
+    share, cum_share, codes = _abc_codes(value, abc)
+    return pd.DataFrame({"share": share, "cum_share": cum_share,
+                         "abc": string_labels("ABC", codes)}, index=value.index)
+
+
+def _abc_codes(value: pd.Series, abc: tuple[float, float]) -> tuple[np.ndarray, ...]:
+    """``share``, ``cum_share`` and the class as a code (0 = A, 1 = B, 2 = C) of each value."""
     a, b = _check_pair("abc", abc, upper=1.0)
     v = value.to_numpy(dtype=np.float64)
-    # ids ascending break ties: their positions when the index is sorted (a per-client table)
-    ids = np.arange(len(v)) if value.index.is_monotonic_increasing else value.index.to_numpy()
-    # value descending (to MONEY_DECIMALS, so float-rounding noise ties), then id ascending
-    order = np.lexsort((ids, -np.round(v, MONEY_DECIMALS)))
+    key = -np.round(v, MONEY_DECIMALS)
+    # value descending (to MONEY_DECIMALS, so float-rounding noise ties), then id ascending:
+    # a stable sort keeps a sorted index's order among ties (a per-client table)
+    if value.index.is_monotonic_increasing:
+        order = np.argsort(key, kind="stable")
+    else:
+        order = np.lexsort((value.index.to_numpy(), key))
     pos = np.where(v > 0, v, 0.0)
     total = pos.sum()
     sorted_pos = pos[order]
     cum = np.cumsum(sorted_pos) / total if total > 0 else np.zeros(len(v))
     before = cum - (sorted_pos / total if total > 0 else 0.0)
     eps = 1e-12
-    cls = np.where(before < a - eps, "A", np.where(before < b - eps, "B", "C"))
-    cls = np.where(sorted_pos > 0, cls, "C")
-    out = pd.DataFrame(index=value.index)
+    cls = np.where(before < a - eps, 0, np.where(before < b - eps, 1, 2))
+    cls = np.where(sorted_pos > 0, cls, 2)
     share = np.zeros(len(v))
     cum_all = np.zeros(len(v))
-    labels = np.empty(len(v), dtype=object)
+    codes = np.empty(len(v), dtype=np.int64)
     share[order] = sorted_pos / total if total > 0 else 0.0
     cum_all[order] = cum
-    labels[order] = cls
-    out["share"] = share
-    out["cum_share"] = cum_all
-    out["abc"] = pd.array(labels, dtype="string")
-    return out
+    codes[order] = cls
+    return share, cum_all, codes
 
 
 #: A CV within this of a cut-off counts as on it (X/Y are inclusive): a customer who buys the
@@ -107,10 +114,11 @@ def abc_class(value: pd.Series, abc: tuple[float, float] = DEFAULT_ABC) -> pd.Da
 _CV_TOL = 1e-9
 
 
-def _xyz_classes(cv: np.ndarray, x_cut: float, y_cut: float) -> np.ndarray:
-    """X if ``cv <= x_cut``, Y if ``cv <= y_cut``, else (and when NaN) Z; cut-offs inclusive."""
-    cls = np.where(cv <= x_cut + _CV_TOL, "X", np.where(cv <= y_cut + _CV_TOL, "Y", "Z"))
-    return np.where(np.isnan(cv), "Z", cls)
+def _xyz_codes(cv: np.ndarray, x_cut: float, y_cut: float) -> np.ndarray:
+    """0 = X if ``cv <= x_cut``, 1 = Y if ``cv <= y_cut``, else (and when NaN) 2 = Z; cut-offs
+    inclusive."""
+    cls = np.where(cv <= x_cut + _CV_TOL, 0, np.where(cv <= y_cut + _CV_TOL, 1, 2))
+    return np.where(np.isnan(cv), 2, cls)
 
 
 def _check_pair(name: str, pair: object, upper: float | None) -> tuple[float, float]:
@@ -304,19 +312,17 @@ def abc_xyz_from_aggregates(raw: pd.DataFrame, n_periods: int, abc=DEFAULT_ABC,
                   / n_periods)
     with np.errstate(invalid="ignore", divide="ignore"):
         cv = np.where(mean > 0, std / np.where(mean > 0, mean, 1.0), np.nan)
-    xyz_cls = _xyz_classes(cv, x_cut, y_cut)
-    out = pd.DataFrame({"value": total}, index=raw.index)
-    out = out.join(abc_class(out["value"], abc))
-    out["revenue"] = raw["revenue"].to_numpy(np.float64)
+    xyz_code = _xyz_codes(cv, x_cut, y_cut)
+    share, cum_share, abc_code = _abc_codes(pd.Series(total, index=raw.index), abc)
+    cols = {"value": total, "share": share, "cum_share": cum_share,
+            "abc": string_labels("ABC", abc_code),
+            "revenue": raw["revenue"].to_numpy(np.float64)}
     if "profit" in raw.columns:
-        out["profit"] = raw["profit"].to_numpy(np.float64)
-    out["active_periods"] = active
-    out["mean"] = mean
-    out["std"] = std
-    out["cv"] = cv
-    out["xyz"] = pd.array(xyz_cls, dtype="string")
-    out["cell"] = (out["abc"] + out["xyz"]).astype("string")
-    return out
+        cols["profit"] = raw["profit"].to_numpy(np.float64)
+    cols.update({"active_periods": active, "mean": mean, "std": std, "cv": cv,
+                 "xyz": string_labels("XYZ", xyz_code),
+                 "cell": string_labels(ABC_XYZ_CELLS, abc_code * 3 + xyz_code)})
+    return pd.DataFrame(cols, index=raw.index)
 
 
 def reclassify_abc_xyz(
@@ -336,10 +342,13 @@ def reclassify_abc_xyz(
         )
     x_cut, y_cut = _check_pair("xyz", xyz, upper=None)
     out = table.copy()
-    out[["share", "cum_share", "abc"]] = abc_class(out["value"], abc)
-    cv = out["cv"].to_numpy(np.float64)
-    out["xyz"] = pd.array(_xyz_classes(cv, x_cut, y_cut), dtype="string")
-    out["cell"] = (out["abc"] + out["xyz"]).astype("string")
+    share, cum_share, abc_code = _abc_codes(out["value"], abc)
+    xyz_code = _xyz_codes(out["cv"].to_numpy(np.float64), x_cut, y_cut)
+    out["share"] = share
+    out["cum_share"] = cum_share
+    out["abc"] = string_labels("ABC", abc_code)
+    out["xyz"] = string_labels("XYZ", xyz_code)
+    out["cell"] = string_labels(ABC_XYZ_CELLS, abc_code * 3 + xyz_code)
     return out
 
 

@@ -14,9 +14,11 @@ from workbench.errors import WorkbenchError
 from workbench.segmentation._orders import (
     MONEY_DECIMALS,
     RETURNS_POLICIES,
+    average_ranks,
     check_choice,
     empty_check,
     order_table,
+    string_labels,
 )
 
 __all__ = (
@@ -46,6 +48,9 @@ RFM_SEGMENTS: dict[str, dict[str, tuple[float | None, float | None]]] = {
 }
 
 
+_RFM_CODES = tuple(f"{r}{f}{m}" for r in range(1, 6) for f in range(1, 6) for m in range(1, 6))
+
+
 def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = True) -> np.ndarray:
     """Score values 1-5 by their mid-rank percentile (ties share a score).
 
@@ -62,14 +67,15 @@ def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = Tru
     >>> quintile_scores([1, 1, 1, 1, 9]).tolist()
     [3, 3, 3, 3, 5]
     """
-    s = pd.Series(np.asarray(values.to_numpy() if isinstance(values, pd.Series) else values,
-                             dtype=np.float64))
+    x = np.asarray(values.to_numpy() if isinstance(values, pd.Series) else values)
+    # whole numbers stay integers (ranked by counting), anything else is ranked as float64
+    x = x.astype(np.int64) if x.dtype.kind in "iub" else x.astype(np.float64)
     if not higher_is_better:
-        s = -s
-    n = len(s)
+        x = -x
+    n = len(x)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    pct = (s.rank(method="average").to_numpy() - 0.5) / n
+    pct = (average_ranks(x) - 0.5) / n
     return np.minimum(np.floor(pct * 5).astype(np.int64) + 1, 5)
 
 
@@ -96,6 +102,7 @@ def assign_segments(
     names = [default, *rules]
     seg = np.zeros(len(table), dtype=np.int64)  # position in names; 0 = default
     free = np.ones(len(table), dtype=bool)
+    values: dict[str, np.ndarray] = {}
     for pos, (name, conds) in enumerate(rules.items(), start=1):
         hit = free.copy()
         for col, bounds in conds.items():
@@ -111,15 +118,16 @@ def assign_segments(
                     f"segment rule {name!r}: {col!r} must map to a (low, high) pair; "
                     f"got {bounds!r}"
                 ) from None
-            v = table[col].to_numpy(dtype=np.float64)
+            if col not in values:
+                values[col] = table[col].to_numpy(dtype=np.float64)
+            v = values[col]
             if low is not None:
                 hit &= v >= low
             if high is not None:
                 hit &= v <= high
         seg[hit] = pos
         free &= ~hit
-    labels = pd.array(np.asarray(names, dtype=object), dtype="string").take(seg)
-    return pd.Series(labels, index=table.index, name="segment")
+    return pd.Series(string_labels(names, seg), index=table.index, name="segment")
 
 
 def rfm_table(
@@ -265,9 +273,10 @@ def rfm_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp, segments=None)
     out["r_score"] = quintile_scores(asof_day - last, higher_is_better=False)
     out["f_score"] = quintile_scores(out["frequency"].to_numpy())
     out["m_score"] = quintile_scores(np.round(out["monetary_total"].to_numpy(), MONEY_DECIMALS))
-    out["rfm_code"] = (
-        out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
-    ).astype("string")
+    # scores are 1-5: the code is one of 125 labels, taken by position
+    code = ((out["r_score"].to_numpy() - 1) * 25 + (out["f_score"].to_numpy() - 1) * 5
+            + out["m_score"].to_numpy() - 1)
+    out["rfm_code"] = string_labels(_RFM_CODES, code)
     out["rfm_score"] = out["r_score"] + out["f_score"] + out["m_score"]
     out["segment"] = assign_segments(out, RFM_SEGMENTS if segments is None else segments)
     return out
