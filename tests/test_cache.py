@@ -228,15 +228,20 @@ def test_run_shares_one_load_and_fit_and_a_changed_file_invalidates(tmp_path):
     assert paths == sorted(nbs.glob("*.ipynb"))
 
 
-def test_folder_cache_keys_the_language_of_the_load_reports(tmp_path, monkeypatch):
+def test_one_cached_folder_serves_both_languages(tmp_path, monkeypatch):
     data = _folder(tmp_path)
+    with (data / "transactions.csv").open("a", encoding="utf-8") as f:
+        f.write("0001,2023-02-30,5\n")  # one rejected row: its reason is a code, said on display
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     before = workbench.i18n.get_language()
     try:
         workbench.set_language("en")
         workbench.load_folder(data)
         workbench.set_language("ru")
-        workbench.load_folder(data)
+        again = workbench.load_folder(data)
+        (reason,) = again.reports["transactions"].rejected["reason"]
+        assert "неверная дата" in str(reason)
+        assert "Прочитано строк" in again.reports["transactions"].summary()
     finally:
         workbench.set_language(before)
-    assert len(_entries(tmp_path / "cache", "folder")) == 2
+    assert len(_entries(tmp_path / "cache", "folder")) == 1

@@ -119,7 +119,7 @@ def test_title_lines_above_the_header_are_skipped_and_rows_keep_file_line_number
     assert report.header_row == 3
     assert frame["customer_id"].tolist() == ["1"]
     assert report.rejected["row"].tolist() == [5]
-    assert any("above the header" in w for w in report.warnings)
+    assert any("above the header" in w for w in map(str, report.warnings))
 
 
 def test_blank_lines_and_quoted_line_breaks_keep_exact_row_numbers(tmp_path):
@@ -142,7 +142,7 @@ def test_line_with_wrong_number_of_fields_is_rejected_not_fatal(tmp_path):
     rej = report.rejected
     assert rej["row"].tolist() == [3]
     assert rej["problem"].tolist() == ["malformed"]
-    assert rej["reason"].tolist() == ["line has 4 fields, the header has 3"]
+    assert rej["reason"].map(str).tolist() == ["line has 4 fields, the header has 3"]
     assert report.rows_read == report.rows_kept + len(rej) == 3
 
 
@@ -298,22 +298,27 @@ def test_bad_rows_are_rejected_with_row_number_and_reason(tmp_path):
     assert rej["row"].tolist() == [3, 4, 5]
     assert rej["column"].tolist() == ["customer_id", "date", "amount"]
     assert rej["problem"].tolist() == ["empty", "not_a_date", "not_a_number"]
-    assert rej["reason"].tolist() == [
+    assert rej["reason"].map(str).tolist() == [
         "Клиент (customer_id) is empty (expected a client identifier)",
         "Дата (date): '31.02.2024' is not a valid date (expected e.g. 31.12.2024 or 2024-12-31)",
         "Сумма (amount): 'десять' is not a number (expected e.g. 1250.50 or 1 250,50)",
     ]
     # the rejected rows are the original text
     assert rej["Сумма"].tolist() == ["10", "10", "десять"]
-    inv = report.invalid_values
+    inv = report.invalid_values.assign(reason=report.invalid_values["reason"].map(str))
     assert inv.to_dict("records") == [{
         "row": 6, "column": "quantity", "value": "много", "problem": "not_a_number",
         "reason": "Количество (quantity): 'много' is not a number (expected e.g. 1250.50 or 1 250,50)",
     }]
     assert report.rows_read == report.rows_kept + len(rej) == 5
     by = report.rejected_by_reason()
-    assert by.to_dict() == {"customer_id is empty": 1, "date is not a valid date": 1,
-                            "amount is not a number": 1}
+    assert by.to_dict() == {"Клиент is empty": 1, "Дата is not a valid date": 1,
+                            "Сумма is not a number": 1}
+    assert report.rejected_by_reason("ru").to_dict() == {"Клиент: пусто": 1, "Дата: не дата": 1,
+                                                         "Сумма: не число": 1}
+    assert report.problem_counts().to_dict() == {("empty", "customer_id"): 1,
+                                                 ("not_a_date", "date"): 1,
+                                                 ("not_a_number", "amount"): 1}
 
 
 def test_several_problems_in_one_row_are_all_named(tmp_path):
@@ -368,7 +373,7 @@ def test_duplicates_drop_rejects_later_copies_with_reason(tmp_path):
     frame, report = wb.load_transactions(write(tmp_path / "t.csv", DUP_TEXT), duplicates="drop")
     assert frame["customer_id"].tolist() == ["1", "2"]
     assert report.duplicates_dropped == 2
-    assert report.rejected["reason"].tolist() == ["exact duplicate of row 2"] * 2
+    assert report.rejected["reason"].map(str).tolist() == ["exact duplicate of row 2"] * 2
     assert report.rows_read == report.rows_kept + len(report.rejected)
 
 
@@ -655,7 +660,7 @@ def test_feedback_kinds_in_russian(tmp_path):
     assert frame["kind"].tolist() == ["complaint", "question", "praise", "refusal"]
     assert list(frame["kind"].cat.categories) == ["complaint", "question", "praise", "refusal"]
     assert frame["resolved_date"].isna().tolist() == [False, True, True, True]
-    assert report.rejected["reason"].tolist() == [
+    assert report.rejected["reason"].map(str).tolist() == [
         "Вид обращения (kind): 'предложение' is not one of complaint, question, praise, refusal"
     ]
 
@@ -687,11 +692,17 @@ def test_report_summary_in_both_languages_and_html(tmp_path):
     en, ru = report.summary("en"), report.summary("ru")
     assert "Rows read: 2" in en and "Rows rejected: 1" in en and "cp1251" in en
     assert "Прочитано строк: 2" in ru and "Отклонено строк: 1" in ru
-    assert "customer_id: пусто: 1" in ru
+    assert "Клиент: пусто — 1" in ru and "Клиент is empty: 1" in en
     assert "Разделитель: точка с запятой (;)" in ru
+    assert "Десятичный разделитель: запятая (,)" in ru and "Decimal mark: comma (,)" in en
+    assert "Формат дат в столбце «Дата»: ДД.ММ.ГГГГ" in ru
+    assert "Date format in column “Дата”: dd.mm.yyyy" in en
     html = report._repr_html_()
     assert "<table>" in html and "Load report: transactions from t.csv" in html
+    assert "Строка файла" in report._repr_html_("ru") and ">row<" not in report._repr_html_("ru")
     assert str(report) == en
+    wb.set_language("ru")
+    assert str(report) == ru
 
 
 # --------------------------------------------------------------------------------------------
@@ -793,9 +804,13 @@ def test_reasons_follow_the_current_language(tmp_path):
         _, report = wb.load_transactions(p)
     finally:
         wb.set_language("en")
-    assert report.rejected["reason"].tolist() == [
-        "amount: 'abc' — не число (ожидается, например, 1250.50 или 1 250,50)"
-    ]
+    # the report holds the code and its values; the sentence is said in the language shown
+    (reason,) = report.rejected["reason"]
+    assert (reason.code, reason.params["value"]) == ("load.reason.not_a_number", "'abc'")
+    assert reason.text("ru") == "amount: 'abc' — не число (ожидается, например, 1250.50 или 1 250,50)"
+    assert str(reason) == "amount: 'abc' is not a number (expected e.g. 1250.50 or 1 250,50)"
+    wb.set_language("ru")
+    assert str(reason) == reason.text("ru")
 
 
 def test_utf8_looking_start_then_cp1251_falls_back_to_cp1251(tmp_path):
@@ -805,7 +820,7 @@ def test_utf8_looking_start_then_cp1251_falls_back_to_cp1251(tmp_path):
     frame, report = wb.load_transactions(p)
     assert report.encoding == "cp1251"
     assert frame["product"].iloc[-1] == "Кофе"
-    assert any("not valid UTF-8" in w for w in report.warnings)
+    assert any("not valid UTF-8" in w for w in map(str, report.warnings))
 
 
 def test_many_rows_sharing_date_and_price_are_not_all_duplicates(tmp_path):

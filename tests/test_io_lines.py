@@ -33,7 +33,7 @@ def test_one_stray_quote_costs_one_line_not_the_rest_of_the_file(tmp_path):
     assert (report.rows_read, report.rows_kept, len(report.rejected)) == (5000, 4999, 1)
     assert report.rejected["row"].tolist() == [2502]
     assert report.rejected["problem"].tolist() == ["malformed"]
-    assert report.rejected["reason"].tolist() == [UNTERMINATED]
+    assert report.rejected["reason"].map(str).tolist() == [UNTERMINATED]
     assert frame["customer_id"].tolist() == [f"C{i:05d}" for i in range(5000) if i != 2500]
     assert frame["amount"].iloc[-1] == 4999.5
 
@@ -79,7 +79,7 @@ def test_a_real_quoted_line_break_is_one_record(tmp_path):
     text += "D;2024-01-04\n"
     frame, report = wb.load_transactions(write(tmp_path / "t.csv", text))
     assert report.rejected["row"].tolist() == [6]
-    assert report.rejected["reason"].tolist() == ["line has 2 fields, the header has 4"]
+    assert report.rejected["reason"].map(str).tolist() == ["line has 2 fields, the header has 4"]
 
 
 def test_blank_lines_and_delimiter_only_lines_are_not_rows(tmp_path):
@@ -106,9 +106,9 @@ def test_damaged_bytes_in_a_utf8_file_reject_only_their_line(tmp_path):
     frame, report = wb.load_transactions(write_bytes(tmp_path / "t.csv", data))
     assert report.encoding == "utf-8"
     assert report.rejected["row"].tolist() == [22]
-    assert "not UTF-8" in report.rejected["reason"].iloc[0]
+    assert "not UTF-8" in report.rejected["reason"].map(str).iloc[0]
     assert frame["product"].iloc[0] == "Кофе эфиопский 0"
-    assert any("not valid UTF-8" in w for w in report.warnings)
+    assert any("not valid UTF-8" in w for w in map(str, report.warnings))
 
 
 def test_a_nul_byte_rejects_its_line(tmp_path):
@@ -116,7 +116,7 @@ def test_a_nul_byte_rejects_its_line(tmp_path):
     data = ("\n".join(lines) + "\n").encode("utf-8").replace(b"C00100;", b"C00\x00100;")
     frame, report = wb.load_transactions(write_bytes(tmp_path / "t.csv", data))
     assert report.rejected["row"].tolist() == [102]
-    assert report.rejected["reason"].tolist() == ["the line holds binary (NUL) bytes"]
+    assert report.rejected["reason"].map(str).tolist() == ["the line holds binary (NUL) bytes"]
     assert report.rows_kept == 299
 
 
@@ -276,3 +276,11 @@ def test_property_random_corruptions_keep_every_valid_line_and_reject_every_brok
     assert frame["amount"].tolist() == [i + 0.5 for i in valid]
     assert report.rejected["row"].tolist() == [i + 2 for i in sorted(broken)]
     assert set(report.rejected["problem"]) <= {"malformed"}
+
+
+def test_a_quote_left_open_on_the_last_line_rejects_that_line(tmp_path):
+    p = write(tmp_path / "t.csv", HEADER + "\n" + line(1) + "\n" + 'C00000;2024-01-01;0.5;"Кофе 0\n')
+    frame, report = wb.load_transactions(p)
+    assert frame["customer_id"].tolist() == ["C00001"]
+    assert report.rejected["row"].tolist() == [3]
+    assert report.rejected["reason"].map(str).tolist() == [UNTERMINATED]

@@ -23,6 +23,7 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Mapping
 
+from workbench._context import get_currency, set_currency  # the client's currency
 from workbench.errors import WorkbenchError
 
 __all__ = (
@@ -39,7 +40,7 @@ __all__ = (
 )
 
 LANGUAGES: tuple[str, ...] = ("en", "ru")
-_current: dict[str, str | None] = {"language": "en", "currency": None}
+_current: dict[str, str] = {"language": "en"}
 
 
 def _load_catalogue() -> dict[str, dict[str, str]]:
@@ -87,22 +88,6 @@ def set_language(language: str) -> None:
 def get_language() -> str:
     """Return the default language."""
     return _current["language"]
-
-
-def set_currency(currency: str | None) -> None:
-    """Set the client's currency, shown with money amounts (``"RUB"``, ``"USD"``, ``"EUR"`` …).
-
-    ``None`` (the default) shows amounts without a currency sign. Codes the formatter knows are
-    listed in :data:`workbench.narrative.CURRENCIES`; any other text is put after the amount.
-    """
-    if currency is not None and not str(currency).strip():
-        raise WorkbenchError(f"currency must be a currency code such as 'RUB' or None; got {currency!r}")
-    _current["currency"] = None if currency is None else str(currency).strip()
-
-
-def get_currency() -> str | None:
-    """Return the client's currency set with :func:`set_currency` (``None``: none set)."""
-    return _current["currency"]
 
 
 def has(key: str) -> bool:

@@ -10,6 +10,16 @@ MESSAGES = {
     "load.delimiter": {"en": "Delimiter", "ru": "Разделитель"},
     "load.decimal": {"en": "Decimal mark", "ru": "Десятичный разделитель"},
     "load.date_format": {"en": "Date format", "ru": "Формат дат"},
+    "load.date_format_in": {
+        "en": "Date format in column “{column}”", "ru": "Формат дат в столбце «{column}»",
+    },
+    "load.datefmt.excel_date": {"en": "Excel date cells", "ru": "ячейки дат Excel"},
+    "load.datefmt.datetime": {"en": "date-time values", "ru": "значения даты и времени"},
+    "load.datefmt.excel_serial": {
+        "en": "Excel serial day numbers", "ru": "номера дней Excel (число вместо даты)",
+    },
+    "load.decimal.comma": {"en": "comma (,)", "ru": "запятая (,)"},
+    "load.decimal.point": {"en": "point (.)", "ru": "точка (.)"},
     "load.header_row": {"en": "Header row", "ru": "Строка заголовков"},
     "load.columns": {"en": "Columns", "ru": "Столбцы"},
     "load.auto": {"en": "recognised", "ru": "распознан"},
@@ -26,6 +36,7 @@ MESSAGES = {
         "ru": "Значений в необязательных столбцах заменено пустыми: {n}",
     },
     "load.rejected_by_reason": {"en": "Rejected rows by reason", "ru": "Отклонённые строки по причинам"},
+    "load.reason_count": {"en": "{label}: {n}", "ru": "{label} — {n}"},
     "load.first_rejected": {"en": "First rejected rows", "ru": "Первые отклонённые строки"},
     "load.warnings": {"en": "Warnings", "ru": "Предупреждения"},
     "load.pseudonymised": {
@@ -59,6 +70,8 @@ MESSAGES = {
     },
     # --- headers of the rejected-rows table (narrative.format_rejected)
     "load.col.row": {"en": "Row in the file", "ru": "Строка файла"},
+    "load.col.column": {"en": "Column", "ru": "Столбец"},
+    "load.col.value": {"en": "Value", "ru": "Значение"},
     "load.col.problem": {"en": "Problem", "ru": "Проблема"},
     "load.col.reason": {"en": "Reason", "ru": "Причина"},
     "load.col.duplicates": {"en": "Duplicates", "ru": "Дубликаты"},
@@ -91,6 +104,7 @@ MESSAGES = {
         "en": "exact duplicate of row {row}", "ru": "полный дубликат строки {row}",
     },
     "load.reason.malformed": {"en": "{detail}", "ru": "{detail}"},
+    "load.reasons": {"en": "{reasons}", "ru": "{reasons}"},
     "load.reason.group_line": {
         "en": "group line of a report grouped by client: its client is carried to the documents below",
         "ru": "строка группировки отчёта по контрагентам: её клиент перенесён в документы ниже",
@@ -104,6 +118,16 @@ MESSAGES = {
     "load.expected.value": {"en": "a value", "ru": "значение"},
     "load.expected.date": {"en": "a date", "ru": "дата"},
     "load.expected.number": {"en": "a number", "ru": "число"},
+    "load.expected.kind": {
+        "en": "complaint, question, praise, refusal", "ru": "жалоба, вопрос, благодарность, отказ",
+    },
+    "load.expected.stage": {
+        "en": "call, proposal, meeting, deal", "ru": "звонок, предложение, встреча, сделка",
+    },
+    "load.expected.kano": {
+        "en": "1-5 or a Kano answer such as “I like it”",
+        "ru": "1–5 или ответ Кано, например «Мне нравится»",
+    },
     # --- the folder and the summary
     "load.folder_title": {"en": "Data folder {path}", "ru": "Папка с данными {path}"},
     "load.table": {"en": "Table", "ru": "Таблица"},
@@ -135,8 +159,9 @@ MESSAGES = {
     "load.summary_leads": {
         "en": "Leads: {n}, reached a deal: {deals}", "ru": "Лидов: {n}, дошли до сделки: {deals}",
     },
-    # --- warnings of a load report (io/_messages.Note: re-read in the report's language)
+    # --- warnings of a load report (io/_messages.Note records, said by narrative/_load.py)
     "load.warn.column": {"en": "{column}: {note}", "ru": "{column}: {note}"},
+    "load.warn.column_count": {"en": "{column} {n}", "ru": "{column} — {n}"},
     "load.warn.lines_above_header": {
         "en": "skipped {n} line(s) above the header (titles or blank lines); the header is line {line}",
         "ru": "пропущено строк над заголовком (названия или пустые строки): {n}; заголовок — строка {line}",

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from workbench.i18n import t
 from workbench.io._columns import Parsed, canonical_values
+from workbench.io._messages import Note
 from workbench.io._parse import to_text
 from workbench.io._read import RawTable
 
@@ -20,14 +20,15 @@ __all__ = ("Verdicts", "build_frame", "build_invalid", "build_rejected", "build_
 class Verdicts:
     """Which rows are rejected and why, and which optional values were blanked.
 
-    ``problems[pos]`` lists ``(column, problem code, reason)`` for a rejected row; ``invalid``
-    lists the cells of optional columns that were set to missing.
+    ``problems[pos]`` lists ``(column, problem code, reason)`` for a rejected row, the reason
+    a :class:`~workbench.io._messages.Note` (``load.reason.<problem>`` and its values);
+    ``invalid`` lists the cells of optional columns that were set to missing.
     """
 
     raw: RawTable
     labels: dict[str, str]  # canonical column -> "source (canonical)" label
     reject: np.ndarray = field(init=False)
-    problems: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    problems: dict[int, list[tuple[str, str, Note]]] = field(default_factory=dict)
     invalid: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -35,7 +36,7 @@ class Verdicts:
         self.settled = np.zeros(self.raw.n_rows, dtype=bool)
 
     def add_row_problem(self, positions: np.ndarray, column: str, problem: str,
-                        reasons: list[str], settle: bool = False) -> None:
+                        reasons: list[Note], settle: bool = False) -> None:
         """Reject ``positions`` for a problem that is not about one value (layout, duplicate).
 
         With ``settle``, the rows are not lines of the table at all (group and subtotal lines
@@ -62,8 +63,8 @@ class Verdicts:
             if values is None:
                 values = to_text(source.take(pa.array(pos, type=pa.int64()))).to_pylist()
             reasons = [
-                t(f"load.reason.{issue.problem}", None, column=lab, value=repr(v),
-                  expected=issue.expected)
+                Note(f"load.reason.{issue.problem}", column=lab, value=repr(v),
+                     expected=issue.expected)
                 for v in values
             ]
             if required:
@@ -77,6 +78,11 @@ class Verdicts:
                      "reason": r, "_pos": int(p)}
                     for rw, v, r, p in zip(rows.tolist(), values, reasons, pos.tolist(), strict=True)
                 ]
+
+
+def _joined(reasons: list[Note]) -> Note:
+    """One reason, or the reasons of a row with several problems (said joined by ``;``)."""
+    return reasons[0] if len(reasons) == 1 else Note("load.reasons", reasons=tuple(reasons))
 
 
 def build_frame(parsed: list[Parsed], keep_pos: np.ndarray | None,
@@ -93,7 +99,7 @@ def build_frame(parsed: list[Parsed], keep_pos: np.ndarray | None,
 
 
 def build_rejected(v: Verdicts, original, malformed_frame) -> pd.DataFrame:
-    """Rejected rows as read, with ``row``, ``column``, ``problem``, ``reason``; by row."""
+    """Rejected rows as read, with ``row``, ``column``, ``problem``, ``reason`` (a Note); by row."""
     raw = v.raw
     pos = np.flatnonzero(v.reject)
     rejected = original(pos)
@@ -101,13 +107,15 @@ def build_rejected(v: Verdicts, original, malformed_frame) -> pd.DataFrame:
     rejected["row"] = raw.rows[pos]
     rejected["column"] = ["; ".join(dict.fromkeys(x[0] for x in pr if x[0])) for pr in probs]
     rejected["problem"] = ["; ".join(dict.fromkeys(x[1] for x in pr)) for pr in probs]
-    rejected["reason"] = ["; ".join(x[2] for x in pr) for pr in probs]
+    rejected["reason"] = pd.Series([_joined([x[2] for x in pr]) for pr in probs],
+                                   index=rejected.index, dtype=object)
     if raw.malformed:
         mal = malformed_frame()
         mal["row"] = [m[0] for m in raw.malformed]
         mal["column"] = ""
         mal["problem"] = "malformed"
-        mal["reason"] = [t("load.reason.malformed", None, detail=m[2]) for m in raw.malformed]
+        mal["reason"] = pd.Series([Note("load.reason.malformed", detail=m[2])
+                                   for m in raw.malformed], index=mal.index, dtype=object)
         if raw.index is None:
             rejected = rejected.reset_index(drop=True)
         rejected = pd.concat([rejected, mal], ignore_index=raw.index is None)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from workbench.i18n import t
+from workbench.io._messages import Note
 from workbench.io._parse import (
     normalise_word,
     parse_codes,
@@ -79,7 +79,7 @@ class Issue:
 
     positions: np.ndarray
     problem: str
-    expected: str = ""
+    expected: object = ""  # what was expected: a Note, a range such as "1-5" or a list of codes
     values: list | None = None  # the texts to quote; None: take them from the raw column
 
 
@@ -93,9 +93,9 @@ class Parsed:
     dtype: str
     issues: list[Issue] = field(default_factory=list)
     date_format: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
-    def add(self, mask: np.ndarray, problem: str, expected: str = "", quote_empty: bool = False):
+    def add(self, mask: np.ndarray, problem: str, expected: object = "", quote_empty: bool = False):
         pos = np.flatnonzero(mask)
         if len(pos):
             self.issues.append(Issue(pos, problem, expected, [""] * len(pos) if quote_empty else None))
@@ -131,14 +131,14 @@ def parse_identifier(canon: str, src: str, col: pa.ChunkedArray, required: bool)
     if required:
         key = ("load.expected.customer_id" if canon == "customer_id" else
                "load.expected.identifier" if canon in ID_COLUMNS else "load.expected.value")
-        out.add(empty, "empty", t(key, None), quote_empty=True)
+        out.add(empty, "empty", Note(key), quote_empty=True)
     return out
 
 
 def parse_date_column(canon: str, src: str, col: pa.ChunkedArray, required: bool, *,
                       dayfirst: bool, date_format: str | None, excel: bool) -> Parsed:
     """Dates in any recognised notation (see :func:`workbench.io._parse.parse_dates`)."""
-    notes: list[str] = []
+    notes: list[Note] = []
     vals, empty, bad, fmt = parse_dates(col, dayfirst=dayfirst, date_format=date_format,
                                         excel_dates=excel, notes=notes)
     if bad.any():
@@ -146,7 +146,7 @@ def parse_date_column(canon: str, src: str, col: pa.ChunkedArray, required: bool
         vals[bad] = np.datetime64("NaT")
     out = Parsed(canon, src, vals, "datetime", date_format=fmt, notes=notes)
     if required:
-        out.add(empty, "empty", t("load.expected.date", None), quote_empty=True)
+        out.add(empty, "empty", Note("load.expected.date"), quote_empty=True)
     out.add(bad, "not_a_date")
     return out
 
@@ -157,7 +157,7 @@ def parse_amount(canon: str, src: str, col: pa.ChunkedArray, required: bool, *,
     vals, empty, bad = parse_numbers(col, decimal)
     out = Parsed(canon, src, vals, "float")
     if required:
-        out.add(empty, "empty", t("load.expected.number", None), quote_empty=True)
+        out.add(empty, "empty", Note("load.expected.number"), quote_empty=True)
     out.add(bad, "not_a_number")
     return out
 
@@ -184,7 +184,7 @@ def parse_kano(canon: str, src: str, col: pa.ChunkedArray, required: bool) -> Pa
     codes, empty, bad = parse_codes(col, _kano_lookup())
     vals = np.array([np.nan if c is None else float(c) for c in codes], dtype=float)
     out = Parsed(canon, src, vals, "Int")
-    out.add(bad, "not_recognised", "1-5 or a Kano answer such as 'I like it' / 'Мне нравится'")
+    out.add(bad, "not_recognised", Note("load.expected.kano"))
     return out
 
 
@@ -196,9 +196,10 @@ def parse_category(canon: str, src: str, col: pa.ChunkedArray, required: bool) -
         lookup, allowed = _lookup(LEAD_STAGE_SYNONYMS), LEAD_STAGES
     codes, empty, bad = parse_codes(col, lookup)
     out = Parsed(canon, src, codes, "category")
+    expected = Note(f"load.expected.{canon}", codes=tuple(allowed))  # said in the language
     if required:
-        out.add(empty, "empty", ", ".join(allowed), quote_empty=True)
-    out.add(bad, "not_recognised", ", ".join(allowed))
+        out.add(empty, "empty", expected, quote_empty=True)
+    out.add(bad, "not_recognised", expected)
     return out
 
 

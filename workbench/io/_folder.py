@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Mapping
@@ -11,14 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench._context import set_currency
 from workbench.errors import DataFileError
-from workbench.i18n import check_language, get_language, set_currency, t
 from workbench.io._load import load_table
 from workbench.io._mapping import load_mapping
+from workbench.io._messages import Note, text_layer
 from workbench.io._messages import note as note_
-from workbench.io._messages import say
 from workbench.io._read import SUPPORTED_SUFFIXES, data_stem, data_suffix
-from workbench.io._report import LoadReport, fmt_int, fmt_money
+from workbench.io._report import LoadReport
 from workbench.schema import TABLES
 
 __all__ = ("DataFolder", "find_table_files", "load_folder", "write_summary")
@@ -45,8 +44,8 @@ class DataFolder:
         Canonical tables with no file in the folder.
     mapping_file : Path or None
         The mapping file used, if any.
-    warnings : list of str
-        Folder-level notes (e.g. two files for one table).
+    warnings : list of Note
+        Folder-level notes (e.g. two files for one table), as ``(code, params)`` records.
     workshop : Workshop or None
         The folder's workshop file, validated (:func:`workbench.read_workshop`; empty when
         the folder has none).
@@ -58,7 +57,7 @@ class DataFolder:
     files: dict[str, Path] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     mapping_file: Path | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     workshop: object = None
 
     def __getitem__(self, table: str) -> pd.DataFrame:
@@ -68,54 +67,23 @@ class DataFolder:
         return table in self.tables
 
     def summary(self, language: str | None = None) -> str:
-        """Plain-text summary: one line per table, then the missing ones."""
-        lines = [t("load.folder_title", language, path=self.path.name)]
-        for name, rep in self.reports.items():
-            lines.append(
-                "  " + t("load.summary_table_rows", language, table=f"{name} ({rep.source})",
-                         kept=fmt_int(rep.rows_kept, language),
-                         rejected=fmt_int(rep.rows_rejected, language))
-            )
-        if self.missing:
-            lines.append("  " + t("load.missing_tables", language, tables=", ".join(self.missing)))
-        lines += [f"  - {say(w, language)}" for w in self.warnings]
-        return "\n".join(lines)
+        """Plain-text summary: one line per table, then the missing ones (said by
+        :func:`workbench.narrative.describe_folder_report`)."""
+        return text_layer().describe_folder_report(self, language)
 
     def __str__(self) -> str:
         return self.summary()
 
     def _repr_html_(self, language: str | None = None) -> str:
-        esc = html.escape
-        rows = "".join(
-            f"<tr><td>{esc(n)}</td><td>{esc(r.source)}</td>"
-            + "".join(f"<td>{fmt_int(v, language)}</td>"
-                      for v in (r.rows_read, r.rows_kept, r.rows_rejected, r.n_duplicates))
-            + "</tr>"
-            for n, r in self.reports.items()
-        )
-        head = (
-            f"<tr><th>{esc(t('load.table', language))}</th><th>{esc(t('load.file', language))}</th>"
-            f"<th>{esc(t('load.rows_read', language))}</th><th>{esc(t('load.rows_kept', language))}</th>"
-            f"<th>{esc(t('load.rows_rejected', language))}</th><th>{esc(t('load.col.duplicates', language))}</th></tr>"
-        )
-        out = [
-            f"<b>{esc(t('load.folder_title', language, path=self.path.name))}</b>",
-            f"<table>{head}{rows}</table>",
-        ]
-        if self.missing:
-            out.append(f"<p>{esc(t('load.missing_tables', language, tables=', '.join(self.missing)))}</p>")
-        if self.warnings:
-            out.append("<ul>" + "".join(f"<li>{esc(str(say(w, language)))}</li>"
-                                        for w in self.warnings) + "</ul>")
-        return "\n".join(out)
+        return text_layer().folder_report_html(self, language)
 
 
-def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[str]]:
+def find_table_files(path: str | Path) -> tuple[dict[str, Path], list[Note]]:
     """Find ``<table>.<ext>`` files in a folder; returns ({table: path}, warnings)."""
     folder = Path(path)
     files = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
     found: dict[str, Path] = {}
-    warnings: list[str] = []
+    warnings: list[Note] = []
     for table, spec in TABLES.items():
         hits = [files[f"{spec.file_stem}{ext}"] for ext in SUPPORTED_SUFFIXES
                 if f"{spec.file_stem}{ext}" in files]
@@ -183,8 +151,7 @@ def load_folder(
     from workbench import _cache  # `workbench run`: loaded once, shared by the step kernels
 
     result = _cache.memo(
-        "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options,
-                                            get_language()),
+        "folder", lambda: _cache.folder_key(folder, mapping, pseudonymize_key, options),
         lambda: _load_folder(folder, mapping, pseudonymize_key, options))
     # money is shown in this folder's currency (or bare), also when the load came from the cache
     set_currency(getattr(result.workshop, "currency", None))
@@ -258,8 +225,9 @@ def _load_folder(folder: Path, mapping, pseudonymize_key, options: dict) -> Data
 
 
 def _scrub_folder(result: DataFolder, customers_map: Mapping | None, options: dict) -> None:
-    """Pseudonymised load: no e-mail, phone number or client name left in any text."""
-    from workbench._privacy import scrub_everything, scrub_frame
+    """Pseudonymised load: no e-mail, phone number or client name left in any text (the values
+    quoted by the rejection reasons included)."""
+    from workbench._privacy import _names_pattern, scrub_everything, scrub_frame, scrub_text
 
     names: list = []
     file = result.files.get("customers")
@@ -273,6 +241,21 @@ def _scrub_folder(result: DataFolder, customers_map: Mapping | None, options: di
         report = result.reports[table]
         if getattr(report, "rejected", None) is not None and len(report.rejected):
             report.rejected = scrub_everything(report.rejected, names=names)
+            if "reason" in report.rejected.columns:
+                pattern = _names_pattern(names)
+                report.rejected["reason"] = pd.Series(
+                    [_scrub_note(r, lambda v, p=pattern: scrub_text(v, phones=True, names=p))
+                     for r in report.rejected["reason"]],
+                    index=report.rejected.index, dtype=object)
+
+
+def _scrub_note(message: object, scrub) -> object:
+    """A note with every text among its values scrubbed (notes inside it too)."""
+    if isinstance(message, Note):
+        return Note(message.code, **{k: _scrub_note(v, scrub) for k, v in message.params.items()})
+    if isinstance(message, tuple):
+        return tuple(_scrub_note(v, scrub) for v in message)
+    return scrub(message) if isinstance(message, str) else message
 
 
 def _shown_path(folder: Path, out_dir: str | Path) -> str:
@@ -318,45 +301,8 @@ def write_summary(
     str
         The text written (Markdown).
     """
-    language = check_language(language)
     folder = load_folder(data_dir, mapping=mapping, pseudonymize_key=pseudonymize_key)
-    lines = [f"# {t('load.summary_title', language)}", "",
-             t("load.summary_folder", language, path=_shown_path(folder.path, out_dir)), ""]
-    tx = folder.tables.get("transactions")
-    if tx is not None and len(tx):
-        lines.append("- " + t("load.summary_period", language,
-                              start=f"{tx['date'].min():%Y-%m-%d}", end=f"{tx['date'].max():%Y-%m-%d}"))
-        lines.append("- " + t("load.summary_customers", language,
-                              n=fmt_int(tx['customer_id'].nunique(), language)))
-        returns = float(tx.loc[tx["amount"] < 0, "amount"].sum())
-        lines.append("- " + t("load.summary_revenue", language, revenue=fmt_money(float(tx["amount"].sum()), language),
-                              returns=fmt_money(returns, language)))
-        if "cost" in tx and tx["cost"].notna().any():
-            profit = float((tx["amount"] - tx["cost"]).sum())
-            lines.append("- " + t("load.summary_profit", language, profit=fmt_money(profit, language)))
-    sv = folder.tables.get("survey")
-    if sv is not None:
-        lines.append("- " + t("load.summary_respondents", language,
-                              n=fmt_int(sv['respondent_id'].nunique(), language)))
-    fb = folder.tables.get("feedback")
-    if fb is not None:
-        open_ = int(fb["resolved_date"].isna().sum()) if "resolved_date" in fb else len(fb)
-        lines.append("- " + t("load.summary_contacts", language, n=fmt_int(len(fb), language), open=fmt_int(open_, language)))
-    ld = folder.tables.get("leads")
-    if ld is not None:
-        lines.append("- " + t("load.summary_leads", language, n=fmt_int(len(ld), language),
-                              deals=fmt_int((ld["stage"] == "deal").sum(), language)))
-    if folder.missing:
-        lines.append("- " + t("load.missing_tables", language, tables=", ".join(folder.missing)))
-    lines.append("")
-    for table, rep in folder.reports.items():
-        lines.append(f"## {table} ({rep.source})")
-        lines.append("")
-        lines.append("```")
-        lines.append(rep.summary(language))
-        lines.append("```")
-        lines.append("")
-    text = "\n".join(lines)
+    text = text_layer().summary_markdown(folder, _shown_path(folder.path, out_dir), language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "summary.md").write_text(text, encoding="utf-8")

@@ -20,7 +20,6 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from workbench.errors import MissingColumnsError, WorkbenchError, shorten
-from workbench.i18n import t
 from workbench.io._build import (
     Verdicts,
     build_duplicates,
@@ -38,6 +37,7 @@ from workbench.io._columns import (
 from workbench.io._duplicates import find_duplicates
 from workbench.io._layout import ungroup
 from workbench.io._mapping import load_mapping, mapping_options, resolve_columns
+from workbench.io._messages import Note
 from workbench.io._messages import note as note_
 from workbench.io._parse import detect_decimal, parse_text
 from workbench.io._read import RawTable, read_source
@@ -115,7 +115,7 @@ def _combine_mapping(
     return explicit
 
 
-def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[str]) -> tuple[str, str | None]:
+def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[Note]) -> tuple[str, str | None]:
     """The decimal mark of the numeric columns: (mark to parse with, mark to report)."""
     samples: list[str] = []
     for src in sources:
@@ -129,8 +129,8 @@ def _detect_decimal(raw: RawTable, sources: list[str], warnings: list[str]) -> t
     return dec, (dec if samples else None)
 
 
-def _duplicate_header_notes(raw: RawTable, col_map: dict[str, str]) -> list[str]:
-    """One sentence per header name that occurs more than once: which copy was used."""
+def _duplicate_header_notes(raw: RawTable, col_map: dict[str, str]) -> list[Note]:
+    """One note per header name that occurs more than once: which copy was used."""
     notes = []
     for text, copies in raw.duplicate_names.items():
         used = [(c, col_map[c]) for c in copies if c in col_map]
@@ -168,7 +168,7 @@ def _one_column_report(raw: RawTable) -> str | None:
 
 
 def _apply_layout(raw: RawTable, canon_to_src: dict[str, str], verdicts: Verdicts,
-                  warnings: list[str]) -> dict[str, pa.ChunkedArray]:
+                  warnings: list[Note]) -> dict[str, pa.ChunkedArray]:
     """Columns to parse: the raw ones, with a grouped report's client carried down."""
     cols = {c: raw.columns[s] for c, s in canon_to_src.items()}
     if raw.kind not in ("text", "excel") or not {"customer_id", "date"} <= set(cols):
@@ -178,9 +178,9 @@ def _apply_layout(raw: RawTable, canon_to_src: dict[str, str], verdicts: Verdict
         return cols
     cols["customer_id"] = grouped.customer
     g, s = grouped.group_lines, grouped.subtotal_lines
-    verdicts.add_row_problem(g, "", "group_line", [t("load.reason.group_line", None)] * len(g),
+    verdicts.add_row_problem(g, "", "group_line", [Note("load.reason.group_line")] * len(g),
                              settle=True)
-    verdicts.add_row_problem(s, "", "subtotal", [t("load.reason.subtotal", None)] * len(s),
+    verdicts.add_row_problem(s, "", "subtotal", [Note("load.reason.subtotal")] * len(s),
                              settle=True)
     warnings.append(note_("load.warn.grouped_report", groups=len(g), filled=grouped.n_filled,
                           lines=len(g) + len(s)))
@@ -262,7 +262,7 @@ def load_table(
     if duplicates == "drop" and len(dup_pos):
         verdicts.add_row_problem(
             dup_pos, "", "duplicate",
-            [t("load.reason.duplicate", None, row=int(raw.rows[o])) for o in dup_of.tolist()],
+            [Note("load.reason.duplicate", row=int(raw.rows[o])) for o in dup_of.tolist()],
         )
     keep_pos = None if not verdicts.reject.any() else np.flatnonzero(~verdicts.reject)
 
@@ -306,8 +306,9 @@ def load_table(
     invalid = build_invalid(verdicts)
     if len(invalid):
         counts = invalid["column"].value_counts()
-        warnings.append(note_("load.warn.invalid_values",
-                              counts=", ".join(f"{c} {k}" for c, k in counts.items())))
+        warnings.append(note_("load.warn.invalid_values", counts=tuple(
+            note_("load.warn.column_count", column=labels.get(c, c), n=int(k))
+            for c, k in counts.items())))
     report = LoadReport(
         source=name,
         table=table,

@@ -1,37 +1,30 @@
-"""The :class:`LoadReport`: what a loader did to a file, row by row."""
+"""The :class:`LoadReport`: what a loader did to a file, row by row, as data.
+
+The report holds numbers, codes and :class:`~workbench.io._messages.Note` records; its
+sentences (``summary``, ``str``, the HTML view, ``rejected_by_reason``) are said by the text
+layer, ``workbench.narrative`` (:func:`workbench.narrative.describe_load_report` and friends):
+the methods here only forward to it.
+"""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.i18n import check_language, t
-from workbench.io._messages import say
+from workbench.io._messages import Note, text_layer
 
 __all__ = ("LoadReport", "fmt_money", "fmt_int")
 
-_DELIM_KEYS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-
 
 def fmt_int(n: int, language: str | None = None) -> str:
-    """``12,345`` in English, ``12 345`` (narrow no-break space) in Russian."""
-    text = f"{int(n):,}"
-    return text.replace(",", "\u202f") if check_language(language) == "ru" else text
+    """``12,345`` in English, ``12 345`` in Russian (said by the text layer)."""
+    return text_layer().count_text(n, language)
 
 
 def fmt_money(x: float, language: str | None = None) -> str:
-    """``12,345.60`` in English, ``12 345,60`` in Russian."""
-    text = f"{float(x):,.2f}"
-    if check_language(language) == "ru":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
-
-
-def _delimiter(sep: str, language: str | None) -> str:
-    key = _DELIM_KEYS.get(sep)
-    return t(f"load.delim.{key}", language) if key else repr(sep)
+    """``12,345.60`` in English, ``12 345,60`` in Russian (said by the text layer)."""
+    return text_layer().amount_text(x, language)
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -63,8 +56,10 @@ class LoadReport:
         ``not_a_number``, ``not_a_date``, ``not_recognised``, ``out_of_range``,
         ``not_integer``, ``duplicate``, ``malformed`` (a broken line: wrong number of fields,
         unterminated quote, damaged bytes), ``group_line``, ``subtotal`` (lines of a report
-        grouped by client)) and ``reason`` (a sentence naming the column, the bad value and
-        what was expected).
+        grouped by client)) and ``reason`` (a :class:`~workbench.io._messages.Note`: the code
+        ``load.reason.<problem>`` with the column, the bad value and what was expected; shown
+        as a sentence in the current language, :func:`workbench.format_rejected` makes the
+        table in a given one).
     encoding, delimiter, decimal, date_format : str or None
         What was detected (or given). ``date_format`` describes the main date column;
         ``date_formats`` has one entry per date column.
@@ -85,10 +80,9 @@ class LoadReport:
         ``row``, ``column``, ``value``, ``problem``, ``reason``. Their rows are kept.
     pseudonymised : bool
         Whether identifiers were replaced by keyed-hash pseudonyms.
-    warnings : list of str
-        Everything else worth knowing, in the language current at load time; each is an
-        ``io._messages.Note`` that :meth:`summary` and the HTML view say again in the language
-        they are asked for.
+    warnings : list of Note
+        Everything else worth knowing, as ``(code, params)`` records (``note.code``,
+        ``note.params``); ``str(note)`` is the sentence in the current language.
     """
 
     source: str
@@ -110,7 +104,7 @@ class LoadReport:
     duplicates_dropped: int = 0
     invalid_values: pd.DataFrame = field(default_factory=_empty_frame)
     pseudonymised: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
     # ---------------------------------------------------------------------------------------
     @property
@@ -124,72 +118,26 @@ class LoadReport:
         return len(self.duplicates)
 
     def rejected_by_reason(self, language: str | None = None) -> pd.Series:
-        """Count rejected rows by problem and column (a Series, largest first)."""
+        """Count rejected rows by problem and column (a Series, largest first), labelled in
+        ``language`` (:func:`workbench.narrative.rejected_by_reason`)."""
+        return text_layer().rejected_by_reason(self, language)
+
+    def problem_counts(self) -> pd.Series:
+        """Count rejected rows by ``(problem, column)`` codes (the first of each row), largest
+        first: the data behind :meth:`rejected_by_reason`."""
         if not len(self.rejected):
             return pd.Series(dtype="int64", name="rows")
-        labels = [
-            t(f"load.problem.{p.split(';')[0]}", language, column=c.split(";")[0])
-            for p, c in zip(self.rejected["problem"], self.rejected["column"], strict=False)
-        ]
-        counts = pd.Series(labels).value_counts(sort=True)
+        keys = [(str(p).split(";")[0].strip(), str(c).split(";")[0].strip())
+                for p, c in zip(self.rejected["problem"], self.rejected["column"], strict=False)]
+        counts = pd.Series(keys, dtype=object).value_counts(sort=True)
+        counts.index = pd.MultiIndex.from_tuples(counts.index, names=["problem", "column"])
         counts.name = "rows"
         return counts
 
-    def _facts(self, language: str | None) -> list[tuple[str, str]]:
-        facts = [
-            (t("load.rows_read", language), fmt_int(self.rows_read, language)),
-            (t("load.rows_kept", language), fmt_int(self.rows_kept, language)),
-            (t("load.rows_rejected", language), fmt_int(self.rows_rejected, language)),
-        ]
-        if self.encoding:
-            facts.append((t("load.encoding", language), self.encoding))
-        if self.delimiter:
-            facts.append((t("load.delimiter", language), _delimiter(self.delimiter, language)))
-        if self.decimal:
-            facts.append((t("load.decimal", language), repr(self.decimal)))
-        if self.date_formats:
-            facts.append(
-                (
-                    t("load.date_format", language),
-                    "; ".join(f"{c}: {f}" for c, f in self.date_formats.items()),
-                )
-            )
-        if self.header_row and self.header_row != 1:
-            facts.append((t("load.header_row", language), str(self.header_row)))
-        auto = t("load.auto", language)
-        cols = ", ".join(
-            (f"{s} → {c}" if s != c else c) + (f" ({auto})" if s in self.auto_mapped else "")
-            for s, c in self.mapping.items()
-        )
-        facts.append((t("load.columns", language), cols))
-        if self.extra_columns:
-            facts.append((t("load.extra_columns", language), ", ".join(self.extra_columns)))
-        if self.dropped_columns:
-            facts.append((t("load.dropped_columns", language), ", ".join(self.dropped_columns)))
-        action = t(
-            "load.duplicates_dropped" if self.duplicates_dropped else "load.duplicates_kept",
-            language,
-        )
-        facts.append(("", t("load.duplicates", language, n=self.n_duplicates, action=action)))
-        if len(self.invalid_values):
-            facts.append(("", t("load.invalid_values", language, n=len(self.invalid_values))))
-        if self.pseudonymised:
-            facts.append(("", t("load.pseudonymised", language)))
-        return facts
-
     def summary(self, language: str | None = None) -> str:
-        """Return a plain-text summary in ``language`` ("en" or "ru")."""
-        lines = [t("load.report_title", language, table=self.table, source=self.source)]
-        for k, v in self._facts(language):
-            lines.append(f"  {k}: {v}" if k else f"  {v}")
-        by = self.rejected_by_reason(language)
-        if len(by):
-            lines.append("  " + t("load.rejected_by_reason", language) + ":")
-            lines += [f"    {label}: {fmt_int(n, language)}" for label, n in by.items()]
-        if self.warnings:
-            lines.append("  " + t("load.warnings", language) + ":")
-            lines += [f"    - {say(w, language)}" for w in self.warnings]
-        return "\n".join(lines)
+        """Return a plain-text summary in ``language`` ("en" or "ru"; default: the current one),
+        said by :func:`workbench.narrative.describe_load_report`."""
+        return text_layer().describe_load_report(self, language)
 
     def __str__(self) -> str:
         return self.summary()
@@ -202,25 +150,4 @@ class LoadReport:
         )
 
     def _repr_html_(self, language: str | None = None) -> str:
-        esc = html.escape
-        parts = [
-            "<div class='workbench-load-report'>",
-            f"<b>{esc(t('load.report_title', language, table=self.table, source=self.source))}</b>",
-            "<table>",
-        ]
-        for k, v in self._facts(language):
-            parts.append(f"<tr><th style='text-align:left'>{esc(k)}</th><td style='text-align:left'>{esc(v)}</td></tr>")
-        parts.append("</table>")
-        by = self.rejected_by_reason(language)
-        if len(by):
-            parts.append(f"<p><b>{esc(t('load.rejected_by_reason', language))}</b></p><ul>")
-            parts += [f"<li>{esc(str(label))}: {fmt_int(n, language)}</li>" for label, n in by.items()]
-            parts.append("</ul>")
-            parts.append(f"<p><b>{esc(t('load.first_rejected', language))}</b></p>")
-            parts.append(self.rejected.head(5).to_html(index=False))
-        if self.warnings:
-            parts.append(f"<p><b>{esc(t('load.warnings', language))}</b></p><ul>")
-            parts += [f"<li>{esc(str(say(w, language)))}</li>" for w in self.warnings]
-            parts.append("</ul>")
-        parts.append("</div>")
-        return "\n".join(parts)
+        return text_layer().load_report_html(self, language)

@@ -370,6 +370,8 @@ def _fast_read(
     n_phys = payload.count(newline, start) + (
         1 if size and not payload.endswith(newline, start) else 0)
     # blank lines (skipped by Arrow) and records spanning lines both make n_rec < n_phys
+    if n_rec == n_phys and payload.find(b'"', start) >= 0 and _any_line_break(table):
+        return None  # a quote left open on the last line took its line break: not a record
     if n_rec == n_phys:
         rows = np.arange(first_line, first_line + n_phys, dtype=np.int64)
     else:
@@ -384,6 +386,13 @@ def _fast_read(
         columns = [c.take(keep) for c in columns]
         rows = rows[~blank_rec]
     return columns, rows
+
+
+def _any_line_break(table: pa.Table) -> bool:
+    """Whether any value holds a line break (then some record took more than its line)."""
+    import pyarrow.compute as pc
+
+    return any(pc.any(pc.match_substring_regex(col, "[\r\n]")).as_py() for col in table.columns)
 
 
 def _blank_lines(payload: bytes, start: int, newline: bytes) -> np.ndarray:

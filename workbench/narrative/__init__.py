@@ -93,12 +93,16 @@ from workbench.narrative._labels import (
     rung_label,
     value_label,
 )
+from workbench.narrative._load import (
+    describe_load,
+    describe_load_report,
+    format_invalid,
+    format_rejected,
+)
 from workbench.narrative._notebook import (
     STEP_NOTEBOOKS,
     data_model_table,
     describe_folder,
-    describe_load,
-    format_rejected,
     missing_banner,
     needs,
     step_settings,
@@ -181,6 +185,7 @@ __all__ = (
     "describe_kano",
     "describe_ladder",
     "describe_load",
+    "describe_load_report",
     "describe_loop_check",
     "describe_money_confusion",
     "describe_no_campaign",
@@ -215,6 +220,7 @@ __all__ = (
     "format_gaps",
     "format_golden_drops",
     "format_importance_performance",
+    "format_invalid",
     "format_kano",
     "format_ladder_summary",
     "format_offer_matrix",

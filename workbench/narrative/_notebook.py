@@ -9,14 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.i18n import check_language, t
-from workbench.narrative._format import count, listing, percent, quantity
+from workbench.narrative._format import listing, percent
 
 __all__ = (
     "STEP_NOTEBOOKS",
     "data_model_table",
     "describe_folder",
-    "describe_load",
-    "format_rejected",
     "missing_banner",
     "needs",
     "step_settings",
@@ -271,115 +269,6 @@ def data_model_table(language: str | None = None, tables: tuple[str, ...] | None
                 t("ws.col.meaning", language): t(f"schema.{name}.{col.name}", language),
             })
     return pd.DataFrame(rows)
-
-
-def format_rejected(report: Any, language: str | None = None, rows: int | None = 10):
-    """Return the rejected rows of a load report as a table for the person who owns the source.
-
-    Parameters
-    ----------
-    report : LoadReport
-        What a loader returned.
-    language : {"en", "ru"}, optional
-        Language of the headers and problem labels (default: the current language). The
-        ``reason`` sentences were written by the loader in the language current at load time.
-    rows : int or None
-        How many rows to show (None: all).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by the row number in the file: the problem (translated, naming the column as
-        the file calls it), the reason, then the row's values as they are in the file.
-    """
-    import pandas as pd
-
-    language = check_language(language)
-    rejected = report.rejected
-    if rows is not None:
-        rejected = rejected.head(rows)
-    if not len(rejected):
-        return pd.DataFrame(columns=[t("load.col.problem", language),
-                                     t("load.col.reason", language)])
-    source_of = {canon: src for src, canon in getattr(report, "mapping", {}).items()}
-    problems = [
-        "; ".join(t(f"load.problem.{p}", language, column=source_of.get(c, c))
-                  for p, c in zip(str(problem).split(";"), str(column).split(";") + [""] * 9,
-                                  strict=False))
-        for problem, column in zip(rejected["problem"], rejected["column"], strict=True)
-    ]
-    values = rejected.drop(columns=[c for c in ("row", "column", "problem", "reason", "_pos")
-                                    if c in rejected.columns])
-    table = pd.concat([
-        pd.DataFrame({t("load.col.problem", language): problems,
-                      t("load.col.reason", language): rejected["reason"].astype(str).tolist()},
-                     index=values.index),
-        values,
-    ], axis=1)
-    table.index = pd.Index(rejected["row"].tolist(), name=t("load.col.row", language))
-    return table
-
-
-def _reason_counts(rejected: Any) -> dict[str, int]:
-    if rejected is None or len(rejected) == 0:
-        return {}
-    column = "reason" if "reason" in rejected.columns else rejected.columns[-1]
-    counts = rejected[column].astype(str).value_counts()
-    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {str(k): int(v) for k, v in items}
-
-
-def describe_load(report: Any, language: str | None = None, name: str | None = None) -> str:
-    """Read a LoadReport aloud: rows read, kept and rejected, the reasons, the format found.
-
-    Parameters
-    ----------
-    report : LoadReport
-        From a ``workbench.load_*`` loader (``rows_read``, ``rows_kept``, ``rejected``; the
-        optional ``encoding``, ``delimiter``, ``decimal``, ``date_format``, ``duplicates`` are
-        used when present).
-    language : {"en", "ru"}, optional
-    name : str, optional
-        What to call the table (default: ``report.table`` or "data").
-
-    Returns
-    -------
-    str
-        A few sentences whose numbers all come from the report.
-    """
-    language = check_language(language)
-    name = name or getattr(report, "table", None) or "data"
-    read, kept = int(report.rows_read), int(report.rows_kept)
-    rejected = getattr(report, "rejected", None)
-    n_rej = 0 if rejected is None else len(rejected)
-    lines = [t("ws.load.summary", language, name=name, read=quantity(read, "row", language),
-               kept=count(kept, language), kept_pct=percent(kept / read if read else 1.0, 1, language),
-               rejected=count(n_rej, language))]
-    details = []
-    for attr in ("encoding", "delimiter", "decimal", "date_format"):
-        value = getattr(report, attr, None)
-        if value not in (None, ""):
-            details.append(f"{t(f'ws.fmt.{attr}', language)} {value!r}")
-    if details:
-        lines.append(t("ws.load.format", language, details=", ".join(details)))
-    if callable(getattr(report, "rejected_by_reason", None)):
-        by_reason = report.rejected_by_reason(language)
-        reasons = {str(k): int(v) for k, v in by_reason.items()}
-    else:
-        reasons = _reason_counts(rejected)
-    if reasons:
-        lines.append(t("ws.load.reasons", language,
-                       reasons="; ".join(f"{r} — {count(n, language)}" for r, n in reasons.items())))
-        top, n_top = next(iter(reasons.items()))
-        lines.append(t("ws.load.top_reason", language, reason=top,
-                       rows=quantity(n_top, "row", language)))
-    else:
-        lines.append(t("ws.load.all_kept", language))
-    duplicates = getattr(report, "duplicates", None)
-    if duplicates is not None:
-        n_dup = duplicates if isinstance(duplicates, int) else len(duplicates)
-        lines.append(t("ws.load.duplicates", language, n=count(n_dup, language)))
-    return " ".join(lines)
 
 
 def describe_folder(folder: Any, language: str | None = None) -> str:

@@ -31,7 +31,7 @@ def load_report_panel(folder: Any, language: str | None = None, rows: int = 10) 
         ``controls["table"]`` (a Dropdown of the loaded tables); ``result`` is the chosen
         table's LoadReport; ``summary`` reads it aloud (:func:`workbench.describe_load`).
     """
-    from workbench.narrative import describe_load
+    from workbench.narrative import describe_load, format_rejected
 
     language = check_language(language)
     reports = dict(getattr(folder, "reports", {}))
@@ -53,7 +53,7 @@ def load_report_panel(folder: Any, language: str | None = None, rows: int = 10) 
 
         rejected = getattr(report, "rejected", None)
         if rejected is not None and len(rejected):
-            display(rejected.head(rows))
+            display(format_rejected(report, language, rows=rows))
 
     return Panel({"table": dropdown}, compute, describe, draw,
                  title=t("ws.panel.load_title", language), height="260px")
