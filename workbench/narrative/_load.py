@@ -317,11 +317,13 @@ def format_rejected(report: Any, language: str | None = None, rows: int | None =
     if not len(rejected):
         return pd.DataFrame(columns=[t("load.col.problem", lang), t("load.col.reason", lang)])
     names = _source_names(report)
+    blank = [""] * len(rejected)  # a report-like object may lack the codes (``reason`` only)
     problems = [
         "; ".join(_problem_label(p, c, names, lang)
                   for p, c in zip(str(problem).split(";"), str(column).split(";") + [""] * 9,
-                                  strict=False))
-        for problem, column in zip(rejected["problem"], rejected["column"], strict=True)
+                                  strict=False)) if problem else ""
+        for problem, column in zip(rejected.get("problem", blank), rejected.get("column", blank),
+                                   strict=True)
     ]
     values = rejected.drop(columns=[c for c in ("row", "column", "problem", "reason", "_pos")
                                     if c in rejected.columns])
@@ -331,7 +333,8 @@ def format_rejected(report: Any, language: str | None = None, rows: int | None =
                      index=values.index),
         values,
     ], axis=1)
-    table.index = pd.Index(rejected["row"].tolist(), name=t("load.col.row", lang))
+    rows_in_file = rejected["row"].tolist() if "row" in rejected.columns else list(rejected.index)
+    table.index = pd.Index(rows_in_file, name=t("load.col.row", lang))
     return table
 
 
