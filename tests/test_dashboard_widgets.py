@@ -226,3 +226,18 @@ def test_an_explicit_workshop_target_is_where_the_dashboard_saves(tx_folder, tmp
     panel.save(by="test", at=WHEN)
     assert read_workshop(target).get("decisions.abc_b") == pytest.approx(0.9)
     assert read_workshop(tx_folder).get("decisions.abc_b") is None
+
+
+def test_step_8_page_saves_the_second_round_decision(tx_folder):
+    board = widgets.dashboard(tx_folder, language="ru")
+    panels = board.build(8)
+    assert {"second_round", "card"} <= set(panels)
+    panel = panels["second_round"]
+    assert panel.controls["stale_days"].value == 90
+    assert panel.result["n_listed"] > 0  # the next round's lists come from the client base
+    panel.controls["control_share"].value = 0.2
+    panel.save(by="Ольга", at=WHEN)
+    ws = read_workshop(tx_folder)
+    assert ws.decision("feedback") == {"stale_days": 90, "control_share": 0.2}
+    again = widgets.dashboard(tx_folder, language="ru").build(8)["second_round"]
+    assert again.controls["control_share"].value == pytest.approx(0.2)

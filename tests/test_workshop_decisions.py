@@ -174,3 +174,65 @@ def test_round_trip_widget_to_file_to_deliverable(tmp_path):
     by_hand = workbench.compute_deliverables(workbench.load_folder(data), language="en",
                                              success_rate=0.1)
     assert by_hand.settings["success_rate"] == pytest.approx(0.1)
+
+
+def _loop_folder(tmp_path: Path, tx: pd.DataFrame) -> Path:
+    """Transactions + open complaints 10, 40, 70, 200 and 400 days old at the last date."""
+    init_workshop(tmp_path, language="en", excel=False)
+    tx.to_csv(tmp_path / "transactions.csv", index=False)
+    asof = pd.Timestamp(tx["date"].max())
+    clients = sorted(tx["customer_id"].unique())
+    ages = [10, 40, 70, 200, 400]
+    pd.DataFrame({
+        "customer_id": clients[:len(ages)] + clients[:1],
+        "date": [(asof - pd.Timedelta(days=a)).strftime("%Y-%m-%d") for a in ages]
+        + [(asof - pd.Timedelta(days=300)).strftime("%Y-%m-%d")],
+        "kind": ["complaint"] * len(ages) + ["complaint"],
+        "resolved_date": [""] * len(ages) + [(asof - pd.Timedelta(days=290)).strftime("%Y-%m-%d")],
+    }).to_csv(tmp_path / "feedback.csv", index=False)
+    return tmp_path
+
+
+def test_second_round_panel_shows_the_split_and_the_control_groups(tmp_path, tx):
+    data = _loop_folder(tmp_path, tx)
+    folder = workbench.load_folder(data)
+    asof = folder.tables["transactions"]["date"].max()
+    panel = widgets.second_round_panel(folder.tables["feedback"], asof,
+                                       list_sizes={"retain": 55, "win_back": 25},
+                                       language="ru", workshop=data)
+    r = panel.result
+    assert (r["n_open"], r["n_calls"], len(r["stale"])) == (5, 3, 2)  # 90 days by default
+    assert r["control"].to_dict() == {"retain": 6, "win_back": 3}  # 5.5 and 2.5, half up
+    panel.controls["stale_days"].value = 30
+    panel.controls["control_share"].value = 0.2
+    r = panel.result
+    assert (r["n_calls"], len(r["stale"]), r["n_control"]) == (1, 4, 16)
+    assert "Из 5 открытых жалоб 1" in panel.summary.value
+    ws = panel.save(by="Ирина", at=WHEN)
+    assert ws.decision("feedback") == {"stale_days": 30, "control_share": 0.2}
+    assert read_workshop(data).saved["feedback"] == {"by": "Ирина", "at": WHEN}
+    # the next panel starts from the room's choice
+    saved = read_workshop(data).decision("feedback")
+    again = widgets.second_round_panel(folder.tables["feedback"], asof, language="en",
+                                       **saved)
+    assert again.controls["stale_days"].value == 30
+    assert again.result["n_calls"] == 1 and again.result["n_listed"] == 0
+
+
+def test_second_round_decision_reaches_the_deliverables(tmp_path, tx):
+    data = _loop_folder(tmp_path, tx)
+    before = workbench.compute_deliverables(workbench.load_folder(data), language="en")
+    folder = workbench.load_folder(data)
+    panel = widgets.second_round_panel(folder.tables["feedback"],
+                                       folder.tables["transactions"]["date"].max(),
+                                       language="en", workshop=data)
+    panel.controls["stale_days"].value = 30
+    panel.controls["control_share"].value = 0.25
+    panel.save(by="room", at=WHEN)
+    after = workbench.compute_deliverables(workbench.load_folder(data), language="en")
+    # an open complaint older than 30 days is now a data-quality flag, not a reason to call
+    assert int(before.everyone["stale_complaint"].sum()) == 2
+    assert int(after.everyone["stale_complaint"].sum()) == 4
+    assert int(after.everyone["complaint_days"].notna().sum()) == 1
+    assert before.settings["control_share"] == pytest.approx(0.1)
+    assert after.settings["control_share"] == pytest.approx(0.25)

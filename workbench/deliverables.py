@@ -427,7 +427,8 @@ def compute_deliverables(
     # why now (reason codes + the numbers behind them), the contact calendar, the channel
     from workbench.client_base import why_now
 
-    why = why_now(base, tables).reindex(scores.index)
+    why = why_now(base, tables, **(ws.why_now_options() if ws is not None else {}))  # step 8
+    why = why.reindex(scores.index)
     for col in WHY_COLUMNS:
         scores[col] = why[col].to_numpy()
     scores["why_now"] = _why_texts(scores, language)

@@ -197,6 +197,7 @@ def _schema() -> tuple[_Section, ...]:
             _Field("success_rate", "share"),
             _Field("risk_threshold", "share"),
             _Field("chosen_actions", "list"),
+            _Field("stale_complaint_days", "integer", lo=1, hi=3650),
         )),
         _Section("control_questions", "table", (
             _Field("question", "question", required=True),
@@ -218,6 +219,8 @@ DECISIONS: dict[str, dict[str, str]] = {
     "segmentation": {"k": "decisions.clusters_k", "features": "decisions.cluster_features"},
     "retention": {"offer_cost": "decisions.offer_cost", "success_rate": "decisions.success_rate"},
     "threshold": {"threshold": "decisions.risk_threshold"},
+    "feedback": {"stale_days": "decisions.stale_complaint_days",
+                 "control_share": "plan.control_share"},
     "offers": {"offers": "offers"},
     "ukor": {"ukor": "ukor"},
     "economics": {"chosen": "decisions.chosen_actions", "offer_cost": "decisions.offer_cost",
@@ -407,6 +410,11 @@ class Workshop:
         if rules is not None:
             out["rules"] = rules
         return out
+
+    def why_now_options(self) -> dict[str, Any]:
+        """Options of :func:`workbench.why_now` the file sets (step 8's stale-complaint age)."""
+        days = self.get("decisions.stale_complaint_days")
+        return {} if days is None else {"stale_days": int(days)}
 
     # -- writing ----------------------------------------------------------------------------
     def set(self, name: str, value: Any) -> None:
@@ -1125,7 +1133,8 @@ def save_decision(
         created there when there is none).
     decision : str
         A key of :data:`DECISIONS` (``"priorities"``, ``"abc_xyz"``, ``"segmentation"``,
-        ``"retention"``, ``"threshold"``, ``"offers"``, ``"ukor"``).
+        ``"retention"``, ``"threshold"``, ``"offers"``, ``"ukor"``, ``"economics"``,
+        ``"feedback"``).
     values : dict or DataFrame
         Field name -> value (short names such as ``budget``, ``offer_cost``); for ``offers`` a
         frame or list of rows with ``segment``, ``strategy``, ``actions`` (and

@@ -64,7 +64,7 @@ lost_horizon = "180D"  # complaints: a client is lost after this long without a 
 target_clients = 10  # new clients wanted from the sales funnel
 horizon = "90D"  # loop check: a client left when they made no purchase for this long
 threshold = None  # retention list from this churn probability; None = the run's high-risk cut-off
-stale_days = 90  # an open complaint older than this is a data-quality flag, not a call
+stale_days = None  # an open complaint older than this is a data-quality flag; None = the workshop file's, else 90
 save_measured_rate = False  # True: write the measured success rate into the workshop file
 
 # %% tags=["hide"]
@@ -88,6 +88,11 @@ feedback = folder.tables.get("feedback")
 banner = workbench.missing_banner(folder, 8, language=language)
 if banner:
     print(banner)
+if stale_days is None:  # step 8's decision, saved in the workshop file (else the method's 90)
+    from workbench.client_base import WHY_NOW_DEFAULTS
+
+    stale_days = workbench.read_workshop(data_dir).why_now_options().get(
+        "stale_days", WHY_NOW_DEFAULTS["stale_days"])
 
 # %% [markdown] tags=["en"]
 # ### The client base this step counts
@@ -414,6 +419,75 @@ if feedback is not None:
 print(attrition[["active_at_start", "lapsed_by_end"]].to_numpy().tolist())
 print(leavers["n_lapsed"], leavers["n_silent"])
 
+# %% [markdown] tags=["en"]
+# ## 8b. One client's card, before the call
+#
+# Before calling a client of the next list, the manager reads their history on one page
+# (`workbench.client_card`): the orders, the rung of the loyalty ladder quarter by quarter,
+# the complaints and contacts, the survey answers. Here the client at the highest risk of
+# the next list; the widget below opens any other client.
+
+# %% [markdown] tags=["ru"]
+# ## 8b. Карточка клиента перед звонком
+#
+# Перед звонком клиенту из следующего списка менеджер читает его историю на одной странице
+# (`workbench.client_card`): заказы, ступень лестницы лояльности по кварталам, жалобы и
+# обращения, ответы в анкете. Здесь — клиент с самым высоким риском из следующего списка;
+# виджет ниже открывает любого другого клиента.
+
+# %%
+next_list = scores_now[scores_now >= threshold].sort_values(ascending=False, kind="mergesort")
+card_id = str(next_list.index[0]) if len(next_list) else str(base.buyers.index[0])
+card = workbench.client_card(folder, card_id)
+print(workbench.widgets.describe_client_card(card, card_id, language=language))
+
+# %% tags=["nbval-ignore-output"]
+display(workbench.widgets.client_card_panel(folder, customer_id=card_id, language=language))
+
+# %% tags=["nbval-check-output", "remove-report"]
+# ✅ check: the card holds this client's orders only, and their count and sum are the history's
+mine = tx[tx["customer_id"] == card_id]
+print(verdict("orders on the card", len(card["orders"]),
+              mine["order_id"].nunique() if "order_id" in mine else len(mine), abs=0))
+print(verdict("amount on the card", card["orders"]["amount"].sum(), mine["amount"].sum(),
+              rel=1e-9))
+
+# %% [markdown] tags=["en"]
+# ## 8c. Decisions for the next round
+#
+# Two choices of this step reach the next run. How old may an "open" complaint be before it
+# is a question for the data owner rather than the first call (`stale_days`)? And which share
+# of each action list is held out, not contacted, so that the next round can be measured
+# (the control group of step 7)? The panel shows what each choice means on this client's
+# data; "Save this decision" writes both into the workshop file, where step 7's action lists
+# and this step read them.
+
+# %% [markdown] tags=["ru"]
+# ## 8c. Решения для следующего круга
+#
+# Два решения этого шага переходят в следующий запуск. Сколько дней «открытая» жалоба может
+# висеть, прежде чем она станет вопросом к владельцу данных, а не первым звонком
+# (`stale_days`)? И какую долю каждого списка действий оставить без контакта, чтобы следующий
+# круг можно было измерить (контрольная группа шага 7)? Панель показывает, что значит каждый
+# выбор на данных клиента; «Сохранить решение» записывает оба значения в файл воркшопа,
+# откуда их читают списки действий шага 7 и этот шаг.
+
+# %% tags=["nbval-ignore-output"]
+next_lists = {k: v for k, v in counts["by_strategy"].items() if k != "attract"}
+second_round = workbench.widgets.second_round_panel(
+    feedback, base.asof, list_sizes=next_lists, stale_days=stale_days,
+    control_share=workbench.read_workshop(data_dir).get("plan.control_share"),
+    language=language, workshop=data_dir,
+)
+display(second_round)
+
+# %% tags=["nbval-check-output", "remove-report"]
+# ✅ check: open complaints (calls + stale) at the chosen age; the control clients of the lists
+r = second_round.result
+print(verdict("open complaints: calls, stale", [r["n_calls"], len(r["stale"])], [16, 88],
+              abs=0))
+print(verdict("control clients of the next lists", r["n_control"], 293, abs=3))
+
 # %% tags=["hide"]
 # what this step shows, recorded for the run's cross-step check (written only with out_dir)
 workbench.save_counts(out_dir, 8, {
@@ -517,8 +591,9 @@ if second is not None:
 #    больше клиентов в каждой группе понадобится следующему кругу?
 
 # %% tags=["solution"]
-if feedback is not None and customers is not None and "type" in customers.columns:
-    b2b = customers.loc[customers["type"] == "B2B", "customer_id"]
+b2b = customers.loc[customers["type"] == "B2B", "customer_id"] if (
+    customers is not None and "type" in customers.columns) else []
+if feedback is not None and len(b2b):  # a folder without business clients has nothing to split
     b2b_complaints = workbench.complaints_summary(
         feedback[feedback["customer_id"].isin(b2b)], tx=tx[tx["customer_id"].isin(b2b)],
         asof=asof, horizon=lost_horizon,

@@ -1,62 +1,7 @@
-"""Texts of step 5's action economics (workbench.action_economics) and of its workshop fields."""
+"""Texts of step 5's action economics (workbench.action_economics); the workshop-file fields it
+reads are explained with the others in :mod:`workbench._i18n.workshop_file`."""
 
 MESSAGES = {
-    # -- workshop file: the fields the action economics reads --------------------------------
-    "wsf.section.acquisition": {
-        "en": "Acquisition of leads (step 5): per source, the leads to buy or generate, the "
-              "cost per lead (and one-off cost), the share that becomes a client (empty: "
-              "measured from the leads table) and who does it (in_house or bought).",
-        "ru": "Привлечение лидов (шаг 5): по каждому источнику — сколько лидов купить или "
-              "получить, стоимость лида (и разовые затраты), доля лидов, ставших клиентами "
-              "(пусто — по таблице лидов), и кто это делает (in_house — сами, bought — "
-              "подрядчик).",
-    },
-    "wsf.col.actions.segment": {"en": "whom it reaches (segment key; empty = all active "
-                                      "clients)",
-                                "ru": "кого затрагивает (ключ сегмента; пусто — всех "
-                                      "активных клиентов)"},
-    "wsf.col.actions.cost_per_client": {"en": "running cost per client reached",
-                                        "ru": "текущие затраты на одного клиента"},
-    "wsf.col.actions.retained": {"en": "share of would-be leavers it keeps",
-                                 "ru": "доля уходящих, которых оно удержит"},
-    "wsf.col.actions.growth": {"en": "rise of what the staying clients buy (0.05 = +5 %)",
-                               "ru": "рост покупок остающихся клиентов (0,05 = +5 %)"},
-    "wsf.col.actions.sourcing": {"en": "in_house (our staff) or bought (a contractor)",
-                                 "ru": "in_house (сами) или bought (подрядчик)"},
-    "wsf.col.offers.one_off_cost": {"en": "one-off cost of the offer",
-                                    "ru": "разовые затраты на предложение"},
-    "wsf.col.offers.retained": {"en": "share of would-be leavers it keeps (lapsed: wins back)",
-                                "ru": "доля уходящих, которых оно удержит (ушедших — вернёт)"},
-    "wsf.col.offers.growth": {"en": "rise of what the staying clients buy (0.05 = +5 %)",
-                              "ru": "рост покупок остающихся клиентов (0,05 = +5 %)"},
-    "wsf.col.offers.sourcing": {"en": "in_house (our staff) or bought (a contractor)",
-                                "ru": "in_house (сами) или bought (подрядчик)"},
-    "wsf.col.acquisition.source": {"en": "lead source (as in the leads table)",
-                                   "ru": "источник лидов (как в таблице лидов)"},
-    "wsf.col.acquisition.leads": {"en": "leads to buy or generate",
-                                  "ru": "сколько лидов купить или получить"},
-    "wsf.col.acquisition.cost_per_lead": {"en": "cost per lead", "ru": "стоимость лида"},
-    "wsf.col.acquisition.one_off_cost": {"en": "one-off cost", "ru": "разовые затраты"},
-    "wsf.col.acquisition.conversion": {"en": "share of leads that become clients",
-                                       "ru": "доля лидов, ставших клиентами"},
-    "wsf.col.acquisition.sourcing": {"en": "in_house (our staff) or bought (a contractor)",
-                                     "ru": "in_house (сами) или bought (подрядчик)"},
-    "wsf.field.plan.cost_unit": {
-        "en": "Step 5: how many units of the currency one unit of the step-3 action costs and "
-              "of the budget is (1000 = the costs are in thousands); empty: 1.",
-        "ru": "Шаг 5: сколько единиц валюты в одной единице стоимости действий шага 3 и "
-              "бюджета (1000 — стоимость в тысячах); пусто — 1.",
-    },
-    "wsf.field.decisions.chosen_actions": {
-        "en": "Step 5: the actions chosen to be done (their ids in the step-5 table).",
-        "ru": "Шаг 5: действия, которые решено выполнять (их коды в таблице шага 5).",
-    },
-    "wsf.label.acquisition": {"en": "lead acquisition", "ru": "привлечение лидов"},
-    "wsf.label.plan.cost_unit": {"en": "unit of the action costs",
-                                 "ru": "единица стоимости действий"},
-    "wsf.label.decisions.chosen_actions": {"en": "chosen actions", "ru": "выбранные действия"},
-    "wsf.decision.economics": {"en": "planned actions (step 5)",
-                               "ru": "план действий (шаг 5)"},
     # -- step 7 (deliverables): the value used and the unpriced offer --------------------------
     "deliv.col.clv": {"en": "Lifetime value (horizon)", "ru": "Ценность клиента (CLV)"},
     "deliv.col.clv_low": {"en": "CLV, low", "ru": "CLV, от"},

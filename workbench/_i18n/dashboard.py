@@ -12,6 +12,23 @@ MESSAGES = {
     },
     "dash.folder": {"en": "Data folder: {folder}. Workshop file: {file}.",
                     "ru": "Папка данных: {folder}. Файл воркшопа: {file}."},
+    "dash.section.second_round": {"en": "Decisions for the second round",
+                                  "ru": "Решения для второго круга"},
+    "dash.loop.title": {"en": "The second round: stale complaints and the control group",
+                        "ru": "Второй круг: «застрявшие» жалобы и контрольная группа"},
+    "dash.loop.stale_days": {"en": "Open complaint is stale after (days)",
+                             "ru": "Жалоба «застряла» через (дней)"},
+    "dash.loop.control_share": {"en": "Control group share", "ru": "Доля контрольной группы"},
+    "dash.loop.calls": {
+        "en": "{n} of the {open} open complaints are at most {days} days old: the first calls "
+              "of the next round.",
+        "ru": "Из {open} открытых жалоб {n} — не старше {days} дней: это первые звонки "
+              "следующего круга."},
+    "dash.loop.control": {
+        "en": "Control group: {share} of each list, {n} of the {listed} listed clients, are "
+              "not contacted, so that the next round can be measured.",
+        "ru": "Контрольная группа: {share} каждого списка — {n} из {listed} клиентов в "
+              "списках — без контакта, чтобы следующий круг можно было измерить."},
     "dash.sample_copy": {
         "en": "This is the sample shipped with the workbench: its workshop file stays as it is, "
               "and the decisions saved here go to a copy, {file}.",

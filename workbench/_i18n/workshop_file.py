@@ -148,6 +148,12 @@ MESSAGES = {
         "en": "Steps 5 and 7: share of contacted at-risk clients the offer keeps.",
         "ru": "Шаги 5 и 7: доля клиентов под риском, которых предложение удерживает.",
     },
+    "wsf.field.decisions.stale_complaint_days": {
+        "en": "Step 8: an open complaint older than this many days is a question for the data "
+              "owner, not a call (default 90).",
+        "ru": "Шаг 8: открытая жалоба старше стольких дней — вопрос к владельцу данных, а не "
+              "звонок (по умолчанию 90).",
+    },
     "wsf.field.decisions.risk_threshold": {
         "en": "Step 5: churn risk from which a client is contacted.",
         "ru": "Шаг 5: риск ухода, начиная с которого с клиентом связываются.",
@@ -209,6 +215,8 @@ MESSAGES = {
     "wsf.label.decisions.offer_cost": {"en": "offer cost", "ru": "стоимость предложения"},
     "wsf.label.decisions.success_rate": {"en": "success rate", "ru": "доля успеха"},
     "wsf.label.decisions.risk_threshold": {"en": "risk threshold", "ru": "порог риска"},
+    "wsf.label.decisions.stale_complaint_days": {"en": "stale complaint age",
+                                                 "ru": "возраст «застрявшей» жалобы"},
     # decisions
     "wsf.decision.priorities": {"en": "priorities (step 3)", "ru": "приоритеты (шаг 3)"},
     "wsf.decision.abc_xyz": {"en": "ABC-XYZ thresholds (step 4)",
@@ -217,6 +225,7 @@ MESSAGES = {
     "wsf.decision.retention": {"en": "retention offer (step 5)",
                                "ru": "удерживающее предложение (шаг 5)"},
     "wsf.decision.threshold": {"en": "risk threshold (step 5)", "ru": "порог риска (шаг 5)"},
+    "wsf.decision.feedback": {"en": "second round (step 8)", "ru": "второй круг (шаг 8)"},
     "wsf.decision.offers": {"en": "offer table (step 6)", "ru": "таблица предложений (шаг 6)"},
     "wsf.decision.ukor": {"en": "УКОР answers (step 6)", "ru": "ответы УКОР (шаг 6)"},
     # describe
@@ -440,4 +449,62 @@ MESSAGES.update({
         "en": "leads from the sales funnel who have not bought yet, the furthest stage first.",
         "ru": "лиды из воронки продаж, ещё не купившие; сначала — дошедшие дальше всех.",
     },
+})
+
+#: Column explanations that several tables of the workshop file share: written once.
+_SOURCING = {'en': 'in_house (our staff) or bought (a contractor)', 'ru': 'in_house (сами) или bought (подрядчик)'}
+_GROWTH = {'en': 'rise of what the staying clients buy (0.05 = +5 %)', 'ru': 'рост покупок остающихся клиентов (0,05 = +5 %)'}
+
+MESSAGES.update({
+    # the fields of step 5's action economics (workbench.action_economics)
+    "wsf.section.acquisition": {
+        "en": "Acquisition of leads (step 5): per source, the leads to buy or generate, the "
+              "cost per lead (and one-off cost), the share that becomes a client (empty: "
+              "measured from the leads table) and who does it (in_house or bought).",
+        "ru": "Привлечение лидов (шаг 5): по каждому источнику — сколько лидов купить или "
+              "получить, стоимость лида (и разовые затраты), доля лидов, ставших клиентами "
+              "(пусто — по таблице лидов), и кто это делает (in_house — сами, bought — "
+              "подрядчик).",
+    },
+    "wsf.col.actions.segment": {"en": "whom it reaches (segment key; empty = all active "
+                                      "clients)",
+                                "ru": "кого затрагивает (ключ сегмента; пусто — всех "
+                                      "активных клиентов)"},
+    "wsf.col.actions.cost_per_client": {"en": "running cost per client reached",
+                                        "ru": "текущие затраты на одного клиента"},
+    "wsf.col.actions.retained": {"en": "share of would-be leavers it keeps",
+                                 "ru": "доля уходящих, которых оно удержит"},
+    "wsf.col.actions.growth": _GROWTH,
+    "wsf.col.actions.sourcing": _SOURCING,
+    "wsf.col.offers.one_off_cost": {"en": "one-off cost of the offer",
+                                    "ru": "разовые затраты на предложение"},
+    "wsf.col.offers.retained": {"en": "share of would-be leavers it keeps (lapsed: wins back)",
+                                "ru": "доля уходящих, которых оно удержит (ушедших — вернёт)"},
+    "wsf.col.offers.growth": _GROWTH,
+    "wsf.col.offers.sourcing": _SOURCING,
+    "wsf.col.acquisition.source": {"en": "lead source (as in the leads table)",
+                                   "ru": "источник лидов (как в таблице лидов)"},
+    "wsf.col.acquisition.leads": {"en": "leads to buy or generate",
+                                  "ru": "сколько лидов купить или получить"},
+    "wsf.col.acquisition.cost_per_lead": {"en": "cost per lead", "ru": "стоимость лида"},
+    "wsf.col.acquisition.one_off_cost": {"en": "one-off cost", "ru": "разовые затраты"},
+    "wsf.col.acquisition.conversion": {"en": "share of leads that become clients",
+                                       "ru": "доля лидов, ставших клиентами"},
+    "wsf.col.acquisition.sourcing": _SOURCING,
+    "wsf.field.plan.cost_unit": {
+        "en": "Step 5: how many units of the currency one unit of the step-3 action costs and "
+              "of the budget is (1000 = the costs are in thousands); empty: 1.",
+        "ru": "Шаг 5: сколько единиц валюты в одной единице стоимости действий шага 3 и "
+              "бюджета (1000 — стоимость в тысячах); пусто — 1.",
+    },
+    "wsf.field.decisions.chosen_actions": {
+        "en": "Step 5: the actions chosen to be done (their ids in the step-5 table).",
+        "ru": "Шаг 5: действия, которые решено выполнять (их коды в таблице шага 5).",
+    },
+    "wsf.label.acquisition": {"en": "lead acquisition", "ru": "привлечение лидов"},
+    "wsf.label.plan.cost_unit": {"en": "unit of the action costs",
+                                 "ru": "единица стоимости действий"},
+    "wsf.label.decisions.chosen_actions": {"en": "chosen actions", "ru": "выбранные действия"},
+    "wsf.decision.economics": {"en": "planned actions (step 5)",
+                               "ru": "план действий (шаг 5)"},
 })

@@ -17,6 +17,7 @@ from workbench.widgets._expectations import (
     quotes_panel,
 )
 from workbench.widgets._feedback import nps_panel
+from workbench.widgets._loop import second_round_panel
 from workbench.widgets._offers import offer_table_panel, ukor_panel
 from workbench.widgets._segmentation import abc_xyz_panel, segmentation_panel
 from workbench.widgets._workshop import deliverables_panel, load_report_panel
@@ -39,6 +40,7 @@ __all__ = (
     "priorities_panel",
     "quotes_panel",
     "retention_panel",
+    "second_round_panel",
     "segmentation_panel",
     "threshold_panel",
     "ukor_panel",

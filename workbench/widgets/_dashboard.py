@@ -303,6 +303,17 @@ def _page_8(c: _Context) -> Page:
         panels["nps"] = nps_panel(c.survey, segments=segments, language=c.language)
         out += [_heading("dash.section.nps", c.language), panels["nps"]]
     if c.tx is not None and len(c.tx):
+        from workbench.widgets._loop import second_round_panel
+
+        saved = c.ws.decision("feedback")
+        lists = {k: v for k, v in c.base.counts()["by_strategy"].items() if k != "attract"}
+        panels["second_round"] = second_round_panel(
+            c.tables.get("feedback"), c.base.asof, list_sizes=lists,
+            stale_days=saved.get("stale_days"), control_share=saved.get("control_share"),
+            language=c.language, workshop=c.workshop)
+        out += [_heading("dash.section.second_round", c.language)]
+        note = c.defaults_note("feedback")
+        out += ([note] if note is not None else []) + [panels["second_round"]]
         panels["card"] = client_card_panel(c.folder, language=c.language)
         out += [_heading("dash.section.card", c.language), panels["card"]]
     return out, panels
