@@ -12,7 +12,8 @@ lines per client), then times, in the same run, on the same pandas frame:
   (``engine="auto"``) and on the hand-written numpy path (``engine="pandas"``, the grouping the
   package used before the engines);
 - an expert's version of each aggregate in DuckDB SQL (result to pandas), polars (from a polars
-  frame, conversion timed apart) and pyarrow's ``group_by`` (result to pandas).
+  frame, conversion timed apart) and pyarrow's ``group_by`` (result to pandas);
+- the churn model's features at one cut-off (``customer_features``) on numpy and on DuckDB.
 
 It prints medians over ``--repeats`` (wall clock and CPU seconds of all the process's threads),
 the peak memory each call adds (the process's resident high-water mark, reset before each timed
@@ -40,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._testing import assert_same_table
+from workbench.churn import customer_features
 from workbench.datasets import make_transactions
 from workbench.engine import DUCKDB_MIN_ROWS, client_tables
 from workbench.segmentation import abc_xyz, btyd_summary, loyalty_ladder, rfm_table
@@ -300,6 +302,9 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
             jobs[f"{k} [duckdb sql]"] = duck[k]
             jobs[f"{k} [polars]"] = pol[k]
             jobs[f"{k} [pyarrow]"] = arrow[k]
+    # the churn model's features at one cut-off: numpy (what "auto" takes) and DuckDB's SQL
+    jobs["churn_features [workbench]"] = lambda: customer_features(tx, asof)
+    jobs["churn_features [duckdb]"] = lambda: customer_features(tx, asof, engine="duckdb")
     jobs = {k: v for k, v in jobs.items() if k.split("[")[1].rstrip("]") not in skip
             and not ("ladder" in skip and k.startswith("loyalty_ladder"))}
     res: dict[str, float] = {}
@@ -322,6 +327,11 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
         for who, fn in (("duckdb sql", duck[k]), ("polars", pol[k]), ("pyarrow", arrow[k])):
             if who not in skip:
                 print("check: " + check(k, mine, fn(), who))
+    if "churn_features [duckdb]" in res:
+        assert_same_table(customer_features(tx, asof, engine="duckdb"), customer_features(tx, asof))
+        print("check: churn_features duckdb path == numpy path: OK; duckdb / numpy: wall "
+              f"{res['churn_features [duckdb]'] / res['churn_features [workbench]']:.2f}x, cpu "
+              f"{cpu['churn_features [duckdb]'] / cpu['churn_features [workbench]']:.2f}x")
     print("ratios (same run): workbench / best of DuckDB SQL and polars  [target <= 1.2]")
     print("  (wall clock; then CPU seconds of all threads, which other load hardly moves)")
     for k in duck:

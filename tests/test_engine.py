@@ -216,3 +216,86 @@ class TestEngineChoice:
         out = btyd_summary(tx, asof="2024-01-31", engine="duckdb")
         assert out.index.tolist() == ["a", "b"]
         assert out["T"].tolist() == [26.0, 0.0]
+
+
+class TestChurnFeatures:
+    """The churn model's purchase-history features from DuckDB's SQL equal the numpy path's."""
+
+    def test_sample_at_several_cut_offs(self, sample):
+        from workbench.churn import customer_features
+
+        for asof in ("2024-12-31", "2025-06-30", None):
+            assert_same(customer_features(sample, asof, engine="duckdb"),
+                        customer_features(sample, asof, engine="pandas"))
+
+    def test_cdnow(self, cdnow):
+        from workbench.churn import customer_features
+
+        for asof in ("1997-09-30", "1998-06-30"):
+            assert_same(customer_features(cdnow, asof, engine="duckdb"),
+                        customer_features(cdnow, asof, engine="pandas"))
+
+    def test_edge_clients_by_hand(self):
+        """Zero-value-only, returns-only, one-day and refunded clients, partly known costs."""
+        from workbench.churn import customer_features
+
+        d = pd.to_datetime
+        tx = pd.DataFrame({
+            "customer_id": ["zero", "zero", "ret", "one", "one", "reg", "reg", "reg", "reg",
+                            "refund", "refund", "late"],
+            "date": d(["2024-01-03", "2024-01-09", "2024-02-01", "2024-03-01", "2024-03-01",
+                       "2024-01-01", "2024-01-08", "2024-01-15", "2024-03-04", "2024-02-02",
+                       "2024-02-20", "2024-05-01"]),
+            "amount": [0.0, 0.0, -5.0, 10.0, -3.0, 20.0, 0.0, 25.0, 30.0, 808.95, -808.95, 1.0],
+            "cost": [np.nan, np.nan, np.nan, 4.0, np.nan, 8.0, np.nan, 10.0, 12.0, 353.92,
+                     -353.92, 0.5],
+        })
+        duck = customer_features(tx, "2024-03-31", engine="duckdb")
+        ours = customer_features(tx, "2024-03-31", engine="pandas")
+        assert_same(duck, ours)
+        assert list(ours.index) == ["one", "refund", "reg", "ret", "zero"]  # "late" is after asof
+        assert ours.loc["zero", "frequency"] == 2 and ours.loc["zero", "gap_mean_days"] == 6
+        assert ours.loc["reg", "frequency"] == 3  # the zero-value day is no purchase day
+        assert ours.loc["reg", "gap_std_days"] == pytest.approx(np.std([14.0, 49.0]))
+        assert np.isnan(ours.loc["refund", "margin"])  # refunded in full: no revenue, no margin
+        assert np.isnan(ours.loc["zero", "profit"])  # no cost known
+        no_cost = tx.drop(columns="cost")
+        assert_same(customer_features(no_cost, "2024-03-31", engine="duckdb"),
+                    customer_features(no_cost, "2024-03-31", engine="pandas"))
+        unknown = tx.assign(cost=np.nan)
+        assert "profit" not in customer_features(unknown, "2024-03-31", engine="duckdb")
+        assert_same(customer_features(unknown, "2024-03-31", engine="duckdb"),
+                    customer_features(unknown, "2024-03-31", engine="pandas"))
+
+    def test_auto_is_numpy_unless_the_run_names_an_engine(self, sample, monkeypatch):
+        from workbench.churn import _features as features_module
+        from workbench.churn import customer_features
+
+        seen = []
+        real = features_module.engine_source
+
+        def spy(name, *args, **kw):
+            seen.append(name)
+            return real(name, *args, **kw)
+
+        monkeypatch.setattr(features_module, "engine_source", spy)
+        big = pd.concat([sample] * (DUCKDB_MIN_ROWS // len(sample) + 1), ignore_index=True)
+        customer_features(big)
+        assert seen == []
+        monkeypatch.setenv("WORKBENCH_ENGINE", "duckdb")
+        customer_features(sample)
+        assert seen == ["duckdb"]
+        with pytest.raises(WorkbenchError, match="engine must be one of"):
+            customer_features(sample, engine="polars")
+
+
+@pytest.mark.slow
+def test_churn_features_equal_on_a_million_rows():
+    from workbench.churn import customer_features
+    from workbench.datasets import make_transactions
+
+    tx = make_transactions(n_customers=100_000, n_transactions=1_000_000, seed=0)
+    for days in (30, 400):
+        asof = tx["date"].max() - pd.Timedelta(days=days)
+        assert_same(customer_features(tx, asof, engine="duckdb"),
+                    customer_features(tx, asof, engine="pandas"))

@@ -77,3 +77,7 @@ def test_analysis_functions_on_spark_from_a_pandas_frame(spark):
     asof = "2025-10-15"
     for fn in (btyd_summary, rfm_table, abc_xyz, loyalty_ladder):
         assert_same(fn(tx, asof=asof, engine="duckdb"), fn(tx, asof=asof, engine="spark"))
+    from workbench.churn import customer_features
+
+    assert_same(customer_features(tx, asof, engine="pandas"),
+                customer_features(tx, asof, engine="spark"))

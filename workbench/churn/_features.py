@@ -10,7 +10,10 @@ import pandas as pd
 
 from workbench._columns import prepare_table, prepare_transactions
 from workbench.churn._horizons import _DAY
+from workbench.engine import check_engine, default_engine, engine_source, use_engine
+from workbench.engine.sql import churn_features_sql
 from workbench.errors import WorkbenchError
+from workbench.segmentation._orders import PURCHASE_MIN_AMOUNT
 
 #: Recent windows (days) for the counts / revenue features ``n_30d``, ``revenue_90d`` ...
 RECENT_WINDOWS: tuple[int, ...] = (30, 90, 180)
@@ -99,13 +102,55 @@ def _categories(cust: pd.DataFrame | None) -> dict[str, list[str]]:
     return out
 
 
-def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
-    """Purchase-history features of every buyer in ``tx`` (already cut to ``<= asof``)."""
+def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp,
+                          engine: str = "auto") -> pd.DataFrame:
+    """Purchase-history features of every buyer in ``tx`` (already cut to ``<= asof``).
+
+    The per-client aggregates come from numpy or from an engine (DuckDB, Spark: the SQL of
+    :func:`workbench.engine.sql.churn_features_sql`, see :mod:`workbench.engine`); the
+    features are computed from them by the same code.
+    """
+    asof_day = int(np.datetime64(asof.normalize(), "D").astype("int64"))
+    # "auto" is numpy at every size unless the run names an engine: measured with
+    # benchmarks/bench_aggregates.py (churn_features), the sort-based numpy path needs about
+    # half the CPU of the SQL (whose gaps need a window over each client's days)
+    auto = engine == "auto" and default_engine() == "auto"
+    name = "pandas" if auto else use_engine(engine, tx)
+    if name == "pandas":
+        raw = _transaction_aggregates(tx, asof_day)
+    else:
+        with engine_source(name, tx, asof) as src:
+            raw = src.frame(churn_features_sql(src.dialect, asof_day, RECENT_WINDOWS,
+                                               has_cost=src.has_cost))
+        raw = _engine_aggregates(raw)
+    return _features_from_aggregates(raw, asof_day)
+
+
+def _engine_aggregates(raw: pd.DataFrame) -> pd.DataFrame:
+    """The engine's whole-number gap sums as :func:`_transaction_aggregates`' ``g_ss``."""
+    g_n = raw["g_n"].to_numpy(np.int64)
+    g_sum = raw["g_sum"].fillna(0).to_numpy(np.int64)
+    g_sq = raw["g_sq"].fillna(0).to_numpy(np.int64)
+    out = raw.drop(columns=["g_sq"])
+    # squared deviations from the mean gap, exact in integers: (n * sum(g^2) - sum(g)^2) / n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["g_ss"] = np.where(g_n > 0, (g_n * g_sq - g_sum * g_sum) / np.maximum(g_n, 1), 0.0)
+    out["g_sum"] = g_sum.astype("float64")
+    if "n_known" in out.columns and int(out["n_known"].sum()) == 0:
+        out = out.drop(columns=["profit", "rev_known", "n_known"])  # no cost known at all
+    return out
+
+
+def _transaction_aggregates(tx: pd.DataFrame, asof_day: int) -> pd.DataFrame:
+    """The per-client aggregates of :func:`workbench.engine.sql.churn_features_sql`, with numpy.
+
+    ``g_ss`` (the squared deviations of the gaps from their mean) replaces the engine's sum
+    of squares.
+    """
     codes, ids = pd.factorize(tx["customer_id"], sort=True)
     n_ids = len(ids)
     amount = tx["amount"].to_numpy(dtype="float64")
     day = tx["date"].to_numpy().astype("datetime64[D]").astype("int64")
-    asof_day = int(np.datetime64(asof.normalize(), "D").astype("int64"))
     buy = amount > 0
     # a client with no paid purchase up to asof (only zero-value rows, or only returns) is
     # described by the days of those rows, so that every client in the history is scored
@@ -120,9 +165,9 @@ def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
     c = pairs >> 32
     d = (pairs & ((1 << 32) - 1)) - (1 << 31)
     freq = np.bincount(c, minlength=n_ids).astype("float64")
-    is_buyer = freq > 0
     first_idx = np.searchsorted(c, np.arange(n_ids), side="left")
     last_idx = np.searchsorted(c, np.arange(n_ids), side="right") - 1
+    is_buyer = freq > 0
     first_day = np.where(is_buyer, d[np.clip(first_idx, 0, max(len(d) - 1, 0))] if len(d) else 0, 0)
     last_day = np.where(is_buyer, d[np.clip(last_idx, 0, max(len(d) - 1, 0))] if len(d) else 0, 0)
 
@@ -134,27 +179,57 @@ def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         g_mean = np.where(g_n > 0, g_sum / g_n, np.nan)
         dev = gaps - g_mean[gcode]
-        g_var = np.bincount(gcode, weights=dev * dev, minlength=n_ids)
-        g_std = np.where(g_n > 0, np.sqrt(g_var / np.where(g_n > 0, g_n, 1)), np.nan)
-        g_cv = np.where(g_mean > 0, g_std / g_mean, np.nan)
+    cols: dict[str, np.ndarray] = {
+        "freq": freq, "first_day": first_day, "last_day": last_day, "g_n": g_n,
+        "g_sum": g_sum, "g_ss": np.bincount(gcode, weights=dev * dev, minlength=n_ids),
+    }
+    for w in RECENT_WINDOWS:
+        cols[f"n_{w}d"] = np.bincount(c[d > asof_day - w], minlength=n_ids).astype("float64")
+    cols["prev_90d"] = np.bincount(c[(d > asof_day - 180) & (d <= asof_day - 90)],
+                                   minlength=n_ids).astype("float64")
+    cols["gross"] = np.bincount(codes[buy], weights=amount[buy], minlength=n_ids)
+    cols["net"] = np.bincount(codes, weights=amount, minlength=n_ids)
+    ret = amount < 0
+    cols["returned"] = -np.bincount(codes[ret], weights=amount[ret], minlength=n_ids)
+    for w in RECENT_WINDOWS:
+        rows = day > asof_day - w
+        cols[f"revenue_{w}d"] = np.bincount(codes[rows], weights=amount[rows], minlength=n_ids)
+    if "cost" in tx.columns and tx["cost"].notna().any():
+        cost = tx["cost"].to_numpy(dtype="float64")
+        known = ~np.isnan(cost)
+        cols["profit"] = np.bincount(codes[known], weights=amount[known] - cost[known],
+                                     minlength=n_ids)
+        cols["rev_known"] = np.bincount(codes[known], weights=amount[known], minlength=n_ids)
+        cols["n_known"] = np.bincount(codes[known], minlength=n_ids)
+    frame = pd.DataFrame(cols, index=pd.Index(ids, name="customer_id"))
+    frame = frame.loc[is_buyer]
+    frame.index = frame.index.astype("string")
+    return frame
 
-    recency = (asof_day - last_day).astype("float64")
-    tenure = (asof_day - first_day).astype("float64")
+
+def _features_from_aggregates(raw: pd.DataFrame, asof_day: int) -> pd.DataFrame:
+    """The features of :func:`customer_features` from the per-client aggregates."""
+    def col(name):
+        return raw[name].to_numpy(dtype="float64")
+
+    freq = col("freq")
+    g_n, g_sum = col("g_n"), col("g_sum")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        g_mean = np.where(g_n > 0, g_sum / g_n, np.nan)
+        g_std = np.where(g_n > 0, np.sqrt(col("g_ss") / np.where(g_n > 0, g_n, 1)), np.nan)
+        g_cv = np.where(g_mean > 0, g_std / g_mean, np.nan)
+    recency = asof_day - col("last_day")
+    tenure = asof_day - col("first_day")
     with np.errstate(invalid="ignore", divide="ignore"):
         overdue = np.where(g_mean > 0, recency / g_mean, np.nan)
-
-    gross = np.bincount(codes[buy], weights=amount[buy], minlength=n_ids)
-    net = np.bincount(codes, weights=amount, minlength=n_ids)
-    ret = amount < 0
-    returned = -np.bincount(codes[ret], weights=amount[ret], minlength=n_ids)
+    gross, returned = col("gross"), col("returned")
     with np.errstate(invalid="ignore", divide="ignore"):
         aov = np.where(freq > 0, gross / np.where(freq > 0, freq, 1), np.nan)
         returns_share = np.where(gross > 0, returned / np.where(gross > 0, gross, 1), 0.0)
-
     cols: dict[str, np.ndarray] = {
         "recency_days": recency,
         "frequency": freq,
-        "monetary": net,
+        "monetary": col("net"),
         "avg_purchase_value": aov,
         "tenure_days": tenure,
         "gap_mean_days": g_mean,
@@ -162,33 +237,25 @@ def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
         "gap_cv": g_cv,
         "overdue_ratio": overdue,
     }
-    counts = {}
     for w in RECENT_WINDOWS:
-        counts[w] = np.bincount(c[d > asof_day - w], minlength=n_ids).astype("float64")
-        cols[f"n_{w}d"] = counts[w]
-        rows = day > asof_day - w
-        cols[f"revenue_{w}d"] = np.bincount(codes[rows], weights=amount[rows], minlength=n_ids)
-    last90 = np.bincount(c[d > asof_day - 90], minlength=n_ids).astype("float64")
-    prev90 = np.bincount(c[(d > asof_day - 180) & (d <= asof_day - 90)], minlength=n_ids)
-    prev90 = prev90.astype("float64")
+        cols[f"n_{w}d"] = col(f"n_{w}d")
+        cols[f"revenue_{w}d"] = col(f"revenue_{w}d")
+    last90, prev90 = col("n_90d"), col("prev_90d")
     with np.errstate(invalid="ignore", divide="ignore"):
         cols["trend_90d"] = np.where(
             last90 + prev90 > 0, (last90 - prev90) / np.where(last90 + prev90 > 0, last90 + prev90, 1), 0.0
         )
     cols["returns_share"] = returns_share
-    if "cost" in tx.columns and tx["cost"].notna().any():
-        cost = tx["cost"].to_numpy(dtype="float64")
-        known = ~np.isnan(cost)
-        profit = np.bincount(codes[known], weights=amount[known] - cost[known], minlength=n_ids)
-        rev_known = np.bincount(codes[known], weights=amount[known], minlength=n_ids)
-        has_cost = np.bincount(codes[known], minlength=n_ids) > 0
+    if "profit" in raw.columns:
+        profit, rev_known = col("profit"), col("rev_known")
+        has_cost = raw["n_known"].to_numpy() > 0
         cols["profit"] = np.where(has_cost, profit, np.nan)
+        # a margin needs revenue: a sale refunded in full nets to float noise (1e-13), whose
+        # ratio to a noisy profit is no margin at all (and differs between engines)
+        sold = rev_known >= PURCHASE_MIN_AMOUNT
         with np.errstate(invalid="ignore", divide="ignore"):
-            cols["margin"] = np.where(rev_known > 0, profit / np.where(rev_known > 0, rev_known, 1), np.nan)
-    frame = pd.DataFrame(cols, index=pd.Index(ids, name="customer_id"))
-    frame = frame.loc[is_buyer]
-    frame.index = frame.index.astype("string")
-    return frame
+            cols["margin"] = np.where(sold, profit / np.where(sold, rev_known, 1), np.nan)
+    return pd.DataFrame(cols, index=raw.index)
 
 
 def _feedback_features(fb: pd.DataFrame, asof: pd.Timestamp, index: pd.Index) -> pd.DataFrame:
@@ -237,8 +304,8 @@ def _onehot(cust: pd.DataFrame, categories: Mapping[str, Sequence[str]], index: 
     return pd.DataFrame(out, index=index)
 
 
-def _features(tx_cut, asof, cust, fb, sv, categories) -> pd.DataFrame:
-    frame = _transaction_features(tx_cut, asof)
+def _features(tx_cut, asof, cust, fb, sv, categories, engine: str = "auto") -> pd.DataFrame:
+    frame = _transaction_features(tx_cut, asof, engine)
     parts = [frame]
     if fb is not None:
         parts.append(_feedback_features(fb, asof, frame.index))
@@ -259,6 +326,7 @@ def customer_features(
     survey: pd.DataFrame | None = None,
     columns: Mapping[str, str] | None = None,
     categories: Mapping[str, Sequence[str]] | None = None,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Describe every client as of ``asof``, using only data dated on or before ``asof``.
 
@@ -286,6 +354,11 @@ def customer_features(
     categories : mapping, optional
         ``{column: [values]}`` fixing the one-hot columns (a fitted :class:`ChurnModel` passes
         the ones it was trained with).
+    engine : {"auto", "pandas", "duckdb", "spark"}, default "auto"
+        Where the per-client purchase aggregates are computed (:mod:`workbench.engine`, the
+        SQL of :func:`workbench.engine.sql.churn_features_sql`); the features are the same.
+        ``"auto"`` is the engine of ``workbench run --engine`` when one is named, else numpy
+        (at every size: it needs about half the CPU of DuckDB here).
 
     Returns
     -------
@@ -325,7 +398,8 @@ def customer_features(
     tx_cut, asof_ts = prepare_transactions(tx, asof, columns)
     cust, fb, sv = _prepare_side_tables(customers, feedback, survey)
     cats = _categories(cust) if categories is None else {k: list(v) for k, v in categories.items()}
-    return _features(tx_cut, asof_ts, cust, fb, sv, cats)
+    check_engine(engine)
+    return _features(tx_cut, asof_ts, cust, fb, sv, cats, engine)
 
 
 def scoring_basis(

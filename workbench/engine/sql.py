@@ -23,6 +23,7 @@ __all__ = (
     "DIALECTS",
     "abc_xyz_sql",
     "btyd_sql",
+    "churn_features_sql",
     "ladder_sql",
     "rfm_sql",
     "source_sql",
@@ -231,3 +232,55 @@ SELECT customer_id, total, revenue{", profit" if has_cost else ""}, active,
          AS ss
 FROM c
 ORDER BY customer_id"""
+
+
+def churn_features_sql(dialect: str, asof_day: int, windows: tuple[int, ...] = (30, 90, 180),
+                       has_cost: bool = False) -> str:
+    """Per client with a row up to asof: the raw purchase-history aggregates of the churn model.
+
+    The features of :func:`workbench.customer_features` before the last arithmetic (done in
+    Python for both engines). An *activity day* is a day with a paid row (``amount > 0``); a
+    client with no paid row at all is described by every day of their rows. One row per
+    client, ordered by ``customer_id``:
+
+    ``freq`` (activity days), ``first_day``, ``last_day``, ``g_n``, ``g_sum``, ``g_sq`` (the
+    number, sum and sum of squares of the gaps in days between consecutive activity days,
+    whole numbers, so the spread is exact), ``n_<w>d`` (activity days in the last ``w`` days
+    for each of ``windows``), ``prev_90d`` (activity days 90 to 180 days back), ``gross``
+    (paid amounts), ``net`` (every amount), ``returned`` (negative amounts, positive),
+    ``revenue_<w>d`` (every amount in the last ``w`` days); with ``cost``: ``profit`` and
+    ``rev_known`` (amount - cost and amount over the rows with a known cost) and ``n_known``.
+    """
+    src = source_sql(dialect, asof_day, has_cost=has_cost)
+    a = int(asof_day)
+    rev = "".join(f",\n             SUM(CASE WHEN day > {a - w} THEN amount ELSE 0.0 END) "
+                  f"AS revenue_{int(w)}d" for w in windows)
+    cost = (",\n             SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit,"
+            "\n             SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount END) AS rev_known,"
+            "\n             COUNT(cost) AS n_known") if has_cost else ""
+    counts = "".join(f",\n              COUNT(CASE WHEN day > {a - w} THEN 1 END) AS n_{int(w)}d"
+                     for w in windows)
+    return f"""
+WITH src AS ({src}),
+cl AS (SELECT customer_id, MAX(amount) AS max_amount,
+             SUM(CASE WHEN amount > 0 THEN amount ELSE 0.0 END) AS gross,
+             SUM(amount) AS net,
+             SUM(CASE WHEN amount < 0 THEN -amount ELSE 0.0 END) AS returned{rev}{cost}
+       FROM src GROUP BY customer_id),
+dd AS (SELECT customer_id, day, MAX(amount) AS day_max FROM src GROUP BY customer_id, day),
+act AS (SELECT customer_id, day FROM dd WHERE day_max > 0
+        UNION ALL
+        SELECT customer_id, day FROM dd
+        WHERE customer_id IN (SELECT customer_id FROM cl WHERE max_amount <= 0)),
+g AS (SELECT customer_id, day,
+             day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
+      FROM act),
+ag AS (SELECT customer_id, COUNT(*) AS freq, MIN(day) AS first_day, MAX(day) AS last_day,
+              COUNT(gap) AS g_n, SUM(gap) AS g_sum, SUM(gap * gap) AS g_sq{counts},
+              COUNT(CASE WHEN day > {a - 180} AND day <= {a - 90} THEN 1 END) AS prev_90d
+       FROM g GROUP BY customer_id)
+SELECT ag.*, cl.gross, cl.net, cl.returned{
+    "".join(f", cl.revenue_{int(w)}d" for w in windows)}{
+    ", cl.profit, cl.rev_known, cl.n_known" if has_cost else ""}
+FROM ag JOIN cl ON ag.customer_id = cl.customer_id
+ORDER BY ag.customer_id"""
