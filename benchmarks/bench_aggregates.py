@@ -377,7 +377,7 @@ def run_big(rows: int, folder: Path, memory_limit: str, threads: int) -> None:
     spill = folder / "spill"
     spill.mkdir(exist_ok=True)
     print(f"\n=== {rows:,}-row Parquet log, DuckDB memory_limit {memory_limit}, "
-          f"{threads} threads, spill to {spill.name}/")
+          f"{threads} threads, spill to {spill.name}/; load average {os.getloadavg()[0]:.1f}")
     _reset_peak()
     base = _rss_kib("VmRSS") / 1024
     total = 0.0

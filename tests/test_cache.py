@@ -245,3 +245,64 @@ def test_one_cached_folder_serves_both_languages(tmp_path, monkeypatch):
     finally:
         workbench.set_language(before)
     assert len(_entries(tmp_path / "cache", "folder")) == 1
+
+
+# --- value models ---------------------------------------------------------------------------
+def _counting(monkeypatch, module, name):
+    """Count the real computations behind a @cached function (its ``__wrapped__``)."""
+    fn = getattr(module, name)
+    real = fn.__wrapped__
+    calls = []
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("horizon", args[2] if len(args) > 2 else None))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fn, "__wrapped__", counting)
+    return calls
+
+
+def test_customer_value_is_read_back_for_the_same_data_and_settings(tmp_path, monkeypatch):
+    import workbench.value as value_module
+
+    tx = workbench.make_transactions(n_customers=120, n_transactions=1200, seed=5)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    calls = _counting(monkeypatch, value_module, "customer_value")
+    a = value_module.customer_value(tx, horizon="180D", n_boot=2)
+    b = value_module.customer_value(tx.copy(), None, "180D", n_boot=2)  # same call, spelt apart
+    assert len(calls) == 1 and len(_entries(cache, "customer-value")) == 1
+    pd.testing.assert_frame_equal(a.table, b.table)
+    assert a.bgnbd == b.bgnbd and a.gamma_gamma == b.gamma_gamma
+    value_module.customer_value(tx, horizon="90D", n_boot=2)  # another setting: a miss
+    changed = tx.copy()
+    changed.loc[changed.index[0], "amount"] += 1.0
+    value_module.customer_value(changed, horizon="180D", n_boot=2)  # other data: a miss
+    assert len(calls) == 3 and len(_entries(cache, "customer-value")) == 3
+    monkeypatch.delenv(CACHE_ENV)
+    c = value_module.customer_value(tx, horizon="180D", n_boot=2)  # uncached: computed
+    assert len(calls) == 3  # the undecorated body ran, not the counted miss path
+    pd.testing.assert_frame_equal(c.table, a.table)
+
+
+def test_retention_value_backtest_is_shared_between_steps(tmp_path, monkeypatch):
+    import workbench.economics as economics
+
+    tx = workbench.make_transactions(n_customers=120, n_transactions=1500, seed=6)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    calls = _counting(monkeypatch, economics, "retention_value")
+    value, info = workbench.retention_value(tx, horizon="90D")
+    again, info2 = workbench.retention_value(tx, horizon="90D")
+    assert len(calls) == 1
+    pd.testing.assert_series_equal(value, again)
+    assert info == info2 and info["reason"] in ("backtest", "no_backtest")
+    workbench.retention_value(tx, horizon="90D", method="run_rate")
+    assert len(calls) == 2
+    # what the back-test fitted inside was cached too, under its own key
+    assert _entries(cache, "customer-value")
+    # an entry that cannot be read back counts as absent
+    for path in cache.glob("retention-value-*.pkl"):
+        path.write_bytes(b"broken")
+    workbench.retention_value(tx, horizon="90D")
+    assert len(calls) == 3

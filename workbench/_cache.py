@@ -10,6 +10,9 @@ the result depends on:
   options, a digest of the pseudonymisation key and the language;
 - a fit: the model's parameters and the content of every table passed (a digest of the column
   buffers, not of the file it came from), the observation end and the column mapping;
+- a value model (:func:`workbench.value.customer_value`'s BG/NBD and Gamma-Gamma fits, and
+  :func:`workbench.retention_value`'s back-test; see :func:`cached`): every argument, tables
+  by content;
 - both: the workbench's own code (version, and name/size/modification time of every module),
   so that an edited or upgraded workbench never reads an older result.
 
@@ -17,6 +20,9 @@ A changed file, setting or argument gives another key, hence a fresh computation
 that cannot be read back (truncated, another pickle format) counts as absent. Without the
 environment variable nothing is cached. Two kernels asking for the same key at once compute it
 once: the second waits on a lock file and then reads the result.
+
+:func:`workbench.load_folder`, :meth:`workbench.ChurnModel.fit`,
+:func:`workbench.value.customer_value` and :func:`workbench.retention_value` go through it.
 
 The pickles are written by this workbench for this run and hold the client's data; they are
 only ever read back from the run's own output folder.
@@ -43,6 +49,7 @@ __all__ = (
     "CACHE_ENV",
     "Uncacheable",
     "cache_dir",
+    "cached",
     "fingerprint",
     "folder_key",
     "memo",
@@ -305,6 +312,38 @@ def memo(kind: str, key: Callable[[], str] | str, compute: Callable[[], Any]) ->
         value = compute()
         _write(path, value)
     return value
+
+
+def cached(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a pure function so that :func:`memo` keeps its result, keyed on every argument.
+
+    The key is :func:`fingerprint` of the function's name and its bound arguments (defaults
+    filled in, tables by content), so a call with the same data and settings in another
+    kernel of the run reads the result back, and any other argument computes afresh. An
+    argument that cannot be digested makes the call run uncached. The undecorated function is
+    ``__wrapped__`` (what is called on a miss).
+    """
+    import inspect
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(fn)
+        name = f"{fn.__module__}.{fn.__qualname__}"
+
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            if cache_dir() is None:
+                return fn(*args, **kwargs)
+
+            def key() -> str:
+                bound = signature.bind(*args, **kwargs)
+                bound.apply_defaults()
+                return fingerprint(kind, name, dict(bound.arguments))
+
+            return memo(kind, key, lambda: inner.__wrapped__(*args, **kwargs))
+
+        return inner
+
+    return wrap
 
 
 def prune(folder: str | os.PathLike, used_since: float) -> list[Path]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from workbench._cache import cached
 from workbench._columns import prepare_transactions
 from workbench.churn import horizon_days
 from workbench.errors import WorkbenchError
@@ -118,6 +119,7 @@ def _money_rows(tx_cut: pd.DataFrame, margin: float | None) -> pd.Series:
     return tx_cut["amount"]
 
 
+@cached("retention-value")  # fitted once per `workbench run` (workbench._cache)
 def retention_value(
     tx: pd.DataFrame,
     asof: object = None,

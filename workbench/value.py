@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from workbench._cache import cached
 from workbench._columns import prepare_transactions, resolve_asof
 from workbench.churn._features import _unpack
 from workbench.churn._horizons import horizon_days
@@ -468,6 +469,7 @@ def _value(bg, gg, c: _Collapsed, x, m, steps, disc, margin):
     return purchases, spend, discounted * spend * margin
 
 
+@cached("customer-value")  # fitted once per `workbench run` (workbench._cache)
 def customer_value(
     tx,
     asof: object = None,
