@@ -224,7 +224,8 @@ def _cdnow_export(folder: Path) -> Path:
     from importlib.resources import files
 
     source = Path(str(files("lifetimes") / "datasets" / "CDNOW_master.txt"))
-    raw = pd.read_csv(source, sep=r"\s+", header=None, names=["customer", "date", "n", "amount"],
+    raw = pd.read_csv(source, sep=r"\s+", header=None, skiprows=1,
+                      names=["customer", "date", "n", "amount"],
                       dtype={"customer": str, "date": str})
     frame = pd.DataFrame({
         "customer": raw["customer"],
@@ -314,7 +315,9 @@ def _dental_clinic(folder: Path, seed: int = 7) -> Path:
                        "channel": "mass"}])
     ws.set("plan", {"budget": 30000, "horizon": "120D", "control_share": 0.15})
     ws.set("decisions", {"offer_cost": 20, "success_rate": 0.2})
-    workbench.write_workshop(ws, folder / "workshop.yml")
+    from workbench.workshop import write_workshop
+
+    write_workshop(ws, folder / "workshop.yml")
     return folder
 
 
