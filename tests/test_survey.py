@@ -420,6 +420,8 @@ class TestFolderRouting:
         text = report.summary("ru")
         assert "Скорость доставки" in text and "→" in text
         assert report.summary("en").count("→") == report.summary("ru").count("→") == len(roles)
+        shown = wb.format_survey_columns(report, "ru", n=4)
+        assert len(shown) == 4 and roles.iloc[3, 0] in shown._repr_html_()  # the header in full
 
     def test_the_summary_of_the_folder_shows_the_columns(self, tmp_path):
         from workbench.io import write_summary
@@ -450,3 +452,72 @@ class TestFolderRouting:
         assert report.invalid_values["attribute"].tolist() == ["Цена"]
         assert pd.isna(loaded["survey"].set_index(["respondent_id", "attribute"]).loc[
             ("R0001", "Цена"), "importance"])
+
+
+class TestHandWrittenExports:
+    """Exports typed out cell by cell as the tools write them (not through ``write_export``)."""
+
+    IMP = "How important is each of these aspects of our service to you?"
+    FUN = "How would you feel if we have this (or do it well)?"
+    NPS = "How likely are you to recommend us to a colleague or a friend?"
+
+    def test_surveymonkey_two_header_rows_without_a_spec(self, tmp_path):
+        import csv
+
+        meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
+                "Email Address", "First Name", "Last Name", "Custom Data 1"]
+        rows = [
+            meta + [self.IMP, "", self.FUN, "", self.NPS],
+            [""] * len(meta) + ["Price", "Delivery", "Price", "Delivery", "Response"],
+            ["11803", "4318", "09/02/2024 10:15:00", "09/02/2024 10:19:41", "", "", "", "", "",
+             "5 — very important", "2", "I like it", "I can live with it", "9"],
+            ["11804", "4318", "09/03/2024 08:00:00", "09/03/2024 08:03:10", "", "", "", "", "",
+             "", "1 — not important at all", "I expect it", "", "0"],
+        ]
+        p = tmp_path / "Client questionnaire.csv"
+        with p.open("w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f).writerows(rows)
+        frame, rep = wb.load_survey(p)
+        assert rep.tool == "surveymonkey" and rep.guided_by == "headers"
+        assert rep.rows_read == 2 and rep.rows_kept == 2 and len(rep.invalid_values) == 0
+        got = frame.set_index(["respondent_id", "attribute"])
+        assert got.loc[("11803", "Price"), ["importance", "kano_functional", "nps"]].tolist() \
+            == [5, 1, 9]
+        assert got.loc[("11803", "Delivery"), ["importance", "kano_functional"]].tolist() == [2, 4]
+        assert pd.isna(got.loc[("11804", "Price"), "importance"])
+        assert got.loc[("11804", "Delivery"), "importance"] == 1
+        assert got.loc[("11804", "Price"), "kano_functional"] == 2
+        assert got.loc[("11804", "Price"), "nps"] == 0
+        assert "Collector ID" in rep.unused_columns
+
+    def test_yandex_forms_xlsx_without_a_spec(self, tmp_path):
+        from openpyxl import Workbook
+
+        imp = "Насколько для вас важно каждое из этих свойств нашего сервиса?"
+        dys = "Как вы отнесётесь к тому, что у нас этого нет (или сделано плохо)?"
+        book = Workbook()
+        ws = book.active
+        ws.append(["ID", "Время создания", f"{imp} / Цена", f"{imp} / Упаковка",
+                   f"{dys} / Цена", "Насколько вероятно, что вы порекомендуете нас коллеге или "
+                   "знакомому?"])
+        ws.append([9001, pd.Timestamp("2024-09-02 10:15").to_pydatetime(), 4, 3,
+                   "Мне не нравится", 10])
+        ws.append([9002, pd.Timestamp("2024-09-05 12:00").to_pydatetime(), None, 5,
+                   "Мне всё равно", 7])
+        ws.append([9003, pd.Timestamp("2024-09-06 12:00").to_pydatetime(), 9, "пять",
+                   "не знаю", None])
+        p = tmp_path / "Ответы.xlsx"
+        book.save(p)
+        frame, rep = wb.load_survey(p)
+        assert rep.tool == "yandex_forms" and rep.rows_kept == 3
+        got = frame.set_index(["respondent_id", "attribute"])
+        assert got.loc[("9001", "Цена"), ["importance", "kano_dysfunctional", "nps"]].tolist() \
+            == [4, 5, 10]
+        assert got.loc[("9002", "Упаковка"), "importance"] == 5
+        assert pd.isna(got.loc[("9002", "Цена"), "importance"])
+        assert got.loc[("9002", "Цена"), "kano_dysfunctional"] == 3
+        assert str(got.loc[("9001", "Цена"), "date"]) == "2024-09-02 10:15:00"
+        # unreadable answers are reported cell by cell, the respondent is kept
+        inv = rep.invalid_values
+        assert sorted(inv["value"].tolist()) == ["9", "не знаю", "пять"]
+        assert set(inv["row"]) == {4}

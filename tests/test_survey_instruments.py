@@ -7,6 +7,13 @@ import pytest
 
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.i18n import t
+from workbench.narrative import (
+    describe_control_questions,
+    describe_ukor_comparison,
+    format_control_questions,
+    format_ukor_comparison,
+    key_client_questionnaire,
+)
 from workbench.offers import UKOR_QUESTIONS, ukor
 from workbench.survey import (
     CONTROL_QUESTIONS,
@@ -16,12 +23,8 @@ from workbench.survey import (
     compare_ukor,
     control_answers,
     control_checklist,
-    describe_control_questions,
     describe_motivation,
-    format_control_questions,
     format_motivation,
-    format_ukor_comparison,
-    key_client_questionnaire,
     load_interview_notes,
     load_motivation,
     make_motivation_sample,
@@ -77,6 +80,14 @@ class TestControlQuestions:
         assert describe_control_questions(control_checklist({13: "x"}), "en") == (
             "1 of 43 control questions answered; open by step: step 1: 6, step 2: 6, "
             "step 3: 5, step 4: 6, step 5: 3, step 6: 4, step 7: 5, step 8: 7.")
+
+    def test_the_table_shows_every_question_in_full_without_an_index(self):
+        table = format_control_questions(control_checklist(step=1), "en")
+        question = table["Question"].iloc[0]
+        assert len(question) > 50  # longer than pandas' default column width
+        assert question in repr(table) and question in table._repr_html_()
+        assert "<th>0</th>" not in table._repr_html_()
+        assert type(table[table["Status"] == "open"]) is pd.DataFrame
 
 
 def _motivation_rows():
@@ -162,7 +173,7 @@ class TestKeyClientUkor:
         assert res.self_level == "cultural" and res.client_level == "regulated"
         assert res.n_clients == 2
         assert "выше, чем ключевые клиенты, в темах: «Ожидания клиентов», «Сегментация»" in \
-            res.describe("ru")
+            describe_ukor_comparison(res, "ru")
         table = format_ukor_comparison(res, "en")
         assert table.shape == (8, 5)
         assert table.iloc[0, 1:4].tolist() == [100, 75, 25]  # whole points, no decimal mark
@@ -174,17 +185,17 @@ class TestKeyClientUkor:
         clients.loc[0, "offers"] = 0
         clients.loc[0, ["staff", "management"]] = 4
         res = compare_ukor(ukor(own), clients)
-        assert res.describe("ru") == (
+        assert describe_ukor_comparison(res, "ru") == (
             "Самооценка\xa0— 50 из\xa0100 (регламентированная); ключевые клиенты (ответили: 1) "
             "ставят 56 (регламентированная). Мы ставим себе на 15\xa0баллов и больше выше, чем "
             "ключевые клиенты, в темах: «Предложения для сегментов». Клиенты ставят нас "
             "настолько же выше в темах: «Стандарты персонала» и «Руководство и культура».")
-        assert res.describe("en") == (
+        assert describe_ukor_comparison(res, "en") == (
             "Our self-assessment gives 50 of 100 (regulated); the key clients give 56 "
             "(regulated; answered: 1). We rate ourselves 15 points or more above the "
             "key clients on: “Offers per segment”. They rate us that much higher on: “Staff "
             "standards” and “Management and culture”.")
-        assert compare_ukor(ukor(own), clients, threshold=60).describe("en").endswith(
+        assert describe_ukor_comparison(compare_ukor(ukor(own), clients, threshold=60), "en").endswith(
             "60 points or more above the key clients on: none. They rate us that much higher "
             "on: none.")
 
@@ -249,13 +260,16 @@ def test_shipped_internal_samples_are_regenerated_byte_for_byte(tmp_path):
 
 def test_instrument_files_of_the_sample_and_a_clear_message_when_missing(tmp_path, capsys):
     from workbench.datasets import sample_dir
-    from workbench.survey import instrument_file, motivation_questionnaire_text
+    from workbench.narrative import instrument_file
+    from workbench.survey import find_instrument, motivation_questionnaire_text
 
     assert instrument_file(sample_dir(), "motivation").name == "motivation_survey.csv"
     assert instrument_file(sample_dir(), "questionnaire_spec").suffix == ".yml"
     notes = load_interview_notes(instrument_file(sample_dir(), "interview_notes"))
     assert len(notes) == 10 and notes["customer_id"].nunique() == 4
     assert notes["text"].iloc[0] == "Зерно приезжает на следующий день — это то, за что мы вас держим"
+    assert find_instrument(tmp_path, "motivation") is None
+    assert capsys.readouterr().out == ""
     assert instrument_file(tmp_path, "motivation", "en") is None
     out = capsys.readouterr().out
     assert "employee motivation survey is not in the folder" in out
@@ -265,7 +279,7 @@ def test_instrument_files_of_the_sample_and_a_clear_message_when_missing(tmp_pat
 
 
 def test_topic_keys_are_labelled_in_the_audience_language():
-    from workbench.survey import label_topics
+    from workbench.narrative import label_topics
 
     voc = pd.DataFrame({"topic": ["Цена", "keep", "interview"], "text": ["a", "b", "c"]})
     assert label_topics(voc, "ru")["topic"].tolist() == ["Цена", "что сохранить", "интервью"]
@@ -273,11 +287,18 @@ def test_topic_keys_are_labelled_in_the_audience_language():
 
 
 def test_key_client_answers_by_key_or_statement_text(tmp_path):
-    from workbench.survey import load_key_client_answers
+    from workbench import load_key_client_answers
+    from workbench.survey import load_key_client_answers as by_keys
 
     p = tmp_path / "k.csv"
     p.write_text("Клиент;Ожидания клиентов;Их предложения подобраны под нашу ситуацию, а не "
                  "типовые.;Прочее\n000007;3;1,0;x\n000008;;2;y\n", encoding="utf-8")
+    # the computation reads theme keys, and the headers it is given
+    with pytest.raises(WorkbenchError, match="no key-client УКОР column"):
+        by_keys(p)
+    assert list(by_keys(p, {"Ожидания клиентов": "expectations"}).columns) == [
+        "client", "expectations"]
+    # the edge gives it the themes' names and statements in both languages
     frame = load_key_client_answers(p)
     assert list(frame.columns) == ["client", "expectations", "offers"]
     assert frame["client"].tolist() == ["000007", "000008"]

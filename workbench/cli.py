@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "notebooks (OUT/.cache); every notebook then loads and fits itself")
     _add_pseudonymize(p)
 
-    from workbench.survey._cli import add_questionnaire_parser
+    from workbench.narrative._questionnaire import add_questionnaire_parser
 
     add_questionnaire_parser(sub)
     return parser
@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "run":
             return _run(args)
         elif args.command == "questionnaire":
-            from workbench.survey._cli import run_questionnaire
+            from workbench.narrative._questionnaire import run_questionnaire
 
             return run_questionnaire(args)
     except WorkbenchError as exc:

@@ -346,11 +346,8 @@ def _control_questions_cells(facts: dict | None, language: str) -> list:
     answers = (facts or {}).get("control_questions")
     if not answers:
         return []
-    from workbench.survey import (
-        control_checklist,
-        describe_control_questions,
-        format_control_questions,
-    )
+    from workbench.narrative import describe_control_questions, format_control_questions
+    from workbench.survey import control_checklist
 
     checklist = control_checklist({int(k): str(v) for k, v in answers.items()})
     table = format_control_questions(checklist, language).to_html(index=False, border=0,

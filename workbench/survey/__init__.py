@@ -24,11 +24,9 @@ from workbench.survey._control import (
     CONTROL_QUESTIONS,
     control_answers,
     control_checklist,
-    describe_control_questions,
-    format_control_questions,
 )
 from workbench.survey._exports import wide_answers, write_export
-from workbench.survey._folder import INSTRUMENT_FILES, instrument_file
+from workbench.survey._folder import INSTRUMENT_FILES, find_instrument
 from workbench.survey._internal import (
     KOVACH_EMPLOYEES,
     KOVACH_FACTORS,
@@ -42,7 +40,7 @@ from workbench.survey._internal import (
     motivation_waves,
     write_motivation_questionnaire,
 )
-from workbench.survey._notes import label_topics, load_interview_notes, voice_of_customer
+from workbench.survey._notes import load_interview_notes, voice_of_customer
 from workbench.survey._render import (
     FORMATS,
     QuestionnaireFiles,
@@ -66,8 +64,6 @@ from workbench.survey._ukor import (
     KEY_CLIENT_QUESTIONS,
     UkorComparison,
     compare_ukor,
-    format_ukor_comparison,
-    key_client_questionnaire,
     load_key_client_answers,
 )
 from workbench.survey._wide import SurveyLoadReport, is_wide_export, read_wide_survey
@@ -93,17 +89,12 @@ __all__ = (
     "compare_ukor",
     "control_answers",
     "control_checklist",
-    "describe_control_questions",
     "describe_motivation",
     "export_headers",
     "find_chromium",
-    "format_control_questions",
+    "find_instrument",
     "format_motivation",
-    "format_ukor_comparison",
-    "instrument_file",
     "is_wide_export",
-    "label_topics",
-    "key_client_questionnaire",
     "load_interview_notes",
     "load_key_client_answers",
     "load_motivation",

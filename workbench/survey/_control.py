@@ -3,6 +3,8 @@
 The course outline (seed 002) closes with 43 control questions. In a workshop they become a
 checklist: each is tied to one of the eight steps, the room's answer is written into the
 workshop file (a ``control_questions:`` section), and the report prints them as an appendix.
+The table and the sentence are in the text layer (:func:`workbench.format_control_questions`,
+:func:`workbench.describe_control_questions`).
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ __all__ = (
     "CONTROL_QUESTIONS",
     "control_answers",
     "control_checklist",
-    "describe_control_questions",
-    "format_control_questions",
     "question_number",
 )
 
@@ -186,32 +186,3 @@ def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
             raise WorkbenchError(f"step must be 1-8; got {step!r}")
         frame = frame[frame["step"] == step]
     return frame
-
-
-def format_control_questions(checklist: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return the appendix table of the report: number, step, question, answer, in ``language``."""
-    from workbench.i18n import t
-
-    rows = []
-    for number, r in checklist.iterrows():
-        rows.append({
-            t("cq.col.number", language): int(number),
-            t("cq.col.step", language): f"{int(r['step'])}. {t(f'ws.step.{int(r.step)}', language)}",
-            t("cq.col.question", language): t(f"cq.q.{int(number)}", language),
-            t("cq.col.answer", language): r["answer"] if r["answered"] else "",
-            t("cq.col.status", language): t("cq.status.answered" if r["answered"]
-                                            else "cq.status.open", language),
-        })
-    return pd.DataFrame(rows)
-
-
-def describe_control_questions(checklist: pd.DataFrame, language: str | None = None) -> str:
-    """One sentence: how many questions the room has answered, and the open ones by step."""
-    from workbench.i18n import t
-
-    open_ = checklist[~checklist["answered"]]
-    counts = open_.groupby("step").size()
-    listed = ", ".join(f"{t('cq.col.step', language).lower()} {s}: {n}"
-                       for s, n in counts.items()) or t("cq.all_answered", language)
-    return t("cq.summary", language, answered=int(checklist["answered"].sum()),
-             total=len(checklist), open=listed)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ("INSTRUMENT_FILES", "find_wide_survey", "instrument_file")
+from workbench.errors import WorkbenchError
+
+__all__ = ("INSTRUMENT_FILES", "find_instrument", "find_wide_survey", "instrument_suffixes")
 
 #: Instrument -> file stems looked for (first found wins), relative to the data folder.
 INSTRUMENT_FILES: dict[str, tuple[str, ...]] = {
@@ -22,9 +24,8 @@ _SUFFIXES = {
 }
 
 
-def instrument_file(data_dir: str | Path, name: str, language: str | None = None,
-                    quiet: bool = False) -> Path | None:
-    """Return the file of an instrument in ``data_dir``, or None after saying what is missing.
+def find_instrument(data_dir: str | Path, name: str) -> Path | None:
+    """Return the file of an instrument in ``data_dir``, or None when there is none.
 
     Parameters
     ----------
@@ -33,31 +34,34 @@ def instrument_file(data_dir: str | Path, name: str, language: str | None = None
     name : str
         One of :data:`INSTRUMENT_FILES` (``"motivation"``, ``"key_clients"``,
         ``"survey_export"``, ``"questionnaire_spec"``, ``"interview_notes"``).
-    language : {"en", "ru"}, optional
-        Language of the message printed when the file is missing.
-    quiet : bool, default False
-        Print nothing.
 
     Returns
     -------
     Path or None
-    """
-    from workbench.errors import WorkbenchError
-    from workbench.i18n import t
+        The first of the instrument's file names found (:data:`INSTRUMENT_FILES`, CSV before
+        Excel); :func:`workbench.instrument_file` also says, in the audience's language, which
+        file is missing.
 
+    Examples
+    --------
+    >>> from workbench.datasets import sample_dir
+    >>> find_instrument(sample_dir(), "key_clients").name
+    'key_clients_ukor.csv'
+    """
     if name not in INSTRUMENT_FILES:
         raise WorkbenchError(f"name must be one of {', '.join(INSTRUMENT_FILES)}; got {name!r}")
     folder = Path(data_dir)
-    suffixes = _SUFFIXES.get(name, (".csv", ".xlsx"))
     for stem in INSTRUMENT_FILES[name]:
-        for suffix in suffixes:
+        for suffix in instrument_suffixes(name):
             p = folder / f"{stem}{suffix}"
             if p.is_file():
                 return p
-    if not quiet:
-        print(t("svq.instrument.missing", language, what=t(f"svq.instrument.{name}", language),
-                folder=folder.name, file=INSTRUMENT_FILES[name][0] + suffixes[0]))
     return None
+
+
+def instrument_suffixes(name: str) -> tuple[str, ...]:
+    """Return the file suffixes looked for, in order, for the instrument ``name``."""
+    return _SUFFIXES.get(name, (".csv", ".xlsx"))
 
 
 def find_wide_survey(folder: str | Path, found: dict[str, Path],
@@ -97,7 +101,7 @@ def find_wide_survey(folder: str | Path, found: dict[str, Path],
         if not is_wide_export(file, **opts):
             return None, None
     else:
-        file = instrument_file(folder, "survey_export", quiet=True)
+        file = find_instrument(folder, "survey_export")
         if file is None:
             taken = {p.resolve() for p in found.values()}
             skip = {"workshop", "mapping"}  # the workshop file and the column mapping
@@ -115,4 +119,4 @@ def find_wide_survey(folder: str | Path, found: dict[str, Path],
                     break
         if file is None:
             return None, None
-    return file, instrument_file(folder, "questionnaire_spec", quiet=True)
+    return file, find_instrument(folder, "questionnaire_spec")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from workbench.errors import DataFileError, MissingColumnsError, WorkbenchError
 
-__all__ = ("label_topics", "load_interview_notes", "voice_of_customer")
+__all__ = ("load_interview_notes", "voice_of_customer")
 
 _CLIENT_LINE = re.compile(
     r"^\s*#*\s*(?:клиент|заказчик|респондент|интервью|client|customer|respondent|interview)"
@@ -203,18 +203,3 @@ def voice_of_customer(survey: pd.DataFrame | None = None,
     for c in out.columns:
         out[c] = out[c].astype(pd.StringDtype())
     return out[["topic", "text", "origin", "respondent_id", "customer_id"]]
-
-
-def label_topics(voc: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`voice_of_customer` output with the topic keys in ``language``.
-
-    ``keep``, ``change`` and ``interview`` become "what to keep", "what to change",
-    "interview" (Russian: «что сохранить», «что изменить», «интервью»); attribute names stay.
-    """
-    from workbench.i18n import t
-
-    out = voc.copy()
-    keys = {k: t(f"svq.measure.{k}", language) for k in ("keep", "change", "interview")}
-    out["topic"] = out["topic"].map(lambda v: keys.get(v, v) if isinstance(v, str) else v
-                                    ).astype(pd.StringDtype())
-    return out

@@ -131,15 +131,55 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; margin: 2
 h1 { font-size: 18pt; margin-bottom: .2em; }
 h2 { font-size: 13pt; margin-top: 1.4em; border-bottom: 1px solid #888; }
 p.note { color: #333; }
-table.grid { border-collapse: collapse; width: 100%; margin: .4em 0 1em; page-break-inside: avoid; }
-table.grid th, table.grid td { border: 1px solid #999; padding: 3px 5px; font-size: 9.5pt; }
-table.grid td.box { text-align: center; }
+table.grid { border-collapse: collapse; width: 100%; margin: .4em 0 1em; table-layout: fixed;
+             page-break-inside: avoid; }
+table.grid th, table.grid td { border: 1px solid #999; padding: 3px 4px; font-size: 9.5pt; }
+table.grid th { font-weight: normal; vertical-align: top; text-align: center; }
+table.grid th.row { text-align: left; vertical-align: bottom; font-weight: bold; }
+table.grid th .code { display: block; font-weight: bold; }
+table.grid th .cap { display: block; font-size: 8.5pt; color: #333; }
+table.grid td.box { text-align: center; font-size: 12pt; }
 div.q { margin: .6em 0 1em; page-break-inside: avoid; }
 div.q .qn { font-weight: bold; }
+div.q .hint { font-weight: normal; color: #555; font-size: 9.5pt; }
 div.line { border-bottom: 1px solid #999; height: 1.6em; margin: .2em 0; }
-ul.opts { list-style: none; padding-left: 1em; margin: .3em 0; }
+ul.opts { list-style: none; padding-left: 1em; margin: .3em 0; columns: 2; }
 @media print { body { margin: 1cm; } }
 """
+
+
+def _option_heads(spec: QuestionnaireSpec, block: str, lang: str) -> list[str]:
+    """Header cells of a grid's options: the code in bold, the end labels as a caption under it."""
+    e = html.escape
+    if block not in _RATINGS and block != "nps":
+        return [f"<th><span class='cap'>{e(txt)}</span></th>"
+                for _, txt in option_texts(spec, block, lang)]
+    lo, hi = (0, 10) if block == "nps" else spec.scale
+    heads = []
+    for code in range(lo, hi + 1):
+        cap = ""
+        if code in (lo, hi):
+            cap = t(f"svq.{'low' if code == lo else 'high'}.{block}", lang)
+        heads.append(f"<th><span class='code'>{code}</span><span class='cap'>{e(cap)}</span></th>")
+    if block == "competitor_performance":
+        heads.append(f"<th><span class='code'>?</span><span class='cap'>"
+                     f"{e(t('svq.dont_know', lang))}</span></th>")
+    return heads
+
+
+def _grid(heads: list[str], rows: list[str] | None, lang: str) -> str:
+    """A table of answer boxes: one row per attribute (or one row of boxes), equal option columns."""
+    first = 30 if len(heads) <= 7 else 24
+    cols = "<colgroup>" + (f"<col style='width:{first}%'>" if rows is not None else "") + \
+        "".join("<col>" for _ in heads) + "</colgroup>"
+    label = f"<th class='row'>{html.escape(t('svq.attribute', lang))}</th>" if rows is not None \
+        else ""
+    out = [f"<table class='grid'>{cols}<tr>{label}{''.join(heads)}</tr>"]
+    for row in rows if rows is not None else [None]:
+        cell = "" if row is None else f"<td>{html.escape(row)}</td>"
+        out.append(f"<tr>{cell}" + "<td class='box'>☐</td>" * len(heads) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
 
 
 def _html(spec: QuestionnaireSpec, lang: str) -> str:
@@ -167,23 +207,20 @@ def _html(spec: QuestionnaireSpec, lang: str) -> str:
             n += 1
             qs = spec.block_questions(block)
             opts = option_texts(spec, block, lang)
-            parts.append(f"<div class='q'><div class='qn'>{n}. {e(block_text(spec, block, lang))}</div>")
+            hint = f" <span class='hint'>({e(t('svq.one_choice', lang))})</span>" \
+                if opts and block not in _RATINGS and block not in _KANO and block != "nps" else ""
+            parts.append(f"<div class='q'><div class='qn'>{n}. "
+                         f"{e(block_text(spec, block, lang))}{hint}</div>")
             if qs and qs[0].attribute is not None and opts:
-                parts.append("<table class='grid'><tr><th>" + e(t("svq.attribute", lang)) + "</th>"
-                             + "".join(f"<th>{e(txt)}</th>" for _, txt in opts) + "</tr>")
-                for q in qs:
-                    parts.append(f"<tr><td>{e(q.attribute)}</td>"
-                                 + "<td class='box'>☐</td>" * len(opts) + "</tr>")
-                parts.append("</table>")
+                parts.append(_grid(_option_heads(spec, block, lang),
+                                   [q.attribute for q in qs], lang))
             elif qs and qs[0].attribute is not None:
                 parts.append("<table class='grid'>")
                 for q in qs:
                     parts.append(f"<tr><td style='width:30%'>{e(q.attribute)}</td><td></td></tr>")
                 parts.append("</table>")
             elif opts and block == "nps":  # 0-10 in one row
-                parts.append("<table class='grid'><tr>"
-                             + "".join(f"<th>{e(txt)}</th>" for _, txt in opts) + "</tr><tr>"
-                             + "<td class='box'>☐</td>" * len(opts) + "</tr></table>")
+                parts.append(_grid(_option_heads(spec, block, lang), None, lang))
             elif opts:
                 parts.append("<ul class='opts'>" + "".join(
                     f"<li>☐ {e(txt)}</li>" for _, txt in opts) + "</ul>")

@@ -4,7 +4,9 @@ The seeds' last word on client orientation is that only the key client's opinion
 whether a company is client-oriented. :data:`KEY_CLIENT_QUESTIONS` asks key clients one short
 statement per theme of the self-assessment (:data:`workbench.offers.UKOR_QUESTIONS`), on the
 same 0–4 scale, so that :func:`compare_ukor` can set the two views side by side, theme by
-theme.
+theme. The sentence, the display table and the questionnaire's text are in the text layer
+(:func:`workbench.describe_ukor_comparison`, :func:`workbench.format_ukor_comparison`,
+:func:`workbench.key_client_questionnaire`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ __all__ = (
     "KEY_CLIENT_QUESTIONS",
     "UkorComparison",
     "compare_ukor",
-    "format_ukor_comparison",
-    "key_client_questionnaire",
     "load_key_client_answers",
 )
 
@@ -67,27 +67,6 @@ class UkorComparison:
     client_level: str
     n_clients: int
     threshold: float = 15.0
-
-    def describe(self, language: str | None = None) -> str:
-        """Both scores and levels, the themes where we overrate ourselves and where the key
-        clients rate us higher."""
-        from workbench.i18n import check_language, t
-        from workbench.narrative._format import listing, number, quantity, quote
-
-        lang = check_language(language)
-
-        def themes(verdict: str) -> str:
-            keys = [k for k, v in self.themes["verdict"].items() if v == verdict]
-            return listing([quote(t(f"ukor.theme.{k}", lang), lang) for k in keys], lang) \
-                if keys else t("ukor.none", lang)
-
-        return t("ukorc.summary", lang, self_score=number(self.self_score, 0, lang),
-                 self_level=t(f"ukor.level.{self.self_level}", lang),
-                 client_score=number(self.client_score, 0, lang),
-                 n=number(self.n_clients, 0, lang),
-                 client_level=t(f"ukor.level.{self.client_level}", lang),
-                 threshold=quantity(self.threshold, "point", lang),
-                 overrated=themes("overrated"), underrated=themes("underrated"))
 
 
 def compare_ukor(
@@ -165,65 +144,19 @@ def compare_ukor(
                           float(threshold))
 
 
-def format_ukor_comparison(comparison: UkorComparison, language: str | None = None) -> pd.DataFrame:
-    """Return the comparison as a display table in ``language``."""
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-    th = comparison.themes
-    return pd.DataFrame({
-        t("ukorc.col.theme", lang): [t(f"ukor.theme.{k}", lang) for k in th.index],
-        # whole points (0–100): no decimal mark to localise, blank where a side did not answer
-        t("ukorc.col.self_score", lang): th["self_score"].round(0).astype("Int64").to_numpy(),
-        t("ukorc.col.client_score", lang): th["client_score"].round(0).astype("Int64").to_numpy(),
-        t("ukorc.col.gap", lang): th["gap"].round(0).astype("Int64").to_numpy(),
-        t("ukorc.col.verdict", lang): ["" if pd.isna(v) else t(f"ukorc.verdict.{v}", lang)
-                                       for v in th["verdict"]],
-    })
-
-
-def key_client_questionnaire(language: str | None = None, out: str | Path | None = None
-                             ) -> str:
-    """Return (and optionally write to ``out``) the short questionnaire for key clients.
-
-    One statement per theme, answered 0–4; the answers go into :func:`compare_ukor` with the
-    theme keys as columns. ``out`` may be a ``.txt`` or ``.html`` path.
-    """
-    import html as _html
-
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-    lines = [t("ukorc.title", lang), "", t("ukorc.intro", lang), ""]
-    scale = f"0 ({t('ukorc.scale.0', lang)}) · 1 · 2 · 3 · 4 ({t('ukorc.scale.4', lang)})"
-    for i, k in enumerate(KEY_CLIENT_QUESTIONS, start=1):
-        lines += [f"{i}. {t(f'ukorc.q.{k}', lang)}", f"   {scale}", ""]
-    text = "\n".join(lines).rstrip() + "\n"
-    if out is not None:
-        p = Path(out)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        if p.suffix.lower() in (".html", ".htm"):
-            e = _html.escape
-            items = "".join(f"<li>{e(t(f'ukorc.q.{k}', lang))}<br>☐ 0 ☐ 1 ☐ 2 ☐ 3 ☐ 4</li>"
-                            for k in KEY_CLIENT_QUESTIONS)
-            p.write_text(f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
-                         f"<title>{e(t('ukorc.title', lang))}</title></head><body>"
-                         f"<h1>{e(t('ukorc.title', lang))}</h1><p>{e(t('ukorc.intro', lang))}</p>"
-                         f"<ol>{items}</ol></body></html>", encoding="utf-8")
-        else:
-            p.write_text(text, encoding="utf-8")
-    return text
-
-
-def load_key_client_answers(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+def load_key_client_answers(source: str | Path | pd.DataFrame,
+                            headers: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Read the key clients' answers: one row per client, one column per statement.
 
     Parameters
     ----------
     source : str, Path or DataFrame
         CSV/XLSX with an optional client column (``client``, ``customer_id``, ``клиент``) and
-        one column per theme, headed by the theme key (``expectations`` ...), the theme's name
-        or the statement's text, in Russian or English.
+        one column per theme, headed by the theme key (``expectations`` ...).
+    headers : mapping of str -> str, optional
+        More column headers that name a theme: header text -> theme key.
+        :func:`workbench.load_key_client_answers` passes the themes' names and the statements'
+        texts in Russian and English, so that a form tool's export is read as it came.
 
     Returns
     -------
@@ -231,18 +164,16 @@ def load_key_client_answers(source: str | Path | pd.DataFrame) -> pd.DataFrame:
         ``client`` (string) and the theme keys of :data:`KEY_CLIENT_QUESTIONS` found, as
         numbers (blank = no opinion); ready for :func:`compare_ukor`.
     """
-    from workbench.i18n import LANGUAGES, t
     from workbench.io._mapping import normalise_header
     from workbench.io._parse import parse_text
     from workbench.io._read import read_source
 
     raw = read_source(source)
-    lookup = {}
-    for k in KEY_CLIENT_QUESTIONS:
-        lookup[normalise_header(k)] = k
-        for lang in LANGUAGES:
-            lookup[normalise_header(t(f"ukorc.q.{k}", lang))] = k
-            lookup[normalise_header(t(f"ukor.theme.{k}", lang))] = k
+    lookup = {normalise_header(k): k for k in KEY_CLIENT_QUESTIONS}
+    for text, k in (headers or {}).items():
+        if k not in KEY_CLIENT_QUESTIONS:
+            raise WorkbenchError(f"headers: {k!r} is not a theme ({', '.join(KEY_CLIENT_QUESTIONS)})")
+        lookup.setdefault(normalise_header(text), k)
     client_names = {"client", "customer id", "customer", "клиент", "код клиента"}
     out = pd.DataFrame(index=range(raw.n_rows))
     for name in raw.names:

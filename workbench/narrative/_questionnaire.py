@@ -1,4 +1,9 @@
-"""The ``workbench questionnaire`` subcommand (registered by :mod:`workbench.cli`)."""
+"""The questionnaire's edge: the ``workbench questionnaire`` subcommand (see :mod:`workbench.cli`).
+
+It reads the attributes (from the command line or the workshop file), builds the spec with
+:func:`workbench.survey.build_questionnaire`, writes the files and tells the user, in the
+audience's language, what was written.
+"""
 
 from __future__ import annotations
 
