@@ -299,18 +299,22 @@ if has_raw:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 1\. When is client orientation *not* needed? Give examples.
-# - 22\. Which of the eight steps of client orientation do you already use, and what gets in
-#   the way?
-# - 35\. What must information satisfy, and how do we collect, interpret and use it?
+# The course closes with 43 control questions, each tied to one of the eight steps: every step's
+# notebook ends with its own, and the room's answers go into the workshop file
+# (`control_questions:`, by number). The report prints all 43 with their answers in its
+# appendix. How far the room has got:
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 1\. Когда не нужна клиентоориентация? Приведите примеры.
-# - 22\. Какие из восьми шагов, составляющих технологию клиентоориентации, Вы используете и
-#   какие проблемы при этом возникают?
-# - 35\. Основные требования к информации, способы её сбора, интерпретации, использования.
+# Курс завершается 43 контрольными вопросами, каждый относится к одному из восьми шагов: каждая
+# тетрадь шага заканчивается своими вопросами, а ответы участников записываются в файл воркшопа
+# (`control_questions:`, по номеру). Отчёт печатает все 43 с ответами в приложении. Сколько уже
+# обсудили:
+
+# %% tags=["workshop-only"]
+print(workbench.describe_control_questions(
+    workbench.survey.control_checklist(folder.workshop), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -346,12 +346,12 @@ if workbench.needs(folder, "survey", language=language):
 # после загрузки получается в точности таблица из раздела 1.
 
 # %%
-export_file = workbench.survey.instrument_file(data_dir, "survey_export", language=language)
-spec_file = workbench.survey.instrument_file(data_dir, "questionnaire_spec", quiet=True)
+export_file = workbench.instrument_file(data_dir, "survey_export", language=language)
+spec_file = workbench.instrument_file(data_dir, "questionnaire_spec", quiet=True)
 if export_file is not None:
     answers, answers_report = workbench.load_survey(export_file, spec=spec_file)
     print(answers_report.summary(language).split("\n")[0])
-    display(answers_report.column_roles(language).head(12))
+    display(workbench.format_survey_columns(answers_report, language, n=12))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: respondents read / kept / rejected, unreadable answers, same table as section 1
@@ -374,10 +374,10 @@ if export_file is not None:
 # воспроизводимая выборка берёт цитаты из обоих источников.
 
 # %%
-notes_file = workbench.survey.instrument_file(data_dir, "interview_notes", language=language)
+notes_file = workbench.instrument_file(data_dir, "interview_notes", language=language)
 if notes_file is not None and workbench.needs(folder, "survey", language=language):
     notes = workbench.survey.load_interview_notes(notes_file)
-    voice = workbench.survey.label_topics(
+    voice = workbench.label_topics(
         workbench.survey.voice_of_customer(survey, notes), language)
     interview_quotes = workbench.quotes(voice[voice["origin"] == "interview"], by="topic",
                                         text_col="text", n=1, random_state=quotes_seed)
@@ -414,22 +414,20 @@ if workbench.needs(folder, "feedback", language=language):
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 13\. What are the critical success factors in your market, and how do you find your
-#   competitive advantages *as clients see them*?
-# - 16\. How client-oriented are your main competitors?
-# - 35\. What must information satisfy, and how do we collect, interpret and use it?
-# - 41\. Does your company need a base of reviews, of situations, of questions and answers,
-#   and refusal sheets — and what would they give?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 13\. Что можно отнести к критическим факторам успеха на Вашем рынке? А как Вы определяете
-#   свои конкурентные (с точки зрения клиентов) преимущества?
-# - 16\. Что Вы можете сказать об уровне клиентоориентации основных своих конкурентов?
-# - 35\. Основные требования к информации, способы её сбора, интерпретации, использования.
-# - 41\. Как по-вашему, нужны ли в Вашей организации база отзывов, база ситуаций, база вопросов
-#   и ответов, «отказные» листы?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=1), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -331,20 +331,20 @@ if workbench.needs(folder, "survey", language=language):
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 24\. The five types of client needs, and how to tell them apart (compare with the Kano
-#   categories above).
-# - 32\. Which path in the plane of our expectations and the client's do you usually take
-#   when working with a client?
-# - 6\. How do you see the customer value of your main clients?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 24\. Пять типов нужд клиента и как отличать их друг от друга? (Сравните с категориями Kano
-#   выше.)
-# - 32\. Какую траекторию движения в плоскости наших и клиентских ожиданий обычно выбираете Вы
-#   при работе с клиентом?
-# - 6\. Как вы воспринимаете потребительскую ценность основных своих клиентов?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=2), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

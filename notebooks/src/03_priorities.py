@@ -343,21 +343,20 @@ if planning and segments is not None and "survey" in folder.tables:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 18\. What should your company (or your department) work on first — the internal or the
-#   external factors of client orientation, its dynamic or its static aspects?
-# - 25\. How do we combine productivity with quality of service?
-# - 9\. On which parameters did you and your main clients compromise? Who takes the first
-#   step towards the compromise?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 18\. Над чем, в первую очередь, должна работать Ваша компания (Ваше подразделение) — над
-#   внутренними или внешними факторами клиентоориентации, динамическими или статическими её
-#   аспектами?
-# - 25\. Как совместить производительность и качество обслуживания?
-# - 9\. По каким параметрам Вы и основные Ваши клиенты пошли на компромисс? Кто проявляет
-#   инициативу в движении к компромиссу?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=3), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -525,26 +525,20 @@ if "cost" in tx.columns:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 7\. At what stage of their life cycle are your clients — and at what stage is your
-#   relationship with them? (Think of the ladder.)
-# - 11\. The basic notions of marketing. How does your company define the main segments
-#   (niches) of its market?
-# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
-#   judge how well they work. (Think of the CZ cell and the unprofitable subgroups.)
-# - 31\. Categorising and typifying clients: which ways of categorising your clients — and
-#   your clients' clients — would you propose?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 7\. На каком этапе жизненного цикла развития находятся Ваши клиенты? А каков этап развития
-#   отношений? (Вспомните лестницу.)
-# - 11\. Основные понятия маркетинга. Как Ваша компания определяет основные сегменты (ниши)
-#   своего рынка?
-# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
-#   лояльности и оцените их эффективность. (Вспомните клетку CZ и убыточные подгруппы.)
-# - 31\. Категоризация и типизация клиентов: какие варианты категоризации и типизации Вы можете
-#   предложить для своих клиентов и клиентов своих клиентов?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=4), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -534,22 +534,20 @@ if offer_priced:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 6\. How do you see the customer value of your main clients — and does the value at risk
-#   match that view?
-# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
-#   judge whether they pay off.
-# - 42\. Managing the consumer's life cycle; relationships as an object of management. Why do
-#   specialists suggest treating a client's complaint as "a gift of fate"?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 6\. Как вы воспринимаете потребительскую ценность основных своих клиентов? (Совпадает ли с
-#   этим ценность под угрозой?)
-# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
-#   лояльности и оцените их эффективность.
-# - 42\. Управление жизненным циклом потребителя. Отношения как объект управления. Почему жалобу
-#   клиента специалисты предлагают рассматривать как «подарок судьбы»?
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=5), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

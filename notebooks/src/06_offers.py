@@ -362,7 +362,7 @@ if level is not None:
 # The seeds' last word on UKOR: only the key client's opinion decides whether a company is
 # client-oriented. So the self-assessment is put to the key clients themselves — a short
 # questionnaire, one statement per theme of the self-assessment, answered on the same 0–4 scale
-# (below; `workbench.survey.key_client_questionnaire(language, out="key_clients.html")` writes it
+# (below; `workbench.key_client_questionnaire(language, out="key_clients.html")` writes it
 # as a page to send). Their answers go into the data folder as `internal/key_clients_ukor.csv`
 # (one row per key client, one column per theme), and the two views are set side by side theme
 # by theme. Where we rate ourselves 15 points (of 100) or more above what the key clients say,
@@ -375,7 +375,7 @@ if level is not None:
 # Последнее слово семян об УКОР: клиентоориентирована ли компания, решает только мнение
 # ключевого клиента. Поэтому самооценку проверяем у самих ключевых клиентов — короткая анкета,
 # по одному утверждению на каждую тему самооценки, ответы по той же шкале 0–4 (ниже;
-# `workbench.survey.key_client_questionnaire(language, out="key_clients.html")` записывает её
+# `workbench.key_client_questionnaire(language, out="key_clients.html")` записывает её
 # страницей для рассылки). Их ответы кладутся в папку с данными как
 # `internal/key_clients_ukor.csv` (строка на ключевого клиента, столбец на тему), и два взгляда
 # сравниваются тема за темой. Там, где мы ставим себе на 15 баллов (из 100) и больше выше, чем
@@ -384,17 +384,17 @@ if level is not None:
 # сильную сторону.
 
 # %% tags=["remove-report"]
-print(workbench.survey.key_client_questionnaire(language))
+print(workbench.key_client_questionnaire(language))
 
 # %%
 # the key clients' answers: a file of the data folder; without it, a sentence naming the file
-key_clients_file = workbench.survey.instrument_file(data_dir, "key_clients", language=language)
+key_clients_file = workbench.instrument_file(data_dir, "key_clients", language=language)
 ukor_view = None
 if key_clients_file is not None and level is not None:
-    key_clients = workbench.survey.load_key_client_answers(key_clients_file)
+    key_clients = workbench.load_key_client_answers(key_clients_file)
     ukor_view = workbench.survey.compare_ukor(level, key_clients)
-    display(workbench.survey.format_ukor_comparison(ukor_view, language))
-    print(ukor_view.describe(language))
+    display(workbench.format_ukor_comparison(ukor_view, language))
+    print(workbench.describe_ukor_comparison(ukor_view, language))
 
 # %% tags=["nbval-check-output", "remove-report"]
 # ✅ check: key clients who answered, both overall scores, the themes read as over/underrated
@@ -481,8 +481,8 @@ print(workbench.describe_offer_matrix(cells_panel.result, language=language))
 # %% tags=["solution"]
 if ukor_view is not None:
     strict = workbench.survey.compare_ukor(level, key_clients, threshold=25)
-    display(workbench.survey.format_ukor_comparison(strict, language))
-    print(strict.describe(language))
+    display(workbench.format_ukor_comparison(strict, language))
+    print(workbench.describe_ukor_comparison(strict, language))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
@@ -499,7 +499,7 @@ if ukor_view is not None:
 # в приложении.
 
 # %% tags=["workshop-only"]
-display(workbench.survey.format_control_questions(
+display(workbench.format_control_questions(
     workbench.survey.control_checklist(folder.workshop, step=6), language))
 
 # %% [markdown] tags=["en"]

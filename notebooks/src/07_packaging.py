@@ -398,22 +398,20 @@ print(workbench.describe_export(workbench.export_deliverables(campaign), languag
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 38\. Give 2–3 examples of translating problems and proposals into the language of
-#   colleagues in other functions (here: the sales team and finance).
-# - 34\. The main ways of interacting with a client: which do you use most — and which suits
-#   each list?
-# - 30\. Must we always fight for consumers' loyalty? Give examples of loyalty programmes and
-#   judge their effectiveness.
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 38\. Приведите 2–3 примера трансляции проблем и предложений на язык коллег — других
-#   функциональных специалистов (здесь: отдела продаж и финансов).
-# - 34\. Основные способы взаимодействия с клиентом: какие чаще используете Вы — и какой
-#   подходит каждому списку?
-# - 30\. Всегда ли нужно бороться за лояльность потребителей? Приведите примеры программ
-#   лояльности и оцените их эффективность.
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=7), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

@@ -614,20 +614,20 @@ if second is not None:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# - 41\. Does your organisation need a base of reviews, a base of situations, a base of
-#   questions and answers, refusal sheets? If not, why not; if yes, what could they give?
-# - 42\. Managing the consumer's life cycle; relationships as an object of management. Why do
-#   specialists suggest treating a client's complaint as "a gift of fate"?
-# - 35\. What must information satisfy, and how do we collect, interpret and use it?
+# The course's control questions of this step, with the room's answers from the workshop file
+# (`control_questions:`, by number; empty = not discussed yet). The report prints all 43 with
+# their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# - 41\. Как по-вашему, нужны ли в Вашей организации база отзывов, база ситуаций, база вопросов
-#   и ответов, «отказные» листы? Если нет, то почему, если да, что они могут дать?
-# - 42\. Управление жизненным циклом потребителя. Отношения как объект управления. Почему
-#   жалобу клиента специалисты предлагают рассматривать как «подарок судьбы»?
-# - 35\. Основные требования к информации, способы её сбора, интерпретации, использования.
+# Контрольные вопросы курса к этому шагу и ответы участников из файла воркшопа
+# (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с ответами
+# в приложении.
+
+# %% tags=["workshop-only"]
+display(workbench.format_control_questions(
+    workbench.survey.control_checklist(folder.workshop, step=8), language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:

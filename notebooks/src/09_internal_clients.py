@@ -60,7 +60,7 @@ import workbench
 from workbench import survey
 
 workbench.set_language(language)
-motivation_file = survey.instrument_file(data_dir, "motivation", language=language)
+motivation_file = workbench.instrument_file(data_dir, "motivation", language=language)
 
 # %% [markdown] tags=["en"]
 # ## 1. The questionnaire
@@ -196,18 +196,20 @@ if motivation_file is not None:
 # %% [markdown] tags=["en", "workshop-only"]
 # ## Control questions
 #
-# The course's questions on internal clients, for the room to answer (the answers go into the
-# workshop file's `control_questions:` section and the report's appendix):
+# The course's questions on internal clients (numbers 10, 37 and 38), with the room's answers
+# from the workshop file (`control_questions:`, by number; empty = not discussed yet). The
+# report prints all 43 with their answers in its appendix.
 
 # %% [markdown] tags=["ru", "workshop-only"]
 # ## Контрольные вопросы
 #
-# Вопросы курса о внутренних клиентах — для обсуждения в зале (ответы записываются в раздел
-# `control_questions:` файла воркшопа и попадают в приложение отчёта):
+# Вопросы курса о внутренних клиентах (номера 10, 37 и 38) и ответы участников из файла
+# воркшопа (`control_questions:`, по номеру; пусто — ещё не обсуждали). Отчёт печатает все 43 с
+# ответами в приложении.
 
 # %% tags=["workshop-only"]
-display(survey.format_control_questions(survey.control_checklist().loc[[10, 37, 38]],
-                                        language=language))
+checklist = survey.control_checklist(workbench.read_workshop(data_dir))
+display(workbench.format_control_questions(checklist.loc[[10, 37, 38]], language))
 
 # %% [markdown] tags=["en"]
 # ## In this notebook we:
