@@ -212,6 +212,7 @@ from workbench.deliverables import (  # noqa: E402
     export_deliverables,
     format_action_list,
     format_summary,
+    label_scores,
     offer_cards,
     select_deliverables,
 )
@@ -232,7 +233,7 @@ def _tiny() -> Deliverables:
         "expected_gain": [-20.0, 55.0, -50.0],
         "priority": pd.array([2, 1, 3], dtype="Int64"),
         "target": [False, True, False],
-        "action": pd.array(["Personal manager", "Personal manager", "Ask why"],
+        "action": pd.array(["personal_manager", "personal_manager", "reason_call"],
                            dtype="string"),
     }, index=idx)
     return Deliverables(
@@ -256,7 +257,7 @@ class TestSummary:
             "strategy": pd.array(["retain", "win_back"], dtype="string"),
             "n_customers": [2, 1], "n_target": [1, 0], "n_high_risk": [1, 1],
             "value_at_risk": [450.0, 0.0], "expected_gain": [55.0, 0.0],
-            "action": pd.array(["Personal manager", "Ask why"], dtype="string"),
+            "action": pd.array(["personal_manager", "reason_call"], dtype="string"),
         })
         pd.testing.assert_frame_equal(tiny.summary, expected)
 
@@ -309,19 +310,23 @@ class TestSelectDeliverables:
         part = select_deliverables(tiny, language="ru")
         assert part.language == "ru"
         assert part.notes == ["Таблица «анкета» не предоставлена: результаты рассчитаны без неё."]
-        assert part.scores.loc["b", "action"].startswith("Персональный менеджер")
-        assert part.scores.loc["c", "action"].startswith("Личный звонок")
-        assert tiny.scores.loc["b", "action"] == "Personal manager"  # input untouched
+        # the computation keeps action keys; the words are applied at the edge
+        assert part.scores["action"].tolist() == tiny.scores["action"].tolist()
+        words = label_scores(part.scores, part.language)
+        assert words.loc["b", "action"] == "Персональный менеджер"
+        assert words.loc["c", "action"].startswith("Личный звонок")
+        assert label_scores(tiny.scores, "en").loc["b", "action"] == "Personal manager"
+        assert format_summary(part)["Рекомендуемое действие"].tolist()[0] == "Персональный менеджер"
 
 
 class TestDescribe:
     def test_describe_deliverables_en(self, tiny):
         assert describe_deliverables(tiny) == (
-            "Action lists: 2, one per strategy; they cover every client (3); data as of "
+            "2 action lists, one per strategy, hold the whole base: 3 clients; data as of "
             "2025-12-31.\n"
-            "Clients worth contacting now: 1. The offer (50 per client, success rate 30%) is "
+            "It pays to contact 1 client now. The offer (50 per client, success rate 30%) is "
             "expected to bring 55 net, against 450 of value at risk (horizon: 90 days).\n"
-            "The largest list is “Retain” (clients: 2). The most value at risk is in “Retain”: "
+            "The largest list is “Retain” (2 clients). The most value at risk is in “Retain”: "
             "450 (100% of the total).\n"
             "The survey table was not provided: results computed without it."
         )
@@ -329,13 +334,13 @@ class TestDescribe:
     def test_describe_deliverables_ru_filtered(self, tiny):
         part = select_deliverables(tiny, min_risk=0.5, language="ru")
         assert describe_deliverables(part) == (
-            "Списков действий: 2; в них клиентов: 2 из 3 (риск ухода не ниже 50%); данные на "
-            "2025-12-31.\n"
-            "Клиентов, с которыми стоит связаться сейчас: 1. Предложение (50 на клиента, доля "
-            "успеха 30%) должно принести 55 чистого выигрыша при ценности под риском 350 "
-            "(горизонт — 90 дн.).\n"
-            "Самый большой список — «Удерживать» (клиентов: 1). Больше всего ценности под "
-            "риском в списке «Удерживать»: 350 (100% от общей).\n"
+            "2\xa0списка действий: в них 2 из 3\xa0клиентов (риск ухода не ниже 50\xa0%); "
+            "данные на 31.12.2025.\n"
+            "Сейчас стоит связаться с 1\xa0клиентом. Предложение (50 на клиента, доля успеха "
+            "30\xa0%) должно принести 55 чистого выигрыша при ценности под риском 350 "
+            "(горизонт — 90\xa0дней).\n"
+            "Самый большой список — «Удерживать» (1\xa0клиент). Больше всего ценности под "
+            "риском в списке «Удерживать»: 350 (100\xa0% от общей).\n"
             "Таблица «анкета» не предоставлена: результаты рассчитаны без неё."
         )
 
@@ -346,17 +351,17 @@ class TestDescribe:
 
     def test_describe_strategy_en_and_ru(self, tiny):
         assert describe_strategy(tiny, "retain") == (
-            "“Retain”: clients — 2 (Regular 2); to contact now: 1; high churn risk: 1 (50%); "
+            "“Retain”: 2 clients (Regular 2); to contact now — 1; at high churn risk — 1 (50%); "
             "value at risk 450, expected gain of the contacts 55.")
         assert describe_strategy(tiny, "win_back", language="ru") == (
-            "«Возвращать»: клиентов — 1 (Ушедший 1); связаться сейчас: 0; высокий риск ухода: "
-            "1 (100%); ценность под риском 0, ожидаемый выигрыш от контактов 0.")
+            "«Возвращать»: 1\xa0клиент (Ушедший 1); связаться сейчас — 0; в высоком риске "
+            "ухода — 1 (100\xa0%); ценность под риском 0, ожидаемый выигрыш от контактов 0.")
 
     def test_describe_strategy_without_churn(self, tiny):
         scores = tiny.scores.assign(churn_probability=np.nan)
         result = Deliverables(scores=scores, summary=_summary(scores))
         assert describe_strategy(result, "retain") == (
-            "“Retain”: clients — 2 (Regular 2); expected value 1,500; churn risk not estimated.")
+            "“Retain”: 2 clients (Regular 2); expected value 1,500; churn risk not estimated.")
 
 
 class TestTables:
@@ -367,25 +372,25 @@ class TestTables:
         assert list(table.columns) == ["Клиентов", "Связаться", "Высокий риск ухода",
                                        "Ценность под риском", "Ожидаемый выигрыш",
                                        "Рекомендуемое действие"]
-        assert table["Ценность под риском"].tolist() == [450, 0]
+        assert table["Ценность под риском"].tolist() == ["450", "0"]  # a display table: text
 
     def test_action_list_in_sheet_order_localised(self, tiny):
         table = format_action_list(tiny, "retain", language="ru", rows=1)
         assert list(table.index) == ["b"]  # priority 1 first
         row = table.iloc[0].to_dict()
-        assert row["Ступень лестницы приверженности"] == "Постоянный"
-        assert row["Риск ухода"] == "70%" and row["Связаться сейчас"] == "да"
-        assert row["Уровень риска"] == "высокий риск"
-        assert row["Ожидаемая ценность"] == 500
+        assert list(row) == ["Приоритет", "Риск ухода", "Ожидаемая ценность",
+                             "Ценность под риском", "Ожидаемый выигрыш", "Связаться сейчас"]
+        assert row["Риск ухода"] == "70\xa0%" and row["Связаться сейчас"] == "да"
+        assert row["Ожидаемая ценность"] == "500" and row["Ценность под риском"] == "350"
 
     def test_offer_cards_who_why_what(self, tiny):
         cards = offer_cards(tiny)
         assert cards.loc["Retain"].to_dict() == {
-            "Who": "Clients: 2 (Regular 2); most common ABC-XYZ cells: AX, BY",
-            "Why": "High churn risk: 1 (50%); value at risk 450",
+            "Who": "2 clients (Regular 2); most common ABC-XYZ cells: AX, BY",
+            "Why": "At high churn risk — 1 (50%); value at risk 450",
             "What to offer": "Personal manager",
-            "To contact": 1,
-            "Expected gain": 55,
+            "To contact": "1",
+            "Expected gain": "55",
         }
         ru = offer_cards(tiny, language="ru")
         assert list(ru.columns) == ["Кто", "Почему", "Что предложить", "Связаться",
@@ -402,7 +407,7 @@ class TestExport:
         assert list(tmp_path.iterdir()) == []
         assert describe_export(export) == (
             "Nothing is written yet (no output folder). The package would hold: actions.xlsx — "
-            "the “Summary” sheet and action lists: 2 (Retain — 1; Win back — 1); scores.csv — "
+            "the “Summary” sheet and 2 action lists (Retain — 1; Win back — 1); scores.csv — "
             "every client (3 rows). Each sheet holds at most 5,000 clients; the complete lists "
             "(2 clients) are in action_lists.csv and action_lists.parquet.")
 
@@ -415,8 +420,8 @@ class TestExport:
         for title, n in export.sheets.items():
             assert wb[title].max_row - 1 == n
         summary_cells = [c.value for row in wb["Сводка"].iter_rows() for c in row]
-        assert "В списках" in summary_cells and "риск ухода не ниже 50%" in summary_cells
-        assert "90 дн." in summary_cells
+        assert "В списках" in summary_cells and "риск ухода не ниже 50\xa0%" in summary_cells
+        assert "90\xa0дней" in summary_cells
         scores = pd.read_csv(export.files["scores.csv"], dtype={"customer_id": str})
         assert scores["customer_id"].tolist() == ["a", "b", "c"]
         text = describe_export(export)
@@ -427,14 +432,19 @@ class TestExport:
         export = export_deliverables(select_deliverables(tiny, strategies=[]), tmp_path)
         assert export.sheets == {}
         assert openpyxl.load_workbook(export.files["actions.xlsx"]).sheetnames == ["Summary"]
-        assert "action lists: 0 (no lists)" in describe_export(export)
+        assert "the “Summary” sheet and no action list;" in describe_export(export)
 
 
 def test_select_on_real_result_matches_fresh_compute_counts(result_ru):
     part = select_deliverables(result_ru, strategies=["retain"], language="en")
     n = int((result_ru.scores["strategy"] == "retain").sum())
     assert part.summary["n_customers"].tolist() == [n]
-    assert part.scores["action"].str.contains("[а-я]").sum() == 0  # English actions
+    assert part.scores["action"].tolist() == result_ru.scores.loc[part.scores.index,
+                                                                   "action"].tolist()  # keys
+    words = label_scores(part.scores, part.language)
+    assert words["action"].str.contains("[а-я]").sum() == 0  # English actions
+    assert label_scores(part.scores, "ru")["action"].dropna().str.contains("[а-я]").all()
+    assert words["why_now"].notna().any() and not words["why_now"].str.contains("[а-я]").any()
 
 
 def test_short_history_lists_by_value_with_a_note():
@@ -446,9 +456,10 @@ def test_short_history_lists_by_value_with_a_note():
     result = compute_deliverables({"transactions": tx}, language="ru")
     assert result.scores["churn_probability"].isna().all()
     assert result.notes == ["Риск ухода оценить не удалось (слишком короткая история для "
-                            "горизонта 90 дн.); списки упорядочены по ценности."]
+                            "горизонта 90\xa0дней); списки упорядочены по ценности.",
+                            "История короче полутора лет: годовой отток пока измерить нельзя."]
     assert "churn_error" in result.settings
-    assert not describe_deliverables(result).count("Клиентов, с которыми стоит связаться")
+    assert "стоит связаться" not in describe_deliverables(result)
 
 
 def test_rules_from_step_6_replace_actions(tx):
@@ -671,3 +682,43 @@ class TestSheetLimit:
     def test_excel_limit_is_the_largest_allowed(self):
         export = export_deliverables(_hostile(), sheet_rows=EXCEL_MAX_ROWS - 1)
         assert export.sheet_rows == 1_048_575
+
+
+def test_summary_sheet_states_attrition_silent_leavers_and_stale_complaints(monkeypatch, tmp_path):
+    """actions.xlsx's summary notes carry the yearly attrition (vs ~10 %), the lapsed who never
+    complained and the open complaints too old to be true (a data-quality flag), in en and ru.
+
+    Hand-built (tests/test_client_base.py): on 2023-12-31 'a', 'b' and 'd' are active; a year
+    later 'b' (300 days silent) and 'd' (400 days) are lapsed: 2 of 3. Neither complained.
+    'a''s complaint has been open for 200 days (stale), 'c''s for 12 days (fresh)."""
+    from test_client_base import _feedback, _tx
+
+    import workbench
+
+    class NoModel:  # five clients are too few for a churn model: skip it, as a short log does
+        def __init__(self, horizon):
+            pass
+
+        def fit(self, *a, **k):
+            raise WorkbenchError("too few clients")
+
+    monkeypatch.setattr(workbench, "ChurnModel", NoModel)
+    tables = {"transactions": _tx(), "feedback": _feedback()}
+    d = compute_deliverables(tables, language="en")
+    assert ("Of the 3 clients active on 2023-12-31, 2 (67%) had lapsed a year later, on "
+            "2024-12-31 — above the benchmark of about 10% a year") in "\n".join(d.notes)
+    assert "Of 2 lapsed clients, 2 (100%) never complained" in "\n".join(d.notes)
+    assert "(the oldest for 200 days)" in "\n".join(d.notes)
+    # the stale complaint flags the row and is not the client's reason to be called
+    assert bool(d.everyone.loc["a", "stale_complaint"]) is True
+    assert d.everyone.loc["a", "reason"] != "open_complaint"
+    assert d.everyone.loc["c", "reason"] == "open_complaint"
+    ru = select_deliverables(d, language="ru")
+    export = export_deliverables(ru, tmp_path)
+    wb = openpyxl.load_workbook(export.files["actions.xlsx"])
+    cells = [str(c.value) for row in wb["Сводка"].iter_rows() for c in row if c.value]
+    text = "\n".join(cells)
+    assert ("Из клиентов, активных на 31.12.2023 (их 3), через год, к 31.12.2024, ушли 2 "
+            "(67\xa0%) — больше ориентира") in text
+    assert "Из ушедших клиентов (их 2) ни разу не жаловались 2 (100\xa0%)" in text
+    assert "(самая старая — 200 дн.)" in text

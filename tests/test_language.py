@@ -45,8 +45,7 @@ pandas numpy scikit learn matplotlib seaborn ipywidgets Chromium Python python u
 
 #: Known defects outside the notebooks, strict xfail: the test fails once they are fixed, so the
 #: mark must then go.
-KNOWN = {("ru", "07_packaging"): "action lists show raw reason codes (due, silent), ISO dates and "
-                                 "NaN in the summary (deliverables display tables, text layer)"}
+KNOWN: dict[tuple[str, str], str] = {}
 
 _WIDGET_REPR = re.compile(r"^\s*[A-Z]\w*\((children|value|description|layout|options)=")
 _LATIN = re.compile(r"(?<![\w`/.])[A-Za-z][A-Za-z]{2,}(?![\w`/.(])")
@@ -393,12 +392,7 @@ def sample_runs(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", [
-    pytest.param("ru", marks=pytest.mark.xfail(strict=True, reason=(
-        "known defect, as ru 07 above: step 7's display tables in the report show raw reason "
-        "codes (due), NaN, the CLV column name and pandas' 'rows x columns' line"))),
-    "en",
-])
+@pytest.mark.parametrize("language", ["ru", "en"])
 def test_a_run_report_widgets_and_actions_speak_the_language(language, sample_runs, allowed):
     out = sample_runs[language]
     report = (out / "report.html").read_text(encoding="utf-8")

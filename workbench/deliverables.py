@@ -46,6 +46,7 @@ import pandas as pd
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
+from workbench.narrative._format import count, date, money, percent, quantity
 
 __all__ = (
     "CSV_FORMULA_START",
@@ -64,6 +65,7 @@ __all__ = (
     "export_deliverables",
     "format_action_list",
     "format_summary",
+    "label_scores",
     "offer_cards",
     "read_deliverable_csv",
     "select_deliverables",
@@ -220,9 +222,33 @@ def _render_notes(specs: Iterable[tuple[str, dict[str, Any]]], language: str) ->
             fmt["horizon"] = _horizon_text(fmt["horizon"], language)
         for k in ("mae_clv", "mae_run_rate"):  # money, rendered in the note's language
             if k in fmt:
-                fmt[k] = "—" if pd.isna(fmt[k]) else _money(fmt[k], language)
+                fmt[k] = money(fmt[k], language)
+        if key.startswith("base."):  # the client base's facts, worded by the text layer
+            notes.append(_base_note(key, fmt, language))
+            continue
         notes.append(t(key, language, **fmt))
     return notes
+
+
+def _base_note(key: str, values: dict[str, Any], language: str) -> str:
+    """Yearly attrition, silent leavers and stale open complaints, as a note in ``language``."""
+    from workbench.narrative import (
+        describe_attrition,
+        describe_silent_leavers,
+        describe_stale_complaints,
+    )
+
+    if key == "base.attrition":
+        frame = pd.DataFrame(values["rows"])
+        if len(frame):
+            frame["year_end"] = pd.to_datetime(frame["year_end"])
+        return describe_attrition(frame, language)
+    if key == "base.silent":
+        return describe_silent_leavers(values, language)
+    if key == "base.stale":
+        stale = pd.DataFrame({"age_days": values["ages"]})
+        return describe_stale_complaints(stale, values["days"], language)
+    raise WorkbenchError(f"unknown note {key!r}")
 
 
 def _horizon_text(horizon: Any, language: str) -> str:
@@ -231,28 +257,25 @@ def _horizon_text(horizon: Any, language: str) -> str:
         days = pd.Timedelta(str(horizon)).days
     except (ValueError, TypeError):
         return str(horizon)
-    return t("deliv.days", language, n=days)
+    return quantity(days, "day", language)
 
 
-def _offers(rungs: pd.Series, rules: Any, language: str) -> pd.DataFrame:
-    """Strategy and action text per rung, from the offer rules."""
+def _offers(rungs: pd.Series, rules: Any) -> pd.DataFrame:
+    """Strategy and action keys (``"; "``-joined) per rung, from the offer rules."""
     import workbench
 
     present = rungs.dropna()
     if present.empty:
         return pd.DataFrame(columns=["strategy", "action", "has_rule"])
-    from workbench.narrative import label_offers
-
-    offers = label_offers(workbench.offer_matrix(present.astype(str).rename("rung"), rules=rules),
-                          language)
+    offers = workbench.offer_matrix(present.astype(str).rename("rung"), rules=rules)
     return pd.DataFrame({
         "strategy": offers["strategy"].astype(str).to_numpy(),
-        "action": offers["actions"].astype(str).to_numpy(),
+        "action": ["; ".join(map(str, keys)) for keys in offers["action_keys"]],
         "has_rule": offers["has_rule"].astype(bool).to_numpy(),
     }, index=offers["segment"].astype(str).to_numpy())
 
 
-def _client_actions(scores: pd.DataFrame, rules: Any, language: str) -> pd.Series:
+def _client_actions(scores: pd.DataFrame, rules: Any) -> pd.Series:
     """The action per client: their rung's offer; an active client whose high risk overrides
     the rung's strategy (``override == "risk_over_rung"``) gets the retain actions.
 
@@ -267,18 +290,18 @@ def _client_actions(scores: pd.DataFrame, rules: Any, language: str) -> pd.Serie
             mine = (scores["kind"] == kind).to_numpy()
             if mine.any():
                 action[mine] = _client_actions(scores[mine].drop(columns="kind"),
-                                               default_offer_rules(kind), language)
+                                               default_offer_rules(kind))
         return action
-    action = _actions(scores["rung"], rules, language)
-    retain = _offers(pd.Series(["regular"], name="rung"), rules, language)
+    action = _actions(scores["rung"], rules)
+    retain = _offers(pd.Series(["regular"], name="rung"), rules)
     if len(retain) and "override" in scores.columns:
         over = (scores["override"] == "risk_over_rung").fillna(False).astype(bool)
         action = action.where(~over, str(retain["action"].iloc[0]))
     return action
 
 
-def _actions(rungs: pd.Series, rules: Any, language: str) -> pd.Series:
-    offers = _offers(rungs, rules, language)
+def _actions(rungs: pd.Series, rules: Any) -> pd.Series:
+    offers = _offers(rungs, rules)
     return rungs.astype("string").map(offers["action"].to_dict()).astype("string")
 
 
@@ -389,6 +412,26 @@ def compute_deliverables(
     churn_error = next((v["error"] for k, v in base.notes if k == "base.note.no_churn"), None)
     if churn_error is not None:
         note_specs.append(("deliv.note.no_churn", {"horizon": horizon}))
+    # the base's facts for the summary sheet: yearly attrition against the ~10 % benchmark,
+    # the lapsed who never complained, open complaints too old to be true (data quality)
+    from workbench.client_base import (
+        WHY_NOW_DEFAULTS,
+        silent_leavers,
+        stale_open_complaints,
+        yearly_attrition,
+    )
+
+    attrition = yearly_attrition(tables["transactions"], asof=asof_ts)
+    note_specs.append(("base.attrition", {"rows": [
+        {**r, "year_end": str(pd.Timestamp(r["year_end"]).date())}
+        for r in attrition.to_dict("records")]}))
+    feedback = tables.get("feedback")
+    if feedback is not None:
+        note_specs.append(("base.silent", silent_leavers(base, feedback)))
+        stale_days = WHY_NOW_DEFAULTS["stale_days"]
+        stale = stale_open_complaints(feedback, base.asof, max_age_days=stale_days)
+        note_specs.append(("base.stale", {"ages": stale["age_days"].astype(int).tolist(),
+                                          "days": stale_days}))
     value_info = _value_columns(scores, tables["transactions"], asof_ts, horizon, ws)
     if value_info.get("reason") == "backtest":  # say which value is used, and why
         note_specs.append((f"deliv.note.value_{value_info['method']}", {
@@ -422,7 +465,7 @@ def compute_deliverables(
     from workbench.offers import client_kind
 
     kind = client_kind(scores.index, tables.get("customers"))
-    scores["action"] = _client_actions(scores.assign(kind=kind), rules, language)
+    scores["action"] = _client_actions(scores.assign(kind=kind), rules)  # action keys
 
     # why now (reason codes + the numbers behind them), the contact calendar, the channel
     from workbench.client_base import why_now
@@ -431,7 +474,6 @@ def compute_deliverables(
     why = why.reindex(scores.index)
     for col in WHY_COLUMNS:
         scores[col] = why[col].to_numpy()
-    scores["why_now"] = _why_texts(scores, language)
     contacts = _contacts(tables.get("customers"))
     if contacts is not None:
         scores = scores.join(contacts, how="left")
@@ -494,7 +536,9 @@ def _with_campaign(result: Deliverables) -> Deliverables:
 
     share = result.settings.get("control_share")
     result.settings["control_share"] = CONTROL_SHARE if share is None else float(share)
-    result.campaign = plan_campaign(result) if len(result.scores) else None
+    # the record names the offer handed over in words, as the sheets do
+    words = replace(result, scores=label_scores(result.scores, result.language))
+    result.campaign = plan_campaign(words) if len(result.scores) else None
     return result
 
 
@@ -520,6 +564,54 @@ def _why_texts(scores: pd.DataFrame, language: str) -> pd.Series:
     texts = [describe_why_now(r, language) or None
              for r in scores[cols].to_dict("records")]
     return pd.Series(texts, index=scores.index, dtype="string")
+
+
+def _action_texts(actions: Any, language: str) -> list[Any]:
+    """The recommended actions, from their keys (``"; "``-joined) to the language's text."""
+    from workbench.narrative import action_text
+
+    return [None if _text(a) == "" else
+            "; ".join(action_text(k.strip(), language) for k in str(a).split(";") if k.strip())
+            for a in list(actions)]
+
+
+def label_scores(scores: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """Return the client scores as handed over: action texts and the why-now sentence.
+
+    The computation keeps keys (``action`` holds action keys, the why-now reason is a code with
+    its numbers); the files and display tables apply the words here, at the edge.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        ``Deliverables.scores`` (or ``everyone``).
+    language : {"en", "ru"}, optional
+        Default: the current language.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``action`` in words and ``why_now`` (one short sentence, empty when no
+        reason applies) after it.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"action": ["reason_call"], "reason": ["silent"],
+    ...                       "cycle_days": [6], "silent_days": [30]})
+    >>> label_scores(frame, "en")[["action", "why_now"]].iloc[0].tolist()
+    ['Personal call to learn why they left', 'buys every 6 days, silent for 30 days']
+    """
+    language = check_language(language)
+    out = scores.copy()
+    if "action" in out.columns:
+        out["action"] = pd.array(_action_texts(out["action"], language), dtype="string")
+    if "reason" in out.columns:
+        why = _why_texts(out, language)
+        if "why_now" in out.columns:
+            out["why_now"] = why.to_numpy()
+        else:
+            out.insert(out.columns.get_loc("reason"), "why_now", why.to_numpy())
+    return out
 
 
 def _contacts(customers: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -646,12 +738,6 @@ def select_deliverables(
 
     language = check_language(language if language is not None else result.language)
     everyone = result.everyone
-    if language != result.language and "rung" in everyone.columns:
-        kinds = everyone.assign(kind=result.kinds.reindex(everyone.index)) \
-            if result.kinds is not None else everyone
-        everyone = everyone.assign(action=_client_actions(kinds, result.rules, language))
-        if "why_now" in everyone.columns:
-            everyone = everyone.assign(why_now=_why_texts(everyone, language))
     keep = pd.Series(True, index=everyone.index)
     filters: dict[str, Any] = {}
     if strategies is not None:
@@ -780,7 +866,7 @@ def _sheet_plan(result: Deliverables) -> tuple[str, list[tuple[str, str, pd.Data
     scores = result.scores
     if result.campaign is not None and len(result.campaign.control):
         scores = scores[~scores.index.isin(result.campaign.control.index)]
-    scores = scores.reset_index()
+    scores = label_scores(scores, result.language).reset_index()
     sheets = []
     for strategy in result.summary["strategy"]:
         part = scores[scores["strategy"].astype("string").fillna("none") == strategy]
@@ -789,6 +875,14 @@ def _sheet_plan(result: Deliverables) -> tuple[str, list[tuple[str, str, pd.Data
         title = _sheet_title(_strategy_label(strategy, result.language), used)
         sheets.append((title, str(strategy), _ordered(part)))
     return summary_title, sheets
+
+
+def _sheet_columns(result: Deliverables) -> list[str]:
+    """The columns of a strategy sheet that this result has (its words included: why now)."""
+    present = set(result.scores.columns)
+    if "reason" in present:
+        present.add("why_now")  # the sentence is written from the reason code and its numbers
+    return [c for c in SHEET_COLUMNS if c == "customer_id" or c in present]
 
 
 def _cell_value(column: str, value: Any, language: str) -> Any:
@@ -805,6 +899,8 @@ def _cell_value(column: str, value: Any, language: str) -> Any:
         return t("common.yes" if bool(value) else "common.no", language)
     if column == "channel":
         return _label("deliv.channel", value, language)
+    if column == "reason":
+        return _label("deliv.reason", value, language)
     if column == "next_contact":
         return pd.Timestamp(value).to_pydatetime()
     if isinstance(value, (np.integer, int)) and not isinstance(value, (bool, np.bool_)):
@@ -865,10 +961,11 @@ def _filters_text(filters: Mapping[str, Any], language: str) -> str:
         names = ", ".join(_strategy_label(s, language) for s in filters["strategies"])
         parts.append(t("deliv.filter.strategies", language, names=names))
     if "min_risk" in filters:
-        parts.append(t("deliv.filter.min_risk", language, pct=_pct(filters["min_risk"])))
+        parts.append(t("deliv.filter.min_risk", language,
+                       pct=percent(filters["min_risk"], 0, language)))
     if "min_value" in filters:
         parts.append(t("deliv.filter.min_value", language,
-                       value=_money(filters["min_value"], language)))
+                       value=money(filters["min_value"], language)))
     if filters.get("only_target"):
         parts.append(t("deliv.filter.only_target", language))
     return "; ".join(parts)
@@ -926,13 +1023,14 @@ def _summary_notes(result: Deliverables, sheets: list[tuple[str, str, pd.DataFra
     """The summary sheet's lines on what each sheet holds and where the complete lists are."""
     lang = result.language
     n_listed = sum(len(part) for _t, _s, part in sheets)
-    lines = [t("deliv.sheet.rows", lang, rows=_money(sheet_rows, lang),
+    lines = [t("deliv.sheet.rows", lang, rows=quantity(sheet_rows, "client", lang),
                csv=FULL_LIST_FILES[1], parquet=FULL_LIST_FILES[0],
-               n=_money(n_listed, lang))]
+               clients=quantity(n_listed, "client", lang))]
     for title, _strategy, part in sheets:
         if len(part) > sheet_rows:
             lines.append(t("deliv.sheet.truncated", lang, name=title,
-                           rows=_money(sheet_rows, lang), n=_money(len(part), lang)))
+                           rows=count(sheet_rows, lang),
+                           clients=quantity(len(part), "client", lang, case="gen")))
     lines.append(t("deliv.sheet.ids", lang))
     return lines
 
@@ -988,7 +1086,7 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
             int(rec["n_customers"]), int(rec["n_target"]), int(rec["n_high_risk"]),
             None if pd.isna(rec["value_at_risk"]) else round(float(rec["value_at_risk"]), 2),
             None if pd.isna(rec["expected_gain"]) else round(float(rec["expected_gain"]), 2),
-            None if pd.isna(rec["action"]) else str(rec["action"]),
+            _action_texts([rec["action"]], lang)[0],
         ]
         for j, value in enumerate(values):
             _put(ws, r, j, value, money if j in (4, 5) else None)
@@ -1006,7 +1104,7 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
         _put(ws, r, 0, note or None)
     ws.freeze_panes(head_row + 1, 0)
 
-    columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
+    columns = _sheet_columns(result)
     col_formats = [formats.get(SHEET_COLUMNS[c]) if SHEET_COLUMNS[c] else None
                    for c in columns]
     for title, _strategy, part in sheets:
@@ -1053,7 +1151,7 @@ def _control_note(result: Deliverables, title: str | None) -> list[str]:
         return []
     camp = result.campaign
     lang = result.language
-    return [t("campaign.sheet.note", lang, n=_money(len(camp.control), lang),
+    return [t("campaign.sheet.note", lang, n=count(len(camp.control), lang),
               share=_percent(camp.control_share, 0, lang), seed=camp.seed, sheet=title,
               end=_date(camp.end - pd.Timedelta(days=1), lang), file=CAMPAIGN_FILE)]
 
@@ -1225,7 +1323,7 @@ def read_deliverable_csv(path: str | os.PathLike) -> pd.DataFrame:
 
 
 def _write_scores_csv(result: Deliverables, path: Path) -> Path:
-    scores = result.everyone.copy()
+    scores = label_scores(result.everyone, result.language)
     if "churn_probability" in scores:
         scores["churn_probability"] = scores["churn_probability"].round(6)
     for col in ("expected_value", "value_at_risk", "expected_gain", "monetary_total"):
@@ -1238,7 +1336,7 @@ def _write_scores_csv(result: Deliverables, path: Path) -> Path:
 def _full_lists(result: Deliverables) -> pd.DataFrame:
     """Every listed client in workbook order: strategy, then the strategy sheet's columns."""
     _title, sheets = _sheet_plan(result)
-    columns = [c for c in SHEET_COLUMNS if c == "customer_id" or c in result.scores.columns]
+    columns = _sheet_columns(result)
     parts = [part[columns].assign(strategy=strategy) for _t, strategy, part in sheets]
     if not parts:
         frame = pd.DataFrame({c: pd.Series(dtype="string") for c in ["strategy", *columns]})
@@ -1421,16 +1519,6 @@ def write_deliverables(
 # Reading the package aloud, and the tables shown to the audience
 # ----------------------------------------------------------------------------------------------
 
-def _money(x: Any, language: str) -> str:
-    from workbench.io._report import fmt_int
-
-    return fmt_int(round(float(x)), language)
-
-
-def _pct(x: float) -> str:
-    return f"{100 * float(x):.0f}%"
-
-
 def _has_churn(result: Deliverables) -> bool:
     scores = result.everyone
     return "churn_probability" in scores and bool(scores["churn_probability"].notna().any())
@@ -1440,7 +1528,9 @@ def _folder_name(folder: Path | None) -> str:
     """A relative folder as given; an absolute one by its last component (no paths in output)."""
     if folder is None:
         return ""
-    return folder.name if folder.is_absolute() else folder.as_posix()
+    if folder.is_absolute() or ".." in folder.parts or folder.as_posix() == ".":
+        return folder.resolve().name  # "..": the folder's own name, never the path to it
+    return folder.as_posix()
 
 
 def describe_deliverables(result: Deliverables, language: str | None = None) -> str:
@@ -1474,47 +1564,50 @@ def describe_deliverables(result: Deliverables, language: str | None = None) -> 
     >>> result = Deliverables(scores=scores, summary=_summary(scores), settings={
     ...     "asof": "2025-12-31", "horizon": "90D", "offer_cost": 10.0, "success_rate": 0.3})
     >>> print(describe_deliverables(result))
-    Action lists: 2, one per strategy; they cover every client (3); data as of 2025-12-31.
-    Clients worth contacting now: 1. The offer (10 per client, success rate 30%) is expected \
+    2 action lists, one per strategy, hold the whole base: 3 clients; data as of 2025-12-31.
+    It pays to contact 1 client now. The offer (10 per client, success rate 30%) is expected \
 to bring 0 net, against 45 of value at risk (horizon: 90 days).
-    The largest list is “Retain” (clients: 2). The most value at risk is in “Retain”: 45 (100% \
+    The largest list is “Retain” (2 clients). The most value at risk is in “Retain”: 45 (100% \
 of the total).
     """
     language = check_language(language if language is not None else result.language)
     scores, summary = result.scores, result.summary
     n_all = len(result.everyone)
+    asof = date(result.settings["asof"], language) if result.settings.get("asof") else ""
+    lists = quantity(len(summary), "action_list", language)
     lines = []
     if scores.empty:
-        lines.append(t("deliv.describe.empty", language, n_all=n_all))
+        lines.append(t("deliv.describe.empty", language, n_all=count(n_all, language)))
     elif len(scores) == n_all:
-        lines.append(t("deliv.describe.all", language, n=_money(n_all, language),
-                       k=len(summary), asof=result.settings.get("asof", "")))
+        lines.append(t("deliv.describe.all", language, lists=lists,
+                       clients=quantity(n_all, "client", language), asof=asof))
     else:
-        lines.append(t("deliv.describe.some", language, n=_money(len(scores), language),
-                       n_all=_money(n_all, language), k=len(summary),
-                       asof=result.settings.get("asof", ""),
+        lines.append(t("deliv.describe.some", language, lists=lists,
+                       n=count(len(scores), language),
+                       clients_all=quantity(n_all, "client", language, case="gen"), asof=asof,
                        filters=_filters_text(result.settings.get("filters") or {}, language)))
     if not scores.empty and _has_churn(result) and result.settings.get("offer_cost") is not None:
         lines.append(t(
-            "deliv.describe.target", language, n=_money(summary["n_target"].sum(), language),
-            cost=_money(result.settings.get("offer_cost") or 0, language),
-            rate=_pct(result.settings.get("success_rate") or 0),
-            gain=_money(summary["expected_gain"].sum(), language),
-            var=_money(summary["value_at_risk"].sum(), language),
+            "deliv.describe.target", language,
+            clients=quantity(summary["n_target"].sum(), "client", language, case="ins"),
+            cost=money(result.settings.get("offer_cost") or 0, language),
+            rate=percent(result.settings.get("success_rate") or 0, 0, language),
+            gain=money(summary["expected_gain"].sum(), language),
+            var=money(summary["value_at_risk"].sum(), language),
             horizon=_horizon_text(result.settings.get("horizon", ""), language)))
     if not scores.empty:
         largest = summary.sort_values("n_customers", ascending=False, kind="mergesort").iloc[0]
         text = t("deliv.describe.largest", language,
                  name=_strategy_label(largest["strategy"], language),
-                 n=_money(largest["n_customers"], language))
+                 clients=quantity(largest["n_customers"], "client", language))
         total_var = float(summary["value_at_risk"].sum())
         if _has_churn(result) and total_var > 0:
             top = summary.sort_values("value_at_risk", ascending=False,
                                       kind="mergesort").iloc[0]
             text += " " + t("deliv.describe.most_at_risk", language,
                             name=_strategy_label(top["strategy"], language),
-                            var=_money(top["value_at_risk"], language),
-                            share=_pct(float(top["value_at_risk"]) / total_var))
+                            var=money(top["value_at_risk"], language),
+                            share=percent(float(top["value_at_risk"]) / total_var, 0, language))
         lines.append(text)
     lines.extend(_render_notes(result.note_specs, language))
     return "\n".join(lines)
@@ -1527,7 +1620,7 @@ def _strategy_facts(result: Deliverables, strategy: str, language: str) -> dict[
     n = len(part)
     rungs = part["rung"].astype("string").value_counts(sort=False) if "rung" in part else []
     rung_text = ", ".join(
-        f"{_label('ladder.rung', k, language)} {_money(v, language)}"
+        f"{_label('ladder.rung', k, language)} {count(v, language)}"
         for k, v in sorted(dict(rungs).items(), key=lambda kv: (-kv[1], str(kv[0])))
     )
     cells = part["abc_xyz"].astype("string").value_counts(sort=False) if "abc_xyz" in part \
@@ -1547,7 +1640,7 @@ def _strategy_facts(result: Deliverables, strategy: str, language: str) -> dict[
         "gain": float(first["expected_gain"]) if first is not None
         and pd.notna(first["expected_gain"]) else 0.0,
         "value": float(part["expected_value"].astype("float64").sum()) if n else 0.0,
-        "action": str(first["action"]) if first is not None and pd.notna(first["action"])
+        "action": _text(_action_texts([first["action"]], language)[0]) if first is not None
         else "",
     }
 
@@ -1566,53 +1659,98 @@ def describe_strategy(result: Deliverables, strategy: str, language: str | None 
     Returns
     -------
     str
-        One sentence, e.g. *“Retain”: 2 clients (Regular 2); to contact now: 1; high churn
-        risk: 1 (50%); value at risk 45, expected gain of the contacts 0.*
+        One sentence, e.g. *“Retain”: 2 clients (Regular 2); to contact now — 1; at high
+        churn risk — 1 (50%); value at risk 45, expected gain of the contacts 0.*
     """
     language = check_language(language if language is not None else result.language)
     facts = _strategy_facts(result, strategy, language)
     if facts["n"] == 0:
         return t("deliv.strategy.empty", language, name=facts["name"])
+    clients = quantity(facts["n"], "client", language)
     if not _has_churn(result):
-        return t("deliv.strategy.no_churn", language, name=facts["name"],
-                 n=_money(facts["n"], language), rungs=facts["rungs"],
-                 value=_money(facts["value"], language))
-    return t("deliv.strategy.line", language, name=facts["name"],
-             n=_money(facts["n"], language), rungs=facts["rungs"],
-             n_target=_money(facts["n_target"], language),
-             n_high=_money(facts["n_high"], language), share=_pct(facts["n_high"] / facts["n"]),
-             var=_money(facts["var"], language), gain=_money(facts["gain"], language))
+        return t("deliv.strategy.no_churn", language, name=facts["name"], clients=clients,
+                 rungs=facts["rungs"], value=money(facts["value"], language))
+    return t("deliv.strategy.line", language, name=facts["name"], clients=clients,
+             rungs=facts["rungs"], n_target=count(facts["n_target"], language),
+             n_high=count(facts["n_high"], language),
+             share=percent(facts["n_high"] / facts["n"], 0, language),
+             var=money(facts["var"], language), gain=money(facts["gain"], language))
+
+
+def _text(value: Any) -> str:
+    """A text cell of a display table: empty for a missing value (never None or NaN)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value)
 
 
 def format_summary(result: Deliverables, language: str | None = None) -> pd.DataFrame:
-    """Return the package summary as shown to the audience (localised headers, rounded money).
+    """Return the package summary as shown to the audience (a display table: text cells).
 
     Returns
     -------
     DataFrame
         Index: the strategy's display name; columns (localised): clients, to contact now, high
-        churn risk, value at risk, expected gain (whole units), recommended action.
+        churn risk (counts), value at risk, expected gain (money in whole units, the client's
+        currency), recommended action. Numbers are written in the language's marks, a value
+        that was not computed as ``—``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"strategy": ["retain", "win_back"],
+    ...                        "churn_probability": [0.7, np.nan], "risk_band": ["high", None],
+    ...                        "expected_value": [12345.0, 50.0], "value_at_risk": [8641.5, np.nan],
+    ...                        "expected_gain": [130269.0, 0.0], "target": [True, False],
+    ...                        "action": ["Call", "Ask why"]})
+    >>> table = format_summary(Deliverables(scores=scores, summary=_summary(scores)), "ru")
+    >>> table.loc["Удерживать", ["Ценность под риском", "Ожидаемый выигрыш"]].tolist()
+    ['8\xa0642', '130\xa0269']
     """
     language = check_language(language if language is not None else result.language)
     s = result.summary
     out = pd.DataFrame({
-        t("deliv.col.n_customers", language): s["n_customers"].astype("int64").to_numpy(),
-        t("deliv.col.n_target", language): s["n_target"].astype("int64").to_numpy(),
-        t("deliv.col.n_high_risk", language): s["n_high_risk"].astype("int64").to_numpy(),
+        t("deliv.col.n_customers", language): [count(v, language) for v in s["n_customers"]],
+        t("deliv.col.n_target", language): [count(v, language) for v in s["n_target"]],
+        t("deliv.col.n_high_risk", language): [count(v, language) for v in s["n_high_risk"]],
         t("deliv.col.value_at_risk", language):
-            s["value_at_risk"].astype("float64").round(0).astype("Int64").to_numpy(),
+            [money(v, language) for v in s["value_at_risk"].astype("float64")],
         t("deliv.col.expected_gain", language):
-            s["expected_gain"].astype("float64").round(0).astype("Int64").to_numpy(),
-        t("deliv.col.action", language): s["action"].astype("string").to_numpy(),
+            [money(v, language) for v in s["expected_gain"].astype("float64")],
+        t("deliv.col.action", language): [_text(v) for v in _action_texts(s["action"],
+                                                                            language)],
     }, index=pd.Index([_strategy_label(k, language) for k in s["strategy"]],
                       name=t("deliv.col.strategy", language)))
     return out
 
 
+#: Columns of an action list as shown in a notebook or the report (a sales manager's view):
+#: the Excel sheet holds every column of :data:`SHEET_COLUMNS`.
+DISPLAY_COLUMNS: tuple[str, ...] = (
+    "priority", "name", "why_now", "next_contact", "channel", "churn_probability",
+    "expected_value", "value_at_risk", "expected_gain", "target",
+)
+
+
+def _display_value(column: str, value: Any, language: str) -> str:
+    """One cell of a displayed action list, as text in the language's marks."""
+    if column == "churn_probability":
+        return percent(value, 0, language)
+    if column in ("expected_value", "value_at_risk", "expected_gain", "clv", "clv_low",
+                  "clv_high"):
+        return money(value, language)
+    if column == "priority":
+        return count(value, language)
+    if column == "next_contact":
+        return "" if _text(value) == "" else date(value, language)
+    if column == "reason":
+        return _text(_label("deliv.reason", value, language))
+    return _text(_cell_value(column, value, language))
+
+
 def format_action_list(
     result: Deliverables, strategy: str, language: str | None = None, rows: int | None = 10
 ) -> pd.DataFrame:
-    """Return the first clients of one action list, as on its sheet of ``actions.xlsx``.
+    """Return the first clients of one action list, as a sales manager reads them.
 
     Parameters
     ----------
@@ -1627,25 +1765,24 @@ def format_action_list(
     Returns
     -------
     DataFrame
-        Index: the client; localised columns: ladder rung, ABC-XYZ, RFM segment, churn risk (a
-        percentage), risk band, expected value, value at risk, expected gain (whole units),
-        priority, contact now. The recommended action is the list's own (see
-        :func:`offer_cards`).
+        A display table (text cells). Index: the client; localised columns of
+        :data:`DISPLAY_COLUMNS` that were computed: priority, name, why now, the next check-in
+        (a date in the language's format), channel, churn risk (a percentage), expected value,
+        value at risk, expected gain (money), contact now. A value that does not apply is empty (a text) or ``—`` (a number). The
+        recommended action is the list's own (see :func:`offer_cards`); every column is on the
+        list's sheet of ``actions.xlsx``.
     """
     language = check_language(language if language is not None else result.language)
     scores = result.scores.reset_index()
     part = _ordered(scores[scores["strategy"].astype("string").fillna("none") == strategy])
     if rows is not None:
         part = part.head(rows)
-    columns = [c for c in SHEET_COLUMNS if c in part.columns and c not in ("action",)]
+    part = label_scores(part, language)
     data: dict[str, Any] = {}
-    for c in columns[1:]:
-        values = [_cell_value(c, v, language) for v in part[c].tolist()]
-        if c == "churn_probability":
-            values = [None if v is None else _pct(v) for v in values]
-        elif c in ("expected_value", "value_at_risk", "expected_gain"):
-            values = [None if v is None else int(round(v)) for v in values]
-        data[t(f"deliv.col.{c}", language)] = values
+    for c in DISPLAY_COLUMNS:
+        if c in part.columns:
+            data[t(f"deliv.col.{c}", language)] = [_display_value(c, v, language)
+                                                   for v in part[c].tolist()]
     return pd.DataFrame(data, index=pd.Index(part["customer_id"].astype(str).tolist(),
                                              name=t("deliv.col.customer_id", language)))
 
@@ -1662,10 +1799,10 @@ def offer_cards(result: Deliverables, language: str | None = None) -> pd.DataFra
     Returns
     -------
     DataFrame
-        Index: the strategy's display name; localised columns: *who* (clients, their ladder
-        rungs and most common ABC-XYZ cells), *why* (high churn risk and value at risk, or the
-        value when churn was not estimated), *what to offer* (the recommended actions),
-        *to contact now* and *expected gain* (whole units).
+        A display table (text cells). Index: the strategy's display name; localised columns:
+        *who* (clients, their ladder rungs and most common ABC-XYZ cells), *why* (high churn
+        risk and value at risk, or the value when churn was not estimated), *what to offer*
+        (the recommended actions), *to contact now* and *expected gain* (money, whole units).
 
     Notes
     -----
@@ -1678,19 +1815,20 @@ def offer_cards(result: Deliverables, language: str | None = None) -> pd.DataFra
     churn = _has_churn(result)
     for strategy in result.summary["strategy"]:
         f = _strategy_facts(result, str(strategy), language)
-        who = t("deliv.card.who", language, n=_money(f["n"], language), rungs=f["rungs"],
-                cells=f["cells"] or "—")
+        who = t("deliv.card.who", language, clients=quantity(f["n"], "client", language),
+                rungs=f["rungs"], cells=f["cells"] or "—")
         if churn and f["n"]:
-            why = t("deliv.card.why", language, n_high=_money(f["n_high"], language),
-                    share=_pct(f["n_high"] / f["n"]), var=_money(f["var"], language))
+            why = t("deliv.card.why", language, n_high=count(f["n_high"], language),
+                    share=percent(f["n_high"] / f["n"], 0, language),
+                    var=money(f["var"], language))
         else:
-            why = t("deliv.card.why_value", language, value=_money(f["value"], language))
+            why = t("deliv.card.why_value", language, value=money(f["value"], language))
         rows.append({
             t("deliv.card.col.who", language): who,
             t("deliv.card.col.why", language): why,
             t("deliv.card.col.offer", language): f["action"],
-            t("deliv.col.n_target", language): f["n_target"],
-            t("deliv.col.expected_gain", language): int(round(f["gain"])),
+            t("deliv.col.n_target", language): count(f["n_target"], language),
+            t("deliv.col.expected_gain", language): money(f["gain"], language),
         })
     columns = [t("deliv.card.col.who", language), t("deliv.card.col.why", language),
                t("deliv.card.col.offer", language), t("deliv.col.n_target", language),
@@ -1719,15 +1857,15 @@ def describe_export(export: ExportResult, language: str | None = None) -> str:
     """
     language = check_language(language if language is not None
                               else export.deliverables.language)
-    sheets = "; ".join(f"{title} — {_money(n, language)}" for title, n in export.sheets.items())
-    if not export.sheets:
-        sheets = t("deliv.export.no_lists", language)
+    sheets = "; ".join(f"{title} — {count(n, language)}" for title, n in export.sheets.items())
+    lists = (f"{quantity(len(export.sheets), 'action_list', language)} ({sheets})"
+             if export.sheets else t("deliv.export.no_lists", language))
     key = "deliv.export.written" if export.written else "deliv.export.planned"
     text = t(key, language, folder=_folder_name(export.folder), summary=export.summary_sheet,
-             k=len(export.sheets), sheets=sheets, n=_money(export.n_scores, language))
+             lists=lists, rows=quantity(export.n_scores, "row", language))
     if export.sheet_rows:
         text += " " + t("deliv.export.full", language,
-                        rows=_money(export.sheet_rows, language),
-                        n=_money(sum(export.sheets.values()), language),
+                        rows=quantity(export.sheet_rows, "client", language, case="gen"),
+                        clients=quantity(sum(export.sheets.values()), "client", language),
                         csv=FULL_LIST_FILES[1], parquet=FULL_LIST_FILES[0])
     return text

@@ -255,7 +255,8 @@ display(cards)
 # %% tags=["nbval-check-output"]
 # ✅ check: one card per list; expected gain per card to 0.1 %
 print(cards.shape)
-print(verdict("expected gain per card", cards.iloc[:, -1], [7583, 66309, 27369, 0], rel=0.001))
+print(verdict("expected gain per card", result.summary["expected_gain"], [7583, 66309, 27369, 0],
+              rel=0.001))
 
 # %% [markdown] tags=["en"]
 # ## 4. The export: what is handed over
@@ -289,21 +290,21 @@ print(workbench.describe_export(export, language=language))
 # ✅ check: clients per sheet, rows of scores.csv
 print(list(export.sheets.values()), export.n_scores)
 
-# %% [markdown] tags=["en"]
+# %% [markdown] tags=["en", "workshop-only"]
 # **The decision of this step: what do we hand over?** In the panel, choose the language of
 # the files, the lists, the minimum churn risk and value, or only the clients worth
 # contacting now; the text below the controls says how many clients each sheet would hold.
 # Tick "Write the files" to write them (into `out_dir`, or a `reports/` folder next to the
 # notebook when `out_dir` is not set); the text then says what was written, sheet by sheet.
 
-# %% [markdown] tags=["ru"]
+# %% [markdown] tags=["ru", "workshop-only"]
 # **Решение этого шага: что мы передаём?** В панели выберите язык файлов, списки, минимальный
 # риск ухода и ценность или только клиентов, с которыми стоит связаться сейчас; текст под
 # элементами управления говорит, сколько клиентов будет на каждом листе. Отметьте «Записать
 # файлы», чтобы записать их (в `out_dir` или в папку `reports/` рядом с тетрадью, когда
 # `out_dir` не задан); текст тогда скажет, что записано, лист за листом.
 
-# %% tags=["nbval-ignore-output"]
+# %% tags=["nbval-ignore-output", "workshop-only"]
 panel = workbench.widgets.deliverables_panel(
     result, out_dir=out_dir or "reports", language=language
 )

@@ -3,9 +3,9 @@ reads are explained with the others in :mod:`workbench._i18n.workshop_file`."""
 
 MESSAGES = {
     # -- step 7 (deliverables): the value used and the unpriced offer --------------------------
-    "deliv.col.clv": {"en": "Lifetime value (horizon)", "ru": "Ценность клиента (CLV)"},
-    "deliv.col.clv_low": {"en": "CLV, low", "ru": "CLV, от"},
-    "deliv.col.clv_high": {"en": "CLV, high", "ru": "CLV, до"},
+    "deliv.col.clv": {"en": "Lifetime value (horizon)", "ru": "Ценность клиента за горизонт"},
+    "deliv.col.clv_low": {"en": "Lifetime value, low", "ru": "Ценность клиента: от"},
+    "deliv.col.clv_high": {"en": "Lifetime value, high", "ru": "Ценность клиента: до"},
     "deliv.note.value_clv": {
         "en": "A client's value over the horizon is the BG/NBD × Gamma-Gamma model's: on the "
               "last horizon of the client's own history it missed by {mae_clv} per client, "

@@ -6,6 +6,9 @@ forms for 1 (21, 31 …), for 2–4 (22–24 … and fractions) and for 5–20 (
 
 _NOUNS = {
     "customer": ("customer|customers", "клиент|клиента|клиентов"),
+    "client": ("client|clients", "клиент|клиента|клиентов"),
+    "action_list": ("action list|action lists",
+                    "список действий|списка действий|списков действий"),
     "respondent": ("respondent|respondents", "респондент|респондента|респондентов"),
     "answer": ("answer|answers", "ответ|ответа|ответов"),
     "quote": ("quote|quotes", "цитата|цитаты|цитат"),
@@ -55,6 +58,7 @@ _NOUNS = {
 #: Russian genitive forms for «из N …», «среди N …», «у N …»: for 1 (21 …), 2–4, 5–20.
 _GENITIVE = {
     "customer": "клиента|клиентов|клиентов",
+    "client": "клиента|клиентов|клиентов",
     "respondent": "респондента|респондентов|респондентов",
     "attribute": "параметра|параметров|параметров",
     "lead": "лида|лидов|лидов",
@@ -80,6 +84,7 @@ _DATIVE = {
 #: Russian instrumental forms for «с N …», «за N …»: for 1 (21 …), 2–4, 5–20.
 _INSTRUMENTAL = {
     "customer": "клиентом|клиентами|клиентами",
+    "client": "клиентом|клиентами|клиентами",
 }
 
 #: Russian prepositional forms for «в N …»: for 1 (21 …), 2–4, 5–20.

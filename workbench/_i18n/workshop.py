@@ -118,7 +118,6 @@ MESSAGES.update({
 })
 
 MESSAGES.update({
-    "deliv.days": {"en": "{n} days", "ru": "{n} дн."},
     "deliv.col.n_high_risk": {"en": "High churn risk", "ru": "Высокий риск ухода"},
     "deliv.filter.title": {"en": "Listed", "ru": "В списках"},
     "deliv.filter.strategies": {"en": "strategies: {names}", "ru": "стратегии: {names}"},
@@ -128,83 +127,6 @@ MESSAGES.update({
                                "ru": "ожидаемая ценность не ниже {value}"},
     "deliv.filter.only_target": {"en": "only the clients to contact now",
                                  "ru": "только клиенты, с которыми стоит связаться сейчас"},
-    "deliv.describe.empty": {
-        "en": "No client (of {n_all}) passes the filter: the lists are empty.",
-        "ru": "Ни один клиент (из {n_all}) не проходит фильтр: списки пусты.",
-    },
-    "deliv.describe.all": {
-        "en": "Action lists: {k}, one per strategy; they cover every client ({n}); data as of "
-              "{asof}.",
-        "ru": "Списков действий: {k}, по одному на стратегию; в них все клиенты ({n}); данные "
-              "на {asof}.",
-    },
-    "deliv.describe.some": {
-        "en": "Action lists: {k}; they list {n} of {n_all} clients ({filters}); data as of "
-              "{asof}.",
-        "ru": "Списков действий: {k}; в них клиентов: {n} из {n_all} ({filters}); данные на "
-              "{asof}.",
-    },
-    "deliv.describe.target": {
-        "en": "Clients worth contacting now: {n}. The offer ({cost} per client, success rate "
-              "{rate}) is expected to bring {gain} net, against {var} of value at risk (horizon: "
-              "{horizon}).",
-        "ru": "Клиентов, с которыми стоит связаться сейчас: {n}. Предложение ({cost} на "
-              "клиента, доля успеха {rate}) должно принести {gain} чистого выигрыша при "
-              "ценности под риском {var} (горизонт — {horizon}).",
-    },
-    "deliv.describe.largest": {
-        "en": "The largest list is “{name}” (clients: {n}).",
-        "ru": "Самый большой список — «{name}» (клиентов: {n}).",
-    },
-    "deliv.describe.most_at_risk": {
-        "en": "The most value at risk is in “{name}”: {var} ({share} of the total).",
-        "ru": "Больше всего ценности под риском в списке «{name}»: {var} ({share} от общей).",
-    },
-    "deliv.strategy.empty": {"en": "“{name}”: no client listed.",
-                             "ru": "«{name}»: в списке нет клиентов."},
-    "deliv.strategy.no_churn": {
-        "en": "“{name}”: clients — {n} ({rungs}); expected value {value}; churn risk not "
-              "estimated.",
-        "ru": "«{name}»: клиентов — {n} ({rungs}); ожидаемая ценность {value}; риск ухода не "
-              "оценён.",
-    },
-    "deliv.strategy.line": {
-        "en": "“{name}”: clients — {n} ({rungs}); to contact now: {n_target}; high churn risk: "
-              "{n_high} ({share}); value at risk {var}, expected gain of the contacts {gain}.",
-        "ru": "«{name}»: клиентов — {n} ({rungs}); связаться сейчас: {n_target}; высокий риск "
-              "ухода: {n_high} ({share}); ценность под риском {var}, ожидаемый выигрыш от "
-              "контактов {gain}.",
-    },
-    "deliv.card.col.who": {"en": "Who", "ru": "Кто"},
-    "deliv.card.col.why": {"en": "Why", "ru": "Почему"},
-    "deliv.card.col.offer": {"en": "What to offer", "ru": "Что предложить"},
-    "deliv.card.who": {
-        "en": "Clients: {n} ({rungs}); most common ABC-XYZ cells: {cells}",
-        "ru": "Клиентов: {n} ({rungs}); чаще всего ячейки ABC-XYZ: {cells}",
-    },
-    "deliv.card.why": {
-        "en": "High churn risk: {n_high} ({share}); value at risk {var}",
-        "ru": "Высокий риск ухода: {n_high} ({share}); ценность под риском {var}",
-    },
-    "deliv.card.why_value": {
-        "en": "Expected value {value}; churn risk not estimated",
-        "ru": "Ожидаемая ценность {value}; риск ухода не оценён",
-    },
-    "deliv.export.no_lists": {"en": "no lists", "ru": "списков нет"},
-    "deliv.export.written": {
-        "en": "Written to the folder “{folder}”: actions.xlsx — the “{summary}” sheet and "
-              "action lists: {k} ({sheets}); scores.csv — every client ({n} rows).",
-        "ru": "Записано в папку «{folder}»: actions.xlsx — лист «{summary}» и списки действий: "
-              "{k} ({sheets}); scores.csv — все клиенты (строк: {n}).",
-    },
-    "deliv.export.planned": {
-        "en": "Nothing is written yet (no output folder). The package would hold: actions.xlsx "
-              "— the “{summary}” sheet and action lists: {k} ({sheets}); scores.csv — every "
-              "client ({n} rows).",
-        "ru": "Пока ничего не записано (папка не задана). В пакете будут: actions.xlsx — лист "
-              "«{summary}» и списки действий: {k} ({sheets}); scores.csv — все клиенты "
-              "(строк: {n}).",
-    },
     "deliv.panel.title": {"en": "Export the deliverables", "ru": "Выгрузка результатов"},
     "deliv.panel.language": {"en": "Language", "ru": "Язык"},
     "deliv.panel.strategies": {"en": "Lists", "ru": "Списки"},

@@ -387,7 +387,6 @@ MESSAGES.update({
     "deliv.col.manager": {"en": "Manager", "ru": "Менеджер"},
     "deliv.col.contact": {"en": "Contact", "ru": "Контакт"},
     "deliv.col.why_now": {"en": "Why now", "ru": "Почему сейчас"},
-    "deliv.col.reason": {"en": "Reason code", "ru": "Код причины"},
     "deliv.col.next_contact": {"en": "Next check-in", "ru": "Следующий контакт"},
     "deliv.col.channel": {"en": "Channel", "ru": "Канал"},
     "deliv.col.stale_complaint": {"en": "Old open complaint: check the record",
