@@ -112,6 +112,32 @@ class TestReport:
         assert not (tmp_path / "report.pdf").exists()
 
 
+def test_pdf_dates_are_fixed_and_nothing_else_moves():
+    from workbench.report import fixed_pdf_dates
+
+    raw = (b"%PDF-1.4\n1 0 obj <</Producer (Skia/PDF m156)\n/CreationDate (D:20261202003511+00'00')"
+           b"\n/ModDate (D:20261202003512+00'00')>>\nendobj\n(D:20261202003511) stream")
+    fixed = fixed_pdf_dates(raw)
+    assert len(fixed) == len(raw)  # the cross-reference offsets stay valid
+    assert fixed.count(b"D:20000101000000") == 2
+    assert b"(D:20261202003511) stream" in fixed  # only the two dates of the Info dictionary
+    assert fixed_pdf_dates(fixed) == fixed
+
+
+@pytest.mark.browser
+def test_report_pdf_is_written_and_byte_identical_on_rerun(tmp_path):
+    from workbench.report import _chromium
+
+    if _chromium() is None:
+        pytest.skip("no headless Chromium installed")
+    (tmp_path / "summary_facts.json").write_text(
+        __import__("json").dumps(FACTS), encoding="utf-8")
+    write_report(EXECUTED, tmp_path / "report.html", "en")
+    first = (tmp_path / "report.pdf").read_bytes()
+    write_report(EXECUTED, tmp_path / "report.html", "en")
+    assert first.startswith(b"%PDF") and (tmp_path / "report.pdf").read_bytes() == first
+
+
 class TestForManagement:
     def test_sentences_naming_code_are_left_out(self):
         from workbench.report import for_management
@@ -154,6 +180,22 @@ def test_the_notebooks_plan_is_left_out_and_wrapped_prose_flows():
     assert "<p>В анкете 500 респондентов (из них 300 — с карточкой клиента); они оценивают" \
            in wrapped
     assert "<p>Rows: 5<br>Kept: 4</p>" in wrapped
+    # lines longer than a wrapped line are sentences of their own (describe_deliverables)
+    first = ("It pays to contact 140 clients now. " * 3).strip()
+    second = "The largest list is “Win back”."
+    assert _prose_html(f"{first}\n{second}") == (
+        f'<div class="wb-prose"><p>{first}</p><p>{second}</p></div>')
+
+
+def test_text_cells_are_left_aligned_and_numbers_stay_right():
+    from workbench.report import _align_text_cells
+
+    row = ("<td>1\u00a0069</td><td>Беречь</td><td>132&nbsp;075 ₽</td><td>—</td>"
+           "<td>72\u00a0%</td><td>−6</td><td>$1,500</td><td></td><td>покупает раз в 6 дней</td>")
+    assert _align_text_cells(row) == (
+        "<td>1\u00a0069</td><td class=\"wb-text\">Беречь</td><td>132&nbsp;075 ₽</td><td>—</td>"
+        "<td>72\u00a0%</td><td>−6</td><td>$1,500</td><td></td>"
+        "<td class=\"wb-text\">покупает раз в 6 дней</td>")
 
 class TestControlQuestions:
     """The room's answers to the course's 43 control questions, printed in the appendix."""

@@ -433,7 +433,7 @@ _INITIALS = "АБВГДЕИКЛМНОПРСТ"
 # ---------------------------------------------------------------------------------------------
 
 
-def _money(x: np.ndarray) -> np.ndarray:
+def _round_cents(x: np.ndarray) -> np.ndarray:
     """Round to kopecks so that values survive a round trip through ``%.2f`` text exactly."""
     return np.rint(np.asarray(x, dtype=float) * 100.0) / 100.0
 
@@ -771,7 +771,7 @@ def _build_transactions(
     qty = np.where(np.isin(prod, _SERVICE_LIKE), 1, qty)
     list_price = np.array([p[1] for p in PRODUCTS])[prod]
     unit_cost_0 = np.array([p[2] for p in PRODUCTS])[prod]
-    unit_price = _money(
+    unit_price = _round_cents(
         list_price
         * price_idx[li]
         * _SEG_DISCOUNT[lseg]
@@ -779,8 +779,8 @@ def _build_transactions(
         * np.where(promo[li], 0.85, 1.0)
     )
     unit_cost = unit_cost_0 * cost_idx[li] * (1.0 + 0.02 * rng.standard_normal(len(li)))
-    amount = _money(qty * unit_price)
-    cost = _money(qty * unit_cost)
+    amount = _round_cents(qty * unit_price)
+    cost = _round_cents(qty * unit_cost)
     l_prod_name = prod
     # Gifts: a tasting set at zero price now and then.
     gift = rng.random(n_orders) < np.where(b2b[cust], 0.005, 0.002)
@@ -808,11 +808,11 @@ def _build_transactions(
         "cust": [cust[li], cust[gi], cust[li[ri]]],
         "prod": [l_prod_name, np.full(len(gi), _N_PROD), prod[ri]],
         "qty": [qty.astype(float), np.ones(len(gi)), -r_qty.astype(float)],
-        "amount": [amount, np.zeros(len(gi)), -_money(r_qty * unit_price[ri])],
+        "amount": [amount, np.zeros(len(gi)), -_round_cents(r_qty * unit_price[ri])],
         "cost": [
             cost,
-            _money(np.full(len(gi), GIFT_PRODUCT[1]) * cost_idx[gi]),
-            -_money(r_qty * unit_cost[ri]),
+            _round_cents(np.full(len(gi), GIFT_PRODUCT[1]) * cost_idx[gi]),
+            -_round_cents(r_qty * unit_cost[ri]),
         ],
         "chan": [chan[li], chan[gi], chan[li[ri]]],
     }
@@ -1962,8 +1962,8 @@ def make_transactions(
     price = np.array([p[1] for p in PRODUCTS])[prod] * np.clip(size[cust], 0.3, 3.0) / 2
     unit_cost = np.array([p[2] for p in PRODUCTS])[prod] / np.array([p[1] for p in PRODUCTS])[prod]
     sign = np.where(rng.random(len(cust)) < 0.02, -1.0, 1.0)
-    amount = _money(sign * qty * price)
-    cost = _money(sign * qty * price * unit_cost)
+    amount = _round_cents(sign * qty * price)
+    cost = _round_cents(sign * qty * price * unit_cost)
     order = np.argsort(secs, kind="stable")
     chan = rng.integers(0, len(CHANNELS), len(cust))
     return pd.DataFrame(

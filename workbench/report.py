@@ -34,6 +34,7 @@ __all__ = (
     "REPORT_REMOVE_TAGS",
     "SUMMARY_FACTS",
     "build_report_html",
+    "fixed_pdf_dates",
     "save_summary_facts",
     "summary_facts",
     "write_pdf",
@@ -116,12 +117,38 @@ def _prose_html(text: str) -> str:
         elif all(items) and len(lines) > 1:
             parts.append("<ul>" + "".join(f"<li>{html.escape(m.group(1))}</li>" for m in items)
                          + "</ul>")
-        elif len(lines) > 1 and all(len(line) >= 60 for line in lines[:-1]):
+        elif len(lines) > 1 and all(60 <= len(line) <= _WRAP_WIDTH for line in lines[:-1]):
             # a paragraph the describe_* function wrapped: one flowing paragraph
             parts.append("<p>" + html.escape(" ".join(line.strip() for line in lines)) + "</p>")
+        elif any(len(line) > _WRAP_WIDTH for line in lines):
+            # one sentence or note per (unwrapped) line: one paragraph each
+            parts.extend(f"<p>{html.escape(line)}</p>" for line in lines)
         else:
             parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
     return '<div class="wb-prose">' + "".join(parts) + "</div>"
+
+
+#: The widest line a describe_* function wraps to; a longer line is a paragraph of its own.
+_WRAP_WIDTH = 100
+
+#: A table cell that holds a number as the text layer writes it (grouped digits, decimal mark,
+#: true minus, a percent, a currency or unit), a dash for a missing value, or nothing.
+_NUMBER_CELL = re.compile(
+    r"[+\u2212-]?[$€£]?\d[\d\u00a0 ,.]*"
+    r"(?:[\u00a0 ]?(?:%|₽|\$|€|£|₸|¥|Br|₴|[A-Z]{3}|п\.\u00a0п\.|pp))?|[—–-]?")
+_TD = re.compile(r"<td>([^<]*)</td>")
+
+
+def _align_text_cells(body: str) -> str:
+    """Left-align the table cells that hold words (the notebook style right-aligns every cell:
+    right for numbers, which line up, left for text, which reads)."""
+    def one(m: re.Match) -> str:
+        inner = m.group(1)
+        if _NUMBER_CELL.fullmatch(html.unescape(inner).strip()):
+            return m.group(0)
+        return f'<td class="wb-text">{inner}</td>'
+
+    return _TD.sub(one, body)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZА-ЯЁ0-9`])")
@@ -268,7 +295,8 @@ def summary_markdown(facts: dict | None, language: str | None = None) -> str:
         return "\n".join(lines)
     lines += ["", f"## {t('report.summary.decisions', lang)}", "",
               "- " + t("report.summary.offer", lang,
-                       offer_cost=money(facts["offer_cost"], lang, currency=cur, digits=2),
+                       offer_cost=money(facts["offer_cost"], lang, currency=cur, digits=2,
+                                        trim=True),
                        success=percent(facts["success_rate"], 0, lang)),
               "- " + t("report.summary.contact", lang, n_target=quantity(
                   sum(r["n_target"] for r in rows), "customer", lang, case="ins")),
@@ -362,6 +390,7 @@ _STYLE = """<style id="workbench-report-style">
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.55; max-width: 52em;
   white-space: normal; margin: 0 0 0.6em 0; }
 .jp-RenderedHTMLCommon table { font-variant-numeric: tabular-nums; }
+.jp-RenderedHTMLCommon td.wb-text { text-align: left; }
 #summary + h1, h1#Executive-summary { margin-top: 0; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
@@ -414,6 +443,7 @@ def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None 
     # MathJax (only needed for LaTeX) and any other CDN script: dropped, the report is offline.
     body = _EXTERNAL_SCRIPT.sub("", body)
     body = _inline_javascript(body)
+    body = _align_text_cells(body)
     body = body.replace("</head>", _STYLE + "</head>", 1)
     return body
 
@@ -533,7 +563,27 @@ def write_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike | None =
             "--no-pdf-header-footer", f"--print-to-pdf={pdf_path.resolve()}",
             html_path.as_uri()]
     subprocess.run(args, check=True, capture_output=True, timeout=timeout)
-    return pdf_path if pdf_path.exists() else None
+    if not pdf_path.exists():
+        return None
+    pdf_path.write_bytes(fixed_pdf_dates(pdf_path.read_bytes()))
+    return pdf_path
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)(\d{14})")
+
+
+def fixed_pdf_dates(data: bytes) -> bytes:
+    """Set a PDF's creation and modification dates to a fixed one, so a re-run is byte-identical.
+
+    Chromium stamps the time of printing; the digits are replaced by as many digits (the
+    cross-reference offsets stay valid).
+
+    Examples
+    --------
+    >>> fixed_pdf_dates(b"/CreationDate (D:20261202003511+00'00')")
+    b"/CreationDate (D:20000101000000+00'00')"
+    """
+    return _PDF_DATE.sub(lambda m: m.group(1) + b"20000101000000", data)
 
 
 def write_report(

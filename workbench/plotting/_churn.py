@@ -25,10 +25,6 @@ __all__ = (
 _BAND_COLORS = {"low": "#4c9a2a", "medium": "#e0a100", "high": "#c0392b"}
 
 
-def _money(x: float, language: str | None = None) -> str:
-    return money(x, language)
-
-
 @localized
 def plot_gain_curve(
     plan: RetentionPlan | pd.DataFrame,
@@ -63,7 +59,7 @@ def plot_gain_curve(
         ax.scatter([x[best]], [y[best]], color="#c0392b", zorder=3)
         ax.annotate(
             t("econ.optimum", language, customers=quantity(int(x[best]), "customer", language),
-              gain=_money(float(y[best]), language)),
+              gain=money(float(y[best]), language)),
             (x[best], y[best]),
             textcoords="offset points",
             xytext=(8, 8),
@@ -239,13 +235,13 @@ def plot_money_confusion(
     """
     ax = get_ax(ax, figsize=(6.0, 4.0))
     rows, cols = ["churned", "stayed"], ["targeted", "not_targeted"]
-    money = np.array([[confusion.loc[(r, c), "money"] for c in cols] for r in rows], dtype=float)
+    amounts = np.array([[confusion.loc[(r, c), "money"] for c in cols] for r in rows], dtype=float)
     counts = np.array([[confusion.loc[(r, c), "n"] for c in cols] for r in rows], dtype=int)
-    lim = max(float(np.abs(money).max()), 1.0)
-    ax.imshow(money, cmap=cmap, vmin=-lim, vmax=lim, **kwargs)
+    lim = max(float(np.abs(amounts).max()), 1.0)
+    ax.imshow(amounts, cmap=cmap, vmin=-lim, vmax=lim, **kwargs)
     for i in range(2):
         for j in range(2):
-            ax.text(j, i, f"{_money(money[i, j], language)}\n"
+            ax.text(j, i, f"{money(amounts[i, j], language)}\n"
                     f"({quantity(counts[i, j], 'customer', language)})",
                     ha="center", va="center")
     ax.set_xticks([0, 1], [t(f"econ.{c}", language) for c in cols])

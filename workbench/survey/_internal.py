@@ -347,7 +347,12 @@ def format_motivation(gaps: pd.DataFrame, language: str | None = None) -> pd.Dat
         t("mot.col.kovach_managers", lang): gaps["kovach_managers"].to_numpy(),
         t("mot.col.verdict", lang): [t(f"mot.verdict.{v}", lang) for v in gaps["verdict"]],
     })
-    return out
+    from workbench.narrative import numbers  # means to one decimal, ranks whole, true minus
+
+    places = {t(f"mot.col.{c}", lang): 1 if c.endswith("_mean") else 0 for c in (
+        "employees_mean", "employees_rank", "managers_mean", "managers_rank", "rank_gap",
+        "kovach_employees", "kovach_managers")}
+    return numbers(out, places, lang)
 
 
 def motivation_questionnaire_text(language: str | None = None) -> str:
