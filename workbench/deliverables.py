@@ -428,7 +428,8 @@ def compute_deliverables(
     feedback = tables.get("feedback")
     if feedback is not None:
         note_specs.append(("base.silent", silent_leavers(base, feedback)))
-        stale_days = WHY_NOW_DEFAULTS["stale_days"]
+        stale_days = {**WHY_NOW_DEFAULTS,  # the age decided in step 8, else the default
+                      **(ws.why_now_options() if ws is not None else {})}["stale_days"]
         stale = stale_open_complaints(feedback, base.asof, max_age_days=stale_days)
         note_specs.append(("base.stale", {"ages": stale["age_days"].astype(int).tolist(),
                                           "days": stale_days}))
