@@ -63,6 +63,7 @@ def main(argv=None) -> int:
     print("parameters:", {k: round(v, 4) for k, v in cv.bgnbd.items() if k in "r alpha a b"},
           {k: round(v, 4) for k, v in cv.gamma_gamma.items() if k in ("p", "q", "gamma")})
     print("independence:", cv.independence)
+    print("spend per purchase:", cv.spend_model)  # run rate, with the reason, when GG q <= 1
     try:
         import lifetimes
 

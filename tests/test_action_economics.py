@@ -267,7 +267,10 @@ class TestActionEconomics:
         assert (t["chosen"] == expect).all()
         assert not res.chosen_saved
         tot = res.totals()
-        assert tot["net"] == pytest.approx(float(t.loc[expect, "net"].sum()))
+        # the set counts each client once: the chosen rows' nets minus their overlap
+        assert tot["overlap"] == pytest.approx(float(t.loc[expect, "overlap"].sum()))
+        assert tot["overlap"] > 0
+        assert tot["net"] == pytest.approx(float(t.loc[expect, "net"].sum()) - tot["overlap"])
 
     def test_saved_choice_is_used(self):
         ws = sample_workshop(decisions={"offer_cost": 20.0, "success_rate": 0.5,
@@ -385,3 +388,68 @@ class TestTextPlotPanel:
         assert ws.data["offers"][0]["retained"] == pytest.approx(0.4)
         assert ws.data["actions"][1]["growth"] == pytest.approx(0.05)
         assert "offer:regular" not in ws.get("decisions.chosen_actions")
+
+
+class TestOverlap:
+    """Each client is counted once per horizon when several chosen actions reach them."""
+
+    @staticmethod
+    def inputs():
+        row = {"one_off_cost": 0.0, "cost_period_days": np.nan, "leads": np.nan,
+               "conversion": np.nan, "new_client_value": np.nan, "missing": ()}
+        return pd.DataFrame([
+            {**row, "id": "offer:regular", "kind": "offer", "segment": "regular",
+             "cost_per_client": 10.0, "retained": 0.2, "growth": 0.1},
+            {**row, "id": "retention", "kind": "retention", "segment": None,
+             "cost_per_client": 20.0, "retained": 0.3, "growth": 0.0},
+        ])
+
+    def test_the_stronger_action_keeps_a_shared_client(self):
+        from workbench.action_economics import overlap_deduction
+
+        # a (p 0.5, value 1000) gets both; b (0.1, 2000) only the offer; d (0.8, 500) only
+        # the retention offer. At risk: a 500, b 200, d 400; staying: a 500, b 1800, d 100.
+        targets = pd.Index(["a", "d"], dtype="string")
+        out = overlap_deduction(self.inputs(), clients_frame(), np.array([True, True]), targets)
+        # a's value at risk: retention keeps 30 % > the offer's 20 %: the offer's 0.2 x 500
+        # is deducted; a's growth: only the offer grows it (0.1 > 0): nothing deducted
+        np.testing.assert_allclose(out, [100.0, 0.0])
+        # outside the set nothing is deducted
+        np.testing.assert_allclose(
+            overlap_deduction(self.inputs(), clients_frame(), np.array([True, False]),
+                              targets), [0.0, 0.0])
+
+    def test_set_totals_count_each_client_once(self):
+        targets = pd.Index(["a", "d"], dtype="string")
+        table = price_actions(reach_aggregates(self.inputs(), clients_frame(), targets),
+                              QUARTER)
+        table["chosen"] = True
+        res = ActionEconomics(table=table, horizon="3M", horizon_days=QUARTER,
+                              inputs=self.inputs(), clients=clients_frame(), targets=targets)
+        # alone: offer 0.2 x 700 + 0.1 x 2300 = 370; retention 0.3 x 900 = 270
+        assert table["money"].tolist() == pytest.approx([370.0, 270.0])
+        tot = res.totals()
+        # per client: a 0.3 x 500 + 0.1 x 500 = 200, b 0.2 x 200 + 0.1 x 1800 = 220,
+        # d 0.3 x 400 = 120 -> 540 = 640 - 100
+        assert tot["money"] == pytest.approx(540.0)
+        assert tot["overlap"] == pytest.approx(100.0)
+        # costs are not deducted: 10 x 2 clients + 20 x 2 clients
+        assert tot["cost"] == pytest.approx(60.0)
+        assert tot["net"] == pytest.approx(480.0)
+        # one action alone: no overlap
+        alone = res.totals(table.iloc[[0]])
+        assert (alone["money"], alone["overlap"]) == (pytest.approx(370.0), 0.0)
+
+    def test_described_in_both_languages(self):
+        from workbench.narrative import describe_action_economics
+
+        targets = pd.Index(["a", "d"], dtype="string")
+        table = price_actions(reach_aggregates(self.inputs(), clients_frame(), targets),
+                              QUARTER)
+        table["chosen"] = True
+        table["name"] = ["offer", "retention"]
+        table["sourcing"] = "in_house"
+        res = ActionEconomics(table=table, horizon="3M", horizon_days=QUARTER,
+                              inputs=self.inputs(), clients=clients_frame(), targets=targets)
+        assert "Each client counts once per horizon: 100" in describe_action_economics(res, "en")
+        assert "учтён один раз за горизонт: 100" in describe_action_economics(res, "ru")

@@ -11,6 +11,7 @@ import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
 import workbench
+from workbench._testing import tx_frame
 from workbench.churn import (
     ChurnModel,
     calibration_table,
@@ -21,18 +22,6 @@ from workbench.churn import (
     risk_band,
 )
 from workbench.errors import InsufficientHistoryError, WorkbenchError
-
-
-def tx_frame(rows):
-    """Build a canonical transactions frame from (customer, date, amount) tuples."""
-    cid, date, amount = zip(*rows, strict=True)
-    return pd.DataFrame(
-        {
-            "customer_id": pd.array(cid, dtype="string"),
-            "date": pd.to_datetime(list(date)),
-            "amount": np.asarray(amount, dtype="float64"),
-        }
-    )
 
 
 def synthetic_history(n=800, start="2022-01-01", end="2024-12-31", seed=0):

@@ -62,12 +62,19 @@ def test_lapsed_clients_are_win_back_not_churn_risk():
         def predict_proba(self, *a, **k):
             return probs
 
-    orig = workbench.ChurnModel
-    workbench.ChurnModel = Fake
+    import workbench.churn
+
+    def fake(tx, asof, horizon, **side):
+        Fake(horizon).fit(tx, asof, **side)
+        return Fake(horizon).predict_proba(tx, asof), {"rank_by": "model",
+                                                        "reason": "no_backtest"}
+
+    orig = workbench.churn.backtested_churn
+    workbench.churn.backtested_churn = fake
     try:
         b = client_base({"transactions": tx})
     finally:
-        workbench.ChurnModel = orig
+        workbench.churn.backtested_churn = orig
     tab = b.table
     assert tab.loc[["b", "d"], "churn_probability"].isna().all()
     assert tab.loc[["b", "d"], "risk_band"].isna().all()
@@ -104,6 +111,31 @@ def test_workshop_decisions_reach_the_base(tmp_path):
     assert b.table["abc"].tolist() == ax["abc"].astype(str).tolist()
     regular = b.table["rung"] == "regular"
     assert (b.table.loc[regular, "strategy"] == "cherish").all()
+
+
+def test_expected_value_is_the_retention_value_with_the_workshop_margin(tmp_path):
+    from workbench.economics import expected_value, retention_value
+    from workbench.workshop import init_workshop, read_workshop
+
+    init_workshop(tmp_path, excel=False)
+    ws = read_workshop(tmp_path)
+    ws.data["company"]["margin"] = 0.25
+    b = client_base({"transactions": _tx()}, workshop=ws, churn=False)
+    buyers = b.buyers.index
+    value, info = retention_value(_tx(), horizon="90D", margin=0.25)
+    np.testing.assert_allclose(b.table.loc[buyers, "expected_value"],
+                               value.reindex(buyers).to_numpy(), rtol=1e-12)
+    assert b.settings["value"] == info
+    # the margin is applied: a quarter of the value without one (no cost column: revenue),
+    # by the same method (both back-test errors scale by the margin too)
+    revenue, info_revenue = retention_value(_tx(), horizon="90D")
+    assert info_revenue["method"] == info["method"]
+    np.testing.assert_allclose(b.table.loc[buyers, "expected_value"],
+                               0.25 * revenue.reindex(buyers).to_numpy(), rtol=1e-9)
+    assert b.table["expected_value"].abs().sum() > 0
+    # and it is no longer the plain run rate of last year's revenue
+    assert not np.allclose(b.table.loc[buyers, "expected_value"],
+                           expected_value(_tx(), horizon="90D").reindex(buyers))
 
 
 def test_definitions_are_stated_once_in_both_languages():
@@ -278,3 +310,95 @@ def test_advocate_rung_from_who_brought_whom():
     ref = workbench.referrals(customers[customers["customer_id"] != customers["referred_by"]],
                               tx)
     assert ref.loc["a", "n_referred_buyers"] == lad.loc["a", "referred_buyers"]
+
+
+# ------------------------------------------------------------------------------------------
+# the contact list is ranked by recency when the model is no better on the back-test
+# ------------------------------------------------------------------------------------------
+def _regular_until_stop(n: int = 200, seed: int = 0) -> pd.DataFrame:
+    """Every client buys about every 30 days from a start until a random stop: who stops next
+    cannot be foreseen, so nothing beats "days since the last purchase"."""
+    rng = np.random.default_rng(seed)
+    start, end = pd.Timestamp("2023-01-01"), pd.Timestamp("2024-12-31")
+    span = (end - start).days
+    rows = []
+    for i in range(n):
+        day, stop = int(rng.integers(0, 60)), int(rng.integers(90, span + 200))
+        while day <= min(stop, span):
+            rows.append((f"c{i:03d}", start + pd.Timedelta(days=day),
+                         float(rng.integers(10, 50))))
+            day += 30 + int(rng.integers(-3, 4))
+    return pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+
+
+@pytest.fixture(scope="module")
+def recency_case():
+    from workbench.deliverables import compute_deliverables
+
+    tx = _regular_until_stop()
+    return tx, compute_deliverables({"transactions": tx}, horizon="90D", language="ru",
+                                    offer_cost=5.0, success_rate=0.3)
+
+
+def test_list_is_ranked_by_recency_when_the_model_is_no_better(recency_case):
+    from workbench.churn import ChurnModel
+    from workbench.deliverables import _render_notes
+
+    tx, result = recency_case
+    base = result.base
+    ranking = base.settings["churn_ranking"]
+    assert (ranking["rank_by"], ranking["reason"], ranking["backtest_asof"]) == (
+        "recency", "backtest", "2024-10-02")
+    assert ranking["auc_gain"] < ranking["min_auc_gain"] == 0.02
+    # today's risk is the recency curve: the active clients are ordered exactly by the days
+    # since their last purchase (ties share a probability), as the simple rule says
+    act = base.active.sort_values("recency_days", kind="mergesort")
+    p = act["churn_probability"].to_numpy()
+    assert len(p) > 50 and not np.isnan(p).any()
+    assert (np.diff(p) >= -1e-12).all()
+    same_day = act.groupby("recency_days")["churn_probability"].nunique()
+    assert (same_day == 1).all()
+    expected = ChurnModel("90D").fit(tx).predict_recency_proba(tx).reindex(act.index)
+    np.testing.assert_allclose(p, expected.to_numpy(), rtol=1e-9)
+    # said in the step-7 notes (actions.xlsx, describe_deliverables, the report), both languages
+    spec = [s for s in result.note_specs if s[0] == "churn.note.recency_rule"]
+    assert len(spec) == 1
+    ru = _render_notes(spec, "ru")[0]
+    en = _render_notes(spec, "en")[0]
+    assert ru in result.notes and "давности" in ru and "0,02" in ru
+    assert "no better than recency" in en and "0.02" in en
+    auc = f"{ranking['roc_auc_model']:.3f}"
+    assert auc in en and auc.replace(".", ",") in ru
+    # and in step 5's sentence
+    en5 = workbench.describe_churn_ranking(ranking, "en")
+    ru5 = workbench.describe_churn_ranking(ranking, "ru")
+    assert "ranked by the simple rule" in en5 and "по простому правилу" in ru5
+    # one value: step 7's expected value is the client base's (retention_value)
+    pd.testing.assert_series_equal(result.scores["expected_value"],
+                                   base.buyers["expected_value"].reindex(result.scores.index),
+                                   check_names=False)
+    assert result.settings["value"]["method"] == base.settings["value"]["method"]
+
+
+def test_model_ranks_when_it_clears_the_margin(recency_case):
+    from workbench.churn import ChurnModel, backtested_churn
+
+    tx, _ = recency_case
+    proba, ranking = backtested_churn(tx, horizon="90D", min_auc_gain=-1.0)
+    assert (ranking["rank_by"], ranking["model_better"]) == ("model", True)
+    expected = ChurnModel("90D").fit(tx).predict_proba(tx)
+    pd.testing.assert_series_equal(proba, expected)
+    assert "ranked by the model" in workbench.describe_churn_ranking(ranking, "en")
+
+
+def test_short_history_is_ranked_by_the_model_unchecked():
+    from workbench.churn import backtested_churn
+
+    tx = _regular_until_stop()
+    tx = tx.loc[tx["date"] >= "2024-08-01"]  # 5 months: one 90-day window, no back-test
+    proba, ranking = backtested_churn(tx, horizon="90D")
+    assert (ranking["rank_by"], ranking["reason"], ranking["backtest_asof"]) == (
+        "model", "no_backtest", None)
+    assert proba.notna().all()
+    assert workbench.describe_churn_ranking(ranking, "ru").startswith("История слишком")
+    assert workbench.describe_churn_ranking(None, "en") == ""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import workbench
+from workbench._testing import tx_frame
 from workbench.churn import ChurnModel
 from workbench.errors import InsufficientHistoryError, WorkbenchError
 from workbench.narrative import (
@@ -18,18 +18,6 @@ from workbench.narrative import (
     label_reasons,
     risk_label,
 )
-
-
-def tx_frame(rows):
-    """Build a canonical transactions frame from (customer, date, amount) tuples."""
-    cid, date, amount = zip(*rows, strict=True)
-    return pd.DataFrame(
-        {
-            "customer_id": pd.array(cid, dtype="string"),
-            "date": pd.to_datetime(list(date)),
-            "amount": np.asarray(amount, dtype="float64"),
-        }
-    )
 
 
 def test_feature_labels_for_onehot_columns():

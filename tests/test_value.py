@@ -9,14 +9,8 @@ import pandas as pd
 import pytest
 
 from workbench import value as V
+from workbench._testing import tx_frame
 from workbench.errors import WorkbenchError
-
-
-def tx_frame(rows):
-    cid, date, amount = zip(*rows, strict=True)
-    return pd.DataFrame({"customer_id": pd.array(cid, dtype="string"),
-                         "date": pd.to_datetime(list(date)),
-                         "amount": np.asarray(amount, dtype="float64")})
 
 
 def _lifetimes_file(name):
@@ -149,8 +143,61 @@ def test_customer_value_on_cdnow(cdnow):
     assert cv.independence["correlation"] == pytest.approx(0.11, abs=0.01)  # FHL: 0.11
     assert cv.independence["holds"]
     assert cv.margin_source == "argument"
+    assert cv.spend_model == {"method": "gamma_gamma", "reason": None,
+                              "q": pytest.approx(3.74, abs=0.05)}
     tot = cv.totals
     assert tot["clv_low"] <= tot["clv"] <= tot["clv_high"]
+
+
+def _heavy_spenders(n: int = 400, seed: int = 0, q: float = 0.6) -> pd.DataFrame:
+    """Clients whose mean spend has an infinite population mean: the spend rate of each
+    client is Gamma(q < 1, 10), so Gamma-Gamma's p gamma / (q - 1) does not exist."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        nu, lam = rng.gamma(q, 1.0 / 10.0), rng.gamma(1.0, 1.0 / 30.0)
+        day = float(rng.integers(0, 60))
+        while day < 366:
+            rows.append((f"c{i:03d}", pd.Timestamp("2024-01-01") + pd.Timedelta(days=int(day)),
+                         float(rng.gamma(4.0, 1.0 / nu))))
+            if rng.random() < 0.2:  # the client leaves after this purchase
+                break
+            day += rng.exponential(1.0 / lam)
+    return tx_frame(rows)
+
+
+def test_gamma_gamma_q_below_one_falls_back_to_the_run_rate():
+    tx = _heavy_spenders()
+    s = V.value_summary(tx, "2024-12-31")
+    gg = V.fit_gamma_gamma(s["frequency"], s["monetary_value"])
+    assert gg["q"] < 1  # the condition: the mean spend per purchase is undefined
+    with pytest.raises(WorkbenchError, match="q = .* <= 1"):
+        V.gamma_gamma_spend(gg, [1.0], [20.0])
+    cv = V.customer_value(tx, "2024-12-31", "90D", margin=0.4, discount_rate=0.0, n_boot=5)
+    assert cv.spend_model == {"method": "run_rate", "reason": "gamma_gamma_q_le_1",
+                              "q": pytest.approx(gg["q"])}
+    t = cv.table
+    assert t["clv"].notna().all() and t["clv_low"].notna().all()
+    # the spend per purchase is the client's own: net spend / purchase days, by hand
+    net = tx.groupby("customer_id")["amount"].sum()
+    days = tx.assign(d=tx["date"].dt.normalize()).groupby("customer_id")["d"].nunique()
+    own = (net / days).reindex(t.index)
+    np.testing.assert_allclose(t["expected_spend_per_purchase"], own.to_numpy(), rtol=1e-9)
+    np.testing.assert_allclose(t["clv"], 0.4 * t["expected_purchases"] * own.to_numpy(),
+                               rtol=1e-9)
+    # the bootstrap varies the purchases only, keeping the fallback spend
+    assert (cv.bootstrap[["p", "q", "gamma"]].to_numpy() == [gg["p"], gg["q"], gg["gamma"]]
+            ).all()
+
+
+def test_retention_value_reports_the_spend_fallback():
+    from workbench.economics import retention_value
+
+    tx = _heavy_spenders()
+    value, info = retention_value(tx, horizon="90D", margin=0.4)
+    assert info["spend_model"]["reason"] == "gamma_gamma_q_le_1"
+    assert info["reason"] == "backtest" and np.isfinite(info["mae_clv"])
+    assert value.notna().all()
 
 
 def test_no_discount_equals_margin_times_expected_spend():

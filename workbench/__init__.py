@@ -64,6 +64,7 @@ from workbench.economics import (
     money_confusion,
     retention_plan,
     retention_value,
+    retention_value_by_horizon,
 )
 from workbench.engine import client_tables, spark_client_tables
 from workbench.errors import (
@@ -114,6 +115,7 @@ from workbench.narrative import (
     describe_campaign,
     describe_campaign_effect,
     describe_churn_labels,
+    describe_churn_ranking,
     describe_competitiveness,
     describe_competitor,
     describe_complaints,
@@ -309,6 +311,7 @@ __all__ = (
     "describe_campaign",
     "describe_campaign_effect",
     "describe_churn_labels",
+    "describe_churn_ranking",
     "describe_competitiveness",
     "describe_competitor",
     "describe_complaints",
@@ -437,6 +440,7 @@ __all__ = (
     "referrals",
     "retention_plan",
     "retention_value",
+    "retention_value_by_horizon",
     "rfm_summary",
     "rfm_table",
     "risk_band",

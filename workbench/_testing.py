@@ -8,7 +8,8 @@ explicit tolerance that states what matters (money to 0.1 %, a ROC AUC to 0.005,
 threshold within a few clients) and print a stable verdict; the verdict still turns ``False``
 when a number is really wrong, and nbval then fails.
 
-These helpers are for check cells and tests, not for the audience (the verdict is a short
+:func:`tx_frame` builds the hand-written transaction logs of the tests. These helpers are for
+check cells and tests, not for the audience (the verdict is a short
 technical line in English, like every check cell).
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-__all__ = ("assert_same_table", "close", "verdict")
+__all__ = ("assert_same_table", "close", "tx_frame", "verdict")
 
 
 def _tolerance(expected: float, rel: float | None, abs: float | None) -> float:  # noqa: A002
@@ -161,3 +162,24 @@ def assert_same_table(ours, theirs, rtol: float = 1e-9) -> None:
                                        err_msg=str(col))
         else:
             pd.testing.assert_series_equal(a, b, check_exact=True)
+
+
+def tx_frame(rows):
+    """Build a canonical transactions frame from ``(customer, date, amount)`` tuples.
+
+    ``customer_id`` is a string column, ``date`` parsed, ``amount`` float64 - the shape every
+    loader returns, so a test's hand-built log reads like the rows it stands for.
+
+    Examples
+    --------
+    >>> tx = tx_frame([("a", "2024-01-01", 10), ("b", "2024-01-02", -2.5)])
+    >>> tx.columns.tolist(), tx["amount"].tolist(), str(tx["date"].max().date())
+    (['customer_id', 'date', 'amount'], [10.0, -2.5], '2024-01-02')
+    """
+    import numpy as np
+    import pandas as pd
+
+    cid, date, amount = zip(*rows, strict=True)
+    return pd.DataFrame({"customer_id": pd.array(cid, dtype="string"),
+                         "date": pd.to_datetime(list(date)),
+                         "amount": np.asarray(amount, dtype="float64")})

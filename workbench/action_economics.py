@@ -54,6 +54,7 @@ __all__ = (
     "action_inputs",
     "apply_assumptions",
     "decision_values",
+    "overlap_deduction",
     "price_actions",
     "reach_aggregates",
     "reprice",
@@ -167,6 +168,71 @@ def reach_aggregates(inputs: pd.DataFrame, clients: pd.DataFrame,
     out["n_reached"] = np.asarray(n, dtype="int64")
     out["value_at_risk"] = np.asarray(risk, dtype="float64")
     out["value_staying"] = np.asarray(stay, dtype="float64")
+    return out
+
+
+def overlap_deduction(inputs: pd.DataFrame, clients: pd.DataFrame, rows: np.ndarray,
+                      targets: pd.Index | None = None) -> np.ndarray:
+    """Money of each action already counted by another action of the same set, per horizon.
+
+    The rule: a client's value at risk (p x value) is saved at most once per horizon, and
+    what they bring if they stay (the rest) grows at most once. Among the actions of the set
+    that reach a client, the one with the largest ``retained`` keeps that client's saving (the
+    first in table order on a tie: improvements, offers, retention); the others add nothing
+    for that client. The same for ``growth``. Costs are not deducted: every action still
+    pays for the clients it contacts.
+
+    Parameters
+    ----------
+    inputs : pandas.DataFrame
+        One row per action (``kind``, ``segment``, ``retained``, ``growth``), as priced.
+    clients : pandas.DataFrame
+        As in :func:`reach_aggregates`.
+    rows : array of bool
+        The actions of the set (e.g. the chosen, priced ones).
+    targets : pandas.Index, optional
+        Clients the retention offer targets.
+
+    Returns
+    -------
+    numpy.ndarray
+        Per action (0 outside the set and for acquisition: new clients reach nobody twice),
+        the money to deduct from its standalone ``money`` when the set is summed.
+
+    Examples
+    --------
+    Two clients, both reached by an offer (keeps 20 %) and the retention offer (keeps 50 %):
+
+    >>> clients = pd.DataFrame({"value": [100.0, 200.0], "churn_probability": [0.5, 0.1],
+    ...                         "status": ["active", "active"]}, index=["a", "b"])
+    >>> inputs = pd.DataFrame({"kind": ["offer", "retention"], "segment": ["all", None],
+    ...                        "retained": [0.2, 0.5], "growth": [0.0, 0.0]})
+    >>> overlap_deduction(inputs, clients, np.array([True, True]), pd.Index(["a", "b"]))
+    array([14.,  0.])
+    """
+    c = _clients_frame(clients)
+    pv = (c["_p"] * c["_v"]).to_numpy()
+    sv = ((1.0 - c["_p"]) * c["_v"]).to_numpy()
+    n_rows, n = len(inputs), len(c)
+    reach = np.zeros((n_rows, n), dtype=bool)
+    rows = np.asarray(rows, dtype=bool)
+    for i, row in enumerate(inputs.to_dict("records")):
+        if not rows[i] or row["kind"] == "acquisition":
+            continue
+        if row["kind"] == "retention":
+            reach[i] = c.index.isin(targets if targets is not None else pd.Index([]))
+        else:
+            reach[i] = _reach_mask(c, row.get("segment"))
+    out = np.zeros(n_rows)
+    for col, base in (("retained", pv), ("growth", sv)):
+        rate = pd.to_numeric(inputs[col], errors="coerce").astype("float64").fillna(0.0)
+        share = np.where(reach, rate.to_numpy()[:, None], 0.0)  # rows x clients
+        if not share.any():
+            continue
+        keeper = np.argmax(share, axis=0)  # the first largest rate keeps the client
+        kept = np.zeros_like(share, dtype=bool)
+        kept[keeper, np.arange(n)] = True
+        out += ((share * ~kept) * base[None, :]).sum(axis=1)
     return out
 
 
@@ -431,6 +497,7 @@ class ActionEconomics:
     inputs: pd.DataFrame | None = field(default=None, repr=False)
     clients: pd.DataFrame | None = field(default=None, repr=False)
     cost_unit: float = 1.0
+    targets: pd.Index | None = field(default=None, repr=False)
 
     @property
     def chosen(self) -> pd.DataFrame:
@@ -443,18 +510,28 @@ class ActionEconomics:
         Returns
         -------
         dict
-            ``n`` (actions), ``cost`` (within the horizon), ``money``, ``net``, ``roi``
+            ``n`` (actions), ``cost`` (within the horizon), ``money`` (each client counted
+            once per horizon: the standalone results minus ``overlap``, see
+            :func:`overlap_deduction`), ``overlap`` (what was deducted), ``net``, ``roi``
             (net / cost), ``full_cost`` and ``payback_months`` of the set at the horizon's
             pace.
         """
         rows = self.chosen if rows is None else rows
         rows = rows.loc[rows["priced"].astype(bool)]
-        cost, money = float(rows["cost"].sum()), float(rows["money"].sum())
+        if self.inputs is not None and self.clients is not None and len(rows):
+            inputs = self.table  # as priced (the overrides applied)
+            in_set = self.table.index.isin(rows.index)
+            overlap = float(overlap_deduction(inputs, self.clients, in_set,
+                                              self.targets).sum())
+        else:
+            overlap = 0.0
+        cost = float(rows["cost"].sum())
+        money = float(rows["money"].sum()) - overlap
         full = float(rows["full_cost"].sum())
         months = self.horizon_days / _MONTH_DAYS
         payback = 0.0 if full <= 0 else (full / (money / months) if money > 0 else math.inf)
         return {"n": int(len(rows)), "cost": cost, "full_cost": full, "money": money,
-                "net": money - cost,
+                "overlap": overlap, "net": money - cost,
                 "roi": (money - cost) / cost if cost > 0 else float("nan"),
                 "payback_months": payback}
 
@@ -555,9 +632,11 @@ def action_economics(
     -----
     The retention row targets the clients :func:`workbench.retention_plan` selects with the
     workshop's offer cost and success rate; its money equals that plan's expected saving.
-    Offers and improvements reach every client of their segment and do not deduct what the
-    retention offer already saves among the same clients: when both are chosen for one
-    segment, read the sum as an upper bound.
+    Offers and improvements reach every client of their segment. Each row's ``money`` is the
+    action alone; the chosen set's totals count each client once per horizon: where several
+    chosen actions reach one client, the one that keeps the most of their value at risk
+    keeps it and the others add nothing for that client (``overlap``, see
+    :func:`overlap_deduction`).
     """
     from workbench.churn._horizons import horizon_days as _horizon_days
     from workbench.economics import retention_value
@@ -655,6 +734,10 @@ def reprice(result: ActionEconomics, overrides: Mapping[str, Mapping[str, Any]] 
                           result.horizon_days)
     mask, _ = _chosen(table, chosen)
     table["chosen"] = mask
+    # a client reached by several chosen actions is counted once per horizon
+    table["overlap"] = overlap_deduction(inputs, result.clients,
+                                         mask & table["priced"].astype(bool).to_numpy(),
+                                         targets)
     missing: list[str] = [m for m in result.missing if m in ("actions", "offers", "acquisition")]
     for m in table["missing"]:
         missing.extend(x for x in m if x not in missing)
@@ -663,7 +746,7 @@ def reprice(result: ActionEconomics, overrides: Mapping[str, Mapping[str, Any]] 
         horizon_days=result.horizon_days, missing=tuple(missing),
         value_info=result.value_info, currency=result.currency, n_clients=result.n_clients,
         chosen_saved=result.chosen_saved, inputs=result.inputs, clients=result.clients,
-        cost_unit=result.cost_unit,
+        cost_unit=result.cost_unit, targets=targets,
     )
 
 

@@ -22,7 +22,11 @@ Definitions, stated once
 *Churn risk*
     The probability that an *active* client makes no purchase within the horizon (step 5's
     model). It is a forecast about active clients only: a lapsed client has already left and
-    is a *win-back* population, not a churn risk — their risk is left empty.
+    is a *win-back* population, not a churn risk — their risk is left empty. When the
+    model, checked one horizon back on the client's own history, does not beat recency by
+    :data:`workbench.churn.MIN_AUC_GAIN` of ROC AUC, the risk is the recency curve instead
+    (:func:`workbench.churn.backtested_churn`): the list is ranked by the simple rule, and a
+    note (``churn.note.recency_rule``) and ``settings["churn_ranking"]`` say so.
 
 Precedence when labels disagree on one row
 ------------------------------------------
@@ -91,14 +95,20 @@ class ClientBase:
         Index ``customer_id``; columns ``status``, ``rung``, ``strategy``, ``override``,
         ``recency_days``, ``frequency``, ``monetary_total``, ``r_score``, ``f_score``,
         ``m_score``, ``rfm_segment``, ``rfm_segment_raw``, ``abc``, ``xyz``, ``abc_xyz``,
-        ``cluster`` (when computed), ``expected_value``, ``churn_probability`` and
+        ``cluster`` (when computed), ``expected_value`` (the margin the client would bring
+        over the horizon if they stay: :func:`workbench.retention_value`, the same number
+        steps 5 and 7 use), ``churn_probability`` and
         ``risk_band`` (active clients only), ``median_gap_days``, ``referred_buyers`` (paying
         clients they brought, when ``customers`` has ``referred_by``: a regular who brought
         one is an advocate, see :data:`workbench.LADDER_RULES`).
     asof : Timestamp
     horizon : str
     settings : dict
-        The thresholds and rules used (ABC, XYZ, ladder rules, risk cut-offs, k).
+        The thresholds and rules used (ABC, XYZ, ladder rules, risk cut-offs, k) and
+        ``churn_ranking``: what ranks the churn risk (see
+        :func:`workbench.churn.backtested_churn`; None without churn); ``value``: the
+        back-test of ``expected_value`` (:func:`workbench.retention_value`: the method used
+        and both errors).
     notes : list of (str, dict)
         What could not be computed (catalogue key, values).
     """
@@ -256,23 +266,39 @@ def client_base(
     out["xyz"] = ax["xyz"].astype("string").reindex(out.index)
     out["abc_xyz"] = ax["cell"].astype("string").reindex(out.index)
 
-    value = workbench.expected_value(tx, asof=asof, horizon=horizon)
+    # the client's value over the horizon, as step 5 and step 7 use it: the customer-value
+    # model or last year's margin at the client's pace, whichever predicted the client's own
+    # last horizon better, with the workshop's margin rate (one source, retention_value)
+    from workbench.economics import retention_value_by_horizon
+
+    margin = ws.get("company.margin") if ws is not None else None
+    try:
+        value = retention_value_by_horizon(tx, [horizon], asof=asof, margin=margin)[horizon]
+        value_info = dict(value.attrs["backtest"])
+    except WorkbenchError as exc:  # the value model cannot be fitted: the run rate stays
+        value = workbench.expected_value(tx, asof=asof, horizon=horizon, margin=margin)
+        value_info = {"method": "run_rate", "reason": "no_model", "error": str(exc)}
     value.index = value.index.astype("string")
     out["expected_value"] = value.reindex(out.index).astype(float)
     out.loc[out["status"] == "potential", "expected_value"] = np.nan
 
     out["churn_probability"] = np.nan
+    ranking = None
     if churn:
-        try:
-            model = workbench.ChurnModel(horizon=horizon).fit(
-                tx, asof=asof, customers=customers, feedback=feedback, survey=survey)
-            proba = model.predict_proba(tx, asof=asof, customers=customers,
-                                        feedback=feedback, survey=survey)
+        from workbench.churn import backtested_churn
+
+        try:  # the model, or recency when the client's own back-test finds it no better
+            proba, ranking = backtested_churn(tx, asof, horizon, customers=customers,
+                                              feedback=feedback, survey=survey)
+            if ranking["rank_by"] == "recency":
+                notes.append(("churn.note.recency_rule", {
+                    k: ranking[k] for k in ("roc_auc_model", "roc_auc_recency",
+                                            "min_auc_gain")}))
             proba.index = proba.index.astype("string")
             active = out["status"] == "active"
             out.loc[active, "churn_probability"] = proba.reindex(out.index[active]).astype(
                 float).to_numpy()
-        except WorkbenchError as exc:
+        except (WorkbenchError, ValueError) as exc:  # ValueError: too few leavers to fit
             notes.append(("base.note.no_churn", {"horizon": horizon, "error": str(exc)}))
     scored = out["churn_probability"].notna()
     band = pd.array([pd.NA] * len(out), dtype="string")
@@ -328,7 +354,8 @@ def client_base(
     rules = {**LADDER_RULES, **dict(ladder_rules or {})}
     settings = {"abc": tuple(abc), "xyz": tuple(xyz), "risk_cutoffs": tuple(risk_cutoffs),
                 "lapsed_days": rules["lapsed_days"],
-                "lapsed_gap_multiple": rules["lapsed_gap_multiple"], "k": k_used}
+                "lapsed_gap_multiple": rules["lapsed_gap_multiple"], "k": k_used,
+                "churn_ranking": ranking, "value": value_info}
     return ClientBase(table=out, asof=asof_ts, horizon=str(horizon), settings=settings,
                       notes=notes)
 

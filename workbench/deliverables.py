@@ -223,6 +223,10 @@ def _render_notes(specs: Iterable[tuple[str, dict[str, Any]]], language: str) ->
         for k in ("mae_clv", "mae_run_rate"):  # money, rendered in the note's language
             if k in fmt:
                 fmt[k] = money(fmt[k], language)
+        for k in ("roc_auc_model", "roc_auc_recency", "min_auc_gain"):  # churn ranking note
+            if k in fmt:
+                from workbench.narrative._format import decimal
+                fmt[k] = decimal(fmt[k], 2 if k == "min_auc_gain" else 3, language)
         if key.startswith("base."):  # the client base's facts, worded by the text layer
             notes.append(_base_note(key, fmt, language))
             continue
@@ -433,7 +437,9 @@ def compute_deliverables(
         stale = stale_open_complaints(feedback, base.asof, max_age_days=stale_days)
         note_specs.append(("base.stale", {"ages": stale["age_days"].astype(int).tolist(),
                                           "days": stale_days}))
-    value_info = _value_columns(scores, tables["transactions"], asof_ts, horizon, ws)
+    note_specs += [n for n in base.notes if n[0] == "churn.note.recency_rule"]  # ranked by recency
+    value_info = _value_columns(scores, tables["transactions"], asof_ts, horizon, ws,
+                                base.settings.get("value"))  # the client base's value
     if value_info.get("reason") == "backtest":  # say which value is used, and why
         note_specs.append((f"deliv.note.value_{value_info['method']}", {
             "mae_clv": value_info.get("mae_clv", np.nan),
@@ -502,22 +508,26 @@ CLV_BOOTSTRAP = 50
 
 
 def _value_columns(scores: pd.DataFrame, tx: pd.DataFrame, asof: pd.Timestamp, horizon: Any,
-                   ws: Any) -> dict[str, Any]:
+                   ws: Any, known: dict[str, Any] | None = None) -> dict[str, Any]:
     """Put the back-tested value (``expected_value``) and the CLV with its interval in place.
 
     Returns the back-test of :func:`workbench.retention_value` (``method`` used, both errors);
     when the value model cannot be fitted the run rate of the client base stays and
     ``method`` says ``run_rate`` with ``reason`` ``no_model``.
     """
-    from workbench.economics import retention_value
+    from workbench.economics import retention_value_by_horizon
     from workbench.value import customer_value
 
     margin = ws.get("company.margin") if ws is not None else None
     idx = scores.index
     try:
-        value, info = retention_value(tx, asof=asof, horizon=horizon, margin=margin)
-        value.index = value.index.astype("string")
-        scores["expected_value"] = value.reindex(idx).astype("float64").to_numpy()
+        if known is not None:  # scores hold the client base's retention_value already
+            info = dict(known)
+        else:
+            value = retention_value_by_horizon(tx, [horizon], asof=asof, margin=margin)[horizon]
+            info = dict(value.attrs["backtest"])
+            value.index = value.index.astype("string")
+            scores["expected_value"] = value.reindex(idx).astype("float64").to_numpy()
     except WorkbenchError as exc:
         info = {"method": "run_rate", "reason": "no_model", "error": str(exc)}
     try:

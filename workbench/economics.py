@@ -158,7 +158,9 @@ def retention_value(
         ``expected_value`` per client at ``asof`` from the chosen method, and the back-test:
         ``method`` (used), ``reason``, ``backtest_asof``, ``n`` (clients scored),
         ``mae_run_rate``, ``mae_clv``, ``rmse_run_rate``, ``rmse_clv`` (per client, in
-        money), ``total_actual``, ``total_run_rate``, ``total_clv``.
+        money), ``total_actual``, ``total_run_rate``, ``total_clv``, and ``spend_model``
+        of the last customer-value fit (:attr:`workbench.value.CustomerValue.spend_model`:
+        the spend per purchase is each client's run rate when Gamma-Gamma's ``q <= 1``).
     """
     from workbench.churn._horizons import _shift, parse_horizon
     from workbench.errors import InsufficientHistoryError
@@ -176,6 +178,7 @@ def retention_value(
 
     def clv_at(day):
         cv = customer_value(full, day, horizon, margin=margin, discount_rate=0.0, n_boot=0)
+        info["spend_model"] = cv.spend_model  # Gamma-Gamma, or the run rate when q <= 1
         return cv.table["clv"].rename("expected_value")
 
     try:
@@ -209,6 +212,64 @@ def retention_value(
     else:
         value = expected_value(full, asof_day, horizon, lookback_days, margin)
     return value.sort_index(), info
+
+
+def retention_value_by_horizon(
+    tx: pd.DataFrame,
+    horizons,
+    asof: object = None,
+    margin: float | None = None,
+    positive: bool = False,
+    lookback_days: int = DEFAULT_LOOKBACK_DAYS,
+    columns: Mapping[str, str] | None = None,
+) -> dict[str, pd.Series]:
+    """:func:`retention_value` for each of several horizons: one source of the client's value.
+
+    Step 5's retention widget offers several horizons, step 7 and the client base use one;
+    all of them call this, so a value is computed - and chosen by its back-test - the same way
+    everywhere.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        Transactions (``cost`` gives the margin).
+    horizons : str or iterable of str
+        Horizons (e.g. ``["90D", "180D"]``); duplicates are computed once.
+    asof, margin, lookback_days, columns
+        As in :func:`retention_value`.
+    positive : bool, default False
+        Clip negative values to 0 (a client who costs more than they bring has nothing to
+        keep: what the retention plan and its widget need).
+
+    Returns
+    -------
+    dict
+        ``{horizon: expected_value Series}`` in the order given; each Series carries its
+        back-test (the dict of :func:`retention_value`) in ``.attrs["backtest"]``.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [100.0, 50.0, -20.0],
+    ...                    "date": pd.to_datetime(["2024-01-10", "2024-06-01", "2024-06-20"])})
+    >>> v = retention_value_by_horizon(tx, ["30D", "60D"], margin=0.5, positive=True)
+    >>> {h: s.round(2).to_dict() for h, s in v.items()}  # a: 150 x 0.5 / 162 days x 30
+    {'30D': {'a': 13.89, 'b': 0.0}, '60D': {'a': 27.78, 'b': 0.0}}
+    >>> v["30D"].attrs["backtest"]["method"]
+    'run_rate'
+    """
+    if isinstance(horizons, str) or not hasattr(horizons, "__iter__"):
+        horizons = [horizons]
+    out: dict[str, pd.Series] = {}
+    for h in horizons:
+        if h in out:
+            continue
+        value, info = retention_value(tx, asof=asof, horizon=h, margin=margin,
+                                      lookback_days=lookback_days, columns=columns)
+        if positive:
+            value = value.clip(lower=0)
+        value.attrs["backtest"] = info
+        out[h] = value
+    return out
 
 
 @dataclass

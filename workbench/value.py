@@ -399,6 +399,12 @@ class CustomerValue:
         (revenue: no cost and no margin given).
     bootstrap : pandas.DataFrame
         Parameters of each bootstrap replicate.
+    spend_model : dict
+        How the spend per future purchase was estimated: ``method`` ``"gamma_gamma"``, or
+        ``"run_rate"`` with ``reason`` ``"gamma_gamma_q_le_1"`` when the fitted ``q`` is at
+        most 1 - the Gamma-Gamma mean spend ``p gamma / (q - 1)`` is then undefined (a
+        heavy tail of big spenders), and each client's own mean spend per purchase day up to
+        ``asof`` is used instead (the bootstrap then varies the purchases only); ``q``.
     """
 
     table: pd.DataFrame
@@ -414,6 +420,7 @@ class CustomerValue:
     unit_days: float = WEEK_DAYS
     asof: pd.Timestamp | None = None
     bootstrap: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spend_model: dict = field(default_factory=dict)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -460,13 +467,20 @@ def _purchase_steps(bg, c: _Collapsed, steps: np.ndarray) -> np.ndarray:
     return np.stack([bgnbd_expected_purchases(bg, t, xu, txu, Tu) for t in steps], axis=1)
 
 
-def _value(bg, gg, c: _Collapsed, x, m, steps, disc, margin):
+def _value(bg, gg, c: _Collapsed, x, m, steps, disc, margin, own_spend=None):
     cum = _purchase_steps(bg, c, steps)
     per_step = np.diff(np.concatenate([np.zeros((len(cum), 1)), cum], axis=1), axis=1)
     discounted = (per_step * disc[None, :]).sum(axis=1)[c.inverse]
     purchases = (cum[:, -1] if cum.shape[1] else np.zeros(len(cum)))[c.inverse]
-    spend = gamma_gamma_spend(gg, x, m)
+    spend = gamma_gamma_spend(gg, x, m) if own_spend is None else own_spend
     return purchases, spend, discounted * spend * margin
+
+
+def _own_spend(cut: pd.DataFrame, s: pd.DataFrame) -> np.ndarray:
+    """Each client's own mean net spend per purchase day up to ``asof`` (>= 0): the run rate."""
+    net = cut.groupby(cut["customer_id"].astype("string"))["amount"].sum()
+    total = net.reindex(s.index, fill_value=0.0).to_numpy(dtype="float64")
+    return np.maximum(total / (s["frequency"].to_numpy(dtype="float64") + 1.0), 0.0)
 
 
 @cached("customer-value")  # fitted once per `workbench run` (workbench._cache)
@@ -523,6 +537,8 @@ def customer_value(
     what a single client will actually spend (that is far wider: a client buys or does not).
     BG/NBD and Gamma-Gamma assume that how often a client buys and how much they spend are
     independent; ``independence`` reports the correlation so the analyst can judge it.
+    When the Gamma-Gamma fit gives ``q <= 1`` its mean spend is undefined: the spend per
+    purchase falls back to each client's own run rate and ``spend_model`` says so.
     """
     if not 0 < interval < 1:
         raise WorkbenchError(f"interval must be in (0, 1); got {interval!r}")
@@ -543,7 +559,12 @@ def customer_value(
     coll = _Collapsed(x, tx_, big_t)
     bg = _fit_collapsed(coll, coll.weights(), 0.0, None)
     gg = fit_gamma_gamma(x, m)
-    purchases, spend, clv = _value(bg, gg, coll, x, m, steps, disc, mr)
+    own = None
+    spend_model = {"method": "gamma_gamma", "reason": None, "q": float(gg["q"])}
+    if not gg["q"] > 1:  # the population mean spend p gamma / (q - 1) does not exist
+        own = _own_spend(cut, s)
+        spend_model.update(method="run_rate", reason="gamma_gamma_q_le_1")
+    purchases, spend, clv = _value(bg, gg, coll, x, m, steps, disc, mr, own)
     table = s.drop(columns=["first_day"]).assign(
         p_alive=bgnbd_p_alive(bg, x, tx_, big_t),
         expected_purchases=purchases,
@@ -572,8 +593,8 @@ def customer_value(
             w = rng.multinomial(len(s), np.full(len(s), 1.0 / len(s))).astype("float64")
             bg_i = _fit_collapsed(coll, coll.weights(w), 0.0, bg)
             try:
-                gg_i = fit_gamma_gamma(x, m, weights=w, start=gg)
-                _, _, sims[i] = _value(bg_i, gg_i, coll, x, m, steps, disc, mr)
+                gg_i = gg if own is not None else fit_gamma_gamma(x, m, weights=w, start=gg)
+                _, _, sims[i] = _value(bg_i, gg_i, coll, x, m, steps, disc, mr, own)
             except (InsufficientHistoryError, WorkbenchError):
                 sims[i] = np.nan
                 gg_i = {"p": np.nan, "q": np.nan, "gamma": np.nan}
@@ -593,6 +614,7 @@ def customer_value(
         horizon_days=int(h_days), discount_rate=float(discount_rate), period_days=float(p_days),
         interval=float(interval), n_boot=int(n_boot), margin_source=source,
         asof=pd.Timestamp(asof_ts).normalize(), bootstrap=pd.DataFrame(boot_rows),
+        spend_model=spend_model,
     )
     out._total_interval = total_iv
     return out

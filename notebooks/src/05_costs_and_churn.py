@@ -282,6 +282,11 @@ if workbench.needs(folder, "feedback", language=language):
 # above holds it; lapsed clients have already left and are a win-back population, not a risk).
 # The risk bands use the cut-offs `risk_cutoffs`; they are for the conversation with the sales
 # team — the money-optimal line comes in section 5.
+#
+# The model earns this only by beating the simple rule: when, on the client's own last horizon
+# (section 2), its ROC AUC is not at least 0.02 above recency's with a Brier score no worse, the
+# list is ranked by the days since the last purchase instead, and the risk is the recency
+# curve's. The sentence under the bands says which of the two this run uses.
 
 # %% [markdown] tags=["ru"]
 # ## 4. Кто в зоне риска сегодня?
@@ -291,12 +296,20 @@ if workbench.needs(folder, "feedback", language=language):
 # сегодня (её оценки хранит клиентская база выше; ушедшие клиенты уже ушли — их возвращают, а
 # не удерживают). Группы риска используют границы `risk_cutoffs`; они для разговора с отделом
 # продаж — оптимальная по деньгам граница появится в разделе 5.
+#
+# Это место модель заслуживает, только если она лучше простого правила: когда на последнем
+# горизонте собственной истории клиента (раздел 2) её ROC AUC не выше, чем у давности, хотя бы
+# на 0,02 при оценке Брайера не хуже, список упорядочивается по дням с последней покупки, а риск
+# берётся с кривой давности. Предложение под группами говорит, что из двух использует этот
+# запуск.
 
 # %%
 today_ok = workbench.churn_history_ok(tx, horizon, asof, n_horizons=1, language=language)
 if today_ok:  # the active clients' churn probability, from the client base
     probabilities = base.active["churn_probability"].dropna()
     print(workbench.describe_risk(probabilities, risk_cutoffs, language=language))
+    # the model ranks the list only if it beat recency on the client's own last horizon
+    print(workbench.describe_churn_ranking(base.settings["churn_ranking"], language=language))
 
 # %% tags=["nbval-ignore-output"]
 if today_ok:
@@ -304,10 +317,10 @@ if today_ok:
     plt.show()
 
 # %% tags=["nbval-check-output"]
-# ✅ check: active clients scored, and per risk band today (low, medium, high)
+# ✅ check: active clients scored, what ranks them, and per risk band today (low, medium, high)
 if today_ok:
     bands = workbench.risk_band(probabilities, risk_cutoffs)
-    print(len(probabilities), counts["n_lapsed"])
+    print(len(probabilities), counts["n_lapsed"], base.settings["churn_ranking"]["rank_by"])
     print(verdict("clients per band (low, medium, high)",
                   bands.value_counts().reindex(["low", "medium", "high"], fill_value=0),
                   [703, 286, 770], abs=5))
@@ -387,8 +400,8 @@ if offer_priced:  # a longer horizon needs a longer history: left out when the d
                   if workbench.churn_history_ok(tx, h, asof, n_horizons=1, language=language)}
     by_horizon = {h: p[p.index.isin(base.active.index)] for h, p in by_horizon.items()}
     by_horizon = {horizons[0]: probabilities, **by_horizon}
-    values = {h: workbench.retention_value(tx, asof=asof, horizon=h, margin=margin)[0]
-              .clip(lower=0) for h in by_horizon}
+    values = workbench.retention_value_by_horizon(tx, list(by_horizon), asof=asof,
+                                                  margin=margin, positive=True)
     panel = workbench.widgets.retention_panel(by_horizon, values, segments=rungs,
                                               offer_cost=cost, success_rate=success_rate,
                                               language=language)
@@ -447,6 +460,9 @@ if backtest_ok and cost is not None:
 # measured in the leads table), the net, ROI, payback and who does it — in-house or bought
 # in. A client's value is the one the back-test prefers (model or last year's pace). An
 # action the file does not price is listed with the fields to fill: nothing is invented.
+# Each row is the action alone; the chosen set counts each client once per horizon — where a
+# segment's offer and the retention offer reach the same client, the one that keeps more of
+# that client's value at risk is credited with it, and the other's claim is deducted.
 
 # %% [markdown] tags=["ru"]
 # ## 6. Все запланированные действия в деньгах: затраты, результат, рентабельность, окупаемость
@@ -462,7 +478,10 @@ if backtest_ok and cost is not None:
 # клиента; конверсия — по таблице лидов), чистый итог, рентабельность, окупаемость и кто делает —
 # своими силами или подрядчик. Ценность клиента — та, которую предпочла обратная проверка
 # (модель или темп прошлого года). Действие, которое файл не позволяет оценить, показано с
-# полями, которые нужно заполнить: ничего не придумывается.
+# полями, которые нужно заполнить: ничего не придумывается. Каждая строка — действие само по
+# себе; выбранный набор учитывает каждого клиента один раз за горизонт: если предложение
+# сегменту и удерживающее предложение достаются одному клиенту, его ценность под риском
+# засчитывается тому, что удерживает больше, а притязание другого вычитается.
 
 # %%
 economics = workbench.action_economics(folder, asof=asof)
@@ -493,13 +512,15 @@ actions_panel = workbench.widgets.action_economics_panel(economics, language=lan
 display(actions_panel)
 
 # %% tags=["nbval-check-output"]
-# ✅ check: actions priced and chosen; the chosen set's cost and result to 0.5 %
+# ✅ check: actions priced and chosen; the chosen set's cost, result (each client counted once)
+# and the overlap deducted, to 0.5 %
 priced = economics.table["priced"]
 chosen_set = economics.totals()
 print(verdict("actions", [len(priced), int(priced.sum()), len(economics.chosen)],
               [22, 21, 6], abs=0))
-print(verdict("chosen cost", chosen_set["cost"], 574452, rel=0.005))
-print(verdict("chosen result", chosen_set["money"], 1402195, rel=0.005))
+print(verdict("chosen cost", chosen_set["cost"], 576052, rel=0.005))
+print(verdict("chosen result", chosen_set["money"], 1201181, rel=0.005))
+print(verdict("overlap deducted", chosen_set["overlap"], 204707, rel=0.005))
 
 # %% [markdown] tags=["en", "workshop-only"]
 # ## 📝 Your turn

@@ -95,6 +95,14 @@ MESSAGES = {
         "ru": "За {horizon} можно оценить {n_priced} из {n} запланированных действий; ни одно "
               "не окупается за горизонт, поэтому ни одно не выбрано.",
     },
+    "act.describe.overlap": {
+        "en": "Each client counts once per horizon: {overlap} that several chosen actions "
+        "would claim among the same clients is counted only for the one that keeps the most of "
+        "it (the costs stay: every action still contacts them).",
+        "ru": "Каждый клиент учтён один раз за горизонт: {overlap}, на которые претендовали бы "
+        "несколько выбранных действий у одних и тех же клиентов, засчитаны только тому, что "
+        "удерживает больше всех (затраты остаются: каждое действие с ними работает).",
+    },
     "act.describe.best": {
         "en": "The best return: {name} (net {net}, ROI {roi}).",
         "ru": "Лучшая отдача: {name} (чистый итог {net}, рентабельность {roi}).",

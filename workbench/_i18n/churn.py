@@ -205,6 +205,38 @@ MESSAGES = {
         "en": "The model beats the recency baseline on {k} of 4 measures.",
         "ru": "Модель лучше базовой (по давности) по {k} из 4 показателей.",
     },
+    "churn.ranking.model": {
+        "en": "On the client's own last horizon the model ranks leavers better than recency "
+        "(ROC AUC {auc} against {auc_r}; it had to be at least {gain} higher with a Brier "
+        "score no worse): the contact list is ranked by the model.",
+        "ru": "На последнем горизонте собственной истории клиента модель упорядочивает уходящих "
+        "лучше, чем давность (ROC AUC {auc} против {auc_r}; нужно было превзойти хотя бы на "
+        "{gain} при оценке Брайера не хуже): список для контакта упорядочен по модели.",
+    },
+    "churn.ranking.recency": {
+        "en": "On the client's own last horizon the model is no better than recency (ROC AUC "
+        "{auc} against {auc_r}; it had to be at least {gain} higher with a Brier score no "
+        "worse): the contact list is ranked by the simple rule — the days since the last "
+        "purchase — and the churn probabilities are those of the recency curve.",
+        "ru": "На последнем горизонте собственной истории клиента модель не лучше давности "
+        "(ROC AUC {auc} против {auc_r}; нужно было превзойти хотя бы на {gain} при оценке "
+        "Брайера не хуже): список для контакта упорядочен по простому правилу — дням с "
+        "последней покупки, а вероятности ухода взяты с кривой давности.",
+    },
+    "churn.ranking.unchecked": {
+        "en": "The history is too short to check the model one horizon back against recency: "
+        "the contact list is ranked by the model, unchecked.",
+        "ru": "История слишком коротка, чтобы проверить модель на горизонт назад против "
+        "давности: список для контакта упорядочен по модели без проверки.",
+    },
+    "churn.note.recency_rule": {
+        "en": "The churn model was no better than recency on the last horizon (ROC AUC "
+        "{roc_auc_model} against {roc_auc_recency}, {min_auc_gain} more needed): the lists "
+        "are ranked by the days since the last purchase.",
+        "ru": "Модель ухода оказалась не лучше давности на последнем горизонте (ROC AUC "
+        "{roc_auc_model} против {roc_auc_recency}, нужно было на {min_auc_gain} больше): "
+        "списки упорядочены по дням с последней покупки.",
+    },
     "churn.describe.drivers": {
         "en": "What moves the forecast most (drop in ROC AUC when the feature is shuffled): "
         "{drivers}.",

@@ -21,7 +21,8 @@ The economics of acting on the scores (value at risk, offer cost, targeting thre
 Modules, one job each: :mod:`~workbench.churn._horizons`, :mod:`~workbench.churn._labels`,
 :mod:`~workbench.churn._features`, :mod:`~workbench.churn._bgnbd` (the BG/NBD features),
 :mod:`~workbench.churn._calibration` (metrics), :mod:`~workbench.churn._model`,
-:mod:`~workbench.churn._persistence` and :mod:`~workbench.churn._risk`. Everything said in
+:mod:`~workbench.churn._persistence`, :mod:`~workbench.churn._ranking` (model or recency,
+by the client's own back-test) and :mod:`~workbench.churn._risk`. Everything said in
 words (the sentences, feature names, risk-band labels, reasons) is in
 :mod:`workbench.narrative`; this package returns data and keys.
 """
@@ -41,6 +42,7 @@ from workbench.churn._horizons import horizon_days, parse_horizon
 from workbench.churn._labels import backtest_asof, churn_labels, has_churn_history
 from workbench.churn._model import ChurnModel
 from workbench.churn._persistence import MODEL_FORMAT, MODEL_FORMAT_VERSION, TRUSTED_TYPES
+from workbench.churn._ranking import backtested_churn
 from workbench.churn._risk import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 
 __all__ = (
@@ -54,8 +56,9 @@ __all__ = (
     "RISK_BANDS",
     "TRUSTED_TYPES",
     "ChurnModel",
-    "calibration_table",
     "backtest_asof",
+    "backtested_churn",
+    "calibration_table",
     "churn_labels",
     "customer_features",
     "has_churn_history",

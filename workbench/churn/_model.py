@@ -417,6 +417,37 @@ class ChurnModel(BaseEstimator):
         X, _ = self._features_at(tx, asof, customers, feedback, survey, columns)
         return pd.Series(self._proba(X), index=X.index, name="churn_probability")
 
+    def predict_recency_proba(
+        self,
+        tx: pd.DataFrame,
+        asof: object = None,
+        customers: pd.DataFrame | None = None,
+        feedback: pd.DataFrame | None = None,
+        survey: pd.DataFrame | None = None,
+        columns: Mapping[str, str] | None = None,
+    ) -> pd.Series:
+        """Return the recency baseline's probability of no purchase in ``(asof, asof + H]``.
+
+        The simple rule "the longer since the last purchase, the likelier to leave" as a
+        probability: the logistic curve on ``log1p(recency_days)`` fitted on the most recent
+        training window (:attr:`baseline_`). It ranks clients exactly by days since their
+        last purchase; :func:`~workbench.churn.backtested_churn` uses it when the model is
+        no better on the client's own back-test.
+
+        Parameters
+        ----------
+        tx, asof, customers, feedback, survey, columns
+            As in :meth:`predict_proba`.
+
+        Returns
+        -------
+        pandas.Series
+            ``churn_probability`` (float64) indexed by ``customer_id``, the same clients as
+            :meth:`predict_proba`.
+        """
+        X, _ = self._features_at(tx, asof, customers, feedback, survey, columns)
+        return pd.Series(self._baseline_proba(X), index=X.index, name="churn_probability")
+
     def evaluate(
         self,
         tx: pd.DataFrame,

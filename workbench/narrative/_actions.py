@@ -234,6 +234,9 @@ def describe_action_economics(result: ActionEconomics, language: str | None = No
             net=money(tot["net"], language, cur),
             roi="—" if math.isnan(tot["roi"]) else percent(tot["roi"], 0, language),
             payback=_payback_text(tot["payback_months"], language)))
+        if tot["overlap"] > 0:
+            parts.append(t("act.describe.overlap", language,
+                           overlap=money(tot["overlap"], language, cur)))
     else:
         parts.append(t("act.describe.nothing_chosen", language, horizon=horizon,
                        n_priced=count(len(priced), language), n=count(len(tab), language)))

@@ -336,6 +336,42 @@ def describe_evaluation(evaluation: Mapping[str, pd.DataFrame], language: str | 
     return " ".join(parts)
 
 
+def describe_churn_ranking(ranking: Mapping[str, object] | None,
+                           language: str | None = None) -> str:
+    """Say what ranks the contact list: the churn model, or recency when it is no better.
+
+    Parameters
+    ----------
+    ranking : dict or None
+        ``ClientBase.settings["churn_ranking"]`` or the second value of
+        :func:`workbench.churn.backtested_churn`; None (churn not estimated) gives "".
+    language : {"en", "ru"}, optional
+
+    Returns
+    -------
+    str
+        One sentence: both ROC AUCs and the gain required, and whether the list is ranked
+        by the model or by the days since the last purchase (or that the model could not be
+        checked).
+
+    Examples
+    --------
+    >>> r = {"rank_by": "recency", "reason": "backtest", "roc_auc_model": 0.839,
+    ...      "roc_auc_recency": 0.828, "min_auc_gain": 0.02}
+    >>> describe_churn_ranking(r, "en")[:60]
+    "On the client's own last horizon the model is no better than"
+    """
+    language = check_language(language)
+    if not ranking:
+        return ""
+    if ranking.get("reason") != "backtest":
+        return t("churn.ranking.unchecked", language)
+    key = "churn.ranking.recency" if ranking["rank_by"] == "recency" else "churn.ranking.model"
+    return t(key, language, auc=decimal(ranking["roc_auc_model"], 3, language),
+             auc_r=decimal(ranking["roc_auc_recency"], 3, language),
+             gain=decimal(ranking["min_auc_gain"], 2, language))
+
+
 def describe_drivers(
     explained: pd.DataFrame, language: str | None = None, top: int = 5
 ) -> str:
