@@ -217,13 +217,13 @@ if workbench.needs(folder, "feedback", language=language):
 # ли. Источник стоит своих денег, когда приводит клиентов, которые остаются.
 
 # %%
-if workbench.needs(folder, "customers", language=language):
+if workbench.needs(folder, "customers", language=language, columns=("source",)):
     sources = workbench.source_yield(folder.tables["customers"], folder.tables["transactions"],
                                      asof=asof, horizon=source_horizon)
     display(workbench.format_source_yield(sources, language=language))
 
 # %% tags=["nbval-ignore-output"]
-if workbench.needs(folder, "customers", language=language):
+if workbench.needs(folder, "customers", language=language, columns=("source",)):
     workbench.plotting.plot_source_yield(sources, language=language)
     plt.show()
 
@@ -235,12 +235,12 @@ if workbench.needs(folder, "customers", language=language):
 # покупателей.
 
 # %%
-if workbench.needs(folder, "customers", language=language):
+if workbench.needs(folder, "customers", language=language, columns=("source",)):
     print(workbench.describe_source_yield(sources, language=language))
 
 # %% tags=["nbval-check-output"]
 # ✅ check: clients, share of revenue and repeat rate per source
-if workbench.needs(folder, "customers", language=language):
+if workbench.needs(folder, "customers", language=language, columns=("source",)):
     print(sources["clients"].sort_index().to_dict())
     print(sources["share_of_revenue"].round(3).sort_index().to_dict())
     print(sources["repeat_rate"].round(3).sort_index().to_dict())

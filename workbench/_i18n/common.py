@@ -20,4 +20,10 @@ MESSAGES = {
         "ru": "Для этого шага нужна таблица «{table}» ({file}); в папке {folder} её нет. "
         "Добавьте её, чтобы выполнить эту часть; остальная часть блокнота работает.",
     },
+    "common.missing_columns": {
+        "en": "This part needs the column “{columns}” of the {table} table ({file}), which is "
+        "absent or empty there. Add it to run this part; the rest of the notebook still works.",
+        "ru": "Для этой части нужен столбец «{columns}» таблицы «{table}» ({file}); его там нет "
+        "или он пуст. Добавьте его, чтобы выполнить эту часть; остальная часть блокнота работает.",
+    },
 }

@@ -28,7 +28,8 @@ VERSION_PACKAGES: tuple[str, ...] = (
 )
 
 
-def needs(folder: Any, table: str, language: str | None = None) -> bool:
+def needs(folder: Any, table: str, language: str | None = None,
+          columns: tuple[str, ...] = ()) -> bool:
     """Return True if ``folder`` holds ``table``; otherwise print which data the step needs.
 
     Parameters
@@ -39,11 +40,15 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
         A canonical table name (``"survey"``, ``"feedback"``, ...).
     language : {"en", "ru"}, optional
         Language of the message (default: the current language).
+    columns : tuple of str, optional
+        Optional columns of ``table`` the section needs (e.g. ``("source",)`` of the
+        customers). A column that is absent or empty everywhere makes the call False, with one
+        sentence naming the column and the file.
 
     Returns
     -------
     bool
-        True when the table was loaded and is not empty.
+        True when the table was loaded, is not empty and has every column of ``columns``.
 
     Notes
     -----
@@ -63,6 +68,14 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
     >>> needs(f, "survey")  # doctest: +ELLIPSIS
     This step needs the survey table (survey.csv), which was not found in client. ...
     False
+    >>> import pandas as pd
+    >>> g = SimpleNamespace(tables={"customers": pd.DataFrame({"customer_id": ["a"]})},
+    ...                     missing=(), path="data/client")
+    >>> needs(g, "customers", columns=("source",))  # doctest: +ELLIPSIS
+    This part needs the column “source” of the customers table (customers.csv), ...
+    False
+    >>> needs(g, "customers", columns=("source",))  # said once: silent now
+    False
     """
     from pathlib import Path
 
@@ -71,7 +84,10 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
     language = check_language(language)
     frame = getattr(folder, "tables", {}).get(table)
     if frame is not None and table not in getattr(folder, "missing", ()) and len(frame) > 0:
-        return True
+        absent = [c for c in columns if c not in frame.columns or not frame[c].notna().any()]
+        if not absent:
+            return True
+        return _say_missing_columns(folder, table, absent, language)
     said = _said(folder)
     if table in said:  # said once in this notebook (a section or the banner): not again
         return False
@@ -82,6 +98,22 @@ def needs(folder: Any, table: str, language: str | None = None) -> bool:
     where = Path(str(where)).name if where else "?"
     print(t("common.missing_data", language, table=name, file=f"{spec.file_stem}.csv",
             folder=where))
+    return False
+
+
+def _say_missing_columns(folder: Any, table: str, absent: list[str], language: str) -> bool:
+    """Print once which columns of ``table`` a section needs; always False."""
+    from workbench.schema import table_spec
+
+    said = _said(folder)
+    key = f"{table}." + ",".join(absent)
+    if key in said:
+        return False
+    said.add(key)
+    spec = table_spec(table)
+    name = table if language == "en" else t(f"ws.table.{table}", language)
+    print(t("common.missing_columns", language, table=name, file=f"{spec.file_stem}.csv",
+            columns=", ".join(absent), count=len(absent)))
     return False
 
 
