@@ -336,9 +336,6 @@ def test_a_real_transactions_only_export_shows_nothing_of_the_sample(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known defect: notebook 01 fails when the customers table "
-                   "has no 'source' column (source_yield needs it; its four cells check only "
-                   "that the table exists) — fix 01, rebuild it, then remove this mark")
 def test_another_business_shows_its_own_inputs_and_nothing_of_the_sample(tmp_path):
     data = _dental_clinic(tmp_path / "clinic")
     _run_and_scan(data, tmp_path / "out", currency="EUR")
