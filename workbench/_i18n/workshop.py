@@ -103,7 +103,7 @@ MESSAGES.update({
         "ru": "Таблица «{table}» не предоставлена: результаты рассчитаны без неё.",
     },
     "deliv.note.no_churn": {
-        "en": "Churn risk could not be estimated (too little history for a {horizon} horizon); "
+        "en": "Churn risk could not be estimated (too little history for a horizon of {horizon}); "
               "the lists are ordered by value.",
         "ru": "Риск ухода оценить не удалось (слишком короткая история для горизонта "
               "{horizon}); списки упорядочены по ценности.",

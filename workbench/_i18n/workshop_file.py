@@ -344,20 +344,22 @@ MESSAGES.update({
     "base.silent.none": {"en": "No client has lapsed yet.",
                          "ru": "Ушедших клиентов пока нет."},
     "base.stale": {
-        "en": "{n} complaints are recorded as open for more than {days} days (the oldest for "
-              "{oldest} days). That is far more often a record nobody closed than a client "
+        "en": "{complaints} {verb} recorded as open for more than {days} (the oldest for "
+              "{oldest}). That is far more often a record nobody closed than a client "
               "still waiting: check them with the data owner. They are marked in actions.xlsx "
               "(“Old open complaint: check the record”) and are not a reason to call first.",
-        "ru": "Открытыми дольше {days} дн. числятся жалобы: {n} (самая старая — {oldest} дн.). "
+        "ru": "{complaints} {verb} дольше {days} (самая старая — {oldest}). "
               "Гораздо чаще это запись, которую никто не закрыл, чем клиент, который всё ещё "
               "ждёт: проверьте их с владельцем данных. В actions.xlsx они отмечены («Старая "
               "открытая жалоба: проверить запись») и не ставят клиента первым в список "
               "звонков.",
     },
-    "base.stale.none": {"en": "No complaint is recorded as open for more than {days} days.",
-                        "ru": "Жалоб, открытых дольше {days} дн., нет."},
+    "base.stale.verb": {"en": "is|are",
+                        "ru": "числится открытой|числятся открытыми|числятся открытыми"},
+    "base.stale.none": {"en": "No complaint is recorded as open for more than {days}.",
+                        "ru": "Жалоб, открытых дольше {days}, нет."},
     "base.note.no_churn": {
-        "en": "Churn risk could not be estimated for a {horizon} horizon: {error}",
+        "en": "Churn risk could not be estimated for a horizon of {horizon}: {error}",
         "ru": "Риск ухода на горизонте {horizon} оценить не удалось: {error}",
     },
     "base.note.no_clusters": {

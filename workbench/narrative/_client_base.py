@@ -13,7 +13,7 @@ import pandas as pd
 
 from workbench.client_base import ClientBase
 from workbench.i18n import check_language, t
-from workbench.narrative._format import count, date, percent, quantity
+from workbench.narrative._format import count, date, percent, plural, quantity
 
 __all__ = (
     "describe_attrition",
@@ -186,7 +186,9 @@ def describe_stale_complaints(stale: pd.DataFrame, max_age_days: float,
     """
     language = check_language(language)
     if stale is None or not len(stale):
-        return t("base.stale.none", language, days=count(max_age_days, language))
-    return t("base.stale", language, n=count(len(stale), language),
-             days=count(max_age_days, language),
-             oldest=count(int(stale["age_days"].max()), language))
+        return t("base.stale.none", language, days=quantity(max_age_days, "day", language))
+    n = len(stale)
+    return t("base.stale", language, complaints=quantity(n, "complaint", language),
+             verb=plural(n, t("base.stale.verb", language), language),
+             days=quantity(max_age_days, "day", language),
+             oldest=quantity(int(stale["age_days"].max()), "day", language))
