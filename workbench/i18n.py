@@ -31,6 +31,7 @@ from workbench._context import (  # the client's currency and language: facts, n
     set_currency,
     set_language,
 )
+
 __all__ = (
     "LANGUAGES",
     "catalogue",
