@@ -8,6 +8,8 @@ import pytest
 from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.i18n import t
 from workbench.narrative import (
+    control_answers,
+    control_checklist,
     describe_control_questions,
     describe_ukor_comparison,
     format_control_questions,
@@ -21,8 +23,6 @@ from workbench.survey import (
     KOVACH_FACTORS,
     KOVACH_MANAGERS,
     compare_ukor,
-    control_answers,
-    control_checklist,
     describe_motivation,
     format_motivation,
     load_interview_notes,

@@ -1,18 +1,34 @@
 """The client in hand: facts of the loaded folder that every later display uses.
 
-Only the currency today: :func:`workbench.load_folder` makes the folder's workshop currency the
-current one, and the text layer shows money with it (:func:`workbench.i18n.set_currency` and
+The currency: :func:`workbench.load_folder` makes the folder's workshop currency the current
+one, and the text layer shows money with it (:func:`workbench.i18n.set_currency` and
 :func:`workbench.i18n.get_currency` are these functions). It is a fact of the client's data, not
 a text, so the loaders may set it without depending on the text layer.
+
+The language: the codes the workbench speaks (:data:`LANGUAGES`), the default one and
+:func:`check_language`, so that computation modules that take a ``language=`` argument (a
+questionnaire spec, a survey reader) validate it without importing the catalogue.
+:func:`workbench.i18n.check_language`, :func:`workbench.i18n.set_language` and
+:func:`workbench.i18n.get_language` are these functions.
 """
 
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
 
-__all__ = ("get_currency", "set_currency")
+__all__ = (
+    "LANGUAGES",
+    "check_language",
+    "get_currency",
+    "get_language",
+    "set_currency",
+    "set_language",
+)
 
-_current: dict[str, str | None] = {"currency": None}
+#: The languages of the catalogue and of every text the workbench writes.
+LANGUAGES: tuple[str, ...] = ("en", "ru")
+
+_current: dict[str, str | None] = {"currency": None, "language": "en"}
 
 
 def set_currency(currency: str | None) -> None:
@@ -29,3 +45,31 @@ def set_currency(currency: str | None) -> None:
 def get_currency() -> str | None:
     """Return the client's currency set with :func:`set_currency` (``None``: none set)."""
     return _current["currency"]
+
+
+def check_language(language: str | None) -> str:
+    """Validate a language code and return it (``None`` means the current default).
+
+    Examples
+    --------
+    >>> check_language("RU ")
+    'ru'
+    """
+    if language is None:
+        return str(_current["language"])
+    lang = str(language).lower().strip()
+    if lang not in LANGUAGES:
+        raise WorkbenchError(
+            f"language must be one of {', '.join(LANGUAGES)}; got {language!r}"
+        )
+    return lang
+
+
+def set_language(language: str) -> None:
+    """Set the default language used when ``language=None`` is passed."""
+    _current["language"] = check_language(language)
+
+
+def get_language() -> str:
+    """Return the default language."""
+    return str(_current["language"])

@@ -23,8 +23,14 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Mapping
 
-from workbench._context import get_currency, set_currency  # the client's currency
-from workbench.errors import WorkbenchError
+from workbench._context import (  # the client's currency and language: facts, not texts
+    LANGUAGES,
+    check_language,
+    get_currency,
+    get_language,
+    set_currency,
+    set_language,
+)
 
 __all__ = (
     "LANGUAGES",
@@ -38,9 +44,6 @@ __all__ = (
     "set_language",
     "t",
 )
-
-LANGUAGES: tuple[str, ...] = ("en", "ru")
-_current: dict[str, str] = {"language": "en"}
 
 
 def _load_catalogue() -> dict[str, dict[str, str]]:
@@ -66,28 +69,6 @@ _CATALOGUE = _load_catalogue()
 def catalogue() -> dict[str, dict[str, str]]:
     """Return a copy of the whole catalogue (key -> {language: text})."""
     return {k: dict(v) for k, v in _CATALOGUE.items()}
-
-
-def check_language(language: str | None) -> str:
-    """Validate a language code and return it (``None`` means the current default)."""
-    if language is None:
-        return _current["language"]
-    lang = str(language).lower().strip()
-    if lang not in LANGUAGES:
-        raise WorkbenchError(
-            f"language must be one of {', '.join(LANGUAGES)}; got {language!r}"
-        )
-    return lang
-
-
-def set_language(language: str) -> None:
-    """Set the default language used when ``language=None`` is passed."""
-    _current["language"] = check_language(language)
-
-
-def get_language() -> str:
-    """Return the default language."""
-    return _current["language"]
 
 
 def has(key: str) -> bool:

@@ -480,7 +480,8 @@ def _number(value: Any) -> float | None:
 
 def _control_question(value: Any) -> int | None:
     """The number (1-43) of a control question given as a number, "13" or its text; else None."""
-    from workbench.survey._control import CONTROL_QUESTIONS, question_number
+    from workbench.narrative._survey import control_question_number
+    from workbench.survey._control import CONTROL_QUESTIONS
 
     if isinstance(value, bool) or isinstance(value, (dict, list)):
         return None
@@ -489,7 +490,7 @@ def _control_question(value: Any) -> int | None:
     if isinstance(value, int):
         return value if value in CONTROL_QUESTIONS else None
     try:
-        return question_number(value)
+        return control_question_number(value)
     except WorkbenchError:
         return None
 

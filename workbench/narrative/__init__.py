@@ -147,6 +147,10 @@ from workbench.narrative._segmentation import (
 )
 from workbench.narrative._survey import (
     TextTable,
+    control_answers,
+    control_checklist,
+    control_question_number,
+    control_question_texts,
     describe_control_questions,
     describe_ukor_comparison,
     format_control_questions,
@@ -168,6 +172,10 @@ __all__ = (
     "churn_feature_label",
     "churn_history_ok",
     "cluster_label",
+    "control_answers",
+    "control_checklist",
+    "control_question_number",
+    "control_question_texts",
     "count",
     "criterion_label",
     "data_model_table",

@@ -6,6 +6,7 @@ Sentences (``describe_*``) and display tables (``format_*``) over the results of
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,12 +15,16 @@ import pandas as pd
 
 from workbench.i18n import LANGUAGES, check_language, t
 from workbench.narrative._format import listing, number, quantity, quote
-from workbench.survey import _ukor
+from workbench.survey import _control, _ukor
 from workbench.survey._folder import INSTRUMENT_FILES, find_instrument, instrument_suffixes
 from workbench.survey._ukor import KEY_CLIENT_QUESTIONS, UkorComparison
 
 __all__ = (
     "TextTable",
+    "control_answers",
+    "control_checklist",
+    "control_question_number",
+    "control_question_texts",
     "describe_control_questions",
     "describe_ukor_comparison",
     "format_control_questions",
@@ -277,6 +282,73 @@ def key_client_headers() -> dict[str, str]:
             out.setdefault(t(f"ukorc.q.{k}", lang), k)
             out.setdefault(t(f"ukor.theme.{k}", lang), k)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _control_texts() -> tuple[tuple[str, int], ...]:
+    return tuple((t(f"cq.q.{n}", lang), n)
+                 for n in _control.CONTROL_QUESTIONS for lang in LANGUAGES)
+
+
+def control_question_texts() -> dict[str, int]:
+    """Return the texts of the course's 43 control questions, in Russian and English.
+
+    Returns
+    -------
+    dict of str -> int
+        Question text -> number (1-43), as :mod:`workbench.survey`'s control-question
+        functions take it (``texts=``).
+
+    Examples
+    --------
+    >>> texts = control_question_texts()
+    >>> len(texts), texts["Парадоксы клиентоориентации."]
+    (86, 40)
+    """
+    return dict(_control_texts())
+
+
+def control_question_number(key: object) -> int:
+    """Return the number (1-43) of a control question given as 13, "13", "q13" or its text.
+
+    ``workbench.survey._control.question_number`` with :func:`control_question_texts`: the text may
+    be Russian or English.
+
+    Examples
+    --------
+    >>> control_question_number("Парадоксы клиентоориентации"), control_question_number("q7")
+    (40, 7)
+    """
+    return _control.question_number(key, control_question_texts())
+
+
+def control_answers(workshop: object) -> dict[int, str]:
+    """Read the room's answers from a workshop file's ``control_questions:`` section.
+
+    :func:`workbench.survey.control_answers` with :func:`control_question_texts`: a question
+    may be given by its number or by its text in Russian or English.
+
+    Returns
+    -------
+    dict of int -> str
+        Non-empty answers by question number.
+    """
+    return _control.control_answers(workshop, control_question_texts())
+
+
+def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
+                      step: int | None = None) -> pd.DataFrame:
+    """Return the checklist of the 43 control questions with the room's answers.
+
+    :func:`workbench.survey.control_checklist` with :func:`control_question_texts`: questions
+    in a workshop file may be given by their text in Russian or English.
+
+    Returns
+    -------
+    DataFrame
+        Index ``number`` (1-43); ``step``, ``topic``, ``answer`` and ``answered``.
+    """
+    return _control.control_checklist(answers, step, control_question_texts())
 
 
 def load_key_client_answers(source: str | Path | pd.DataFrame,

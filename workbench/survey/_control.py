@@ -4,12 +4,14 @@ The course outline (seed 002) closes with 43 control questions. In a workshop th
 checklist: each is tied to one of the eight steps, the room's answer is written into the
 workshop file (a ``control_questions:`` section), and the report prints them as an appendix.
 The table and the sentence are in the text layer (:func:`workbench.format_control_questions`,
-:func:`workbench.describe_control_questions`).
+:func:`workbench.describe_control_questions`), and so are the questions' texts: the functions
+here take a question by its number, or by its text when the caller passes the texts
+(``texts=``); :func:`workbench.control_answers` and :func:`workbench.control_checklist` pass
+the catalogue's texts in Russian and English.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,6 +43,20 @@ CONTROL_QUESTIONS: dict[int, tuple[int, int]] = {
 }
 
 
+def _normalised(texts: Mapping[str, int] | None) -> dict[str, int]:
+    """Question text -> number, with the texts normalised as :func:`_question_number` reads."""
+    if not texts:
+        return {}
+    from workbench.io._parse import normalise_word
+
+    out: dict[str, int] = {}
+    for text, number in texts.items():
+        if number not in CONTROL_QUESTIONS:
+            raise WorkbenchError(f"texts: question {number!r} does not exist (1-43)")
+        out.setdefault(" ".join(normalise_word(str(text)).split()), int(number))
+    return out
+
+
 def _question_number(key: object, texts: dict[str, int]) -> int:
     """A question given as 1, "13", "q13" or by its text (Russian or English)."""
     k = str(key).strip()
@@ -59,13 +75,21 @@ def _question_number(key: object, texts: dict[str, int]) -> int:
     return found
 
 
-def question_number(key: object) -> int:
+def question_number(key: object, texts: Mapping[str, int] | None = None) -> int:
     """Return the number (1-43) of a control question given as 13, "13", "q13" or its text.
+
+    Parameters
+    ----------
+    key : int or str
+        The number, or the question's text (found in ``texts``).
+    texts : mapping of str -> int, optional
+        Question text -> number; :func:`workbench.control_question_texts` gives the course's
+        texts in Russian and English. Without it only numbers are recognised.
 
     Raises
     ------
     WorkbenchError
-        Neither a question number nor the text (Russian or English) of a control question.
+        Neither a question number nor one of ``texts``.
 
     Examples
     --------
@@ -76,19 +100,10 @@ def question_number(key: object) -> int:
         raise WorkbenchError(f"control_questions: {key!r} is not a question number (1-43)")
     if isinstance(key, float) and key == int(key):
         key = int(key)
-    return _question_number(key, _question_texts())
+    return _question_number(key, _normalised(texts))
 
 
-@functools.lru_cache(maxsize=1)
-def _question_texts() -> dict[str, int]:
-    from workbench.i18n import LANGUAGES, t
-    from workbench.io._parse import normalise_word
-
-    return {" ".join(normalise_word(t(f"cq.q.{n}", lang)).split()): n
-            for n in CONTROL_QUESTIONS for lang in LANGUAGES}
-
-
-def control_answers(workshop: object) -> dict[int, str]:
+def control_answers(workshop: object, texts: Mapping[str, int] | None = None) -> dict[int, str]:
     """Read the room's answers from a workshop file's ``control_questions:`` section.
 
     Parameters
@@ -102,6 +117,10 @@ def control_answers(workshop: object) -> dict[int, str]:
             control_questions:
               - {question: 1, answer: Когда клиент покупает один раз и больше не вернётся.}
               - {question: 13, answer: Скорость доставки и стабильность вкуса.}
+
+    texts : mapping of str -> int, optional
+        Question text -> number, for questions given by their text;
+        :func:`workbench.control_answers` passes the course's texts in Russian and English.
 
     Returns
     -------
@@ -123,7 +142,7 @@ def control_answers(workshop: object) -> dict[int, str]:
         else workshop
     if section is None:
         return {}
-    texts = _question_texts()
+    known = _normalised(texts)
     pairs: list[tuple[object, object]] = []
     if isinstance(section, Mapping):
         for key, value in section.items():
@@ -139,7 +158,7 @@ def control_answers(workshop: object) -> dict[int, str]:
                              "mapping {number: answer}")
     out: dict[int, str] = {}
     for key, value in pairs:
-        number = _question_number(key, texts)
+        number = _question_number(key, known)
         if value is not None and not (isinstance(value, float) and value != value) \
                 and str(value).strip():
             out[number] = str(value).strip()
@@ -147,7 +166,8 @@ def control_answers(workshop: object) -> dict[int, str]:
 
 
 def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
-                      step: int | None = None) -> pd.DataFrame:
+                      step: int | None = None,
+                      texts: Mapping[str, int] | None = None) -> pd.DataFrame:
     """Return the checklist of the 43 control questions with the room's answers.
 
     Parameters
@@ -156,6 +176,8 @@ def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
         ``{number: answer}``, or a workshop file / dict read by :func:`control_answers`.
     step : int, optional
         Only the questions of this step (1-8).
+    texts : mapping of str -> int, optional
+        Question text -> number, passed to :func:`control_answers`.
 
     Returns
     -------
@@ -170,7 +192,7 @@ def control_checklist(answers: Mapping[int, str] | str | Path | None = None,
     (1, 6)
     """
     given = answers if isinstance(answers, Mapping) and answers and all(
-        isinstance(k, int) for k in answers) else control_answers(answers)
+        isinstance(k, int) for k in answers) else control_answers(answers, texts)
     unknown = [k for k in given if k not in CONTROL_QUESTIONS]
     if unknown:
         raise WorkbenchError(f"control_checklist: no such question(s) {unknown} (1-43)")

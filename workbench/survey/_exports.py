@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench._context import check_language
 from workbench.errors import WorkbenchError
-from workbench.i18n import check_language
 from workbench.schema import KANO_ANSWERS
 from workbench.survey._spec import ATTRIBUTE_MEASURES, QuestionnaireSpec
 from workbench.survey._texts import TOOLS, export_headers, option_texts, source_text

@@ -121,7 +121,7 @@ class QuestionnaireSpec:
 
     def with_language(self, language: str) -> QuestionnaireSpec:
         """Return the same questionnaire written in another language."""
-        from workbench.i18n import check_language
+        from workbench._context import check_language
 
         return replace(self, language=check_language(language))
 
@@ -218,7 +218,7 @@ def build_questionnaire(
     >>> [(q.id, q.block, q.attribute) for q in spec.questions]
     [('Q1', 'importance', 'Цена'), ('Q2', 'importance', 'Доставка'), ('Q3', 'nps', None)]
     """
-    from workbench.i18n import check_language
+    from workbench._context import check_language
 
     attrs = tuple(dict.fromkeys(str(a).strip() for a in attributes if str(a).strip()))
     if not attrs:
