@@ -32,8 +32,6 @@ NOT_YET_MOVED = (
     # questionnaires and instruments: the rendered questionnaire, prompts, verdicts
     "survey/_control.py", "survey/_exports.py", "survey/_internal.py", "survey/_render.py",
     "survey/_spec.py", "survey/_texts.py", "survey/_wide.py",
-    # the workshop file: its bilingual template, validation messages, passport and banner
-    "workshop.py",
 )
 
 def _modules() -> list[str]:
