@@ -21,7 +21,8 @@ from workbench.action_economics import (
 )
 from workbench.economics import retention_plan
 from workbench.errors import WorkbenchError
-from workbench.workshop import read_workshop, save_decision, workshop_from_dict, write_workshop
+from workbench.narrative import write_workshop
+from workbench.workshop import read_workshop, save_decision, workshop_from_dict
 
 # 91.3125 days = exactly three average months (365.25 / 12 * 3)
 QUARTER = 91.3125

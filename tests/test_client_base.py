@@ -98,7 +98,8 @@ def test_lapsed_row_never_reads_as_an_active_rfm_segment(base):
 
 
 def test_workshop_decisions_reach_the_base(tmp_path):
-    from workbench.workshop import init_workshop, read_workshop, save_decision
+    from workbench.narrative import init_workshop
+    from workbench.workshop import read_workshop, save_decision
 
     init_workshop(tmp_path, excel=False)
     save_decision(tmp_path, "abc_xyz", {"abc_a": 0.5, "abc_b": 0.9}, by="t", at="now")
@@ -115,7 +116,8 @@ def test_workshop_decisions_reach_the_base(tmp_path):
 
 def test_expected_value_is_the_retention_value_with_the_workshop_margin(tmp_path):
     from workbench.economics import expected_value, retention_value
-    from workbench.workshop import init_workshop, read_workshop
+    from workbench.narrative import init_workshop
+    from workbench.workshop import read_workshop
 
     init_workshop(tmp_path, excel=False)
     ws = read_workshop(tmp_path)

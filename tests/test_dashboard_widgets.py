@@ -16,7 +16,8 @@ import pytest  # noqa: E402
 import workbench  # noqa: E402
 from workbench import widgets  # noqa: E402
 from workbench.i18n import t  # noqa: E402
-from workbench.workshop import init_workshop, read_workshop, save_decision  # noqa: E402
+from workbench.narrative import init_workshop  # noqa: E402
+from workbench.workshop import read_workshop, save_decision  # noqa: E402
 
 WHEN = "2026-12-01 21:00 UTC"
 

@@ -68,7 +68,8 @@ class TestOneBannerPerNotebook:
 
 class TestStepSettings:
     def _folder(self, tmp_path, **decisions):
-        from workbench.workshop import init_workshop, save_decision
+        from workbench.narrative import init_workshop
+        from workbench.workshop import save_decision
 
         init_workshop(tmp_path, language="ru")
         if decisions:

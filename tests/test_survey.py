@@ -122,7 +122,8 @@ class TestBuildQuestionnaire:
             read_attributes(tmp_path / "typo.yml")
 
     def test_read_attributes_from_the_excel_workshop_file(self, tmp_path):
-        from workbench.workshop import read_workshop, write_workshop, workshop_from_dict
+        from workbench.narrative import write_workshop
+        from workbench.workshop import read_workshop, workshop_from_dict
 
         ws = workshop_from_dict({"language": "ru", "attributes": ["Цена", "Доставка"]})
         write_workshop(ws, tmp_path / "workshop.xlsx")

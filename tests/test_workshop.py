@@ -10,6 +10,14 @@ import pytest
 import yaml
 
 import workbench
+from workbench.narrative import (
+    describe_missing,
+    describe_passport,
+    describe_workshop,
+    format_passport,
+    init_workshop,
+    write_workshop,
+)
 from workbench.workshop import (
     DECISIONS,
     STEP_INPUTS,
@@ -17,16 +25,10 @@ from workbench.workshop import (
     WorkshopError,
     _schema,
     data_passport,
-    describe_missing,
-    describe_passport,
-    describe_workshop,
-    format_passport,
-    init_workshop,
     missing_inputs,
     read_workshop,
     save_decision,
     workshop_from_dict,
-    write_workshop,
 )
 
 ROOT = Path(__file__).resolve().parents[1]

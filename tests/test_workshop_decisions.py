@@ -16,7 +16,8 @@ import pytest  # noqa: E402
 
 import workbench  # noqa: E402
 from workbench import widgets  # noqa: E402
-from workbench.workshop import init_workshop, read_workshop  # noqa: E402
+from workbench.narrative import init_workshop  # noqa: E402
+from workbench.workshop import read_workshop  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples"
 WHEN = "2026-12-01 18:00 UTC"

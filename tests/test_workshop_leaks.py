@@ -315,7 +315,7 @@ def _dental_clinic(folder: Path, seed: int = 7) -> Path:
                        "channel": "mass"}])
     ws.set("plan", {"budget": 30000, "horizon": "120D", "control_share": 0.15})
     ws.set("decisions", {"offer_cost": 20, "success_rate": 0.2})
-    from workbench.workshop import write_workshop
+    from workbench.narrative import write_workshop
 
     write_workshop(ws, folder / "workshop.yml")
     return folder

@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  pseudonymize_key=args.pseudonymize_key)
             print(text)
         elif args.command == "init":
-            from workbench.workshop import init_workshop
+            from workbench.narrative import init_workshop
 
             for path in init_workshop(args.dir, language=args.language,
                                       excel=not args.no_excel, overwrite=args.force):

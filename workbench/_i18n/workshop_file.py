@@ -1,4 +1,4 @@
-"""Texts of the workshop file (workbench.workshop): explanations, labels, banners, passport."""
+"""Texts of the workshop file (workbench.narrative._workshop): explanations, banners, passport."""
 
 MESSAGES = {
     "wsf.header": {

@@ -162,6 +162,15 @@ from workbench.narrative._survey import (
     label_topics,
     load_key_client_answers,
 )
+from workbench.narrative._workshop import (
+    describe_missing,
+    describe_passport,
+    describe_workshop,
+    format_passport,
+    init_workshop,
+    workshop_yaml,
+    write_workshop,
+)
 
 __all__ = (
     "CURRENCIES",
@@ -212,10 +221,12 @@ __all__ = (
     "describe_load",
     "describe_load_report",
     "describe_loop_check",
+    "describe_missing",
     "describe_money_confusion",
     "describe_no_campaign",
     "describe_nps",
     "describe_offer_matrix",
+    "describe_passport",
     "describe_plan",
     "describe_priorities",
     "describe_quotes",
@@ -235,6 +246,7 @@ __all__ = (
     "describe_ukor",
     "describe_ukor_comparison",
     "describe_why_now",
+    "describe_workshop",
     "feature_label",
     "format_abc_xyz_summary",
     "format_action_economics",
@@ -252,6 +264,7 @@ __all__ = (
     "format_ladder_summary",
     "format_offer_matrix",
     "format_open_complaints",
+    "format_passport",
     "format_priorities",
     "format_rejected",
     "format_retention_segments",
@@ -260,6 +273,7 @@ __all__ = (
     "format_source_yield",
     "format_survey_columns",
     "format_ukor_comparison",
+    "init_workshop",
     "instrument_file",
     "key_client_headers",
     "key_client_questionnaire",
@@ -288,4 +302,6 @@ __all__ = (
     "strategy_label",
     "value_label",
     "versions",
+    "workshop_yaml",
+    "write_workshop",
 )

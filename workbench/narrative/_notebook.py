@@ -143,7 +143,8 @@ def missing_banner(folder: Any, step: int, language: str | None = None) -> str:
         when nothing is missing. The tables it names are remembered on ``folder``, so the
         sections that need them skip without repeating the sentence.
     """
-    from workbench.workshop import describe_missing, missing_inputs
+    from workbench.narrative._workshop import describe_missing
+    from workbench.workshop import missing_inputs
 
     missing = missing_inputs(folder, step)
     _said(folder).update(missing.tables)

@@ -102,7 +102,7 @@ class _Context:
         fields = [name for name in DECISIONS[decision].values() if not self.ws.is_filled(name)]
         if not fields:
             return None
-        from workbench.workshop import _label
+        from workbench.narrative._workshop import _label
 
         return _note(t("dash.default_start", self.language, fields=", ".join(
             f"{_label(f, self.language)} ({f})" for f in fields)))
