@@ -53,6 +53,7 @@ __all__ = (
     "find_workshop_file",
     "missing_inputs",
     "read_workshop",
+    "register_question_texts",
     "register_writer",
     "save_decision",
     "workshop_from_dict",
@@ -77,6 +78,20 @@ def register_writer(writer: Any) -> None:
     it is imported (``import workbench`` does); :func:`save_decision` writes through it.
     """
     _WRITER[:] = [writer]
+
+
+#: Where the texts of the control questions come from (text -> number), registered by the text
+#: layer (see :func:`register_question_texts`): a question may be given by its text.
+_QUESTION_TEXTS: list[Any] = []
+
+
+def register_question_texts(provider: Any) -> None:
+    """Register ``provider() -> {question text: number}`` for control questions given as text.
+
+    The text layer (``workbench.narrative._workshop``) registers the course's 43 questions in
+    Russian and English when it is imported; without it only question numbers are recognised.
+    """
+    _QUESTION_TEXTS[:] = [provider]
 
 
 def _write(ws: Workshop, path: Path) -> Path:
@@ -498,8 +513,7 @@ def _number(value: Any) -> float | None:
 
 def _control_question(value: Any) -> int | None:
     """The number (1-43) of a control question given as a number, "13" or its text; else None."""
-    from workbench.narrative._survey import control_question_number
-    from workbench.survey._control import CONTROL_QUESTIONS
+    from workbench.survey._control import CONTROL_QUESTIONS, question_number
 
     if isinstance(value, bool) or isinstance(value, (dict, list)):
         return None
@@ -507,8 +521,9 @@ def _control_question(value: Any) -> int | None:
         value = int(value)
     if isinstance(value, int):
         return value if value in CONTROL_QUESTIONS else None
+    texts = _QUESTION_TEXTS[0]() if _QUESTION_TEXTS else None
     try:
-        return control_question_number(value)
+        return question_number(value, texts)
     except WorkbenchError:
         return None
 

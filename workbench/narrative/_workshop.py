@@ -22,6 +22,7 @@ import pandas as pd
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, t
+from workbench.narrative._survey import control_question_texts
 from workbench.workshop import (
     _README_SHEET,
     _SETTINGS_SHEET,
@@ -34,6 +35,7 @@ from workbench.workshop import (
     _template,
     _yaml_scalar,
     missing_inputs,
+    register_question_texts,
     register_writer,
     workshop_from_dict,
 )
@@ -427,3 +429,4 @@ def format_passport(passport: Mapping[str, Any], language: str | None = None) ->
 
 # save_decision (workbench.workshop) writes the commented file through this module
 register_writer(write_workshop)
+register_question_texts(control_question_texts)
