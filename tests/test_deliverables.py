@@ -721,4 +721,4 @@ def test_summary_sheet_states_attrition_silent_leavers_and_stale_complaints(monk
     assert ("Из клиентов, активных на 31.12.2023 (их 3), через год, к 31.12.2024, ушли 2 "
             "(67\xa0%) — больше ориентира") in text
     assert "Из ушедших клиентов (их 2) ни разу не жаловались 2 (100\xa0%)" in text
-    assert "(самая старая — 200 дней)" in text
+    assert "(самая старая — 200\xa0дней)" in text
