@@ -32,7 +32,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from workbench._columns import prepare_table, prepare_transactions
 from workbench._grouping import GROUP_COLUMN, attach_groups
@@ -166,6 +165,8 @@ def _t_interval(
     if n < 2:
         return mean, math.nan, math.nan, n
     sd = float(np.std(values, ddof=1))
+    from scipy import stats  # imported on first use (scipy.stats takes seconds)
+
     half = float(stats.t.ppf((1 + confidence) / 2, n - 1)) * sd / math.sqrt(n)
     low, high = mean - half, mean + half
     if clip is not None:

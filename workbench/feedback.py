@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from workbench._columns import prepare_table, resolve_asof
 from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
@@ -260,6 +259,8 @@ def nps(
             stacklevel=2,
         )
         work = work.loc[~unknown]
+    from scipy import stats  # imported on first use (scipy.stats takes seconds)
+
     z = float(stats.norm.ppf(0.5 + confidence / 2))
     if by is None:
         out = pd.DataFrame([_nps_stats(work["_score"].to_numpy(), z)], index=["all"])

@@ -29,6 +29,7 @@ words (the sentences, feature names, risk-band labels, reasons) is in
 
 from __future__ import annotations
 
+from workbench._lazy import lazy_exports
 from workbench.churn._bgnbd import _bgnbd_features, _bgnbd_fit  # noqa: F401 (tests, benchmark)
 from workbench.churn._calibration import MIN_AUC_GAIN, calibration_table, model_vs_recency
 from workbench.churn._features import (
@@ -40,7 +41,6 @@ from workbench.churn._features import (
 )
 from workbench.churn._horizons import horizon_days, parse_horizon
 from workbench.churn._labels import backtest_asof, churn_labels, has_churn_history
-from workbench.churn._model import ChurnModel
 from workbench.churn._persistence import MODEL_FORMAT, MODEL_FORMAT_VERSION, TRUSTED_TYPES
 from workbench.churn._ranking import backtested_churn
 from workbench.churn._risk import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
@@ -68,3 +68,7 @@ __all__ = (
     "risk_band",
     "scoring_basis",
 )
+
+#: Built on scikit-learn, imported on first use (``import workbench`` stays quick).
+_LAZY = {"ChurnModel": "workbench.churn._model"}
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY, __all__)

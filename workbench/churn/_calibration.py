@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
 
 def calibration_table(y_true, y_prob, n_bins: int = 10) -> pd.DataFrame:
@@ -35,6 +34,8 @@ def calibration_table(y_true, y_prob, n_bins: int = 10) -> pd.DataFrame:
 
 
 def _metrics(y: np.ndarray, score: np.ndarray, prob: np.ndarray | None, ids: np.ndarray) -> dict:
+    from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+
     n = len(y)
     base = float(y.mean()) if n else float("nan")
     two = n > 0 and 0 < y.sum() < n

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from sklearn.utils.validation import check_is_fitted
 
 from workbench.errors import WorkbenchError
 
@@ -67,6 +66,7 @@ def save_model(model, path: str | Path) -> Path:
     statistics (feature medians) but no client rows.
     """
     import skops.io as sio
+    from sklearn.utils.validation import check_is_fitted
 
     from workbench import __version__
 

@@ -305,3 +305,37 @@ __all__ = (
     "workshop_yaml",
     "write_workshop",
 )
+
+#: The public names of the text layer that :mod:`workbench` does *not* re-export at its top
+#: level (the locale formatter, labels and helpers the plots, widgets and deliverables use);
+#: every other name of ``__all__`` is also ``workbench.<name>``.
+PACKAGE_ONLY: frozenset[str] = frozenset({
+    "CURRENCIES",
+    "SERVICE_FEATURES",
+    "STEP_NOTEBOOKS",
+    "TextTable",
+    "action_text",
+    "count",
+    "criterion_label",
+    "date",
+    "decimal",
+    "describe_load_report",
+    "feature_label",
+    "label_offers",
+    "listing",
+    "missing_field_labels",
+    "money",
+    "number",
+    "numbers",
+    "percent",
+    "plural",
+    "points",
+    "quantity",
+    "quote",
+    "rung_label",
+    "span",
+    "strategy_label",
+    "value_label",
+    "workshop_yaml",
+    "write_workshop",
+})

@@ -6,9 +6,10 @@ data and keys (segment keys, rung keys, cell codes).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from sklearn.utils.validation import check_is_fitted
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
@@ -25,10 +26,12 @@ from workbench.narrative._labels import (
 from workbench.segmentation._orders import check_choice
 from workbench.segmentation.abc_xyz import _need_summary
 from workbench.segmentation.btyd import BTYD_FREQS
-from workbench.segmentation.clustering import Segmenter
 from workbench.segmentation.compare import cramers_v
 from workbench.segmentation.ladder import _BUYING, _LEADS, LADDER_STRATEGIES, ladder_summary
 from workbench.segmentation.rfm import _need_rfm, rfm_summary
+
+if TYPE_CHECKING:  # scikit-learn is imported only when a Segmenter is built
+    from workbench.segmentation.clustering import Segmenter
 
 __all__ = (
     "describe_abc_xyz",
@@ -625,6 +628,8 @@ def describe_segments(
     «Lapsed infrequent»: 3 customers (50%); median days since last purchase 310, orders 1
     """
     language = check_language(language)
+    from sklearn.utils.validation import check_is_fitted
+
     check_is_fitted(segmenter, "labels_")
     lines = []
     scores = segmenter.k_scores_

@@ -6,7 +6,6 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
@@ -61,6 +60,8 @@ def plot_rfm_heatmap(
     grid = grid.reindex(index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5])
     opts = {"annot": True, "fmt": ".0f", "cmap": "YlGnBu", "ax": ax, "cbar": True}
     opts.update(kwargs)
+    import seaborn as sns  # imported on first use: seaborn pulls in scipy.stats (seconds)
+
     sns.heatmap(grid, **opts)
     what = label(f"rfm.{value}", language) if _has(f"rfm.{value}") else value
     ax.set_title(label("rfm.heatmap_title", language, what=what.lower()))
@@ -146,6 +147,8 @@ def plot_abc_xyz_matrix(
     opts = {"annot": True, "fmt": fmt, "cmap": "Blues", "ax": ax, "cbar": False,
             "linewidths": 1, "linecolor": "white"}
     opts.update(kwargs)
+    import seaborn as sns  # imported on first use: seaborn pulls in scipy.stats (seconds)
+
     sns.heatmap(grid, **opts)
     key = {"clients": "xyz.clients", "client_share": "xyz.client_share",
            "revenue_share": "xyz.revenue_share", "profit_share": "xyz.profit_share"}[what]
@@ -265,6 +268,8 @@ def plot_cluster_profiles(
     opts = {"annot": True, "fmt": ".2f", "cmap": "RdBu_r", "center": 1.0, "ax": ax,
             "cbar_kws": {"label": label("seg.relative", language)}}
     opts.update(kwargs)
+    import seaborn as sns  # imported on first use: seaborn pulls in scipy.stats (seconds)
+
     sns.heatmap(grid, **opts)
     ax.set_title(label("seg.profile_title", language))
     return ax

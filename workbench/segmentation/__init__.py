@@ -4,6 +4,7 @@ clustering segmentation. Computation only: the sentences and display tables are 
 
 from __future__ import annotations
 
+from workbench._lazy import lazy_exports
 from workbench.segmentation.abc_xyz import (
     ABC_XYZ_ACTIONS,
     ABC_XYZ_CELLS,
@@ -13,11 +14,6 @@ from workbench.segmentation.abc_xyz import (
     abc_xyz_summary,
 )
 from workbench.segmentation.btyd import AVERAGE_MONTH_DAYS, btyd_summary
-from workbench.segmentation.clustering import (
-    SEGMENT_FEATURE_KINDS,
-    Segmenter,
-    customer_feature_table,
-)
 from workbench.segmentation.compare import (
     cramers_v,
     criteria_agreement,
@@ -70,3 +66,10 @@ __all__ = (
     "segment_criteria",
     "segment_crosstab",
 )
+
+#: Clustering is built on scikit-learn, imported on first use (``import workbench`` stays quick).
+_LAZY = dict.fromkeys(
+    ("SEGMENT_FEATURE_KINDS", "Segmenter", "customer_feature_table"),
+    "workbench.segmentation.clustering",
+)
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY, __all__)

@@ -18,7 +18,6 @@ from workbench.segmentation.abc_xyz import (
     abc_xyz_summary,
     reclassify_abc_xyz,
 )
-from workbench.segmentation.clustering import Segmenter
 from workbench.widgets._base import Panel, html_text
 from workbench.widgets._save import attach_save
 
@@ -84,6 +83,8 @@ def segmentation_panel(
     }
 
     def compute(k: int, features: tuple[str, ...]) -> dict:
+        from workbench.segmentation.clustering import Segmenter  # scikit-learn on first use
+
         chosen = [f for f in cols if f in set(features)]
         if not chosen:
             raise WorkbenchError(t("seg.no_features", language))
