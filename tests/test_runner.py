@@ -217,6 +217,30 @@ def test_heartbeat_lines_and_per_cell_timing_record(tmp_path):
     assert nb.cells[2].outputs[0]["text"] == "42\n"
 
 
+def _gone(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="os.kill(pid, 0) probes POSIX only")
+def test_the_kernel_is_shut_down_when_its_notebook_ends(tmp_path):
+    """No kernel outlives its notebook (else each prints "Parent appears to have exited")."""
+    from workbench.runner import CellTimeout, execute_notebook
+
+    nb = _notebook("import os\nprint(os.getpid())")
+    execute_notebook(nb, cwd=tmp_path, name="done")
+    assert _gone(int(nb.cells[0].outputs[0]["text"]))
+    nb = _notebook("import os\nprint(os.getpid())", "import time\ntime.sleep(60)")
+    with pytest.raises(CellTimeout):
+        execute_notebook(nb, cwd=tmp_path, timeout=2, name="slow")
+    assert _gone(int(nb.cells[0].outputs[0]["text"]))
+
+
 def test_kernels_listen_on_private_ipc_sockets(tmp_path):
     import os
 

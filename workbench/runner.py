@@ -282,7 +282,7 @@ def execute_notebook(
     timings: list | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Any:
-    """Execute a notebook in a fresh kernel started from this process; return it executed.
+    """Execute a notebook in a fresh kernel started from this process (and shut down at its end).
 
     Parameters
     ----------
@@ -347,7 +347,10 @@ def execute_notebook(
             timings=timings,
         )
         try:
-            client.execute(env=kernel_env)
+            # cleanup_kc: nbclient leaves a kernel it did not create running (we pass km=) until
+            # this process exits - then every kernel of the run printed "Parent appears to have
+            # exited, shutting down". Shut each one down (gracefully) as its notebook ends.
+            client.execute(env=kernel_env, cleanup_kc=True)
         except CellExecutionError as exc:
             raise WorkbenchError(f"{label}: notebook cell failed: "
                                  f"{_short_error(str(exc))}") from None
