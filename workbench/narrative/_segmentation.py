@@ -621,6 +621,7 @@ def describe_segments(
     --------
     >>> X = pd.DataFrame({"recency_days": [5.0, 6, 7, 300, 310, 320],
     ...                   "frequency": [10.0, 12, 11, 1, 1, 2]})
+    >>> from workbench.segmentation import Segmenter
     >>> seg = Segmenter(n_clusters=2, skew="none").fit(X)
     >>> print(describe_segments(seg, X))  # doctest: +NORMALIZE_WHITESPACE
     2 segments (k set by hand).
