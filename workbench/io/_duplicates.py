@@ -14,9 +14,12 @@ __all__ = ("find_duplicates",)
 
 
 def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
-    h = (h ^ a) * np.uint64(0x100000001B3)
-    h ^= h >> np.uint64(29)
-    return h * np.uint64(0xBF58476D1CE4E5B9)
+    """Mix the 64-bit words ``a`` into the hashes ``h`` (in place, no temporary but one)."""
+    np.bitwise_xor(h, a, out=h)
+    np.multiply(h, np.uint64(0x100000001B3), out=h)
+    np.bitwise_xor(h, np.right_shift(h, np.uint64(29)), out=h)
+    np.multiply(h, np.uint64(0xBF58476D1CE4E5B9), out=h)
+    return h
 
 
 def _repeated(h: np.ndarray) -> np.ndarray:

@@ -100,6 +100,8 @@ def parse_text(col: pa.ChunkedArray) -> tuple[pd.api.extensions.ExtensionArray, 
     """Trimmed strings with empty -> <NA>; returns (string array, empty mask)."""
     text = to_text(col)
     empty = pc.equal(text, "")
+    if not pc.any(empty).as_py():
+        return pd.array(text, dtype=pd.StringDtype()), np.zeros(len(text), bool)
     values = pc.if_else(empty, pa.scalar(None, pa.string()), text)
     return pd.array(values, dtype=pd.StringDtype()), _np_bool(empty)
 
@@ -164,9 +166,14 @@ def parse_numbers(
     if pa.types.is_boolean(t):
         vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
         return vals, np.isnan(vals), np.zeros(len(vals), bool)
+    if (pa.types.is_string(t) or pa.types.is_large_string(t)) and not col.null_count:
+        fast = _plain_numbers(col, decimal)
+        if fast is not None:
+            return fast
     text = to_text(col)
     is_empty = pc.equal(text, "")
-    nulled = pc.if_else(is_empty, pa.scalar(None, pa.string()), text)
+    nulled = pc.if_else(is_empty, pa.scalar(None, pa.string()), text) if pc.any(
+        is_empty).as_py() else text
     empty = _np_bool(is_empty)
     plain = decimal == "." or not pc.any(pc.match_substring(nulled, ".")).as_py()
     vals = _try_cast(nulled) if plain else None
@@ -200,6 +207,23 @@ def parse_numbers(
     bad = ~empty & ~np.isfinite(vals)
     vals[bad] = np.nan
     return vals, empty, bad
+
+
+def _plain_numbers(col: pa.ChunkedArray, decimal: str
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The clean column: every value a finite number as written (no blank, no space, no
+    separator, no Excel notation), read by one cast of the raw text; None otherwise.
+
+    Arrow's cast accepts no blank and no space around a number, so success means the general
+    path would read the same values (trimming changes nothing, nothing is empty).
+    """
+    vals = _try_cast(col)
+    if vals is None or not np.isfinite(vals).all():
+        return None
+    if decimal == "," and pc.any(pc.match_substring(col, ".")).as_py():
+        return None  # '1.500' is a thousands separator with a decimal comma: the general path
+    n = len(vals)
+    return vals, np.zeros(n, bool), np.zeros(n, bool)
 
 
 def _try_cast(text) -> np.ndarray | None:
@@ -498,6 +522,13 @@ def parse_dates(
         vals = np.asarray(vals, dtype="datetime64[ns]")
         empty = np.isnat(vals)
         return vals, empty, np.zeros(len(vals), bool), "datetime values"
+    if date_format is None and (pa.types.is_string(t) or pa.types.is_large_string(t)) and not (
+            col.null_count):
+        fast = _plain_iso(col)
+        if fast is not None:
+            vals, labels = fast
+            n = len(vals)
+            return vals, np.zeros(n, bool), np.zeros(n, bool), _label(labels, excel_dates)
     tt = to_text(col)
     text = tt.combine_chunks() if tt.num_chunks != 1 else tt.chunk(0)
     n = len(text)
@@ -575,7 +606,11 @@ def parse_dates(
             done[pending[ok]] = True
             if ok.any():
                 labels["Excel serial number"] = int(ok.sum())
-    bad = ~done
+    return values, empty, ~done, _label(labels, excel_dates)
+
+
+def _label(labels: dict[str, int], excel_dates: bool) -> str | None:
+    """The format label of a date column from the counts of the notations seen."""
     label = None
     if labels:
         label = max(labels.items(), key=lambda kv: kv[1])[0]
@@ -585,7 +620,30 @@ def parse_dates(
         label = "Excel date" if label in (None, "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss") else (
             "Excel date / " + label
         )
-    return values, empty, bad, label
+    return label
+
+
+def _plain_iso(col: pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]] | None:
+    """The clean column: every value an ISO date (time) as written, read by one cast of the
+    raw text (no trimming: Arrow's cast accepts no blank and no space); None otherwise.
+
+    The same values, sample and labels as the general path gives such a column.
+    """
+    n = len(col)
+    if not n:
+        return None
+    sample = col.take(pa.array(np.arange(0, n, max(1, n // 2000))[:2000])).to_pylist()
+    if not all(re.match(r"\d{4}-\d{2}-\d{2}", v) for v in sample[:50]):
+        return None
+    try:
+        ts = col.cast(pa.timestamp("ns"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    lo, hi = pc.min_max(ts).values()
+    if lo.value < _YEAR_MIN.astype(np.int64) or hi.value >= _YEAR_END.astype(np.int64):
+        return None
+    values = np.asarray(ts.to_numpy(zero_copy_only=False), dtype="datetime64[ns]")
+    return values, _variants(DATE_FAMILIES[0], sample)
 
 
 def _iso_cast(text: pa.Array, empty: np.ndarray,

@@ -315,18 +315,27 @@ def _line_offset(payload: bytes, n: int) -> int:
     return pos
 
 
-def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_invalid) -> pa.Table:
+#: Bytes Arrow's reader takes at a time (a chunk of the table per block); tests lower it.
+BLOCK_SIZE = 1 << 24
+
+
+def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_invalid,
+                check_utf8: bool = False) -> pa.Table:
+    # newlines_in_values=False lets Arrow cut the file into blocks at any line break, in
+    # parallel. A quoted value holding a line break may then be cut at a block boundary; such
+    # a file is never accepted by the fast path (see _fast_read), so nothing is lost.
     return pv.read_csv(
         pa.BufferReader(pa.py_buffer(payload).slice(start)),  # no copy of the data
-        read_options=pv.ReadOptions(column_names=names, block_size=1 << 24),
+        read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
         parse_options=pv.ParseOptions(
             delimiter=delim, quote_char='"', double_quote=True,
-            newlines_in_values=payload.find(b'"', start) >= 0, invalid_row_handler=on_invalid,
+            newlines_in_values=False, invalid_row_handler=on_invalid,
         ),
         convert_options=pv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
+            check_utf8=check_utf8,
         ),
     )
 
@@ -370,8 +379,8 @@ def _fast_read(
     n_phys = payload.count(newline, start) + (
         1 if size and not payload.endswith(newline, start) else 0)
     # blank lines (skipped by Arrow) and records spanning lines both make n_rec < n_phys
-    if n_rec == n_phys and payload.find(b'"', start) >= 0 and _any_line_break(table):
-        return None  # a quote left open on the last line took its line break: not a record
+    if payload.find(b'"', start) >= 0 and _line_break_in_values(table, payload, start, newline):
+        return None  # a quoted line break: a record spanning lines, or a block cut inside one
     if n_rec == n_phys:
         rows = np.arange(first_line, first_line + n_phys, dtype=np.int64)
     else:
@@ -386,6 +395,33 @@ def _fast_read(
         columns = [c.take(keep) for c in columns]
         rows = rows[~blank_rec]
     return columns, rows
+
+
+def _line_break_in_values(table: pa.Table, payload: bytes, start: int, newline: bytes) -> bool:
+    """Whether a value may hold a line break, which the fast path never accepts.
+
+    With the counts of records and lines agreeing, a line break inside a value (one counted
+    as a line) can only be in the last record (a quote left open on the last line takes its
+    line break), or next to a boundary of Arrow's blocks (a quoted line break where the block
+    was cut): the first and last record of every chunk are checked. A carriage return that
+    ends no line (neither a line nor the half of a CR LF) is not counted as a line: then every
+    value is checked.
+    """
+    import pyarrow.compute as pc
+
+    if payload.find(b"\r", start) >= 0 and newline == b"\n" and (
+            payload.count(b"\r", start) != payload.count(b"\r\n", start)):
+        return _any_line_break(table)
+    edges: set[int] = set()
+    offset = 0
+    for chunk in table.column(0).chunks if table.num_columns else []:
+        if len(chunk):
+            edges.update((offset, offset + len(chunk) - 1))
+        offset += len(chunk)
+    if not edges:
+        return False
+    sub = table.take(pa.array(sorted(edges), type=pa.int64()))
+    return any(pc.any(pc.match_substring_regex(col, "[\r\n]")).as_py() for col in sub.columns)
 
 
 def _any_line_break(table: pa.Table) -> bool:

@@ -1,0 +1,183 @@
+"""Loaders, fast paths: each gives exactly what the general path gives on the same input.
+
+The fast paths (Arrow's reader cutting the file into blocks at any line break, one cast for a
+clean number or ISO date column) are switched off with ``monkeypatch`` to get the general
+path's result on the same tiny input, and both results are compared whole: frame, rejected
+rows with their line numbers and reasons, invalid values, duplicates, warnings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import workbench as wb
+from workbench.io import _parse, _text
+
+H = "customer_id,date,amount,order_id,quantity,cost,product,channel"
+
+
+def _row(i: int) -> list[str]:
+    return [f"{i % 7:06d}", f"2024-01-{1 + i % 28:02d} 10:{i % 60:02d}:00", f"{i}.5",
+            str(1000 + i // 2), str(1 + i % 3), f"{i * 0.3:.2f}", "Кофе", "опт"]
+
+
+def _lines(n: int = 30, change: dict[int, dict[int, str]] | None = None) -> list[str]:
+    out = []
+    for i in range(n):
+        r = _row(i)
+        for j, v in (change or {}).get(i, {}).items():
+            r[j] = v
+        out.append(",".join(r))
+    return out
+
+
+def _summary(path: Path, **kw):
+    frame, rep = wb.load_transactions(path, **kw)
+    rejected = rep.rejected.assign(reason=rep.rejected["reason"].map(str))
+    invalid = rep.invalid_values.assign(reason=rep.invalid_values["reason"].map(str))
+    return frame, rejected, invalid, rep.duplicates, [str(w) for w in rep.warnings], (
+        rep.rows_read, rep.rows_kept, rep.encoding, rep.delimiter, rep.decimal, rep.date_format)
+
+
+def _same(a, b) -> None:
+    for x, y in zip(a, b, strict=True):
+        if isinstance(x, pd.DataFrame):
+            pd.testing.assert_frame_equal(x, y, check_exact=True)
+        else:
+            assert x == y
+
+
+def _general(monkeypatch, path: Path, **kw):
+    with monkeypatch.context() as m:
+        m.setattr(_text, "_fast_read", lambda *a, **k: None)
+        m.setattr(_parse, "_plain_numbers", lambda *a, **k: None)
+        m.setattr(_parse, "_plain_iso", lambda *a: None)
+        return _summary(path, **kw)
+
+
+TRICKY = {
+    "leading_zero_ids": [H] + _lines(),
+    "blank_lines": [H] + _lines()[:10] + ["", ""] + _lines()[10:] + [""],
+    "line_of_delimiters": [H] + _lines()[:10] + [",,,,,,,"] + _lines()[10:],
+    "all_quoted": [H] + [",".join(f'"{v}"' for v in ln.split(",")) for ln in _lines()],
+    "quoted_line_break": [H] + _lines()[:5] + ['000001,2024-01-02,5,9,1,1,"two\nlines",опт']
+    + _lines()[5:],
+    "quoted_carriage_return": [H] + _lines()[:5] + ['000001,2024-01-02,5,9,1,1,"a\rb",опт', ""]
+    + _lines()[5:],
+    "quote_open_on_last_line": [H] + _lines() + ['000001,2024-01-02,5,9,1,1,"open'],
+    "stray_quote": [H] + _lines()[:5] + ['000001,2024-01-02,"5,9,1,1,x,опт'] + _lines()[5:],
+    "bad_date_on_line_19": [H] + _lines(change={17: {1: "2024-02-31"}}),
+    "word_for_a_date": [H] + _lines(change={3: {1: "вчера"}}),
+    "date_before_1900": [H] + _lines(change={3: {1: "1850-01-01"}}),
+    "date_with_a_space": [H] + _lines(change={5: {1: " 2024-01-05"}}),
+    "date_empty": [H] + _lines(change={5: {1: ""}}),
+    "dates_without_time": [H] + [ln.replace(" 10:", ",").split(",", 2)[0] + ","
+                                 + ln.split(",", 1)[1][:10] + "," + ln.split(",", 2)[2]
+                                 for ln in _lines()],
+    "amount_empty": [H] + _lines(change={5: {2: ""}}),
+    "amount_spaces": [H] + _lines(change={5: {2: " 12.5 "}}),
+    "amount_nan_inf": [H] + _lines(change={5: {2: "nan", 5: "1e999"}, 6: {2: "inf"}}),
+    "excel_text_notation": [H] + _lines(change={5: {0: '="000123"', 2: '="12.5"'}}),
+    "currency": [H] + _lines(change={5: {2: '"12,5 руб."'}}),
+    "cost_not_a_number": [H] + _lines(change={5: {5: "abc"}}),
+    "duplicate_rows": [H] + _lines() + _lines()[:5],
+    "wrong_number_of_fields": [H] + _lines()[:5] + ["000001,2024-01-01,1"] + _lines()[5:],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fast_and_general_paths_agree_on_tricky_inputs(tmp_path, monkeypatch, name, newline):
+    path = tmp_path / f"{name}.csv"
+    path.write_bytes((newline.join(TRICKY[name]) + newline).encode("utf-8"))
+    _same(_summary(path), _general(monkeypatch, path))
+
+
+RU = "Контрагент;Дата;Сумма;Номер;Количество;Себестоимость;Номенклатура;Канал"
+
+
+def _ru(i: int) -> str:
+    return (f'"{i % 7:06d}";"{1 + i % 28:02d}.01.2024 10:{i % 60:02d}:00";'
+            f'"{i}\u00a0{i % 1000:03d},50";{1000 + i // 2};{1 + i % 3};"{i},25";"Кофе";"опт"')
+
+
+@pytest.mark.parametrize("variant", ["plain", "bad_date", "point_in_comma_file", "integers"])
+def test_fast_and_general_paths_agree_on_a_cp1251_export(tmp_path, monkeypatch, variant):
+    lines = [_ru(i) for i in range(30)]
+    if variant == "bad_date":
+        lines[7] = lines[7].replace("08.01.2024", "32.01.2024")
+    elif variant == "point_in_comma_file":
+        lines[7] = lines[7].replace('"7\u00a0007,50"', '"1.500"')
+    elif variant == "integers":
+        lines = [ln.replace(",50", "").replace(",25", "") for ln in lines]
+    path = tmp_path / "export.csv"
+    path.write_bytes(("\r\n".join([RU] + lines) + "\r\n").encode("cp1251"))
+    fast = _summary(path)
+    _same(fast, _general(monkeypatch, path))
+    assert fast[5][2:5] == ("cp1251", ";", "." if variant == "integers" else ",")
+
+
+def test_a_bad_date_is_rejected_with_its_line_number(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join([H] + _lines(change={17: {1: "2024-02-31"}})) + "\n")
+    frame, report = wb.load_transactions(path)
+    assert report.rejected["row"].tolist() == [19]
+    assert report.rejected["problem"].tolist() == ["not_a_date"]
+    assert len(frame) == 29
+    assert frame["customer_id"].iloc[0] == "000000"
+
+
+_cell = st.sampled_from(["v", "w1", '"q"', '"a,b"', '"x""y"', '"l1\nl2"', '"\n"', "", '"r\rs"'])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(_cell, min_size=3, max_size=3), min_size=1, max_size=40),
+       block=st.integers(min_value=8, max_value=200), eol=st.booleans())
+def test_blocks_cut_inside_a_quoted_value_never_lose_a_record(tmp_path, monkeypatch, rows, block,
+                                                             eol):
+    """Arrow's blocks may be cut at a line break inside a quoted value: that file is read by the
+    general path, so the result is the general path's, whatever the block size."""
+    body = "\n".join(",".join(["C" + str(i), "2024-01-01", "1"] + r) for i, r in enumerate(rows))
+    path = tmp_path / "t.csv"
+    path.write_bytes(("customer_id,date,amount,a,b,c\n" + body + ("\n" if eol else "")).encode())
+    with monkeypatch.context() as m:
+        m.setattr(_text, "BLOCK_SIZE", block)
+        got = _summary(path, sep=",")
+    _same(got, _general(monkeypatch, path, sep=","))
+
+
+@pytest.mark.parametrize("values", [
+    ["1.5", "-2", "+3", ".5", "5.", "1e3", "000123"],
+    ["1.5", "", "2"], ["1.5", " 2"], ["nan", "1"], ["inf"], ["1e999"], ["1,5", "2"],
+    ["1.500", "2"], ["12", "7"],
+])
+@pytest.mark.parametrize("decimal", [".", ","])
+def test_number_cast_gives_the_general_paths_values(monkeypatch, values, decimal):
+    col = pa.chunked_array([pa.array(values, pa.string())])
+    fast = _parse.parse_numbers(col, decimal)
+    monkeypatch.setattr(_parse, "_plain_numbers", lambda *a, **k: None)
+    general = _parse.parse_numbers(col, decimal)
+    for x, y in zip(fast, general, strict=True):
+        np.testing.assert_array_equal(x, y)
+
+
+@pytest.mark.parametrize("values", [
+    ["2024-01-02 10:00:00", "2024-03-04 11:12:13"], ["2024-01-02", "2024-01-03"],
+    ["2024-01-02T10:00", "2024-01-02 10:00:00.5"], ["2024-02-31"], ["1850-01-01", "2024-01-01"],
+    ["2024-01-02", " 2024-01-03"], ["2024-01-02", ""], ["2024-1-2"],
+])
+def test_iso_cast_gives_the_general_paths_dates(monkeypatch, values):
+    col = pa.chunked_array([pa.array(values[:1], pa.string()), pa.array(values[1:], pa.string())])
+    fast = _parse.parse_dates(col)
+    monkeypatch.setattr(_parse, "_plain_iso", lambda *a: None)
+    general = _parse.parse_dates(col)
+    for x, y in zip(fast[:3], general[:3], strict=True):
+        np.testing.assert_array_equal(x, y)
+    assert fast[3] == general[3]
