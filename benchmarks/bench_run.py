@@ -12,7 +12,8 @@ process, ``--repeats`` times: the first run fills the run cache (``OUT/.cache``)
 start from it. ``--sample`` runs the bundled sample folder instead. It prints the median wall
 time of the cold runs (a fresh output folder, no cache) and of the warm ones (the cache of the
 previous run), the peak memory of the whole process tree (runner and kernels, sampled every
-0.2 s), the machine's load average before and after, and the slowest notebooks of the last run.
+0.2 s), the CPU seconds of runner and kernels, the load average after each run, and the seconds
+of every notebook.
 ``--no-cache`` / ``--jobs N`` / ``--only NAME ...`` are passed to ``workbench run``.
 """
 
@@ -46,13 +47,25 @@ def _tree_rss(proc) -> int:
     return total
 
 
-def run_once(data: Path, out: Path, extra: list[str]) -> tuple[float, float, str]:
-    """One ``workbench run``: (seconds, peak MiB of the process tree, its output)."""
+def _children_cpu() -> float:
+    """User + system seconds of this process's finished (and waited-for) descendants."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(data: Path, out: Path, extra: list[str]) -> tuple[float, float, float, str]:
+    """One ``workbench run``: (seconds, CPU seconds, peak MiB of the process tree, its output).
+
+    The CPU seconds are the runner's and its kernels' (each kernel is waited for by the
+    runner when its notebook ends): steadier than the wall time on a busy machine.
+    """
     import psutil
 
     cmd = [sys.executable, "-m", "workbench.cli", "run", "--data", str(data), "--out", str(out),
            "--cell-timeout", "3600", *extra]
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), _children_cpu()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     proc = psutil.Process(child.pid)
     import threading
@@ -65,11 +78,11 @@ def run_once(data: Path, out: Path, extra: list[str]) -> tuple[float, float, str
         peak = max(peak, _tree_rss(proc))
         time.sleep(0.2)
     reader.join()
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
     text = "".join(lines)
     if child.returncode != 0:
         raise SystemExit(f"workbench run failed ({child.returncode}):\n{text[-3000:]}")
-    return seconds, peak / 2**20, text
+    return seconds, cpu, peak / 2**20, text
 
 
 def make_folder(folder: Path, n: int) -> Path:
@@ -84,22 +97,25 @@ def make_folder(folder: Path, n: int) -> Path:
 
 
 def bench(data: Path, label: str, repeats: int, extra: list[str], work: Path) -> None:
-    cold, warm, peaks = [], [], []
+    cold, warm, peaks, cpus = [], [], [], []
     out = work / f"out_{label}"
     text = ""
     for i in range(repeats):
         if i == 0:
             shutil.rmtree(out, ignore_errors=True)  # cold: no cache, fresh output folder
-        seconds, peak, text = run_once(data, out, extra)
+        seconds, cpu, peak, text = run_once(data, out, extra)
         (cold if i == 0 else warm).append(seconds)
         peaks.append(peak)
-        print(f"  {label} run {i + 1}: {seconds:7.1f} s, peak {peak:,.0f} MiB", flush=True)
-    slow = sorted((ln for ln in text.splitlines() if " done in " in ln),
-                  key=lambda ln: -float(ln.split(" done in ")[1].split()[0]))[:4]
-    print(f"{label}: cold {statistics.median(cold):.1f} s"
-          + (f", warm (cache) median {statistics.median(warm):.1f} s" if warm else "")
-          + f", peak {max(peaks):,.0f} MiB; slowest: "
-          + "; ".join(ln.strip() for ln in slow), flush=True)
+        cpus.append(cpu)
+        print(f"  {label} run {i + 1}: {seconds:7.1f} s, CPU {cpu:7.1f} s, peak {peak:,.0f} MiB, "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        done = [ln.strip().split(" done in ") for ln in text.splitlines() if " done in " in ln]
+        print("    per notebook: " + "; ".join(
+            f"{name} {rest.split()[0]}" for name, rest in sorted(done)), flush=True)
+    print(f"{label}: cold {statistics.median(cold):.1f} s (CPU {cpus[0]:.1f} s)"
+          + (f", warm (cache) median {statistics.median(warm):.1f} s "
+             f"(CPU {statistics.median(cpus[1:]):.1f} s)" if warm else "")
+          + f", peak {max(peaks):,.0f} MiB", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -454,3 +454,15 @@ def test_default_jobs_follows_cores_and_folder_size(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "PARALLEL_MAX_BYTES", 10_000)
     monkeypatch.setattr(runner.os, "cpu_count", lambda: 1)
     assert runner.default_jobs(tmp_path) == 1
+
+
+def test_start_order_puts_the_longest_notebooks_first_and_keeps_the_rest_in_order():
+    from workbench.runner import LONGEST_FIRST, NOTEBOOK_DIR, notebook_paths, start_order
+
+    names = ["00_a", "03_b", "05_costs_and_churn", "04_segmentation", "09_c"]
+    assert start_order(names, names) == [
+        "05_costs_and_churn", "04_segmentation", "00_a", "03_b", "09_c"]
+    assert start_order([], []) == []
+    shipped = {p.stem for p in notebook_paths(NOTEBOOK_DIR)} if NOTEBOOK_DIR.is_dir() else set()
+    if shipped:  # a renamed notebook must not silently drop out of the priority list
+        assert set(LONGEST_FIRST) <= shipped
