@@ -30,8 +30,9 @@ import time
 from pathlib import Path
 
 
-def _tree_rss(proc) -> int:
-    """Resident bytes of a process and all its descendants (0 for the ones already gone)."""
+def _tree_sample(proc, cpu: dict[int, float]) -> int:
+    """Resident bytes of a process and all its descendants (0 for the ones already gone);
+    records each one's CPU seconds so far in ``cpu`` (pid -> user + system seconds)."""
     import psutil
 
     total = 0
@@ -41,31 +42,26 @@ def _tree_rss(proc) -> int:
         return 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            with p.oneshot():
+                total += p.memory_info().rss
+                times = p.cpu_times()
+            cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
         except psutil.Error:
             pass
     return total
 
 
-def _children_cpu() -> float:
-    """User + system seconds of this process's finished (and waited-for) descendants."""
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run_once(data: Path, out: Path, extra: list[str]) -> tuple[float, float, float, str]:
     """One ``workbench run``: (seconds, CPU seconds, peak MiB of the process tree, its output).
 
-    The CPU seconds are the runner's and its kernels' (each kernel is waited for by the
-    runner when its notebook ends): steadier than the wall time on a busy machine.
+    The CPU seconds are the runner's and its kernels' (sampled with the memory, so a process
+    may lose its last 0.2 s): steadier than the wall time on a busy machine.
     """
     import psutil
 
     cmd = [sys.executable, "-m", "workbench.cli", "run", "--data", str(data), "--out", str(out),
            "--cell-timeout", "3600", *extra]
-    t0, cpu0 = time.perf_counter(), _children_cpu()
+    t0, cpu = time.perf_counter(), {}
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     proc = psutil.Process(child.pid)
     import threading
@@ -75,14 +71,14 @@ def run_once(data: Path, out: Path, extra: list[str]) -> tuple[float, float, flo
     reader = threading.Thread(target=lambda: lines.extend(child.stdout), daemon=True)
     reader.start()
     while child.poll() is None:
-        peak = max(peak, _tree_rss(proc))
+        peak = max(peak, _tree_sample(proc, cpu))
         time.sleep(0.2)
     reader.join()
-    seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
+    seconds = time.perf_counter() - t0
     text = "".join(lines)
     if child.returncode != 0:
         raise SystemExit(f"workbench run failed ({child.returncode}):\n{text[-3000:]}")
-    return seconds, cpu, peak / 2**20, text
+    return seconds, sum(cpu.values()), peak / 2**20, text
 
 
 def make_folder(folder: Path, n: int) -> Path:

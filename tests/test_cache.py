@@ -157,6 +157,52 @@ def test_churn_fit_is_read_back_for_the_same_data_and_refitted_otherwise(tmp_pat
                                rtol=1e-9, atol=1e-12)
 
 
+def test_churn_fit_is_keyed_on_the_cut_it_reads_not_on_how_it_was_asked(tmp_path, monkeypatch):
+    """fit(tx), fit(tx, asof=<last day>), fit(<the cut>, <its day>) - as client_base asks -
+    and fit(<later rows too>, asof=<that day>) all read the same transactions: one fit."""
+    from workbench._columns import prepare_transactions
+
+    tx = workbench.make_transactions(n_customers=150, n_transactions=1500, seed=3)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    fits = []
+    real = workbench.ChurnModel._fit
+
+    def counting(self, *args):
+        fits.append(self.horizon)
+        return real(self, *args)
+
+    monkeypatch.setattr(workbench.ChurnModel, "_fit", counting)
+    a = workbench.ChurnModel(horizon="90D").fit(tx)
+    last = pd.Timestamp(tx["date"].max())
+    cut, day = prepare_transactions(tx, None)
+    workbench.ChurnModel(horizon="90D").fit(tx, asof=str(last.date()))
+    workbench.ChurnModel(horizon="90D").fit(cut, day)
+    later = tx.iloc[[0]].copy()
+    later["date"] = later["date"] + (last - pd.Timestamp(later["date"].iloc[0])
+                                     + pd.Timedelta(days=30))
+    longer = pd.concat([tx, later], ignore_index=True)
+    b = workbench.ChurnModel(horizon="90D").fit(longer, asof=last)
+    assert fits == ["90D"]
+    np.testing.assert_array_equal(a.predict_proba(tx).to_numpy(), b.predict_proba(tx).to_numpy())
+    workbench.ChurnModel(horizon="90D").fit(longer)  # a later asof: other data
+    assert fits == ["90D", "90D"]
+
+
+def test_client_base_is_computed_once_per_run(tmp_path, monkeypatch):
+    import importlib
+
+    client_base_module = importlib.import_module("workbench.client_base")  # not the function
+    folder = workbench.load_folder(_folder(tmp_path, n=1500, clients=150))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    calls = _counting(monkeypatch, client_base_module, "client_base")
+    a = workbench.client_base(folder, churn=False)
+    b = workbench.client_base(folder, None, churn=False, horizon=None)  # same call, spelt apart
+    assert len(calls) == 1 and len(_entries(tmp_path / "cache", "client-base")) == 1
+    pd.testing.assert_frame_equal(a.table, b.table)
+    workbench.client_base(folder, churn=False, horizon="60D")  # another setting: a miss
+    assert len(calls) == 2
+
+
 def test_churn_fit_with_an_own_estimator_is_not_cached(tmp_path, monkeypatch):
     from sklearn.impute import SimpleImputer
     from sklearn.linear_model import LogisticRegression

@@ -52,6 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbench._cache import cached
 from workbench.errors import WorkbenchError
 
 __all__ = (
@@ -149,6 +150,7 @@ def _tables(data: Any) -> dict[str, pd.DataFrame]:
     return dict(tables)
 
 
+@cached("client-base")  # computed once per `workbench run`: steps 5 and 8 share it
 def client_base(
     data: Any,
     asof: Any = None,

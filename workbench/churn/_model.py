@@ -249,14 +249,21 @@ class ChurnModel(BaseEstimator):
         """
         from workbench import _cache
 
+        args = [tx, asof, customers, feedback, survey, columns]
+
         def key() -> str:
             if self.estimator is not None:  # an own estimator is not digested: fit afresh
                 raise _cache.Uncacheable("ChurnModel(estimator=...)")
+            # keyed on what the fit reads - the transactions cut at asof, asof as a day - so
+            # that fit(tx), fit(tx, asof=<last day>) and fit(<the cut>, <its day>) (what
+            # client_base passes) share one entry
+            frame, cust, fb, sv = _unpack(tx, customers, feedback, survey)
+            full, asof_ts = prepare_transactions(frame, asof, columns)
+            args[:] = [full, asof_ts, cust, fb, sv, None]  # a miss fits on the same cut
             return _cache.fingerprint("churn-fit", type(self).__qualname__, self.get_params(),
-                                      _unpack(tx, customers, feedback, survey), asof, columns)
+                                      (full, cust, fb, sv), asof_ts)
 
-        state = _cache.memo("churn-fit", key, lambda: dict(
-            self._fit(tx, asof, customers, feedback, survey, columns).__dict__))
+        state = _cache.memo("churn-fit", key, lambda: dict(self._fit(*args).__dict__))
         self.__dict__.update(state)
         return self
 
