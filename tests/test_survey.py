@@ -17,10 +17,8 @@ from workbench.errors import MissingColumnsError, WorkbenchError
 from workbench.survey import (
     SurveyLoadReport,
     build_questionnaire,
-    export_headers,
     is_wide_export,
     load_spec,
-    option_texts,
     read_attributes,
     read_wide_survey,
     write_export,
@@ -92,16 +90,6 @@ class TestBuildQuestionnaire:
     def test_unknown_block(self):
         with pytest.raises(WorkbenchError, match="unknown block"):
             build_questionnaire(["A"], blocks=["importance", "loyalty"])
-
-    def test_scale_options_label_both_ends_in_russian_typography(self):
-        spec = build_questionnaire(["A"], scale=(1, 5))
-        opts = option_texts(spec, "importance", "ru")
-        assert opts[0] == (1, "1\u00a0— совсем не важно")
-        assert opts[1] == (2, "2")
-        assert opts[-1] == (5, "5\u00a0— очень важно")
-        assert option_texts(spec, "competitor_performance", "en")[-1] == (None, "don't know")
-        assert [c for c, _ in option_texts(spec, "nps", "en")] == list(range(11))
-        assert option_texts(spec, "kano_functional", "ru")[1] == (2, "Так и должно быть")
 
     def test_spec_round_trips_through_yaml(self, tmp_path):
         spec = build_questionnaire(ATTRS, language="en", scale=(1, 10), competitor="Кофе Плюс")
@@ -240,15 +228,6 @@ class TestRoundTrip:
             path = write_export(sample, spec, tmp_path / f"{tool}.{ext}", tool)
             frame, _ = read_wide_survey(path)
             pd.testing.assert_frame_equal(frame, sample.reset_index(drop=True)[frame.columns])
-
-    def test_export_headers_per_tool(self):
-        spec = build_questionnaire(["A", "B"], blocks=["importance", "nps"], language="en")
-        g = export_headers(spec, "google_forms")
-        assert g[0] == ("How important is each of these aspects of our service to you? [A]", "")
-        y = export_headers(spec, "yandex_forms")
-        assert y[1][0].endswith(" / B")
-        sm = export_headers(spec, "surveymonkey")
-        assert sm[0][1] == "A" and sm[1] == ("", "B") and sm[2][1] == "Response"
 
 
 def _google(tmp_path, rows, header=None, name="g.csv"):

@@ -7,7 +7,9 @@ and :meth:`workbench.ChurnModel.fit` keep their results there as pickles, keyed 
 the result depends on:
 
 - a folder load: the folder's files (name, size, modification time), the mapping, the loader
-  options, a digest of the pseudonymisation key and the language;
+  options and a digest of the pseudonymisation key; not the language: the load reports hold
+  catalogue codes and their values, said in the reader's language when shown, so one cached
+  load serves both languages;
 - a fit: the model's parameters and the content of every table passed (a digest of the column
   buffers, not of the file it came from), the observation end and the column mapping;
 - a value model (:func:`workbench.value.customer_value`'s BG/NBD and Gamma-Gamma fits, and
@@ -216,7 +218,9 @@ def folder_key(path: str | os.PathLike, mapping: Any, pseudonymize_key: Any,
                options: Mapping[str, Any], language: str | None = None) -> str:
     """The key of one :func:`workbench.load_folder` call (files by name, size and mtime).
 
-    ``language`` is the current language: the load reports' reasons are written in it.
+    ``language`` joins the key when given; :func:`workbench.load_folder` gives none, because
+    its result does not depend on the language (the load reports' warnings and reasons are
+    catalogue codes, said in the reader's language when shown).
     """
     folder = Path(path).expanduser().resolve()
     if not folder.is_dir():

@@ -1564,6 +1564,8 @@ def _facts(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 
 def _pct(x: float) -> str:
+    """A share as a whole percent in the README (English: ``12%``, as the locale formatter's
+    ``percent(x, 0, "en")``; this module computes and imports no text layer)."""
     return f"{100 * x:.0f}%"
 
 

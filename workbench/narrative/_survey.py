@@ -1,7 +1,10 @@
 """The survey instruments read aloud: control questions, key clients' УКОР, quotes' topics.
 
 Sentences (``describe_*``) and display tables (``format_*``) over the results of
-:mod:`workbench.survey`, in the audience's language.
+:mod:`workbench.survey`, in the audience's language: also a wide export's load report. At
+the end this module registers the texts that :mod:`workbench.survey`'s computation asks for
+(:mod:`workbench.survey._layer`): the questionnaire's (:mod:`._questionnaire`), the wide
+export writer's (:mod:`._survey_export`) and the motivation survey's (:mod:`._motivation`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.i18n import LANGUAGES, check_language, t
-from workbench.narrative._format import listing, number, quantity, quote
+from workbench.io._report import LoadReport
+from workbench.narrative import _motivation, _questionnaire, _survey_export
+from workbench.narrative._format import count, listing, number, quantity, quote
+from workbench.narrative._table import TextTable
 from workbench.survey import _control, _ukor
 from workbench.survey._folder import INSTRUMENT_FILES, find_instrument, instrument_suffixes
+from workbench.survey._layer import register_survey_texts
 from workbench.survey._ukor import KEY_CLIENT_QUESTIONS, UkorComparison
 
 __all__ = (
@@ -26,6 +33,7 @@ __all__ = (
     "control_question_number",
     "control_question_texts",
     "describe_control_questions",
+    "describe_survey_load",
     "describe_ukor_comparison",
     "format_control_questions",
     "format_survey_columns",
@@ -35,32 +43,8 @@ __all__ = (
     "key_client_questionnaire",
     "label_topics",
     "load_key_client_answers",
+    "survey_column_roles",
 )
-
-
-class TextTable(pd.DataFrame):
-    """A display table of sentences: shown in full, without the row index.
-
-    A plain :class:`pandas.DataFrame` cuts cells at ``display.max_colwidth`` (50 characters)
-    and shows its 0, 1, 2 … index, which is noise for a table of questions and answers. This
-    frame prints and renders every cell in full; any operation on it gives a plain DataFrame.
-
-    Examples
-    --------
-    >>> print(TextTable({"No.": [1], "Question": ["x" * 60]}))  # doctest: +ELLIPSIS
-     No.                                                     Question
-       1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-    """
-
-    @property
-    def _constructor(self):  # operations on the table give a plain DataFrame
-        return pd.DataFrame
-
-    def __repr__(self) -> str:
-        return self.to_string(index=False)
-
-    def _repr_html_(self) -> str:
-        return self.to_html(index=False, border=0, na_rep="", escape=True)
 
 
 def format_control_questions(checklist: pd.DataFrame, language: str | None = None) -> TextTable:
@@ -169,6 +153,50 @@ def instrument_file(data_dir: str | Path, name: str, language: str | None = None
     return found
 
 
+def survey_column_roles(report, language: str | None = None) -> pd.DataFrame:
+    """Return how each column of a wide export was understood, in ``language``.
+
+    What ``SurveyLoadReport.column_roles`` says: ``Column`` (the header as in the file) and
+    what it was understood as (date, respondent id, measure × attribute, not used …).
+    """
+    lang = check_language(language)
+    rows = []
+    for r in report.columns.itertuples(index=False):
+        if r.role == "answer":
+            measure = t(f"svq.measure.{r.block}", lang)
+            per_attribute = isinstance(r.attribute, str) and r.attribute.strip()
+            how = (t("svq.load.role.answer", lang, measure=measure, attribute=r.attribute)
+                   if per_attribute else t("svq.load.role.single", lang, measure=measure))
+        else:
+            how = t(f"svq.load.role.{r.role}", lang)
+        if r.note:
+            how = f"{how}: {r.note}"
+        rows.append({t("svq.load.col.column", lang): r.column,
+                     t("svq.load.col.understood", lang): how})
+    return pd.DataFrame(rows)
+
+
+def describe_survey_load(report, language: str | None = None) -> str:
+    """Return a wide export's load report as plain text: what was read, kept and understood.
+
+    What ``SurveyLoadReport.summary`` says: the form tool, whether a spec guided the reading,
+    the load report of any file (rows kept, rejected, unreadable cells), then every column and
+    what it was understood as.
+    """
+    lang = check_language(language)
+    lines = [t("svq.load.title", lang, source=report.source,
+               tool=t(f"svq.load.tool.{report.tool}", lang), n=count(report.rows_read, lang)),
+             "  " + t(f"svq.load.guided.{report.guided_by}", lang)]
+    base = LoadReport.summary(report, lang).splitlines()[1:]
+    lines += [ln for ln in base if not ln.strip().startswith(t("load.columns", lang))]
+    lines.append("  " + t("load.columns", lang) + ":")
+    for r in survey_column_roles(report, lang).itertuples(index=False):
+        lines.append(f"    {r[0]} → {r[1]}")
+    if report.unused_columns:
+        lines.append("  " + t("svq.load.unused", lang) + ": " + ", ".join(report.unused_columns))
+    return "\n".join(lines)
+
+
 def format_survey_columns(report, language: str | None = None, n: int | None = None) -> TextTable:
     """Return how each column of a form tool's export was understood, every header in full.
 
@@ -187,7 +215,7 @@ def format_survey_columns(report, language: str | None = None, n: int | None = N
         Column (the export's header) and what it was understood as (date, respondent id,
         measure × attribute, not used …).
     """
-    roles = report.column_roles(language)
+    roles = survey_column_roles(report, language)
     return TextTable(roles if n is None else roles.head(n))
 
 
@@ -365,3 +393,14 @@ def load_key_client_answers(source: str | Path | pd.DataFrame,
         ``client`` and the theme keys found, as numbers (blank = no opinion).
     """
     return _ukor.load_key_client_answers(source, {**key_client_headers(), **(headers or {})})
+
+
+register_survey_texts(
+    survey_texts=_questionnaire.survey_texts,
+    spec_to_yaml=_questionnaire.spec_to_yaml,
+    write_export=_survey_export.write_export,
+    motivation_headers=_motivation.motivation_headers,
+    make_motivation_sample=_motivation.make_motivation_sample,
+    survey_column_roles=survey_column_roles,
+    describe_survey_load=describe_survey_load,
+)

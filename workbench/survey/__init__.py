@@ -16,6 +16,12 @@
   room's answers from the workshop file;
 * :func:`load_interview_notes` / :func:`voice_of_customer` — interview notes next to the survey
   comments for the цитатник.
+
+The modules ``workbench.survey._*`` compute with keys and codes. What a respondent or a reader
+reads (the questionnaire's texts and files, the form tools' exports, the motivation survey's
+form, sentence and table) is in the text layer (:mod:`workbench.narrative._questionnaire`,
+:mod:`~workbench.narrative._survey_export`, :mod:`~workbench.narrative._motivation`); this
+namespace gives those names too, importing the text layer on the first use of one of them.
 """
 
 from __future__ import annotations
@@ -25,48 +31,39 @@ from workbench.survey._control import (
     control_answers,
     control_checklist,
 )
-from workbench.survey._exports import wide_answers, write_export
 from workbench.survey._folder import INSTRUMENT_FILES, find_instrument
 from workbench.survey._internal import (
     KOVACH_EMPLOYEES,
     KOVACH_FACTORS,
     KOVACH_MANAGERS,
-    describe_motivation,
-    format_motivation,
     load_motivation,
-    make_motivation_sample,
     motivation_gaps,
-    motivation_questionnaire_text,
     motivation_waves,
-    write_motivation_questionnaire,
 )
 from workbench.survey._notes import load_interview_notes, voice_of_customer
-from workbench.survey._render import (
-    FORMATS,
-    QuestionnaireFiles,
-    find_chromium,
-    load_spec,
-    questionnaire_text,
-    spec_to_yaml,
-    write_questionnaire,
-)
 from workbench.survey._spec import (
     ATTRIBUTE_MEASURES,
     DEFAULT_SOURCES,
     QUESTION_BLOCKS,
+    TOOLS,
     Question,
     QuestionnaireSpec,
     build_questionnaire,
+    load_spec,
     read_attributes,
 )
-from workbench.survey._texts import TOOLS, export_headers, option_texts
 from workbench.survey._ukor import (
     KEY_CLIENT_QUESTIONS,
     UkorComparison,
     compare_ukor,
     load_key_client_answers,
 )
-from workbench.survey._wide import SurveyLoadReport, is_wide_export, read_wide_survey
+from workbench.survey._wide import (
+    SurveyLoadReport,
+    SurveyTexts,
+    is_wide_export,
+    read_wide_survey,
+)
 
 __all__ = (
     "ATTRIBUTE_MEASURES",
@@ -84,6 +81,7 @@ __all__ = (
     "QuestionnaireFiles",
     "QuestionnaireSpec",
     "SurveyLoadReport",
+    "SurveyTexts",
     "UkorComparison",
     "build_questionnaire",
     "compare_ukor",
@@ -114,3 +112,32 @@ __all__ = (
     "write_motivation_questionnaire",
     "write_questionnaire",
 )
+
+#: Names of this namespace that the text layer defines, by its module.
+_TEXT_LAYER: dict[str, tuple[str, ...]] = {
+    "_questionnaire": ("FORMATS", "QuestionnaireFiles", "export_headers", "find_chromium",
+                       "option_texts", "questionnaire_text", "spec_to_yaml",
+                       "write_questionnaire"),
+    "_survey_export": ("wide_answers", "write_export"),
+    "_motivation": ("describe_motivation", "format_motivation", "make_motivation_sample",
+                    "motivation_questionnaire_text", "write_motivation_questionnaire"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The text layer's names of this namespace, imported on first use (no import cycle)."""
+    if name in _TEXT_LAYER["_questionnaire"]:
+        from workbench.narrative import _questionnaire as layer
+    elif name in _TEXT_LAYER["_survey_export"]:
+        from workbench.narrative import _survey_export as layer
+    elif name in _TEXT_LAYER["_motivation"]:
+        from workbench.narrative import _motivation as layer
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(layer, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -6,31 +6,32 @@ manager rate the same factors as they think their team would, without showing th
 compare; repeat once or twice a year, because motives change. The benchmark is K. Kovach's
 national survey (USA, 1987): employees put interesting work, appreciation and being in on
 things first, while their supervisors thought wages and job security came first.
+
+This module computes with the factors' keys; the factors' names, the form, the sentence and the
+display table are in the text layer (:mod:`workbench.narrative._motivation`), which also passes
+(registers) the factor names a form's columns are recognised by.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.survey._layer import provider
 
 __all__ = (
     "KOVACH_EMPLOYEES",
     "KOVACH_FACTORS",
     "KOVACH_MANAGERS",
     "ROLES",
-    "describe_motivation",
-    "format_motivation",
     "load_motivation",
-    "make_motivation_sample",
     "motivation_gaps",
-    "motivation_questionnaire_text",
+    "motivation_sample",
     "motivation_waves",
-    "write_motivation_questionnaire",
 )
 
 #: The ten motivating factors, keys of ``mot.factor.<key>``, in the employees' order of
@@ -76,19 +77,19 @@ def _norm(s: object) -> str:
     return " ".join(normalise_word(str(s)).split())
 
 
-def _factor_lookup() -> dict[str, str]:
-    from workbench.i18n import LANGUAGES, t
-
-    out = {}
-    for f in KOVACH_FACTORS:
-        out[_norm(f)] = f
-        for lang in LANGUAGES:
-            out[_norm(t(f"mot.factor.{f}", lang))] = f
+def _factor_lookup(headers: Mapping[str, str]) -> dict[str, str]:
+    out = {_norm(f): f for f in KOVACH_FACTORS}
+    for text, f in headers.items():
+        if f not in KOVACH_EMPLOYEES:
+            raise WorkbenchError(f"headers: {text!r} names no factor ({f!r}); the factors are "
+                                 f"{', '.join(KOVACH_FACTORS)}")
+        out[_norm(text)] = f
     return out
 
 
 def load_motivation(source: str | Path | pd.DataFrame, *, wave: str | None = None,
-                    sheet_name: str | int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    sheet_name: str | int = 0, headers: Mapping[str, str] | None = None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load the motivation survey: one row per respondent, a role, a wave, ten factor columns.
 
     Parameters
@@ -102,6 +103,10 @@ def load_motivation(source: str | Path | pd.DataFrame, *, wave: str | None = Non
         The wave of every row when the file has no wave column (e.g. ``"2025-H1"``).
     sheet_name : str or int, default 0
         Excel sheet.
+    headers : mapping of str -> str, optional
+        Column header -> factor key, besides the keys themselves; by default the text layer's
+        factor names in Russian and English
+        (:func:`workbench.narrative._motivation.motivation_headers`).
 
     Returns
     -------
@@ -117,7 +122,7 @@ def load_motivation(source: str | Path | pd.DataFrame, *, wave: str | None = Non
     from workbench.io._read import read_source
 
     raw = read_source(source, sheet_name=sheet_name)
-    factors = _factor_lookup()
+    factors = _factor_lookup(provider("motivation_headers")() if headers is None else headers)
     col_factor, meta = {}, {}
     for name in raw.names:
         n = _norm(name)
@@ -299,123 +304,27 @@ def motivation_waves(data: pd.DataFrame, role: str = "employee") -> pd.DataFrame
     return table
 
 
-def describe_motivation(gaps: pd.DataFrame, language: str | None = None,
-                        waves: pd.DataFrame | None = None) -> str:
-    """Read :func:`motivation_gaps` (and optionally :func:`motivation_waves`) in plain words."""
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-
-    def names(keys: Sequence[str]) -> str:
-        return ", ".join(f"«{t(f'mot.factor.{k}', lang)}»" if lang == "ru"
-                         else t(f"mot.factor.{k}", lang) for k in keys) or t("mot.none", lang)
-
-    rho = gaps.attrs.get("rho", float("nan"))
-    rho_txt = "—" if rho != rho else (f"{rho:.2f}".replace(".", ",") if lang == "ru"
-                                      else f"{rho:.2f}")
-    under = [k for k, v in gaps["verdict"].items() if v == "underestimated"]
-    over = [k for k, v in gaps["verdict"].items() if v == "overestimated"]
-    parts = [t("mot.summary", lang, n_employees=gaps.attrs.get("n_employees", 0),
-               n_managers=gaps.attrs.get("n_managers", 0), rho=rho_txt,
-               under=names(under), over=names(over))]
-    top = list(gaps.index[:3])
-    kovach = sorted(KOVACH_EMPLOYEES, key=KOVACH_EMPLOYEES.get)[:3]
-    parts.append(t("mot.summary.top", lang, top=names(top), kovach=names(kovach)))
-    if waves is not None and waves.shape[1] >= 2:
-        change = (waves.iloc[:, -1] - waves.iloc[:, 0]).dropna()
-        if len(change):
-            parts.append(t("mot.summary.waves", lang, first=waves.columns[0],
-                           last=waves.columns[-1],
-                           up=t(f"mot.factor.{change.idxmax()}", lang),
-                           down=t(f"mot.factor.{change.idxmin()}", lang)))
-    return " ".join(parts)
-
-
-def format_motivation(gaps: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
-    """Return :func:`motivation_gaps` as a display table with the factor names and labels."""
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-    out = pd.DataFrame({
-        t("mot.col.factor", lang): [t(f"mot.factor.{k}", lang) for k in gaps.index],
-        t("mot.col.employees_mean", lang): gaps["employees_mean"].round(1).to_numpy(),
-        t("mot.col.employees_rank", lang): gaps["employees_rank"].to_numpy(),
-        t("mot.col.managers_mean", lang): gaps["managers_mean"].round(1).to_numpy(),
-        t("mot.col.managers_rank", lang): gaps["managers_rank"].to_numpy(),
-        t("mot.col.rank_gap", lang): gaps["rank_gap"].to_numpy(),
-        t("mot.col.kovach_employees", lang): gaps["kovach_employees"].to_numpy(),
-        t("mot.col.kovach_managers", lang): gaps["kovach_managers"].to_numpy(),
-        t("mot.col.verdict", lang): [t(f"mot.verdict.{v}", lang) for v in gaps["verdict"]],
-    })
-    from workbench.narrative import numbers  # means to one decimal, ranks whole, true minus
-
-    places = {t(f"mot.col.{c}", lang): 1 if c.endswith("_mean") else 0 for c in (
-        "employees_mean", "employees_rank", "managers_mean", "managers_rank", "rank_gap",
-        "kovach_employees", "kovach_managers")}
-    return numbers(out, places, lang)
-
-
-def motivation_questionnaire_text(language: str | None = None) -> str:
-    """Return the motivation survey as text: the instructions per role and the ten factors."""
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-    lines = [t("mot.title", lang), ""]
-    for role in ROLES:
-        lines += [f"{t(f'mot.role.{role}', lang).capitalize()}: {t(f'mot.intro.{role}', lang)}", ""]
-    lines += [f"{i}. {t(f'mot.factor.{f}', lang)}: ____" for i, f in
-              enumerate(KOVACH_FACTORS, start=1)]
-    return "\n".join(lines) + "\n"
-
-
-def write_motivation_questionnaire(out: str | Path, language: str = "ru",
-                                   respondents: int = 30) -> list[Path]:
-    """Write the motivation survey: a text to hand out and an Excel form to collect answers.
-
-    The Excel form has a role column, a wave column and the ten factors; it is what
-    :func:`load_motivation` reads back. Returns the files written.
-    """
-    from openpyxl import Workbook
-
-    from workbench.i18n import check_language, t
-
-    lang = check_language(language)
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    txt = folder / "motivation_survey.txt"
-    txt.write_text(motivation_questionnaire_text(lang), encoding="utf-8")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t("mot.title", lang)[:31].rstrip("?")
-    ws.append([t("mot.q.role", lang), t("mot.q.wave", lang)]
-              + [t(f"mot.factor.{f}", lang) for f in KOVACH_FACTORS])
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    roles = ",".join(t(f"mot.role.{r}", lang) for r in ROLES)
-    dv = DataValidation(type="list", formula1=f'"{roles}"', allow_blank=True)
-    ws.add_data_validation(dv)
-    dv.add(f"A2:A{respondents + 1}")
-    score = DataValidation(type="whole", operator="between", formula1="1", formula2="10",
-                           allow_blank=True)
-    ws.add_data_validation(score)
-    score.add(f"C2:L{respondents + 1}")
-    xlsx = folder / "motivation_survey.xlsx"
-    wb.save(xlsx)
-    return [txt, xlsx]
-
-
-def make_motivation_sample(seed: int = 0, n_employees: int = 40, n_managers: int = 6,
-                           waves: Sequence[str] = ("2025-H1", "2025-H2"),
-                           language: str = "ru") -> pd.DataFrame:
-    """Return a fictional motivation survey as the Excel form collects it (one row each).
+def motivation_sample(seed: int = 0, n_employees: int = 40, n_managers: int = 6,
+                      waves: Sequence[str] = ("2025-H1", "2025-H2")) -> pd.DataFrame:
+    """Return a fictional motivation survey, one row per respondent, in keys.
 
     Employees' ratings follow Kovach's employees' order with noise, managers' ratings follow
     Kovach's supervisors' order; in the second wave the employees rate promotion higher and job
     security lower. Deterministic for a seed.
-    """
-    from workbench.i18n import check_language, t
 
-    lang = check_language(language)
+    Returns
+    -------
+    DataFrame
+        ``role`` (``employee`` / ``manager``), ``wave`` and one column per factor key (1–10),
+        in the order of :data:`KOVACH_FACTORS`. The text layer's
+        ``workbench.survey.make_motivation_sample`` heads and fills it as the Excel form does.
+
+    Examples
+    --------
+    >>> sample = motivation_sample(n_employees=2, n_managers=1, waves=["2025-H1"])
+    >>> sample["role"].tolist(), sample.columns[2]
+    (['employee', 'employee', 'manager'], 'interesting_work')
+    """
     rng = np.random.default_rng(seed)
     rows = []
     for w_i, wave in enumerate(waves):
@@ -426,10 +335,8 @@ def make_motivation_sample(seed: int = 0, n_employees: int = 40, n_managers: int
                 if role == "employee" and w_i > 0:
                     base["promotion"] += 1.5 * w_i
                     base["job_security"] -= 1.5 * w_i
-                row = {t("mot.q.role", lang): t(f"mot.role.{role}", lang),
-                       t("mot.q.wave", lang): wave}
+                row: dict[str, object] = {"role": role, "wave": wave}
                 for f in KOVACH_FACTORS:
-                    v = int(np.clip(np.rint(base[f] + rng.normal(0, 1.6)), 1, 10))
-                    row[t(f"mot.factor.{f}", lang)] = v
+                    row[f] = int(np.clip(np.rint(base[f] + rng.normal(0, 1.6)), 1, 10))
                 rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["role", "wave", *KOVACH_FACTORS])

@@ -1,4 +1,11 @@
-"""The wide survey export shipped with the sample: the long survey as Google Forms writes it."""
+"""The survey instruments shipped with the sample: a form tool's export, internal surveys, notes.
+
+The sample's data (the questionnaire's spec, the key clients' answers, the interview notes) is
+made here; the files a Russian client would hand over carry the questionnaire's and the
+motivation form's texts, which the text layer writes (through the providers it registers,
+:mod:`workbench.survey._layer`): the Google Forms export, the spec file with its texts and
+the motivation survey's headers.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.survey._exports import write_export
-from workbench.survey._render import spec_to_yaml
+from workbench.survey._layer import provider
 from workbench.survey._spec import QuestionnaireSpec, build_questionnaire
 
 __all__ = (
@@ -60,9 +66,9 @@ def write_sample_exports(out: str | Path, survey: pd.DataFrame | None = None) ->
         survey = load_sample("survey")
     out = Path(out)
     spec = sample_questionnaire(survey)
-    export = write_export(survey, spec, out / SAMPLE_EXPORT, "google_forms")
+    export = provider("write_export")(survey, spec, out / SAMPLE_EXPORT, "google_forms")
     spec_path = out / SAMPLE_SPEC
-    spec_path.write_bytes(spec_to_yaml(spec).encode("utf-8"))
+    spec_path.write_bytes(provider("spec_to_yaml")(spec).encode("utf-8"))
     return [export, spec_path]
 
 
@@ -126,11 +132,9 @@ def write_internal_samples(out: str | Path) -> list[Path]:
     form collects it); the key clients' answers are :func:`sample_key_clients`; the interview
     notes are a short fictional text. Byte-identical on every run.
     """
-    from workbench.survey._internal import make_motivation_sample
-
     out = Path(out)
     paths = []
-    for rel, frame in ((SAMPLE_MOTIVATION, make_motivation_sample()),
+    for rel, frame in ((SAMPLE_MOTIVATION, provider("make_motivation_sample")()),
                        (SAMPLE_KEY_CLIENTS, sample_key_clients())):
         p = out / rel
         p.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 A :class:`QuestionnaireSpec` is what :func:`build_questionnaire` returns and what the YAML spec
 file records. It holds keys and codes only; the texts an audience reads are added by the text
-layer (:mod:`workbench.survey._texts`) in the questionnaire's language.
+layer (:mod:`workbench.narrative._questionnaire`) in the questionnaire's language.
 """
 
 from __future__ import annotations
@@ -19,9 +19,14 @@ __all__ = (
     "QUESTION_BLOCKS",
     "Question",
     "QuestionnaireSpec",
+    "TOOLS",
     "build_questionnaire",
+    "load_spec",
     "read_attributes",
 )
+
+#: Form tools whose wide exports are written (for tests and samples) and read back.
+TOOLS: tuple[str, ...] = ("google_forms", "yandex_forms", "surveymonkey")
 
 #: Measures asked per attribute, in the order of the questionnaire (canonical survey columns).
 ATTRIBUTE_MEASURES: tuple[str, ...] = (
@@ -288,3 +293,21 @@ def read_attributes(path: str | Path) -> list[str]:
             "attributes:\n  - Скорость доставки\n  - Цена"
         )
     return [str(item) for item in items]
+
+
+def load_spec(spec: str | Path | QuestionnaireSpec | dict) -> QuestionnaireSpec:
+    """Read a questionnaire spec (a YAML file written by ``write_questionnaire``)."""
+    import yaml
+
+    if isinstance(spec, QuestionnaireSpec):
+        return spec
+    if isinstance(spec, dict):
+        return QuestionnaireSpec.from_dict(spec)
+    p = Path(spec)
+    if not p.exists():
+        raise WorkbenchError(f"{p.name}: questionnaire spec not found ({p})")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise WorkbenchError(f"{p.name}: not a readable YAML spec ({exc})") from None
+    return QuestionnaireSpec.from_dict(data or {})

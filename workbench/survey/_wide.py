@@ -12,7 +12,9 @@ Form tools write what they were asked in their own shapes:
 
 With a questionnaire spec (written by ``workbench questionnaire``) the headers are matched to
 the spec's questions; without one they are recognised from the catalogue's question texts in
-Russian and English and, failing that, by keywords. Answers may be numbers, the scale's texts
+Russian and English and, failing that, by keywords. The texts are data to this module
+(:class:`SurveyTexts`, ``texts=``); by default the text layer's
+(:func:`workbench.narrative._questionnaire.survey_texts`, registered as ``survey_texts``). Answers may be numbers, the scale's texts
 (``"5 — очень важно"``), Kano answer texts or blanks. Every respondent row is kept or rejected
 with a reason; every answer that cannot be read is reported per cell.
 """
@@ -25,6 +27,7 @@ import datetime as _dt
 import functools
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,20 +36,14 @@ import pandas as pd
 import pyarrow as pa
 
 from workbench.errors import DataFileError, MissingColumnsError, WorkbenchError
-from workbench.i18n import LANGUAGES, check_language, t
 from workbench.io._parse import normalise_word, parse_dates
 from workbench.io._read import cell_text, sniff
-from workbench.io._report import LoadReport, fmt_int
+from workbench.io._report import LoadReport
 from workbench.schema import TABLES
-from workbench.survey._spec import (
-    ATTRIBUTE_MEASURES,
-    QUESTION_BLOCKS,
-    QuestionnaireSpec,
-    build_questionnaire,
-)
-from workbench.survey._texts import block_text, option_texts
+from workbench.survey._layer import provider
+from workbench.survey._spec import ATTRIBUTE_MEASURES, QuestionnaireSpec, load_spec
 
-__all__ = ("SurveyLoadReport", "is_wide_export", "read_wide_survey")
+__all__ = ("SurveyLoadReport", "SurveyTexts", "is_wide_export", "read_wide_survey")
 
 _EXTRA_BLOCKS = ("source", "keep", "change")
 _SCORE_BLOCKS = ("importance", "performance", "expectation", "competitor_performance")
@@ -133,37 +130,18 @@ class SurveyLoadReport(LoadReport):
     long_rows: int = 0
 
     def column_roles(self, language: str | None = None) -> pd.DataFrame:
-        """Return how each column was understood, in ``language`` (a display table)."""
-        lang = check_language(language)
-        rows = []
-        for r in self.columns.itertuples(index=False):
-            if r.role == "answer":
-                measure = t(f"svq.measure.{r.block}", lang)
-                per_attribute = isinstance(r.attribute, str) and r.attribute.strip()
-                how = (t("svq.load.role.answer", lang, measure=measure, attribute=r.attribute)
-                       if per_attribute else t("svq.load.role.single", lang, measure=measure))
-            else:
-                how = t(f"svq.load.role.{r.role}", lang)
-            if r.note:
-                how = f"{how}: {r.note}"
-            rows.append({t("svq.load.col.column", lang): r.column,
-                         t("svq.load.col.understood", lang): how})
-        return pd.DataFrame(rows)
+        """Return how each column was understood, in ``language`` (a display table).
+
+        Said by the text layer (:func:`workbench.narrative._survey.survey_column_roles`).
+        """
+        return provider("survey_column_roles")(self, language)
 
     def summary(self, language: str | None = None) -> str:
-        """Return a plain-text summary in ``language``: what was read, kept and understood."""
-        lang = check_language(language)
-        lines = [t("svq.load.title", lang, source=self.source,
-                   tool=t(f"svq.load.tool.{self.tool}", lang), n=fmt_int(self.rows_read, lang)),
-                 "  " + t(f"svq.load.guided.{self.guided_by}", lang)]
-        base = super().summary(lang).splitlines()[1:]
-        lines += [ln for ln in base if not ln.strip().startswith(t("load.columns", lang))]
-        lines.append("  " + t("load.columns", lang) + ":")
-        for r in self.column_roles(lang).itertuples(index=False):
-            lines.append(f"    {r[0]} → {r[1]}")
-        if self.unused_columns:
-            lines.append("  " + t("svq.load.unused", lang) + ": " + ", ".join(self.unused_columns))
-        return "\n".join(lines)
+        """Return a plain-text summary in ``language``: what was read, kept and understood.
+
+        Said by the text layer (:func:`workbench.narrative._survey.describe_survey_load`).
+        """
+        return provider("describe_survey_load")(self, language)
 
     def _repr_html_(self, language: str | None = None) -> str:
         import html as _html
@@ -311,17 +289,38 @@ def _split_header(header: str) -> tuple[str, str]:
     return header.strip(), ""
 
 
-def _block_texts(spec: QuestionnaireSpec | None) -> dict[str, str]:
-    """Normalised question text -> block: the spec's texts and the catalogue's, both languages."""
-    bases = [build_questionnaire(["x"], language="en")]
-    if spec is not None:
-        bases.insert(0, spec)
+@dataclass(frozen=True)
+class SurveyTexts:
+    """The texts a wide export's headers and answers are recognised by.
+
+    :func:`workbench.narrative._questionnaire.survey_texts` gives the catalogue's (and a spec's)
+    in every language; without texts, headers are recognised by keywords and answers as numbers.
+
+    Attributes
+    ----------
+    questions : mapping of str -> str
+        Question text -> block (a grid's title for per-attribute blocks); the first of two
+        texts that read alike wins.
+    answers : mapping of str -> mapping of str -> object
+        Block -> {answer text -> code} for the rating questions and NPS; code None is an
+        explicit "don't know".
+    """
+
+    questions: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+
+
+def _block_texts(texts: SurveyTexts) -> dict[str, str]:
+    """Normalised question text -> block."""
     out: dict[str, str] = {}
-    for base in bases:
-        for lang in LANGUAGES:
-            for block in QUESTION_BLOCKS:
-                out.setdefault(_norm(block_text(base, block, lang)), block)
+    for text, block in texts.questions.items():
+        out.setdefault(_norm(text), block)
     return out
+
+
+def _texts(texts: SurveyTexts | None, spec: QuestionnaireSpec | None,
+           scale: tuple[int, int]) -> SurveyTexts:
+    return texts if texts is not None else provider("survey_texts")(spec, scale)
 
 
 def _keyword_block(question: str) -> str | None:
@@ -332,7 +331,8 @@ def _keyword_block(question: str) -> str | None:
     return None
 
 
-def _understand(cells: _Cells, spec: QuestionnaireSpec | None) -> tuple[list[_Column], int, str]:
+def _understand(cells: _Cells, spec: QuestionnaireSpec | None, texts_given: SurveyTexts
+                ) -> tuple[list[_Column], int, str]:
     rows = cells.rows
     if not rows:
         raise DataFileError(f"{cells.name}: the file is empty")
@@ -355,7 +355,7 @@ def _understand(cells: _Cells, spec: QuestionnaireSpec | None) -> tuple[list[_Co
         else:
             q, sub = _split_header(h)
             cols.append(_Column(j + 1, h or f"column_{j + 1}", q, sub))
-    texts = _block_texts(spec)
+    texts = _block_texts(texts_given)
     attrs = {_norm(a): a for a in spec.attributes} if spec is not None else {}
     for c in cols:
         nq = _norm(c.question)
@@ -421,12 +421,13 @@ def _understand(cells: _Cells, spec: QuestionnaireSpec | None) -> tuple[list[_Co
 
 
 def is_wide_export(source: object, *, encoding: str | None = None, sep: str | None = None,
-                   sheet_name: str | int = 0) -> bool:
+                   sheet_name: str | int = 0, texts: SurveyTexts | None = None) -> bool:
     """Return True if ``source`` looks like a wide survey export (not the long table).
 
     A file is wide when at least one header is a recognised per-attribute question
     (``Question [Attribute]``, ``Question / Attribute`` or SurveyMonkey's two header rows)
-    and no header names the ``attribute`` column of the long format.
+    and no header names the ``attribute`` column of the long format. ``texts``: as for
+    :func:`read_wide_survey`.
     """
     try:
         cells = _read_cells(source, encoding=encoding, sep=sep, sheet_name=sheet_name, limit=3)
@@ -439,7 +440,7 @@ def is_wide_export(source: object, *, encoding: str | None = None, sep: str | No
     long_names = {"attribute", "атрибут", "свойство", "параметр", "attribute name"}
     if any(normalise_header(h) in long_names for h in cells.rows[0]):
         return False
-    cols, _, _ = _understand(cells, None)
+    cols, _, _ = _understand(cells, None, _texts(texts, None, (1, 5)))
     return any(c.role == "answer" and c.attribute for c in cols)
 
 
@@ -447,20 +448,9 @@ def is_wide_export(source: object, *, encoding: str | None = None, sep: str | No
 # reading answers
 
 
-def _option_lookup(spec: QuestionnaireSpec | None, block: str, lo: int, hi: int) -> dict[str, object]:
+def _option_lookup(texts: SurveyTexts, block: str) -> dict[str, object]:
     """Normalised answer text -> code (None = an explicit 'don't know')."""
-    out: dict[str, object] = {}
-    base = spec or build_questionnaire(["x"], language="en", scale=(lo, hi))
-    if spec is not None and block in _SCORE_BLOCKS and spec.scale != (lo, hi):
-        base = build_questionnaire(["x"], language="en", scale=(lo, hi))
-    for lang in LANGUAGES:
-        for code, txt in option_texts(base, block, lang):
-            out[_norm(txt)] = code
-        if block in _SCORE_BLOCKS or block == "nps":
-            for end, code in (("low", lo), ("high", hi)):
-                out[_norm(t(f"svq.{end}.{block}", lang))] = code
-        out[_norm(t("svq.dont_know", lang))] = None
-    return out
+    return {_norm(text): code for text, code in texts.answers.get(block, {}).items()}
 
 
 _INT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:$|[\u2014\u2013\-:.)=]|\s)")
@@ -520,6 +510,7 @@ def read_wide_survey(
     scale: tuple[int, int] | None = None,
     dayfirst: bool | None = None,
     pseudonymize_key: str | bytes | None = None,
+    texts: SurveyTexts | None = None,
 ) -> tuple[pd.DataFrame, SurveyLoadReport]:
     """Read a wide survey export into the canonical long survey table.
 
@@ -542,6 +533,9 @@ def read_wide_survey(
     pseudonymize_key : str or bytes, optional
         Replace ``respondent_id`` and ``customer_id`` by keyed-hash pseudonyms
         (see :func:`workbench.io.pseudonymize`).
+    texts : SurveyTexts, optional
+        The question and answer texts to recognise; by default the text layer's for the spec
+        and the scale (the catalogue's in Russian and English).
 
     Returns
     -------
@@ -557,12 +551,11 @@ def read_wide_survey(
         How each column was understood, which were not used, the rejected respondent rows
         (no answer at all, an empty or repeated respondent id) and the unreadable cells.
     """
-    from workbench.survey._render import load_spec
-
     spec_obj = load_spec(spec) if spec is not None else None
-    cells = _read_cells(source, encoding=encoding, sep=sep, sheet_name=sheet_name)
-    cols, n_header, tool = _understand(cells, spec_obj)
     lo, hi = scale if scale is not None else (spec_obj.scale if spec_obj else (1, 5))
+    known = _texts(texts, spec_obj, (lo, hi))
+    cells = _read_cells(source, encoding=encoding, sep=sep, sheet_name=sheet_name)
+    cols, n_header, tool = _understand(cells, spec_obj, known)
     answers = [c for c in cols if c.role == "answer"]
     grid = [c for c in answers if c.attribute]
     if not grid:
@@ -628,11 +621,11 @@ def read_wide_survey(
             first_row[rid] = lines[p]
     # ---- answers
     parsed: dict[tuple[str, str | None], list] = {}
+    lookups = {b: _option_lookup(known, b) for b in (*_SCORE_BLOCKS, "nps")}
     for c in answers:
         kind = c.block
         values: list[object] = []
-        lookup = (_option_lookup(spec_obj, kind, *(0, 10) if kind == "nps" else (lo, hi))
-                  if kind in _SCORE_BLOCKS or kind == "nps" else None)
+        lookup = lookups.get(kind)
         for p in range(n):
             raw = data[p][c.pos - 1].strip()
             if not raw or not keep[p]:

@@ -1,9 +1,11 @@
-"""Write answers as a form tool would export them (for tests, demos and the shipped sample).
+"""Answers as a form tool exports them (for tests, demos and the shipped sample).
 
 :func:`write_export` is the inverse of :func:`workbench.load_survey` on a wide export: it takes
 the long table and writes one row per respondent in the shape of Google Forms (CSV), Yandex
 Forms (XLSX) or SurveyMonkey (CSV or XLSX with two header rows). The layouts follow what those
-tools write; the answer texts are the questionnaire's own option texts.
+tools write; the headers and answers are the questionnaire's own texts (question texts and
+option texts, :mod:`workbench.narrative._questionnaire`), which is why the writer is in the
+text layer.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench._context import check_language
 from workbench.errors import WorkbenchError
+from workbench.i18n import check_language
+from workbench.narrative._questionnaire import export_headers, option_texts, source_text
 from workbench.schema import KANO_ANSWERS
-from workbench.survey._spec import ATTRIBUTE_MEASURES, QuestionnaireSpec
-from workbench.survey._texts import TOOLS, export_headers, option_texts, source_text
+from workbench.survey._spec import ATTRIBUTE_MEASURES, TOOLS, QuestionnaireSpec
 
 __all__ = ("wide_answers", "write_export")
 
