@@ -231,3 +231,36 @@ class TestDescribeAbcXyz:
 
         with pytest.raises(WorkbenchError, match="abc_xyz_summary"):
             describe_abc_xyz(pd.DataFrame({"clients": [1]}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, -5.0, 1e-9, 3.0, 7.25, 100.0, 2.5, 1e-7, np.nan]),
+                max_size=40),
+       st.booleans())
+def test_abc_order_equals_a_stable_sort_of_every_client(values, shuffle):
+    # only clients with a positive value are sorted (quick sort, ties put back by id order);
+    # the result is that of one stable sort of everybody
+    from workbench.segmentation.abc_xyz import _abc_codes
+
+    ids = [f"{i:03d}" for i in range(len(values))]
+    if shuffle:
+        ids = ids[::-1]
+    value = pd.Series(values, index=pd.Index(ids, dtype="string"), dtype=np.float64)
+    share, cum, codes = _abc_codes(value, (0.5, 0.8))
+    v = value.to_numpy()
+    key = -np.round(v, 6)
+    order = (np.argsort(key, kind="stable") if not shuffle
+             else np.lexsort((value.index.to_numpy(), key)))
+    pos = np.where(v > 0, v, 0.0)
+    total = pos.sum()
+    exp_share, exp_cum, exp_codes = np.zeros(len(v)), np.zeros(len(v)), np.full(len(v), 2)
+    if total > 0:
+        sp = pos[order]
+        c = np.cumsum(sp) / total
+        before = c - sp / total
+        cls = np.where(before < 0.5 - 1e-12, 0, np.where(before < 0.8 - 1e-12, 1, 2))
+        exp_share[order], exp_cum[order] = sp / total, c
+        exp_codes[order] = np.where(sp > 0, cls, 2)
+    np.testing.assert_array_equal(share, exp_share)
+    np.testing.assert_array_equal(cum, exp_cum)
+    np.testing.assert_array_equal(codes, exp_codes)

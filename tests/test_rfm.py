@@ -321,3 +321,47 @@ class TestDescribeRfm:
         rfm["frequency"] = [8, 1, 7, 5]
         assert format_rfm_summary(rfm_summary(rfm), language="ru")[
             "Медиана заказов"].tolist() == ["7,5", "5", "1"]
+
+
+def _scores_by_rank(values, higher_is_better=True):
+    """The definition of quintile_scores, through pandas' average ranks."""
+    x = np.asarray(values, dtype=np.float64)
+    x = x if higher_is_better else -x
+    pct = (pd.Series(x).rank(method="average").to_numpy() - 0.5) / len(x)
+    return np.minimum(np.floor(pct * 5).astype(np.int64) + 1, 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.0, -0.0, 0.5, 1.25, 2.0, 3.0, -7.5, 1e300, 1e-300]),
+                min_size=1, max_size=60),
+       st.booleans())
+def test_float_scores_equal_the_rank_definition(values, higher):
+    # floats are scored from four cut values, not by sorting: the same scores, ties included,
+    # also where 5 * percentile lands exactly on a whole number (n a multiple of 5)
+    got = quintile_scores(values, higher_is_better=higher)
+    np.testing.assert_array_equal(got, _scores_by_rank(values, higher))
+    assert got.dtype == np.int64
+
+
+@pytest.mark.parametrize("n", [5, 10, 20, 25, 100, 1000])
+def test_float_scores_on_exact_quintile_boundaries(n):
+    rng = np.random.default_rng(n)
+    values = rng.integers(0, 7, n) / 4.0
+    np.testing.assert_array_equal(quintile_scores(values), _scores_by_rank(values))
+    distinct = np.arange(n) / 3.0
+    np.testing.assert_array_equal(quintile_scores(distinct), _scores_by_rank(distinct))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(1, 40)),
+                max_size=40))
+def test_segments_of_whole_number_columns_equal_the_row_by_row_rules(rows):
+    # integer columns are matched through a small grid of bound cells; float columns row by
+    # row: the two give the same names
+    table = pd.DataFrame(rows, columns=["r_score", "f_score", "frequency"], dtype=np.int64)
+    got = assign_segments(table, RFM_SEGMENTS)
+    floats = assign_segments(table.astype(np.float64), RFM_SEGMENTS)
+    pd.testing.assert_series_equal(got, floats)
+    rules = {"a": {"frequency": (2.5, None)}, "b": {"r_score": (None, 2), "f_score": (4, 4)}}
+    pd.testing.assert_series_equal(assign_segments(table, rules),
+                                   assign_segments(table.astype(np.float64), rules))

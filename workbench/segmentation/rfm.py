@@ -75,8 +75,48 @@ def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = Tru
     n = len(x)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    pct = (average_ranks(x) - 0.5) / n
-    return np.minimum(np.floor(pct * 5).astype(np.int64) + 1, 5)
+    if x.dtype.kind == "i" or np.isnan(x).any():
+        # whole numbers are ranked by counting (one pass), NaN by pandas
+        pct = (average_ranks(x) - 0.5) / n
+        return np.minimum(np.floor(pct * 5).astype(np.int64) + 1, 5)
+    # other floats: four cut values instead of a sort (the same scores)
+    scores = np.ones(n, dtype=np.int64)
+    for cut in _score_cuts(x):
+        scores += x >= cut
+    return scores
+
+
+def _score_cuts(x: np.ndarray) -> list:
+    """The smallest value reaching each score 2..5 of :func:`quintile_scores` (none: left out).
+
+    A score is a non-decreasing step function of the value, so four cut values give every
+    score without sorting: the values are compared with the cuts. The cut of score ``k + 1`` is
+    the smallest distinct value whose mid-rank ``a = (values below) + (values equal) / 2``
+    gives ``floor(5 * a / n) >= k`` -- computed with the very float operations of the ranking
+    formula, ``(a / n) * 5``. Exactly, ``a >= k * n / 5`` first holds for the value at sorted
+    position ``floor(k * n / 5)`` or for the next distinct value above it; the float formula
+    can differ from the exact one only where ``5 * a / n`` is exactly ``k``, and then the cut
+    is the next distinct value (whose ``a`` is larger by at least a half). One
+    ``np.partition`` and a few comparisons per cut: O(n) instead of a sort.
+    """
+    n = len(x)
+    positions = [k * n // 5 for k in range(1, 5)]
+    at = np.partition(x, positions)[positions]
+    cuts: list = []
+    for k, x0 in zip(range(1, 5), at, strict=True):
+        if cuts and x0 < cuts[-1]:
+            x0 = cuts[-1]  # a cut is never below the one of the score before it
+        below = int(np.count_nonzero(x < x0))
+        equal = int(np.count_nonzero(x == x0))
+        exact = 10 * below + 5 * equal >= 2 * k * n  # a >= k * n / 5, in whole numbers
+        if exact and np.floor(((below + equal / 2.0) / n) * 5) >= k:
+            cuts.append(x0)
+            continue
+        above = x[x > x0]
+        if len(above) == 0:
+            break
+        cuts.append(above.min())
+    return cuts
 
 
 def assign_segments(
@@ -100,11 +140,9 @@ def assign_segments(
     Series of str, indexed like ``table``.
     """
     names = [default, *rules]
-    seg = np.zeros(len(table), dtype=np.int64)  # position in names; 0 = default
-    free = np.ones(len(table), dtype=bool)
-    values: dict[str, np.ndarray] = {}
-    for pos, (name, conds) in enumerate(rules.items(), start=1):
-        hit = free.copy()
+    checked: dict[str, list[tuple[str, object, object]]] = {}
+    for name, conds in rules.items():
+        checked[name] = []
         for col, bounds in conds.items():
             if col not in table.columns:
                 raise WorkbenchError(
@@ -118,8 +156,25 @@ def assign_segments(
                     f"segment rule {name!r}: {col!r} must map to a (low, high) pair; "
                     f"got {bounds!r}"
                 ) from None
-            if col not in values:
-                values[col] = table[col].to_numpy(dtype=np.float64)
+            checked[name].append((col, low, high))
+    grid = _segment_grid(table, checked)
+    if grid is not None:
+        key, cells = grid
+        seg = _first_rule(checked, cells, len(next(iter(cells.values()))))[key]
+    else:
+        values = {c: table[c].to_numpy(dtype=np.float64)
+                  for conds in checked.values() for c, _, _ in conds}
+        seg = _first_rule(checked, values, len(table))
+    return pd.Series(string_labels(names, seg), index=table.index, name="segment")
+
+
+def _first_rule(rules: Mapping[str, list], values: Mapping[str, np.ndarray], n: int) -> np.ndarray:
+    """Position in ``[default, *rules]`` of the first rule each row matches (0: none)."""
+    seg = np.zeros(n, dtype=np.int64)
+    free = np.ones(n, dtype=bool)
+    for pos, conds in enumerate(rules.values(), start=1):
+        hit = free.copy()
+        for col, low, high in conds:
             v = values[col]
             if low is not None:
                 hit &= v >= low
@@ -127,7 +182,45 @@ def assign_segments(
                 hit &= v <= high
         seg[hit] = pos
         free &= ~hit
-    return pd.Series(string_labels(names, seg), index=table.index, name="segment")
+    return seg
+
+
+def _segment_grid(table: pd.DataFrame, rules: Mapping[str, list]):
+    """Rows coded by the cell of a small grid of the rule columns, or None.
+
+    When every column the rules test holds integers (scores, counts), a value's matches
+    depend only on where it lies among the bounds, so clipping it to one below the smallest
+    bound .. one above the largest keeps every comparison. The rules are then evaluated once
+    per grid cell (a few hundred) and each row takes its cell's answer: ``(row cell codes,
+    {column: the value of each cell})``.
+    """
+    bounds: dict[str, list] = {}
+    for conds in rules.values():
+        for col, low, high in conds:
+            bounds.setdefault(col, []).extend(b for b in (low, high) if b is not None)
+    if not bounds:
+        return None
+    spans = {}
+    for col, bs in bounds.items():
+        if table[col].dtype.kind != "i" or not all(
+                isinstance(b, int | float | np.integer | np.floating) and np.isfinite(b)
+                for b in bs):
+            return None
+        lo = int(np.floor(min(bs))) - 1 if bs else 0
+        hi = int(np.ceil(max(bs))) + 1 if bs else 0
+        spans[col] = (lo, hi - lo + 1)
+    if int(np.prod([size for _, size in spans.values()])) > 100_000:
+        return None
+    key = np.zeros(len(table), dtype=np.int64)
+    stride = 1
+    cells: dict[str, np.ndarray] = {}
+    total = int(np.prod([size for _, size in spans.values()]))
+    for col, (lo, size) in spans.items():
+        v = table[col].to_numpy()
+        key += (np.clip(v, lo, lo + size - 1) - lo) * stride
+        cells[col] = (lo + (np.arange(total) // stride) % size).astype(np.float64)
+        stride *= size
+    return key, cells
 
 
 def rfm_table(
