@@ -16,6 +16,8 @@ Then times, in the same run, each in a fresh child process (peak memory = that c
 * ``pyarrow.parquet.read_table().to_pandas()`` on the Parquet file,
 * ``workbench.load_transactions`` on the Parquet file,
 * ``workbench.load_transactions`` on the messy CSV,
+* ``workbench.load_folder`` on a folder holding the clean CSV as ``transactions.csv`` (what
+  ``workbench run`` loads once for its notebooks, then reads from its cache),
 
 and prints the ratios: clean CSV / pandas, Parquet / pyarrow, messy / clean. Targets: 2x, 2x,
 2x. Run (CPU-heavy; niced on a shared machine)::
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -52,6 +55,8 @@ if kind == "pandas":
     n = len(pd.read_csv(path, engine="pyarrow"))
 elif kind == "pyarrow":
     n = len(pq.read_table(path).to_pandas())
+elif kind == "folder":  # what `workbench run` calls for the notebooks (then cached)
+    n = wb.load_folder(path).reports["transactions"].rows_kept
 else:
     df, rep = wb.load_transactions(path)
     n = rep.rows_kept
@@ -155,9 +160,20 @@ def make_files(n: int, folder: Path, seed: int = 0) -> tuple[Path, Path, Path]:
     return clean, parquet, messy
 
 
+def _folder(clean: Path, folder: Path) -> Path:
+    """A data folder whose transactions.csv is the clean CSV (a symbolic link)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / "transactions.csv"
+    if not link.exists():
+        link.symlink_to(clean.resolve())
+    return folder
+
+
 def run_child(kind: str, path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}  # no cache
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, str(path)], capture_output=True, text=True, check=False
+        [sys.executable, "-c", CHILD, kind, str(path)], capture_output=True, text=True,
+        check=False, env=env,
     )
     if out.returncode:
         raise RuntimeError(f"{kind} on {path.name} failed:\n{out.stderr[-2000:]}{out.stdout[-500:]}")
@@ -176,6 +192,8 @@ def bench_size(n: int, folder: Path, repeats: int) -> list[tuple[str, float, flo
         ("pyarrow.parquet.read_table().to_pandas()", "pyarrow", parquet),
         ("load_transactions, Parquet", "workbench", parquet),
         ("load_transactions, messy CSV (cp1251 ; dd.mm, 1 234,50)", "workbench", messy),
+        ("load_folder, folder with the clean CSV as transactions.csv", "folder",
+         _folder(clean, folder / f"folder_{n}")),
     ]
     results = []
     for label, kind, path in cases:
@@ -203,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         sec = {i: r[1] for i, r in enumerate(res)}
         print(f"ratios ({n:,} rows): clean CSV / pandas-pyarrow {sec[1] / sec[0]:.2f}x, "
               f"Parquet / pyarrow {sec[3] / sec[2]:.2f}x, messy / clean {sec[4] / sec[1]:.2f}x "
-              "(targets: 2x each)")
+              f"(targets: 2x each); load_folder / pandas-pyarrow {sec[5] / sec[0]:.2f}x")
     return 0
 
 

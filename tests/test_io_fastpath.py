@@ -181,3 +181,22 @@ def test_iso_cast_gives_the_general_paths_dates(monkeypatch, values):
     for x, y in zip(fast[:3], general[:3], strict=True):
         np.testing.assert_array_equal(x, y)
     assert fast[3] == general[3]
+
+
+@pytest.mark.parametrize("variant", ["plain", "byte_0x98", "quoted_line_break"])
+def test_a_large_cp1251_file_transcoded_by_the_reader_gives_the_general_result(
+        tmp_path, monkeypatch, variant):
+    """Above 1 MB a cp1251 file is transcoded by Arrow's reader while it parses; a byte that
+    is not cp1251 (0x98) or a record spanning lines sends it to the general path."""
+    lines = [_ru(i) for i in range(16000)]
+    if variant == "quoted_line_break":
+        lines[9000] = lines[9000].replace('"Кофе"', '"Ко\nфе"')
+    data = ("\r\n".join([RU] + lines) + "\r\n").encode("cp1251")
+    if variant == "byte_0x98":
+        data = data.replace("Кофе".encode("cp1251"), b"\xca\x98\xf4\xe5", 1)
+    assert len(data) > _text._LAZY_CP1251_BYTES
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    fast = _summary(path)
+    _same(fast, _general(monkeypatch, path))
+    assert fast[5][:3] == (16000, 16000, "cp1251")

@@ -228,6 +228,8 @@ def _plain_numbers(col: pa.ChunkedArray, decimal: str
 
 def _try_cast(text) -> np.ndarray | None:
     try:
+        if len(text) > 8192:  # a cast failing in the first rows fails at once, not at the end
+            text.slice(0, 4096).cast(pa.float64())
         out = text.cast(pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
@@ -473,17 +475,42 @@ def _fast_family(text: pa.Array, fam: _Family, sample: str) -> tuple[np.ndarray,
     parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
     # strptime accepts 31.02 (it rolls over to 03.03): check the day against the text
     dpos = _directive_pos(fmt, "%d")
-    day_txt = pc.utf8_slice_codeunits(pc.if_else(pa.array(same), text, "01" * 8), dpos, dpos + 2)
-    try:
-        day_num = day_txt.cast(pa.int64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
-    day_ok = pc.equal(pc.day(parsed), day_num)
+    day_fixed = _fixed_width_digits(text, width, dpos) if same.all() else None
+    if day_fixed is not None:
+        day_ok = np.asarray(pc.fill_null(pc.day(parsed), -1).to_numpy(zero_copy_only=False)) == (
+            day_fixed)
+    else:
+        day_txt = pc.utf8_slice_codeunits(pc.if_else(pa.array(same), text, "01" * 8), dpos,
+                                          dpos + 2)
+        try:
+            day_num = day_txt.cast(pa.int64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        day_ok = pc.equal(pc.day(parsed), day_num)
     ok = _np_bool(day_ok) & same
     values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
     ok &= (values >= _YEAR_MIN) & (values < _YEAR_END)
     values[~ok] = np.datetime64("NaT")
     return values, ok
+
+
+def _fixed_width_digits(text: pa.Array, width: int, pos: int) -> np.ndarray | None:
+    """The two-digit number at byte ``pos`` of every value when every value is ``width``
+    bytes long (read from Arrow's data buffer, no string slicing); None when not so, or when
+    a value has no digits there (the caller's cast would fail)."""
+    if not isinstance(text, pa.Array) or text.type != pa.string() or text.null_count:
+        return None
+    n = len(text)
+    lo, hi = pc.min_max(pc.binary_length(text)).values()
+    if lo.as_py() != width or hi.as_py() != width:
+        return None
+    off = np.frombuffer(text.buffers()[1], dtype=np.int32, count=n + 1, offset=text.offset * 4)
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)
+    rows = data[off[0]: off[0] + n * width].reshape(n, width)
+    digits = rows[:, pos: pos + 2].astype(np.int64) - 48
+    if ((digits < 0) | (digits > 9)).any():
+        return None
+    return digits[:, 0] * 10 + digits[:, 1]
 
 
 def _directive_pos(fmt: str, directive: str) -> int:

@@ -35,6 +35,8 @@ __all__ = ("DELIMITERS", "clean_names", "decode_bytes", "read_text_bytes", "snif
 #: Candidate delimiters, in order of preference on a tie.
 DELIMITERS: tuple[str, ...] = (";", "\t", ",", "|")
 _SAMPLE_BYTES = 64 * 1024
+#: Larger cp1251 files are transcoded by Arrow's reader (see read_text_bytes).
+_LAZY_CP1251_BYTES = 1 << 20
 _SAMPLE_LINES = 200
 #: Lines a quoted value may span before an open quote is taken for a stray one.
 MAX_RECORD_LINES = 50
@@ -119,7 +121,7 @@ def check_binary(data: bytes, name: str) -> None:
 
 
 def decode_bytes(
-    data: bytes, name: str, encoding: str | None = None
+    data: bytes, name: str, encoding: str | None = None, transcode: bool = True
 ) -> tuple[bytes, str, bool, str | None]:
     """Find the encoding of ``data`` and return it as UTF-8.
 
@@ -127,6 +129,9 @@ def decode_bytes(
     bytes (when most non-ASCII characters are valid UTF-8: the damaged bytes become U+FFFD and
     their lines are rejected by the reader), else cp1251. The same detection serves data files
     and mapping files.
+
+    With ``transcode=False``, a file detected as cp1251 is returned as it is (``payload is
+    data``, label ``"cp1251"``): the reader transcodes it while parsing.
 
     Returns
     -------
@@ -169,7 +174,7 @@ def decode_bytes(
         if multi > 0 and multi >= 4 * bad:
             return text.encode("utf-8"), "utf-8", True, _damage_note(bad)
     note = note_("load.warn.read_as_cp1251") if sample_utf8 else None
-    return _from_cp1251(data), "cp1251", False, note
+    return (_from_cp1251(data) if transcode else data), "cp1251", False, note
 
 
 def _damage_note(bad: int) -> str:
@@ -265,11 +270,18 @@ def read_text_bytes(
     """Read the bytes of a delimited text file; see the module docstring for the contract."""
     if re.search(rb"\S", data[:1 << 20]) is None and re.search(rb"\S", data) is None:
         raise DataFileError(f"{name}: the file is empty")
-    payload, enc_label, damaged, note = decode_bytes(data, name, encoding)
+    # a large cp1251 file stays in cp1251 (its delimiters, quotes and line breaks are the same
+    # bytes as in UTF-8): Arrow's reader transcodes it while parsing; only when the fast path
+    # does not take it is it transcoded here, for the line-by-line reader
+    lazy = encoding is None and len(data) > _LAZY_CP1251_BYTES
+    payload, enc_label, damaged, note = decode_bytes(data, name, encoding, transcode=not lazy)
+    single_byte = lazy and enc_label == "cp1251" and payload is data
     del data  # the file's bytes are not needed once decoded (the payload may be them)
     if re.search(rb"\S", payload) is None:
         raise DataFileError(f"{name}: the file is empty")
-    head_text = payload[:_SAMPLE_BYTES].decode("utf-8", errors="ignore")
+    # the first _SAMPLE_BYTES of the UTF-8 text (cp1251 never gets shorter in UTF-8)
+    head = _from_cp1251(payload[:_SAMPLE_BYTES]) if single_byte else payload
+    head_text = head[:_SAMPLE_BYTES].decode("utf-8", errors="ignore")
     lines = split_lines(head_text)
     if len(payload) > _SAMPLE_BYTES and len(lines) > 1:
         lines = lines[:-1]  # the last sampled line may be cut
@@ -288,7 +300,11 @@ def read_text_bytes(
     first_line = header_idx + 2
     fast = None
     if not damaged and payload.find(b"\x00", start) < 0:
-        fast = _fast_read(payload, start, names, delim, first_line)
+        fast = _fast_read(payload, start, names, delim, first_line,
+                          "cp1251" if single_byte else None)
+    if fast is None and single_byte:
+        payload = _from_cp1251(payload)
+        start = _line_offset(payload, header_idx + 1)
     if fast is not None:
         columns, rows = fast
         malformed: list = []
@@ -320,13 +336,16 @@ BLOCK_SIZE = 1 << 24
 
 
 def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_invalid,
-                check_utf8: bool = False) -> pa.Table:
+                encoding: str | None = None) -> pa.Table:
     # newlines_in_values=False lets Arrow cut the file into blocks at any line break, in
     # parallel. A quoted value holding a line break may then be cut at a block boundary; such
     # a file is never accepted by the fast path (see _fast_read), so nothing is lost.
+    # The payload is valid UTF-8 (decode_bytes) or cp1251 transcoded by Arrow with Python's
+    # strict codec: no need to check the values' UTF-8 again.
     return pv.read_csv(
         pa.BufferReader(pa.py_buffer(payload).slice(start)),  # no copy of the data
-        read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
+        read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE,
+                                    encoding=encoding or "utf8"),
         parse_options=pv.ParseOptions(
             delimiter=delim, quote_char='"', double_quote=True,
             newlines_in_values=False, invalid_row_handler=on_invalid,
@@ -335,7 +354,7 @@ def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_inv
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
-            check_utf8=check_utf8,
+            check_utf8=False,
         ),
     )
 
@@ -358,9 +377,14 @@ def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
 
 
 def _fast_read(
-    payload: bytes, start: int, names: list[str], delim: str, first_line: int
+    payload: bytes, start: int, names: list[str], delim: str, first_line: int,
+    encoding: str | None = None,
 ) -> tuple[list[pa.ChunkedArray], np.ndarray] | None:
-    """Arrow's reader, accepted only when records and non-blank lines agree one to one."""
+    """Arrow's reader, accepted only when records and non-blank lines agree one to one.
+
+    ``encoding``: the payload's single-byte encoding (cp1251) when it is not UTF-8; its line
+    breaks, quotes and delimiters are the same bytes, so the lines are counted on it as well.
+    """
     bad: list = []
 
     def on_invalid(row):
@@ -368,9 +392,9 @@ def _fast_read(
         return "skip"
 
     try:
-        table = _arrow_read(payload, start, names, delim, on_invalid)
-    except (pa.ArrowInvalid, pa.ArrowException):
-        return None
+        table = _arrow_read(payload, start, names, delim, on_invalid, encoding)
+    except (pa.ArrowInvalid, pa.ArrowException, UnicodeDecodeError):
+        return None  # 0x98 is not cp1251: the general path replaces it
     if bad:
         return None
     n_rec = table.num_rows
