@@ -189,18 +189,25 @@ def test_churn_fit_is_keyed_on_the_cut_it_reads_not_on_how_it_was_asked(tmp_path
 
 
 def test_client_base_is_computed_once_per_run(tmp_path, monkeypatch):
+    """Steps 5, 7 and 8 spell the same client base apart (the folder or its tables, the
+    default horizon or "90D", the ladder's rules or the same as offer rules): one entry."""
     import importlib
 
     client_base_module = importlib.import_module("workbench.client_base")  # not the function
     folder = workbench.load_folder(_folder(tmp_path, n=1500, clients=150))
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    calls = _counting(monkeypatch, client_base_module, "client_base")
+    calls = _counting(monkeypatch, client_base_module, "_client_base")
     a = workbench.client_base(folder, churn=False)
-    b = workbench.client_base(folder, None, churn=False, horizon=None)  # same call, spelt apart
+    b = workbench.client_base(dict(folder.tables), None, churn=False, horizon="90D",
+                              ladder_rules={})
     assert len(calls) == 1 and len(_entries(tmp_path / "cache", "client-base")) == 1
     pd.testing.assert_frame_equal(a.table, b.table)
+    assert a.settings == b.settings and a.horizon == b.horizon
     workbench.client_base(folder, churn=False, horizon="60D")  # another setting: a miss
     assert len(calls) == 2
+    monkeypatch.delenv(CACHE_ENV)
+    c = workbench.client_base(folder, churn=False)  # uncached: computed, the same
+    pd.testing.assert_frame_equal(a.table, c.table)
 
 
 def test_churn_fit_with_an_own_estimator_is_not_cached(tmp_path, monkeypatch):

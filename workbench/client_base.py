@@ -150,7 +150,6 @@ def _tables(data: Any) -> dict[str, pd.DataFrame]:
     return dict(tables)
 
 
-@cached("client-base")  # computed once per `workbench run`: steps 5 and 8 share it
 def client_base(
     data: Any,
     asof: Any = None,
@@ -205,7 +204,6 @@ def client_base(
     See the module docstring for the definitions (lapsed, active, churn risk) and the
     precedence when labels disagree.
     """
-    import workbench
     from workbench.churn import DEFAULT_RISK_CUTOFFS
     from workbench.segmentation.abc_xyz import DEFAULT_ABC, DEFAULT_XYZ
     from workbench.segmentation.ladder import LADDER_STRATEGIES
@@ -228,6 +226,50 @@ def client_base(
         thr = dec("threshold").get("threshold")
         low, high = DEFAULT_RISK_CUTOFFS
         risk_cutoffs = (min(low, thr), thr) if thr is not None else (low, high)
+    # rung strategies: the ladder's, replaced by the offer rules' (the only use of the rules)
+    rung_strategy = {k: v for k, v in LADDER_STRATEGIES.items()}
+    if offer_rules is not None:
+        from workbench.offers import _rules_to_dict
+
+        for seg, rule in _rules_to_dict(offer_rules).items():
+            if seg in rung_strategy and rule["strategy"] != "none":
+                rung_strategy[seg] = rule["strategy"]
+    k = chosen = None
+    if clusters:
+        k = clusters if isinstance(clusters, int) and not isinstance(clusters, bool) else \
+            dec("segmentation").get("k", "auto")
+        chosen = dec("segmentation").get("features")
+    margin = ws.get("company.margin") if ws is not None else None
+    used = ("transactions", "survey", "leads", "customers", "feedback")
+    return _client_base(
+        {name: tables[name] for name in used if name in tables}, asof, horizon=horizon,
+        abc=tuple(abc), xyz=tuple(xyz), ladder_rules=dict(ladder_rules or {}),
+        rung_strategy=rung_strategy, risk_cutoffs=tuple(risk_cutoffs), churn=bool(churn),
+        clusters=bool(clusters), k=k, chosen=chosen, margin=margin,
+        random_state=random_state)
+
+
+@cached("client-base")  # once per `workbench run`: steps 5, 7 and 8 ask for the same one
+def _client_base(
+    tables: dict[str, pd.DataFrame],
+    asof: Any,
+    *,
+    horizon: str,
+    abc: tuple[float, float],
+    xyz: tuple[float, float],
+    ladder_rules: Mapping[str, Any],
+    rung_strategy: Mapping[str, str],
+    risk_cutoffs: tuple[float, float],
+    churn: bool,
+    clusters: bool,
+    k: Any,
+    chosen: Any,
+    margin: Any,
+    random_state: int,
+) -> ClientBase:
+    """:func:`client_base` on its resolved settings (the workshop's decisions applied): the
+    run cache's key is what the computation reads, however the caller spelt it."""
+    import workbench
 
     tx = tables["transactions"]
     survey, leads = tables.get("survey"), tables.get("leads")
@@ -273,7 +315,6 @@ def client_base(
     # last horizon better, with the workshop's margin rate (one source, retention_value)
     from workbench.economics import retention_value_by_horizon
 
-    margin = ws.get("company.margin") if ws is not None else None
     try:
         value = retention_value_by_horizon(tx, [horizon], asof=asof, margin=margin)[horizon]
         value_info = dict(value.attrs["backtest"])
@@ -310,13 +351,6 @@ def client_base(
     out["risk_band"] = band
 
     # strategy, by the documented precedence
-    rung_strategy = {k: v for k, v in LADDER_STRATEGIES.items()}
-    if offer_rules is not None:
-        from workbench.offers import _rules_to_dict
-
-        for seg, rule in _rules_to_dict(offer_rules).items():
-            if seg in rung_strategy and rule["strategy"] != "none":
-                rung_strategy[seg] = rule["strategy"]
     strategy = out["rung"].map(rung_strategy).astype("string")
     at_risk = (out["status"] == "active") & (out["risk_band"] == "high").fillna(False)
     risk_over = at_risk & (strategy != "retain").fillna(False)
@@ -331,10 +365,7 @@ def client_base(
 
     k_used = None
     if clusters:
-        k = clusters if isinstance(clusters, int) and not isinstance(clusters, bool) else \
-            dec("segmentation").get("k", "auto")
         features = workbench.customer_feature_table(tx, asof=asof)
-        chosen = dec("segmentation").get("features")
         if chosen:
             features = features[[c for c in features.columns if c in set(chosen)]]
         try:
