@@ -1,6 +1,7 @@
 """Where the per-client SQL runs: a DuckDB connection or a Spark session, behind one interface.
 
-A source exposes ``dialect``, ``has_cost``, ``has_order``, ``asof`` (the calendar day,
+A source exposes ``dialect``, ``has_cost``, ``has_order``, ``order_filled`` (every row has an
+``order_id``), ``asof`` (the calendar day,
 a midnight Timestamp), ``asof_day`` (its day number) and ``frame(sql)``, which runs a query of
 :mod:`workbench.engine.sql` over the relation ``tx`` and returns a pandas frame indexed by
 ``customer_id`` (pandas ``string`` dtype, the order of the query).
@@ -51,6 +52,7 @@ class _Source:
     dialect = ""
     has_cost = False
     has_order = False
+    order_filled = False
     asof: pd.Timestamp
     asof_day: int
 
@@ -154,7 +156,10 @@ class DuckDBSource(_Source):
         frame, asof_ts = check_transactions(tx, asof, columns)
         self._set_asof(asof_ts)
         self.has_cost = "cost" in frame.columns
-        self.has_order = "order_id" in frame.columns and bool(frame["order_id"].notna().any())
+        if "order_id" in frame.columns:
+            filled = frame["order_id"].notna()
+            self.has_order = bool(filled.any())
+            self.order_filled = bool(filled.all())
         cols = list(_REQUIRED) + [c for c, on in (("cost", self.has_cost),
                                                    ("order_id", self.has_order)) if on]
         arrays = {}
@@ -197,6 +202,7 @@ class DuckDBSource(_Source):
             f"MIN(date) AS first, MAX(date) AS last{order} FROM tx"
         ).fetchall()[0]
         self.has_order = bool("order_id" in ren and row[6])
+        self.order_filled = bool(self.has_order and row[6] == row[0])
         self._check_stats(row[0], {"customer_id": row[1], "date": row[2], "amount": row[3]},
                           row[4], row[5], asof)
 
@@ -278,6 +284,7 @@ class SparkSource(_Source):
             f"MIN(date) AS first, MAX(date) AS last{order} FROM {self._name}"
         ).collect()[0]
         self.has_order = bool("order_id" in ren and row[6])
+        self.order_filled = bool(self.has_order and row[6] == row[0])
         self._check_stats(row[0], {"customer_id": row[1], "date": row[2], "amount": row[3]},
                           row[4], row[5], asof)
 

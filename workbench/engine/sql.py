@@ -104,16 +104,22 @@ FROM pv GROUP BY customer_id ORDER BY customer_id"""
 
 
 def _orders_sql(dialect: str, asof_day: int, has_cost: bool, has_order: bool,
-                exclude_returns: bool) -> str:
+                exclude_returns: bool, order_filled: bool = False) -> str:
     """Orders netted: ``customer_id, day, amount[, profit]`` (the pandas ``order_table``).
 
     An order is the ``order_id`` of the client; lines without one form an order per purchase
-    day, kept apart from the real ids.
+    day, kept apart from the real ids. ``order_filled`` (every row has an ``order_id``, as the
+    source knows from its null count) drops the day from the grouping key: the same orders,
+    one key column fewer to hash.
     """
     src = source_sql(dialect, asof_day, has_cost=has_cost, has_order=has_order,
                      exclude_returns=exclude_returns)
-    key = ("customer_id, order_id, CASE WHEN order_id IS NULL THEN day END" if has_order
-           else "customer_id, day")
+    if has_order and order_filled:
+        key = "customer_id, order_id"
+    elif has_order:
+        key = "customer_id, order_id, CASE WHEN order_id IS NULL THEN day END"
+    else:
+        key = "customer_id, day"
     profit = (", SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit"
               if has_cost else "")
     return f"""src AS ({src}),
@@ -122,13 +128,14 @@ orders AS (SELECT customer_id, MIN(day) AS day, SUM(amount) AS amount{profit}
 
 
 def rfm_sql(dialect: str, asof_day: int, has_cost: bool = False, has_order: bool = False,
-            exclude_returns: bool = False) -> str:
+            exclude_returns: bool = False, order_filled: bool = False) -> str:
     """Per client with a purchase order: ``customer_id, orders, first_day, last_day, money[, profit]``.
 
     A purchase order is an order whose net amount is at least a millionth (``_PURCHASE``); ``money`` and ``profit`` sum every
     order (refunds lower them).
     """
-    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns)
+    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns,
+                         order_filled)
     profit = ", SUM(profit) AS profit" if has_cost else ""
     return f"""
 WITH {orders}
@@ -143,7 +150,8 @@ ORDER BY customer_id"""
 
 
 def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = False,
-               has_order: bool = False, exclude_returns: bool = False) -> str:
+               has_order: bool = False, exclude_returns: bool = False,
+               order_filled: bool = False) -> str:
     """Per client with a purchase order, the loyalty-ladder inputs.
 
     ``customer_id, orders, orders_window, first_day, last_day, median_gap, gap_mean, gap_std,
@@ -156,7 +164,8 @@ def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = 
     window, and the one or two middle ones averaged, so the query runs under a memory limit
     on logs larger than memory.
     """
-    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns)
+    orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns,
+                         order_filled)
     w = int(window_start)
     profit_cte = (",\npr AS (SELECT customer_id, SUM(profit) AS profit FROM orders "
                   "GROUP BY customer_id)") if has_cost else ""

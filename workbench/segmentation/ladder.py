@@ -191,6 +191,7 @@ def ladder_from_source(src, leads: pd.DataFrame | None = None, survey: pd.DataFr
     raw = src.frame(ladder_sql(
         src.dialect, src.asof_day, src.asof_day - int(r["regular_window_days"]),
         has_cost=src.has_cost, has_order=src.has_order, exclude_returns=returns == "exclude",
+        order_filled=src.order_filled,
     ))
     return ladder_from_aggregates(raw, src.asof, leads, survey, rules, customers=customers)
 

@@ -315,7 +315,8 @@ def rfm_from_source(src, returns: str = "net", segments=None) -> pd.DataFrame:
     """:func:`rfm_table` computed by an engine source (:mod:`workbench.engine`)."""
     check_choice("returns", returns, RETURNS_POLICIES)
     raw = src.frame(rfm_sql(src.dialect, src.asof_day, has_cost=src.has_cost,
-                            has_order=src.has_order, exclude_returns=returns == "exclude"))
+                            has_order=src.has_order, exclude_returns=returns == "exclude",
+                            order_filled=src.order_filled))
     return rfm_from_aggregates(raw, src.asof, segments)
 
 
