@@ -131,11 +131,9 @@ def test_folder_cache_keys_settings_and_never_stores_the_key(tmp_path, monkeypat
 
 
 # --- ChurnModel.fit ---------------------------------------------------------------------------
-def test_churn_fit_is_read_back_for_the_same_data_and_refitted_otherwise(tmp_path, monkeypatch):
-    tx = workbench.make_transactions(n_customers=150, n_transactions=1500, seed=3)
-    cache = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_ENV, str(cache))
-    fits = []
+def _count_fits(monkeypatch) -> list[str]:
+    """Record the horizon of every real ``ChurnModel`` fit (a cache hit records nothing)."""
+    fits: list[str] = []
     real = workbench.ChurnModel._fit
 
     def counting(self, *args):
@@ -143,6 +141,14 @@ def test_churn_fit_is_read_back_for_the_same_data_and_refitted_otherwise(tmp_pat
         return real(self, *args)
 
     monkeypatch.setattr(workbench.ChurnModel, "_fit", counting)
+    return fits
+
+
+def test_churn_fit_is_read_back_for_the_same_data_and_refitted_otherwise(tmp_path, monkeypatch):
+    tx = workbench.make_transactions(n_customers=150, n_transactions=1500, seed=3)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    fits = _count_fits(monkeypatch)
     a = workbench.ChurnModel(horizon="90D").fit(tx)
     b = workbench.ChurnModel(horizon="90D").fit(tx.copy())
     assert fits == ["90D"]
@@ -164,14 +170,7 @@ def test_churn_fit_is_keyed_on_the_cut_it_reads_not_on_how_it_was_asked(tmp_path
 
     tx = workbench.make_transactions(n_customers=150, n_transactions=1500, seed=3)
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    fits = []
-    real = workbench.ChurnModel._fit
-
-    def counting(self, *args):
-        fits.append(self.horizon)
-        return real(self, *args)
-
-    monkeypatch.setattr(workbench.ChurnModel, "_fit", counting)
+    fits = _count_fits(monkeypatch)
     a = workbench.ChurnModel(horizon="90D").fit(tx)
     last = pd.Timestamp(tx["date"].max())
     cut, day = prepare_transactions(tx, None)
