@@ -4,6 +4,8 @@ Run::
 
     .venv/bin/python benchmarks/bench_churn.py                       # sample + 100k/1M timing
     .venv/bin/python benchmarks/bench_churn.py path/to/transactions.csv --no-speed
+    .venv/bin/python benchmarks/bench_churn.py --no-quality --customers 1000000 \
+        --transactions 10000000 --configs default:2 --rss --repeats 1   # issue 14's 10M fit
 
 For each data set and each horizon H (3 and 6 calendar months): the log ends on day E; the
 scoring date is T = E - H. Every model sees only rows dated on or before T (ChurnModel builds
@@ -233,8 +235,31 @@ def verdict(table: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------
 # speed
 # ------------------------------------------------------------------------------------------
+def _rss_kib(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_rss_peak() -> bool:
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")  # reset VmHWM to the current RSS (Linux >= 4.0)
+        return True
+    except OSError:
+        return False
+
+
+CONFIGS = (("default", 1), ("default", 2), ("hgb", 1), ("hgb", 2))
+
+
 def speed(n_customers: int, n_transactions: int, repeats: int,
-          configs=(("default", 1), ("default", 2), ("hgb", 1), ("hgb", 2))) -> pd.DataFrame:
+          configs=CONFIGS, rss: bool = False) -> pd.DataFrame:
+    """Fit + score seconds per (estimator, threads). Peak memory: Python's traced allocations
+    (``tracemalloc``, which slows the fit down) or, with ``rss``, the resident high-water mark
+    the fit and scoring add (no tracing overhead; Linux)."""
     tx = big_transactions(n_customers, n_transactions)
     end = tx["date"].max().normalize()
     print(f"speed data: {tx['customer_id'].nunique():,} customers, {len(tx):,} transactions, "
@@ -245,14 +270,21 @@ def speed(n_customers: int, n_transactions: int, repeats: int,
         est = HistGradientBoostingClassifier(random_state=0) if est_name == "hgb" else None
         for _ in range(repeats):
             gc.collect()
-            tracemalloc.start()
+            if rss and _reset_rss_peak():
+                before = _rss_kib("VmRSS")
+            else:
+                rss = False
+                tracemalloc.start()
             t0 = time.perf_counter()
             model = ChurnModel("3M", estimator=est, n_threads=n_threads).fit(tx)
             t1 = time.perf_counter()
             p = model.predict_proba(tx)
             t2 = time.perf_counter()
-            peak.append(tracemalloc.get_traced_memory()[1] / 2**20)
-            tracemalloc.stop()
+            if rss:
+                peak.append((_rss_kib("VmHWM") - before) / 1024)
+            else:
+                peak.append(tracemalloc.get_traced_memory()[1] / 2**20)
+                tracemalloc.stop()
             fit_t.append(t1 - t0)
             score_t.append(t2 - t1)
         rows.append({
@@ -261,7 +293,7 @@ def speed(n_customers: int, n_transactions: int, repeats: int,
             "score_s": statistics.median(score_t),
             "fit_plus_score_s": statistics.median([a + b for a, b in zip(fit_t, score_t,
                                                                          strict=True)]),
-            "peak_traced_mb": max(peak), "repeats": repeats,
+            ("peak_rss_added_mb" if rss else "peak_traced_mb"): max(peak), "repeats": repeats,
         })
     # the feature builder alone, and BG/NBD fit + score on the same data, for scale
     t0 = time.perf_counter()
@@ -285,27 +317,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--customers", type=int, default=100_000)
     ap.add_argument("--transactions", type=int, default=1_000_000)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--configs", nargs="*", default=None, metavar="EST:THREADS",
+                    help="estimator:threads pairs to time, e.g. default:2 (default: "
+                         + " ".join(f"{e}:{t}" for e, t in CONFIGS) + ")")
+    ap.add_argument("--rss", action="store_true",
+                    help="peak memory as resident high-water mark, without tracemalloc's slowdown")
+    ap.add_argument("--no-quality", action="store_true", help="skip the quality tables")
     args = ap.parse_args(argv)
+    configs = CONFIGS
+    if args.configs:
+        configs = tuple((c.split(":")[0], int(c.split(":")[1])) for c in args.configs)
     pd.set_option("display.width", 160)
     pd.set_option("display.max_columns", 20)
 
-    results = [quality("sample", sample_tables())]
+    results = [] if args.no_quality else [quality("sample", sample_tables())]
     for path in args.csv:
         from workbench import load_transactions
 
         tx, _ = load_transactions(path)
         results.append(quality(Path(path).name, {"transactions": tx}))
-    table = pd.concat(results, ignore_index=True)
-    print("\n== Quality on strict temporal splits (score at T = end - H, outcome in (T, T+H]) ==")
-    print(table.round(4).to_string(index=False))
-    print("\n== ChurnModel vs the best baseline (recency, RFM score, BG/NBD) ==")
-    print("   goal: AUC and AP >= best baseline, Brier < best baseline")
-    print(verdict(table).round(4).to_string(index=False))
+    if results:
+        table = pd.concat(results, ignore_index=True)
+        print("\n== Quality on strict temporal splits (score at T = end - H, outcome in (T, T+H]) ==")
+        print(table.round(4).to_string(index=False))
+        print("\n== ChurnModel vs the best baseline (recency, RFM score, BG/NBD) ==")
+        print("   goal: AUC and AP >= best baseline, Brier < best baseline")
+        print(verdict(table).round(4).to_string(index=False))
 
     if not args.no_speed:
         print(f"\n== Fit + score time, {args.customers:,} customers / "
               f"{args.transactions:,} transactions (median of {args.repeats}) ==")
-        sp = speed(args.customers, args.transactions, args.repeats)
+        sp = speed(args.customers, args.transactions, args.repeats, configs, rss=args.rss)
         print(sp.round(2).to_string(index=False))
         print(f"customer_features once: {sp.attrs['features_once_s']:.2f} s; "
               f"BG/NBD fit + score (lifetimes): {sp.attrs['bgnbd_fit_score_s']:.2f} s")
