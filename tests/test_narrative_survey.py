@@ -46,7 +46,7 @@ class TestMotivation:
         data = _two_views()
         gaps = motivation_gaps(data, wave="w1")
         assert describe_motivation(gaps, "en", motivation_waves(data)) == (
-            "1 employees and 1 managers answered. The two views agree with a rank correlation "
+            "1 employee and 1 manager answered. The two views agree with a rank correlation "
             "of 0.08. Management underestimates: Interesting work, Full appreciation of work "
             "done (recognition), Feeling of being in on things; overestimates: Good wages, "
             "Promotion and growth in the organisation, Good working conditions, Tactful "
@@ -60,13 +60,35 @@ class TestMotivation:
     def test_the_sentence_in_russian(self):
         gaps = motivation_gaps(_two_views(), wave="w1")
         assert describe_motivation(gaps, "ru") == (
-            f"Ответили сотрудников: 1, руководителей: 1. Согласие взглядов (ранговая "
+            f"Ответили 1{NB}сотрудник и 1{NB}руководитель. Согласие взглядов (ранговая "
             f"корреляция){NB}— 0,08. Руководство недооценивает: «Интересная работа», "
             "«Признание», «Ощущение причастности к общему делу»; переоценивает: «Хороший "
             "оклад», «Карьерный рост», «Хорошие условия работы», «Разумные корпоративные "
             "правила». На первом месте у сотрудников: «Интересная работа», «Признание», "
             "«Ощущение причастности к общему делу». У сотрудников в опросе Ковача (1987): "
             "«Интересная работа», «Признание», «Ощущение причастности к общему делу».")
+
+    @pytest.mark.parametrize(("n", "en", "ru"), [
+        (1, "1 employee and 1 manager answered.", f"Ответили 1{NB}сотрудник и 1{NB}руководитель."),
+        (2, "2 employees and 2 managers answered.",
+         f"Ответили 2{NB}сотрудника и 2{NB}руководителя."),
+        (5, "5 employees and 5 managers answered.",
+         f"Ответили 5{NB}сотрудников и 5{NB}руководителей."),
+        (21, "21 employees and 21 managers answered.",
+         f"Ответили 21{NB}сотрудник и 21{NB}руководитель."),
+    ])
+    def test_who_answered_agrees_with_the_count(self, n, en, ru):
+        gaps = motivation_gaps(_two_views(), wave="w1")
+        gaps.attrs.update(n_employees=n, n_managers=n)
+        assert describe_motivation(gaps, "en").split(" The two views")[0] == en
+        assert describe_motivation(gaps, "ru").split(" Согласие")[0] == ru
+
+    def test_employees_and_managers_take_their_own_forms(self):
+        gaps = motivation_gaps(_two_views(), wave="w1")
+        gaps.attrs.update(n_employees=1942, n_managers=1)
+        assert describe_motivation(gaps, "en").startswith("1,942 employees and 1 manager answered.")
+        assert describe_motivation(gaps, "ru").startswith(
+            f"Ответили 1{NB}942{NB}сотрудника и 1{NB}руководитель.")
 
     def test_a_negative_correlation_has_a_true_minus_and_nothing_reads_nothing(self):
         gaps = motivation_gaps(_two_views(), wave="w1", threshold=10)

@@ -10,6 +10,8 @@ _NOUNS = {
     "action_list": ("action list|action lists",
                     "список действий|списка действий|списков действий"),
     "respondent": ("respondent|respondents", "респондент|респондента|респондентов"),
+    "employee": ("employee|employees", "сотрудник|сотрудника|сотрудников"),
+    "manager": ("manager|managers", "руководитель|руководителя|руководителей"),
     "answer": ("answer|answers", "ответ|ответа|ответов"),
     "quote": ("quote|quotes", "цитата|цитаты|цитат"),
     "question": ("question|questions", "вопрос|вопроса|вопросов"),

@@ -253,10 +253,10 @@ MESSAGES.update({
                                   "ru": "руководство переоценивает"},
     "mot.verdict.agreed": {"en": "views agree", "ru": "взгляды совпадают"},
     "mot.summary": {
-        "en": "{n_employees} employees and {n_managers} managers answered. The two views agree "
+        "en": "{n_employees} and {n_managers} answered. The two views agree "
               "with a rank correlation of {rho}. Management underestimates: {under}; "
               "overestimates: {over}.",
-        "ru": "Ответили сотрудников: {n_employees}, руководителей: {n_managers}. Согласие "
+        "ru": "Ответили {n_employees} и {n_managers}. Согласие "
               "взглядов (ранговая корреляция)\u00a0— {rho}. Руководство недооценивает: "
               "{under}; переоценивает: {over}.",
     },

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.i18n import LANGUAGES, check_language, t
-from workbench.narrative._format import count, decimal, numbers, quote
+from workbench.narrative._format import decimal, numbers, quantity, quote
 from workbench.narrative._table import TextTable
 from workbench.survey._internal import (
     KOVACH_EMPLOYEES,
@@ -76,8 +76,9 @@ def describe_motivation(gaps: pd.DataFrame, language: str | None = None,
     rho = gaps.attrs.get("rho", float("nan"))
     under = [k for k, v in gaps["verdict"].items() if v == "underestimated"]
     over = [k for k, v in gaps["verdict"].items() if v == "overestimated"]
-    parts = [t("mot.summary", lang, n_employees=count(gaps.attrs.get("n_employees", 0), lang),
-               n_managers=count(gaps.attrs.get("n_managers", 0), lang),
+    parts = [t("mot.summary", lang,
+               n_employees=quantity(gaps.attrs.get("n_employees", 0), "employee", lang),
+               n_managers=quantity(gaps.attrs.get("n_managers", 0), "manager", lang),
                rho=decimal(rho, 2, lang), under=_names(under, lang), over=_names(over, lang))]
     top = list(gaps.index[:3])
     kovach = sorted(KOVACH_EMPLOYEES, key=KOVACH_EMPLOYEES.get)[:3]
