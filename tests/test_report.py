@@ -237,6 +237,30 @@ class TestControlQuestions:
         assert answers["43"].startswith("Самооценка по 16 утверждениям")
 
 
+    @pytest.mark.parametrize("language", ["ru", "en"])
+    def test_a_question_given_by_its_text_is_answered_in_the_report(self, language):
+        from types import SimpleNamespace
+
+        from workbench.i18n import t
+        from workbench.report import _control_answers
+
+        workshop = {"control_questions": [
+            {"question": "Парадоксы клиентоориентации.", "answer": "Дешевле удержать"},
+            {"question": "Q13", "answer": "Вкус и доставка"},
+            {"question": t("cq.q.7", "en"), "answer": "Twice a year"},
+        ]}
+        answers = _control_answers(SimpleNamespace(workshop=workshop))
+        assert answers == {"7": "Twice a year", "13": "Вкус и доставка",
+                           "40": "Дешевле удержать"}
+        html = build_report_html(EXECUTED, language,
+                                 facts={**FACTS, "control_questions": answers})
+        section = html[html.index(t("cq.title", language)):html.index("DATA MODEL TABLE")]
+        row = re.search(r"<tr>\s*<td>40</td>.*?</tr>", section, flags=re.S).group(0)
+        assert "Дешевле удержать" in row and t("cq.status.answered", language) in row
+        answered = "3 of 43" if language == "en" else "3 из 43"
+        assert answered in section.replace("\xa0", " ")
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_summary_invents_no_offer_when_the_workshop_prices_none(language):
     from workbench.i18n import t

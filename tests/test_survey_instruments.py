@@ -68,6 +68,17 @@ class TestControlQuestions:
         assert control_answers({"control_questions": rows}) == {5: "Дорого",
                                                                 40: "Выбирать клиента"}
 
+    def test_the_survey_namespace_recognises_a_question_by_its_text(self):
+        """``workbench.survey.control_*`` (what the notebooks call) take the catalogue's texts
+        from the text layer when none are passed; an empty mapping means numbers only."""
+        from workbench import survey
+
+        rows = [{"question": "The paradoxes of client orientation.", "answer": "Choose"}]
+        assert survey.control_answers({"control_questions": rows}) == {40: "Choose"}
+        assert survey.control_checklist({"control_questions": rows}).loc[40, "answered"]
+        with pytest.raises(WorkbenchError, match="neither a question number"):
+            survey.control_answers({"control_questions": rows}, texts={})
+
     def test_appendix_table_and_sentence(self):
         table = control_checklist({13: "Скорость"}, step=6)
         assert table.index.tolist() == [8, 13, 33, 36, 43]

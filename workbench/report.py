@@ -374,8 +374,11 @@ def _control_questions_cells(facts: dict | None, language: str) -> list:
     answers = (facts or {}).get("control_questions")
     if not answers:
         return []
-    from workbench.narrative import describe_control_questions, format_control_questions
-    from workbench.survey import control_checklist
+    from workbench.narrative import (
+        control_checklist,
+        describe_control_questions,
+        format_control_questions,
+    )
 
     checklist = control_checklist({int(k): str(v) for k, v in answers.items()})
     table = format_control_questions(checklist, language).to_html(index=False, border=0,
@@ -507,8 +510,12 @@ def summary_facts(folder: Any, result: Any) -> dict:
 
 
 def _control_answers(folder: Any) -> dict[str, str]:
-    """The room's answers to the course's control questions (workshop file), by number."""
-    from workbench.survey import control_answers
+    """The room's answers to the course's control questions (workshop file), by number.
+
+    A question may be given by its number or by its text in Russian or English (the text
+    layer's :func:`workbench.narrative.control_answers` passes the catalogue's texts).
+    """
+    from workbench.narrative import control_answers
 
     return {str(n): a for n, a in sorted(control_answers(getattr(folder, "workshop", None)).items())}
 

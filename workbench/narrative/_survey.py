@@ -403,4 +403,5 @@ register_survey_texts(
     make_motivation_sample=_motivation.make_motivation_sample,
     survey_column_roles=survey_column_roles,
     describe_survey_load=describe_survey_load,
+    control_question_texts=control_question_texts,
 )

@@ -5,9 +5,11 @@ checklist: each is tied to one of the eight steps, the room's answer is written 
 workshop file (a ``control_questions:`` section), and the report prints them as an appendix.
 The table and the sentence are in the text layer (:func:`workbench.format_control_questions`,
 :func:`workbench.describe_control_questions`), and so are the questions' texts: the functions
-here take a question by its number, or by its text when the caller passes the texts
-(``texts=``); :func:`workbench.control_answers` and :func:`workbench.control_checklist` pass
-the catalogue's texts in Russian and English.
+here take a question by its number, or by its text: the texts the caller passes
+(``texts=``) or, when none are passed, the catalogue's in Russian and English, which the text
+layer registers (provider ``control_question_texts``, :mod:`workbench.survey._layer`). So
+``workbench.survey.control_checklist(folder.workshop)`` recognises a question written by its
+text, as :func:`workbench.control_checklist` does.
 """
 
 from __future__ import annotations
@@ -43,8 +45,23 @@ CONTROL_QUESTIONS: dict[int, tuple[int, int]] = {
 }
 
 
+def _registered_texts() -> Mapping[str, int] | None:
+    """The catalogue's question texts from the text layer; None when it is not loaded."""
+    from workbench.survey._layer import provider
+
+    try:
+        return provider("control_question_texts")()
+    except RuntimeError:
+        return None
+
+
 def _normalised(texts: Mapping[str, int] | None) -> dict[str, int]:
-    """Question text -> number, with the texts normalised as :func:`_question_number` reads."""
+    """Question text -> number, with the texts normalised as :func:`_question_number` reads.
+
+    ``texts=None``: the text layer's (the catalogue's in Russian and English), if it is loaded.
+    """
+    if texts is None:
+        texts = _registered_texts()
     if not texts:
         return {}
     from workbench.io._parse import normalise_word
@@ -83,8 +100,9 @@ def question_number(key: object, texts: Mapping[str, int] | None = None) -> int:
     key : int or str
         The number, or the question's text (found in ``texts``).
     texts : mapping of str -> int, optional
-        Question text -> number; :func:`workbench.control_question_texts` gives the course's
-        texts in Russian and English. Without it only numbers are recognised.
+        Question text -> number; by default the course's texts in Russian and English
+        (:func:`workbench.control_question_texts`, when the text layer is loaded; without it
+        only numbers are recognised). An empty mapping: numbers only.
 
     Raises
     ------
@@ -119,8 +137,8 @@ def control_answers(workshop: object, texts: Mapping[str, int] | None = None) ->
               - {question: 13, answer: Скорость доставки и стабильность вкуса.}
 
     texts : mapping of str -> int, optional
-        Question text -> number, for questions given by their text;
-        :func:`workbench.control_answers` passes the course's texts in Russian and English.
+        Question text -> number, for questions given by their text; by default the course's
+        texts in Russian and English (see :func:`question_number`).
 
     Returns
     -------

@@ -17,7 +17,9 @@ Providers (name: what it returns):
 * ``motivation_headers()``: ``{factor text: factor key}`` in every language;
 * ``write_export(answers, spec, path, tool)`` / ``spec_to_yaml(spec)``: a form tool's export
   and the questionnaire spec file, with the questionnaire's texts;
-* ``make_motivation_sample()``: the sample's motivation survey as the Excel form collects it.
+* ``make_motivation_sample()``: the sample's motivation survey as the Excel form collects it;
+* ``control_question_texts()``: ``{question text: number}`` of the 43 control questions in
+  every language (:mod:`workbench.survey._control` reads a question given by its text).
 """
 
 from __future__ import annotations
