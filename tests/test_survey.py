@@ -262,7 +262,7 @@ class TestWideReader:
         frame, rep = wb.load_survey(p)
         assert rep.tool == "google_forms" and rep.rows_read == 4 and rep.rows_kept == 3
         assert rep.rejected["row"].tolist() == [4]
-        assert rep.rejected["problem"].tolist() == ["empty"]
+        assert rep.rejected["problem"].tolist() == ["no_answer"]
         assert frame["respondent_id"].unique().tolist() == ["R0001", "R0003", "R0004"]
         inv = rep.invalid_values
         assert inv[["row", "problem"]].values.tolist() == [
@@ -287,8 +287,9 @@ class TestWideReader:
         frame, rep = wb.load_survey(p)
         assert frame["respondent_id"].tolist() == ["7", "8"]
         assert frame["importance"].tolist() == [5, 1]
-        assert rep.rejected["problem"].tolist() == ["duplicate", "empty"]
-        assert "already answered in row 2" in rep.rejected["reason"].iloc[0]
+        assert rep.rejected["problem"].tolist() == ["repeated_respondent", "empty"]
+        assert str(rep.rejected["reason"].iloc[0]) == "respondent '7' already answered in row 2"
+        assert rep.rejected["reason"].iloc[0].text("ru") == "респондент '7' уже ответил в строке 2"
 
     def test_keywords_recognise_a_hand_made_form(self, tmp_path):
         header = ["Дата", "Оцените важность [Доставка]", "Оцените нашу работу [Доставка]",
@@ -310,7 +311,8 @@ class TestWideReader:
         frame, rep = wb.load_survey(p, spec=spec)
         assert frame["attribute"].tolist() == ["Цена"]
         note = rep.columns.set_index("column")["note"]
-        assert "not in the spec" in note[header[2]]
+        assert note[header[2]].code == "svq.note.attribute_not_in_spec"
+        assert str(note[header[2]]) == "attribute 'Погода' is not in the spec"
 
     def test_long_table_still_goes_to_the_long_loader(self, tmp_path):
         p = tmp_path / "survey.csv"

@@ -47,6 +47,8 @@ _NOUNS = {
     "advantage": ("advantage|advantages", "преимущество|преимущества|преимуществ"),
     "feature": ("feature|features", "признак|признака|признаков"),
     "reason": ("reason|reasons", "причина|причины|причин"),
+    "respondent_row": ("respondent row|respondent rows",
+                       "строка респондента|строки респондентов|строк респондентов"),
     "answer_row": ("answer row|answer rows", "строка ответов|строки ответов|строк ответов"),
     "comment_row": ("row with a comment|rows with a comment",
                     "строка с комментарием|строки с комментарием|строк с комментарием"),

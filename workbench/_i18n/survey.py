@@ -137,8 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "svq.source.other": {"en": "other", "ru": "другое"},
     # ---- the wide-export load report
     "svq.load.title": {
-        "en": "Survey export {source}: {tool}, {n} respondent row(s)",
-        "ru": "Выгрузка анкеты {source}: {tool}, строк респондентов: {n}",
+        "en": "Survey export {source}: {tool}, {rows}",
+        "ru": "Выгрузка анкеты {source}: {tool}, {rows}",
     },
     "svq.load.tool.google_forms": {"en": "Google Forms", "ru": "Google Формы"},
     "svq.load.tool.yandex_forms": {"en": "Yandex Forms", "ru": "Яндекс Формы"},
@@ -157,6 +157,62 @@ MESSAGES: dict[str, dict[str, str]] = {
     "svq.load.role.unused": {"en": "not recognised (not used)", "ru": "не распознан (не используется)"},
     "svq.load.role.answer": {"en": "{measure} × {attribute}", "ru": "{measure} × {attribute}"},
     "svq.load.role.single": {"en": "{measure}", "ru": "{measure}"},
+    # ---- what the wide reader records (workbench/survey/_wide.py Note codes)
+    # problem codes of SurveyLoadReport.rejected, labelled like the loaders' (load.problem.*)
+    "load.problem.no_answer": {"en": "no question answered", "ru": "нет ни одного ответа"},
+    "load.problem.repeated_respondent": {
+        "en": "respondent already answered", "ru": "респондент уже ответил",
+    },
+    "svq.reason.no_answer": {
+        "en": "no question answered (an empty or abandoned response)",
+        "ru": "нет ни одного ответа (пустая или брошенная анкета)",
+    },
+    "svq.reason.repeated_respondent": {
+        "en": "respondent {respondent} already answered in row {row}",
+        "ru": "респондент {respondent} уже ответил в строке {row}",
+    },
+    "svq.reason.unreadable": {
+        "en": "{column}: {value} cannot be read (expected {expected})",
+        "ru": "{column}: {value} — не удалось прочитать (ожидается {expected})",
+    },
+    "svq.cell.grid": {"en": "{column} ({measure} × {attribute})",
+                      "ru": "{column} ({measure} × {attribute})"},
+    "svq.cell.single": {"en": "{column} ({measure})", "ru": "{column} ({measure})"},
+    "svq.expected.score": {
+        "en": "{lo}–{hi} or an option text", "ru": "{lo}–{hi} или текст варианта ответа",
+    },
+    "svq.expected.date": {
+        "en": "a date such as 02.09.2024 10:15:00", "ru": "дата, например 02.09.2024 10:15:00",
+    },
+    "svq.expected.respondent": {
+        "en": "a respondent identifier", "ru": "идентификатор респондента",
+    },
+    "svq.warn.values_right_of_header": {
+        "en": "values right of the last header column were ignored; rows: {rows}",
+        "ru": "значения правее последнего столбца заголовка не читались; строки: {rows}",
+    },
+    # why a column was not used (SurveyLoadReport.columns["note"])
+    "svq.note.not_a_spec_question": {
+        "en": "not a question of the spec", "ru": "такого вопроса нет в спецификации",
+    },
+    "svq.note.grid_without_attribute": {
+        "en": "a per-attribute question ({measure}) without an attribute",
+        "ru": "вопрос по параметрам ({measure}) без параметра",
+    },
+    "svq.note.not_a_grid": {
+        "en": "{measure} is not a per-attribute question",
+        "ru": "{measure} — не вопрос по параметрам",
+    },
+    "svq.note.block_not_in_spec": {
+        "en": "{measure} is not in the spec", "ru": "{measure} — нет в спецификации",
+    },
+    "svq.note.attribute_not_in_spec": {
+        "en": "attribute {attribute} is not in the spec",
+        "ru": "параметра {attribute} нет в спецификации",
+    },
+    "svq.note.repeats_column": {
+        "en": "repeats column {position}", "ru": "повторяет столбец {position}",
+    },
     "svq.measure.importance": {"en": "importance", "ru": "важность"},
     "svq.measure.performance": {"en": "our performance", "ru": "наша оценка"},
     "svq.measure.expectation": {"en": "expected level", "ru": "ожидаемый уровень"},

@@ -17,9 +17,11 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.i18n import LANGUAGES, check_language, t
+from workbench.io._messages import Note
 from workbench.io._report import LoadReport
 from workbench.narrative import _motivation, _questionnaire, _survey_export
-from workbench.narrative._format import count, listing, number, quantity, quote
+from workbench.narrative._format import listing, number, quantity, quote
+from workbench.narrative._load import say
 from workbench.narrative._table import TextTable
 from workbench.survey import _control, _ukor
 from workbench.survey._folder import INSTRUMENT_FILES, find_instrument, instrument_suffixes
@@ -169,8 +171,8 @@ def survey_column_roles(report, language: str | None = None) -> pd.DataFrame:
                    if per_attribute else t("svq.load.role.single", lang, measure=measure))
         else:
             how = t(f"svq.load.role.{r.role}", lang)
-        if r.note:
-            how = f"{how}: {r.note}"
+        if isinstance(r.note, Note) or (isinstance(r.note, str) and r.note):
+            how = f"{how}: {say(r.note, lang)}"
         rows.append({t("svq.load.col.column", lang): r.column,
                      t("svq.load.col.understood", lang): how})
     return pd.DataFrame(rows)
@@ -185,10 +187,13 @@ def describe_survey_load(report, language: str | None = None) -> str:
     """
     lang = check_language(language)
     lines = [t("svq.load.title", lang, source=report.source,
-               tool=t(f"svq.load.tool.{report.tool}", lang), n=count(report.rows_read, lang)),
+               tool=t(f"svq.load.tool.{report.tool}", lang),
+               rows=quantity(report.rows_read, "respondent_row", lang)),
              "  " + t(f"svq.load.guided.{report.guided_by}", lang)]
     base = LoadReport.summary(report, lang).splitlines()[1:]
-    lines += [ln for ln in base if not ln.strip().startswith(t("load.columns", lang))]
+    # the columns are listed below with what each was understood as, the unused ones last
+    said_below = (f"{t('load.columns', lang)}:", f"{t('load.dropped_columns', lang)}:")
+    lines += [ln for ln in base if not ln.strip().startswith(said_below)]
     lines.append("  " + t("load.columns", lang) + ":")
     for r in survey_column_roles(report, lang).itertuples(index=False):
         lines.append(f"    {r[0]} → {r[1]}")

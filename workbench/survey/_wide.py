@@ -17,6 +17,12 @@ Russian and English and, failing that, by keywords. The texts are data to this m
 (:func:`workbench.narrative._questionnaire.survey_texts`, registered as ``survey_texts``). Answers may be numbers, the scale's texts
 (``"5 — очень важно"``), Kano answer texts or blanks. Every respondent row is kept or rejected
 with a reason; every answer that cannot be read is reported per cell.
+
+Like the loaders, this reader records its warnings, the reasons it rejects a respondent row or
+blanks an answer, and why a column was not used as :class:`~workbench.io._messages.Note`
+records (a catalogue code and its values, never a sentence); the text layer says them in the
+audience's language (``str(note)``, :func:`workbench.format_rejected`,
+:meth:`SurveyLoadReport.summary`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbench.errors import DataFileError, MissingColumnsError, WorkbenchError
+from workbench.io._messages import Note
 from workbench.io._parse import normalise_word, parse_dates
 from workbench.io._read import cell_text, sniff
 from workbench.io._report import LoadReport
@@ -110,7 +117,8 @@ class SurveyLoadReport(LoadReport):
         One row per column of the export: ``position`` (1-based), ``column`` (the header as
         in the file; SurveyMonkey's two rows joined by `` | ``), ``role`` (``respondent_id``,
         ``date``, ``answer``, ``meta`` or ``unused``), ``block`` (the measure or question
-        key), ``attribute`` and ``note`` (why a column was not used).
+        key), ``attribute`` and ``note`` (why a column was not used: a
+        :class:`~workbench.io._messages.Note`, or ``""``).
     unused_columns : list of str
         The columns not used (metadata and unrecognised columns).
     long_rows : int
@@ -121,6 +129,12 @@ class SurveyLoadReport(LoadReport):
     ``invalid_values`` has one row per unreadable answer cell: ``row`` (the file's row number),
     ``column`` (the header), ``block``, ``attribute``, ``value``, ``problem`` and ``reason``; the
     answer becomes missing and the respondent is kept.
+
+    ``rejected["problem"]`` is ``no_answer`` (no question answered), ``empty`` (no respondent
+    id) or ``repeated_respondent``; reasons and ``warnings`` are
+    :class:`~workbench.io._messages.Note` records, said in the audience's language by the text
+    layer (:func:`workbench.format_rejected`, :func:`workbench.format_invalid`,
+    :meth:`summary`).
     """
 
     tool: str = "generic"
@@ -265,7 +279,7 @@ class _Column:
     role: str = "unused"
     block: str | None = None
     attribute: str | None = None
-    note: str = ""
+    note: Note | str = ""
 
 
 def _two_header_rows(rows: list[list[str]]) -> bool:
@@ -378,23 +392,23 @@ def _understand(cells: _Cells, spec: QuestionnaireSpec | None, texts_given: Surv
         if block is None and spec is None:
             block = _keyword_block(question)
         if block is None:
-            c.note = "" if spec is None else "not a question of the spec"
+            c.note = "" if spec is None else Note("svq.note.not_a_spec_question")
             continue
         is_grid = block in ATTRIBUTE_MEASURES
         if is_grid and not sub:
-            c.note = f"a per-attribute question ({block}) without an attribute"
+            c.note = Note("svq.note.grid_without_attribute", measure=_measure(block))
             continue
         if not is_grid and sub:
-            c.note = f"{block} is not a per-attribute question"
+            c.note = Note("svq.note.not_a_grid", measure=_measure(block))
             continue
         if spec is not None:
             if block not in spec.blocks:
-                c.note = f"{block} is not in the spec"
+                c.note = Note("svq.note.block_not_in_spec", measure=_measure(block))
                 continue
             if is_grid:
                 a = attrs.get(_norm(sub))
                 if a is None:
-                    c.note = f"attribute {sub!r} is not in the spec"
+                    c.note = Note("svq.note.attribute_not_in_spec", attribute=repr(sub))
                     continue
                 sub = a
         c.role, c.block, c.attribute = "answer", block, (sub.strip() if is_grid else None)
@@ -404,7 +418,7 @@ def _understand(cells: _Cells, spec: QuestionnaireSpec | None, texts_given: Surv
         if c.role in ("answer", "date", "respondent_id"):
             key = (c.role, c.block, c.attribute)
             if key in seen:
-                c.role, c.note = "unused", f"repeats column {seen[key]}"
+                c.role, c.note = "unused", Note("svq.note.repeats_column", position=seen[key])
             else:
                 seen[key] = c.pos
     hdr = cols and [c.header for c in cols]
@@ -570,10 +584,12 @@ def read_wide_survey(
     n = len(data)
     width = len(cols)
     data = [(r + [""] * width)[:width] for r in data]
-    warnings: list[str] = []
-    for r, ln in zip(cells.rows[n_header:], lines, strict=True):
-        if len(r) > width and any(x.strip() for x in r[width:]):
-            warnings.append(f"row {ln} has values right of the last header column; ignored")
+    warnings: list[Note] = []
+    beyond = [ln for r, ln in zip(cells.rows[n_header:], lines, strict=True)
+              if len(r) > width and any(x.strip() for x in r[width:])]
+    if beyond:
+        shown = tuple(beyond[:_ROWS_LISTED]) + (("…",) if len(beyond) > _ROWS_LISTED else ())
+        warnings.append(Note("svq.warn.values_right_of_header", n=len(beyond), rows=shown))
     # ---- dates
     date_col = next((c for c in cols if c.role == "date"), None)
     dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
@@ -588,7 +604,7 @@ def read_wide_survey(
             arr, dayfirst=first, excel_dates=(date_col.pos - 1) in cells.date_cells)
         for p in np.flatnonzero(bad):
             invalid.append(_invalid(lines[p], date_col, data[p][date_col.pos - 1], "not_a_date",
-                                    "a date such as 02.09.2024 10:15:00"))
+                                    Note("svq.expected.date")))
         dates = np.where(bad, np.datetime64("NaT"), vals)
     # ---- respondent ids and row verdicts
     rid_col = next((c for c in cols if c.role == "respondent_id"), None)
@@ -603,20 +619,21 @@ def read_wide_survey(
         ids.append(rid)
         if not any(row[c.pos - 1].strip() for c in answers):
             keep[p] = False
-            rejected.append({"_pos": p, "row": lines[p], "column": "", "problem": "empty",
-                             "reason": "no question answered (an empty or abandoned response)"})
+            rejected.append({"_pos": p, "row": lines[p], "column": "", "problem": "no_answer",
+                             "reason": Note("svq.reason.no_answer")})
         elif rid_col is not None and not rid:
             keep[p] = False
             rejected.append({"_pos": p, "row": lines[p], "column": "respondent_id",
                              "problem": "empty",
-                             "reason": f"{rid_col.header} (respondent_id): empty; a respondent "
-                                       "identifier is expected"})
+                             "reason": Note("load.reason.empty",
+                                            column=f"{rid_col.header} (respondent_id)",
+                                            expected=Note("svq.expected.respondent"))})
         elif rid in first_row:
             keep[p] = False
             rejected.append({"_pos": p, "row": lines[p], "column": "respondent_id",
-                             "problem": "duplicate",
-                             "reason": f"respondent {rid!r} already answered in row "
-                                       f"{first_row[rid]}"})
+                             "problem": "repeated_respondent",
+                             "reason": Note("svq.reason.repeated_respondent",
+                                            respondent=repr(rid), row=first_row[rid])})
         else:
             first_row[rid] = lines[p]
     # ---- answers
@@ -634,14 +651,13 @@ def read_wide_survey(
             if lookup is not None:
                 v, problem = _score(raw, lookup, *((0, 10) if kind == "nps" else (lo, hi)))
                 if problem:
-                    invalid.append(_invalid(lines[p], c, raw, problem,
-                                            f"{0 if kind == 'nps' else lo}-"
-                                            f"{10 if kind == 'nps' else hi} or an option text"))
+                    invalid.append(_invalid(lines[p], c, raw, problem, Note(
+                        "svq.expected.score", lo=0 if kind == "nps" else lo,
+                        hi=10 if kind == "nps" else hi)))
             elif kind in ("kano_functional", "kano_dysfunctional"):
                 v, problem = _kano(raw)
                 if problem:
-                    invalid.append(_invalid(lines[p], c, raw, problem,
-                                            "1-5 or a Kano answer such as 'Мне нравится'"))
+                    invalid.append(_invalid(lines[p], c, raw, problem, Note("load.expected.kano")))
             else:
                 v = raw
             values.append(v)
@@ -702,10 +718,10 @@ def read_wide_survey(
     inv = inv.sort_values(["row"], kind="mergesort").reset_index(drop=True)
     inv["row"] = inv["row"].astype("int64")
     if len(inv):
-        counts = inv["block"].value_counts()
-        warnings.append("answers that could not be read were set to missing: "
-                        + ", ".join(f"{c} {k}" for c, k in counts.items())
-                        + " (see report.invalid_values)")
+        counts = inv["block"].fillna("date").value_counts()
+        warnings.append(Note("load.warn.invalid_values", counts=tuple(
+            Note("load.warn.column_count", column=_measure(b), n=int(k))
+            for b, k in counts.items())))
     col_table = pd.DataFrame(
         [{"position": c.pos, "column": c.header, "role": c.role, "block": c.block,
           "attribute": c.attribute, "note": c.note} for c in cols])
@@ -740,11 +756,31 @@ def read_wide_survey(
     return frame, report
 
 
-def _invalid(row: int, c: _Column, value: str, problem: str, expected: str) -> dict:
-    where = c.block if not c.attribute else f"{c.block} × {c.attribute}"
+#: The most row numbers a warning lists.
+_ROWS_LISTED = 10
+
+
+def _measure(block: str) -> Note:
+    """A block's name (``svq.measure.<block>``; ``date``: the answer's date), said in the
+    audience's language."""
+    return Note("svq.load.role.date" if block == "date" else f"svq.measure.{block}")
+
+
+def _cell(c: _Column) -> Note | str:
+    """The column of an answer as a reason names it: its header, the measure and attribute."""
+    if c.block is None:
+        return c.header
+    if c.attribute:
+        return Note("svq.cell.grid", column=c.header, measure=_measure(c.block),
+                    attribute=c.attribute)
+    return Note("svq.cell.single", column=c.header, measure=_measure(c.block))
+
+
+def _invalid(row: int, c: _Column, value: str, problem: str, expected: Note) -> dict:
     return {"row": int(row), "column": c.header, "block": c.block, "attribute": c.attribute,
             "value": value, "problem": problem,
-            "reason": f"{c.header} ({where}): {value!r} cannot be read (expected {expected})"}
+            "reason": Note("svq.reason.unreadable", column=_cell(c), value=repr(value),
+                           expected=expected)}
 
 
 def _typed(name: str, values: list) -> object:
