@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -200,3 +201,35 @@ def test_a_large_cp1251_file_transcoded_by_the_reader_gives_the_general_result(
     fast = _summary(path)
     _same(fast, _general(monkeypatch, path))
     assert fast[5][:3] == (16000, 16000, "cp1251")
+
+
+_BLANKS = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\u0085", "\u00a0", "\u1680",
+           "\u180e", "\u2000", "\u2005", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f",
+           "\u3000"]
+
+
+@pytest.mark.parametrize("blank", _BLANKS)
+@pytest.mark.parametrize("base", ["abc", "Кофе", "г", "", "7", '="01"'])
+def test_text_left_untrimmed_only_when_trimming_changes_nothing(blank, base):
+    """to_text skips the trim when no value starts or ends with a possible blank (read from
+    the first and last bytes): the result is always the trimming kernel's."""
+    for v in (blank + base, base + blank, blank, base + blank + blank, base):
+        col = pa.chunked_array([pa.array(["ok", "Эфиопия 1 кг"]), pa.array([v, "x"]).slice(0, 1)])
+        want = _parse.unwrap_excel_text(pc.utf8_trim_whitespace(col))
+        assert _parse.to_text(col).to_pylist() == want.to_pylist(), repr(v)
+
+
+@pytest.mark.parametrize("change", [{2: "9.5"}, {4: "3"}, {5: "0.01"}, {}])
+def test_duplicates_differing_only_in_a_later_typed_column_are_not_duplicates(tmp_path, change):
+    """The typed columns after the first two (date, amount) are hashed only for the rows
+    those two leave: a row differing in quantity or cost alone is no duplicate."""
+    lines = _lines(10)
+    copy = _row(3)
+    for j, v in change.items():
+        copy[j] = v
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join([H] + lines + [",".join(copy)]) + "\n")
+    _, rep = wb.load_transactions(path)
+    assert rep.duplicates["row"].tolist() == ([] if change else [12])
+    if not change:
+        assert rep.duplicates["duplicate_of"].tolist() == [5]

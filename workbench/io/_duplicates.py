@@ -37,20 +37,29 @@ def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tu
     if len(pos) < 2:
         return np.array([], np.int64), np.array([], np.int64)
     h = np.zeros(len(pos), dtype=np.uint64)
-    used = 0
+    typed = [c.values for c in parsed
+             if isinstance(c.values, np.ndarray) and c.values.dtype.kind in "fM"]
+    used = len(typed)
     with np.errstate(over="ignore"):
-        for c in parsed:
-            v = c.values
-            if isinstance(v, np.ndarray) and v.dtype.kind in "fM":
-                a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
-                h = _mix(h, a)
-                used += 1
+        for v in typed[:2]:
+            a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
+            h = _mix(h, a)
         if used < 2:
             for name in raw.names:
                 col = raw.columns[name]
                 codes = pd.factorize(np.asarray(col.to_numpy(zero_copy_only=False), dtype=object))[0]
                 h = _mix(h, codes[pos].astype(np.uint64))
     same = _repeated(h)
+    if used > 2 and same.any():
+        # the other typed columns, only for the rows the first two leave (equal rows have
+        # equal hashes at every step, so no duplicate is lost)
+        sub = np.flatnonzero(same)
+        h1 = h[sub]
+        with np.errstate(over="ignore"):
+            for v in typed[2:]:
+                h1 = _mix(h1, np.ascontiguousarray(v[pos[sub]]).view(np.uint64))
+        same = np.zeros(len(pos), dtype=bool)
+        same[sub[_repeated(h1)]] = True
     if used >= 2 and same.sum() > max(1000, len(pos) // 20):
         # many rows share the typed values (fixed prices, dates without time): add the text
         # columns of those rows to the hash before the exact comparison

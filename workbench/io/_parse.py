@@ -74,11 +74,71 @@ def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     else:
         out = col.cast(pa.string())
     out = pc.fill_null(out, "") if out.null_count else out
+    edges = _edge_bytes(out)
+    if edges is not None and not edges[0]:
+        return out if not edges[1] else unwrap_excel_text(out)  # nothing to trim
     if pc.all(pc.string_is_ascii(out)).as_py() is not False:
         out = pc.ascii_trim_whitespace(out)  # several times faster than the utf8 kernel
     else:
         out = pc.utf8_trim_whitespace(out)
     return unwrap_excel_text(out)
+
+
+#: Bytes that may begin a whitespace character: ASCII blanks and controls, and the lead
+#: bytes of U+0085, U+00A0 (C2), U+1680, U+180E (E1), U+2000-U+205F (E2) and U+3000 (E3).
+_WS_FIRST = np.zeros(256, dtype=bool)
+_WS_FIRST[:0x21] = True
+_WS_FIRST[[0x7F, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+_WS_LEAD3 = np.zeros(256, dtype=bool)
+_WS_LEAD3[[0xE1, 0xE2, 0xE3]] = True
+
+
+def _edge_bytes(text) -> tuple[bool, bool] | None:
+    """(may a value start or end with whitespace, may a value start with ``=``) from the
+    first and last bytes of every value, read from Arrow's buffers (no string is built).
+
+    Conservative: any value whose first byte may begin a whitespace character, or whose last
+    one, two or three bytes may be one, counts as one to trim. None when the buffers cannot
+    be read (not a plain string array).
+    """
+    trim = excel = False
+    chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    for ch in chunks:
+        if not len(ch):
+            continue
+        if ch.type == pa.string():
+            odt = np.int32
+        elif ch.type == pa.large_string():
+            odt = np.int64
+        else:
+            return None
+        if ch.null_count:
+            return None
+        bufs = ch.buffers()
+        off = np.frombuffer(bufs[1], dtype=odt, count=len(ch) + 1, offset=ch.offset * np.dtype(odt).itemsize)
+        data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+        start, end = off[:-1], off[1:]
+        length = end - start
+        if not (length > 0).all():
+            start, end, length = start[length > 0], end[length > 0], length[length > 0]
+            if not len(start):
+                continue
+        first = data[start]
+        if not trim:
+            last = data[end - 1]
+            trim = bool(_WS_FIRST[first].any()) or bool(_WS_FIRST[last[last < 0x80]].any())
+            if not trim:
+                hi = last >= 0x80
+                if hi.any():  # a multi-byte character ends the value: is it a blank?
+                    e = end[hi]
+                    two = length[hi] >= 2
+                    trim = bool((data[e[two] - 2] == 0xC2).any())
+                    three = length[hi] >= 3
+                    trim = trim or bool(_WS_LEAD3[data[e[three] - 3]].any())
+        excel = excel or bool((first == 0x3D).any())
+        if trim and excel:
+            break
+    return trim, excel
 
 
 def unwrap_excel_text(text: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -158,7 +218,12 @@ def parse_numbers(
     col = _chunked(col)
     t = col.type
     if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
-        vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+        if t == pa.float64():  # no cast, no copy but a writable one (callers write into it)
+            vals = col.to_numpy(zero_copy_only=False)
+            if not vals.flags.writeable:
+                vals = vals.copy()
+        else:
+            vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
         empty = np.isnan(vals)
         bad = np.isinf(vals)
         vals[bad] = np.nan
