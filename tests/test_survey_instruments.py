@@ -134,6 +134,13 @@ class TestMotivation:
         assert set(frame["role"]) == {"employee", "manager"}
         assert problems["problem"].tolist() == ["out_of_range", "not_recognised"]
         assert problems["row"].tolist() == [2, 6]
+        score, role = problems["reason"]
+        header = t("mot.factor.interesting_work", "ru")
+        assert score.text("en") == f"{header}: '11' is not a whole number from 1 to 10"
+        assert score.text("ru") == f"{header}: '11' — не целое число от 1 до 10"
+        assert role.text("en") == "Ваша роль: 'стажёр' is neither an employee nor a manager; row rejected"
+        assert role.text("ru") == "Ваша роль: 'стажёр' — не сотрудник и не руководитель; строка отклонена"
+        assert problems["column"].tolist() == [header, "Ваша роль"]
         assert frame["score"].isna().sum() == 1
 
     def test_missing_role_column(self):

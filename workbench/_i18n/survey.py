@@ -328,6 +328,18 @@ MESSAGES.update({
               "у фактора «{up}» и сильнее всего снизились у фактора «{down}».",
     },
     "mot.none": {"en": "nothing", "ru": "ничего"},
+    # why load_motivation rejected a row or blanked a score (its problems' reasons)
+    "mot.reason.score": {
+        "en": "{column}: {value} is not a whole number from 1 to 10",
+        "ru": "{column}: {value} — не целое число от 1 до 10",
+    },
+    "mot.reason.role": {
+        "en": "{column}: {value} is neither an employee nor a manager; row rejected",
+        "ru": "{column}: {value} — не сотрудник и не руководитель; строка отклонена",
+    },
+    "mot.reason.nothing_rated": {
+        "en": "no factor rated; row rejected", "ru": "ни один фактор не оценён; строка отклонена",
+    },
 })
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.io._messages import Note
 from workbench.survey._layer import provider
 
 __all__ = (
@@ -115,8 +116,11 @@ def load_motivation(source: str | Path | pd.DataFrame, *, wave: str | None = Non
         ``score`` (Int64, 1–10; missing when blank or unreadable).
     problems : DataFrame
         ``row`` (the file's row number), ``column``, ``value``, ``problem`` and ``reason`` for
-        every rejected row (``column`` empty; unknown role, nothing rated) and every unreadable
-        score (the score becomes missing, the row is kept).
+        every rejected row (an unknown role: ``not_recognised`` in the role column; nothing
+        rated: ``no_answer``, ``column`` empty) and every unreadable score (``out_of_range``,
+        ``not_a_number``; the score becomes missing, the row is kept). The reasons are
+        :class:`~workbench.io._messages.Note` records (``mot.reason.*``), said in the
+        audience's language by the text layer (``str(reason)``, ``reason.text("ru")``).
     """
     from workbench.io._parse import to_text
     from workbench.io._read import read_source
@@ -162,18 +166,19 @@ def load_motivation(source: str | Path | pd.DataFrame, *, wave: str | None = Non
             if x is None or x != round(x) or not 1 <= x <= 10:
                 problems.append({"row": row, "column": name, "value": v,
                                  "problem": "out_of_range" if x is not None else "not_a_number",
-                                 "reason": f"{name}: {v!r} is not a whole number 1-10"})
+                                 "reason": Note("mot.reason.score", column=name, value=repr(v))})
                 scores[f] = None
             else:
                 scores[f] = int(x)
         if role is None:
-            problems.append({"row": row, "column": "", "value": r_raw, "problem": "not_recognised",
-                             "reason": f"{meta['role']}: {r_raw!r} is neither an employee nor a "
-                                       "manager (сотрудник / руководитель); row rejected"})
+            problems.append({"row": row, "column": meta["role"], "value": r_raw,
+                             "problem": "not_recognised",
+                             "reason": Note("mot.reason.role", column=meta["role"],
+                                            value=repr(r_raw))})
             continue
         if all(v is None for v in scores.values()):
-            problems.append({"row": row, "column": "", "value": "", "problem": "empty",
-                             "reason": "no factor rated; row rejected"})
+            problems.append({"row": row, "column": "", "value": "", "problem": "no_answer",
+                             "reason": Note("mot.reason.nothing_rated")})
             continue
         rid = text[meta["respondent_id"]][i].strip() if "respondent_id" in meta else ""
         w = text[meta["wave"]][i].strip() if "wave" in meta else (wave or "")
