@@ -260,14 +260,29 @@ class TestDescribe:
         got = format_retention_segments(plan, language="en")
         want = pd.DataFrame(
             {
-                "Clients": [2, 1], "To target": [1, 1], "Value at risk": [900, 200],
-                "Expected net gain (targeted)": [190, 10], "Mean churn probability, %": [45, 50],
+                "Clients": ["2", "1"], "To target": ["1", "1"], "Value at risk": ["900", "200"],
+                "Expected net gain (targeted)": ["190", "10"],
+                "Mean churn probability, %": ["45", "50"],
             },
             index=pd.Index(["Regular", "Buyer"], name="Group"),
         )
         assert_frame_equal(got, want)
         ru = format_retention_segments(plan, language="ru")
         assert list(ru.columns)[0] == "Клиентов" and ru.index.name == "Группа"
+
+    def test_format_segments_groups_thousands_with_the_currency(self):
+        from workbench._context import get_currency, set_currency
+
+        plan = retention_plan(self.P, self.V * 1000, 50, 0.3, segments=self.SEG)
+        before = get_currency()
+        set_currency("RUB")
+        try:
+            ru = format_retention_segments(plan, language="ru")
+            en = format_retention_segments(plan, language="en")
+        finally:
+            set_currency(before)
+        assert ru.iloc[0].tolist()[2] == "900\u00a0000\u00a0₽"
+        assert en.iloc[0].tolist()[2] == "900,000\u00a0RUB"
 
     def test_format_segments_needs_a_roll_up(self):
         with pytest.raises(WorkbenchError, match="segments="):

@@ -58,8 +58,8 @@ class TestSummary:
         text = summary_markdown(FACTS, "ru")
         assert "# Главное для руководства" in text
         plain = text.replace("\xa0", " ")
-        assert "В анализе — 2 929 клиентов с покупками на 61 234 568 ₽ за период с 01.01.2024 по "\
-               "30.12.2025." in plain
+        assert "В анализе — 2 929 клиентов с покупками на 61 234 568 ₽ за период с 1 января "\
+               "2024 г. по 30 декабря 2025 г." in plain
         assert "уйти в ближайшие 90 дней: 1 169 клиентов" in plain  # summed over the lists
         assert "«Возвращать»: 1 170 клиентов, под угрозой 250 000 ₽" in plain
         assert "113,14 ₽ на клиента" in plain and "удержит 30 % из" in plain
@@ -71,6 +71,7 @@ class TestSummary:
         plain = text.replace("\xa0", " ")
         assert "2,929 customers" in plain and "“Win back”: 1,170 customers, 250,000 RUB" in plain
         assert "354 customers" in text  # 194 + 160 to contact now
+        assert "from 1 January 2024 to 30 December 2025." in plain
         assert not re.search(r"[А-Яа-я]", text)
 
     def test_without_step_7_says_so(self):
@@ -95,6 +96,14 @@ class TestReport:
 
     def test_prose_is_escaped(self):
         assert "&lt;script&gt;" in _prose_html("<script>alert(1)</script>")
+
+    def test_widget_text_in_the_reports_font_and_inert_controls_hidden(self):
+        html = build_report_html(EXECUTED, "ru", facts=FACTS)
+        style = html[html.index('<style id="workbench-report-style">'):]
+        style = style[:style.index("</style>")]
+        screen = style[:style.index("@media print")]
+        assert ".jupyter-widgets .widget-html-content" in screen and "font-family" in screen
+        assert ".widget-slider" in screen.split("/* a static file")[1]
 
     def test_print_stylesheet(self):
         assert "@media print" in build_report_html(EXECUTED, "ru", facts=FACTS)
@@ -164,7 +173,8 @@ def test_summary_names_the_company_and_skips_lists_without_a_risk_estimate():
                            {"strategy": "attract", "n_customers": 499, "n_target": 0,
                             "n_high_risk": 0, "value_at_risk": None, "expected_gain": 0.0}]
     plain = summary_markdown(facts, "ru").replace("\xa0", " ")
-    assert "Обжарочная: с 01.01.2024 по 30.12.2025 у компании покупали 2 929 клиентов" in plain
+    assert ("Обжарочная: с 1 января 2024 г. по 30 декабря 2025 г. у компании покупали "
+            "2 929 клиентов") in plain
     assert "под угрозой маржа 251 000 ₽" in plain and "—" not in plain.split("маржа")[1][:3]
 
 

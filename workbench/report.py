@@ -270,7 +270,8 @@ def summary_markdown(facts: dict | None, language: str | None = None) -> str:
     lines += [t("report.summary.base_company" if company else "report.summary.base", lang,
                 company=company, clients=quantity(facts["n_clients"], "customer", lang),
                 revenue=money(facts["revenue"], lang, currency=cur),
-                start=date(facts["start"], lang), end=date(facts["end"], lang)), ""]
+                start=date(facts["start"], lang, long=True),
+                end=date(facts["end"], lang, long=True)), ""]
     rows = facts.get("strategies", [])
 
     def known(row: dict, key: str) -> float:  # a list without a churn estimate: nothing at risk
@@ -394,6 +395,14 @@ _STYLE = """<style id="workbench-report-style">
   white-space: normal; margin: 0 0 0.6em 0; }
 .jp-RenderedHTMLCommon table { font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon td.wb-text { text-align: left; }
+.jupyter-widgets, .jupyter-widgets .widget-html-content, .jupyter-widgets .widget-label {
+  font-family: var(--jp-content-font-family, sans-serif);
+  font-size: var(--jp-content-font-size1, 14px); line-height: 1.55; }
+.jupyter-widgets .widget-html-content p { margin: 0 0 0.4em 0; }
+/* a static file has no kernel: a widget's controls would move nothing, its reading stays */
+.widget-slider, .widget-dropdown, .widget-button, .widget-checkbox, .widget-text,
+.widget-textarea, .widget-toggle-buttons, .widget-select, .widget-select-multiple,
+.widget-radio, .widget-intslider, .widget-floatslider, .widget-selectionslider { display: none; }
 #summary + h1, h1#Executive-summary { margin-top: 0; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }

@@ -23,6 +23,7 @@ from workbench.narrative._labels import (
     rung_label,
     value_label,
 )
+from workbench.narrative._table import LabelledTextTable
 from workbench.segmentation._orders import check_choice
 from workbench.segmentation.abc_xyz import _need_summary
 from workbench.segmentation.btyd import BTYD_FREQS
@@ -239,19 +240,21 @@ def _action_text(action: object, language: str) -> str:
 def format_abc_xyz_summary(summary: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
     """Return :func:`abc_xyz_summary` for display: clients, shares as percents, the action.
 
-    The profit share column is left out when the data has no costs.
+    The profit share column is left out when the data has no costs. A
+    :class:`~workbench.narrative._table.LabelledTextTable`: the cells (AX … CZ) label the rows
+    and every way of working is shown in full; the counts are text in the language's marks.
     """
     language = check_language(language)
     _need_summary(summary, "format_abc_xyz_summary")
     out = pd.DataFrame(index=pd.Index(summary.index.astype(str), name=t("abc.col.cell", language)))
-    out[t("abc.col.clients", language)] = summary["clients"].to_numpy()
+    out[t("abc.col.clients", language)] = [count(n, language) for n in summary["clients"]]
     out[t("abc.col.client_share", language)] = [percent(x, language=language) for x in summary["client_share"]]
     out[t("abc.col.revenue_share", language)] = [percent(x, language=language) for x in summary["revenue_share"]]
     if "profit_share" in summary.columns and summary["profit_share"].notna().any():
         out[t("abc.col.profit_share", language)] = [percent(x, language=language) for x in summary["profit_share"]]
     if "action" in summary.columns:
         out[t("abc.col.action", language)] = [_action_text(a, language) for a in summary["action"]]
-    return out
+    return LabelledTextTable(out)  # the ways of working in full, not cut at 50 characters
 
 
 def describe_btyd(

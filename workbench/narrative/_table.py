@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ("TextTable",)
+__all__ = ("LabelledTextTable", "TextTable")
 
 
 class TextTable(pd.DataFrame):
@@ -31,3 +31,23 @@ class TextTable(pd.DataFrame):
 
     def _repr_html_(self) -> str:
         return self.to_html(index=False, border=0, na_rep="", escape=True)
+
+
+class LabelledTextTable(TextTable):
+    """A display table of texts shown in full, whose row labels (the index) are shown too.
+
+    For a table whose rows are named (the ABC-XYZ cells AX … CZ): every cell in full, as in
+    :class:`TextTable`, with the index as the first column.
+
+    Examples
+    --------
+    >>> table = LabelledTextTable({"How": ["y" * 60]}, index=pd.Index(["AX"], name="Cell"))
+    >>> "y" * 60 in repr(table) and "AX" in table._repr_html_()
+    True
+    """
+
+    def __repr__(self) -> str:
+        return self.to_string()
+
+    def _repr_html_(self) -> str:
+        return self.to_html(border=0, na_rep="", escape=True)

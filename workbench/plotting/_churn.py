@@ -57,12 +57,19 @@ def plot_gain_curve(
     best = int(np.argmax(y)) if len(y) else 0
     if len(y):
         ax.scatter([x[best]], [y[best]], color="#c0392b", zorder=3)
+        # headroom above the curve, so that the label of the optimum stays inside the axes
+        # (below the title) wherever the optimum is
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo, hi + 0.15 * (hi - lo))
+        right_half = len(x) > 1 and x[best] > (x.min() + x.max()) / 2
         ax.annotate(
             t("econ.optimum", language, customers=quantity(int(x[best]), "customer", language),
               gain=money(float(y[best]), language)),
             (x[best], y[best]),
             textcoords="offset points",
-            xytext=(8, 8),
+            xytext=(-8, 8) if right_half else (8, 8),
+            ha="right" if right_half else "left",
+            va="bottom",
         )
     ax.set_xlabel(t("econ.n_targeted", language))
     ax.set_ylabel(t("econ.cumulative_gain", language))
