@@ -58,8 +58,8 @@ class TestSummary:
         text = summary_markdown(FACTS, "ru")
         assert "# Главное для руководства" in text
         plain = text.replace("\xa0", " ")
-        assert "В анализе — 2 929 клиентов с покупками на 61 234 568 ₽ за период с 1 января "\
-               "2024 г. по 30 декабря 2025 г." in plain
+        assert "За период с 1 января 2024 г. по 30 декабря 2025 г. в анализе — 2 929 клиентов "\
+               "с покупками на 61 234 568 ₽." in plain and "г.." not in plain
         assert "уйти в ближайшие 90 дней: 1 169 клиентов" in plain  # summed over the lists
         assert "«Возвращать»: 1 170 клиентов, под угрозой 250 000 ₽" in plain
         assert "113,14 ₽ на клиента" in plain and "удержит 30 % из" in plain

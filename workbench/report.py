@@ -397,12 +397,13 @@ _STYLE = """<style id="workbench-report-style">
 .jp-RenderedHTMLCommon td.wb-text { text-align: left; }
 .jupyter-widgets, .jupyter-widgets .widget-html-content, .jupyter-widgets .widget-label {
   font-family: var(--jp-content-font-family, sans-serif);
-  font-size: var(--jp-content-font-size1, 14px); line-height: 1.55; }
+  font-size: var(--jp-content-font-size1, 14px) !important; line-height: 1.55; }
 .jupyter-widgets .widget-html-content p { margin: 0 0 0.4em 0; }
 /* a static file has no kernel: a widget's controls would move nothing, its reading stays */
 .widget-slider, .widget-dropdown, .widget-button, .widget-checkbox, .widget-text,
 .widget-textarea, .widget-toggle-buttons, .widget-select, .widget-select-multiple,
-.widget-radio, .widget-intslider, .widget-floatslider, .widget-selectionslider { display: none; }
+.widget-radio, .widget-intslider, .widget-floatslider, .widget-selectionslider {
+  display: none !important; }
 #summary + h1, h1#Executive-summary { margin-top: 0; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }

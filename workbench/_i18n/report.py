@@ -4,7 +4,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.summary.title": {"en": "Executive summary", "ru": "Главное для руководства"},
     "report.summary.base": {
         "en": "The analysis covers {clients} with purchases of {revenue} from {start} to {end}.",
-        "ru": "В анализе — {clients} с покупками на {revenue} за период с {start} по {end}.",
+        "ru": "За период с {start} по {end} в анализе — {clients} с покупками на {revenue}.",
     },
     "report.summary.base_company": {
         "en": "{company}: {clients} bought for {revenue} from {start} to {end}.",
