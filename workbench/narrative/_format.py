@@ -50,6 +50,7 @@ __all__ = (
     "MINUS",
     "NBSP",
     "count",
+    "currency_symbol",
     "date",
     "decimal",
     "listing",
@@ -204,6 +205,23 @@ def money(x: Any, language: str | None = None, currency: str | None = None,
     if lang == "en" and before:
         return (MINUS + en_symbol + text[1:]) if text.startswith(MINUS) else en_symbol + text
     return f"{text}{NBSP}{ru_symbol if lang == 'ru' else en_symbol}"
+
+
+def currency_symbol(language: str | None = None, currency: str | None = None) -> str:
+    """The client's currency as an axis or a column header names it: ``₽`` / ``RUB``, ``$``.
+
+    ``currency=None``: :func:`workbench.i18n.get_currency`; none set: ``""``.
+
+    Examples
+    --------
+    >>> currency_symbol("ru", "RUB"), currency_symbol("en", "RUB"), currency_symbol("en", "")
+    ('₽', 'RUB', '')
+    """
+    code = get_currency() if currency is None else currency
+    if not code:
+        return ""
+    en_symbol, _, ru_symbol = CURRENCIES.get(str(code).upper(), (str(code), False, str(code)))
+    return ru_symbol if check_language(language) == "ru" else en_symbol
 
 
 def date(ts: Any, language: str | None = None, long: bool = False) -> str:

@@ -12,6 +12,7 @@ from workbench.churn import DEFAULT_RISK_CUTOFFS, RISK_BANDS, risk_band
 from workbench.economics import RetentionPlan
 from workbench.i18n import t
 from workbench.narrative import money, quantity
+from workbench.narrative._format import currency_symbol
 from workbench.plotting._base import get_ax, localized
 
 __all__ = (
@@ -72,7 +73,8 @@ def plot_gain_curve(
             va="bottom",
         )
     ax.set_xlabel(t("econ.n_targeted", language))
-    ax.set_ylabel(t("econ.cumulative_gain", language))
+    unit = currency_symbol(language)  # the axis says its unit when the currency is known
+    ax.set_ylabel(t("econ.cumulative_gain", language) + (f", {unit}" if unit else ""))
     ax.set_title(t("econ.gain_title", language))
     return ax
 
