@@ -178,6 +178,18 @@ def test_summary_names_the_company_and_skips_lists_without_a_risk_estimate():
     assert "под угрозой маржа 251 000 ₽" in plain and "—" not in plain.split("маржа")[1][:3]
 
 
+@pytest.mark.parametrize("recap", [
+    "## In this notebook we:\n- prepared the survey;\n- loaded the answers.",
+    "## В этой тетради мы:\n- подготовили анкету;\n- загрузили ответы.",
+    "## В этой тетради мы:\n\n- подготовили анкету;\n- загрузили ответы.",
+])
+def test_the_notebooks_recap_is_left_out(recap):
+    from workbench.report import for_management
+
+    assert for_management(f"Clients want speed.\n\n{recap}\n\nNext step.") == (
+        "Clients want speed.\n\nNext step.")
+
+
 def test_the_notebooks_plan_is_left_out_and_wrapped_prose_flows():
     from workbench.report import for_management
 

@@ -154,8 +154,10 @@ def _align_text_cells(body: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZА-ЯЁ0-9`])")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 _FENCE = re.compile(r"```.*?```", re.S)
-#: The opening "In this notebook we will:" list speaks of the notebook, not of the client.
-_NOTEBOOK_PLAN = re.compile(r"^\*\*(In this notebook we|В этой тетради мы)[^*]*\*\*\s*$")
+#: The opening "In this notebook we will:" list and the closing "In this notebook we:" recap
+#: speak of the notebook, not of the client.
+_NOTEBOOK_PLAN = re.compile(
+    r"^(?:\*\*|#{1,6}\s+)(In this notebook we|В этой тетради мы)[^*\n]*(?:\*\*)?\s*$")
 _LIST_BLOCK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
@@ -165,8 +167,9 @@ def for_management(markdown: str) -> str:
     The notebooks speak to the consultant too ("``workbench.gap_analysis`` gives the means",
     "set ``focus_segment``"); the report is for the client's CEO. Every sentence holding an
     inline code span, and every fenced code block, is left out; headings, lists and the other
-    sentences stay as written. A paragraph left empty disappears, and so does the opening
-    "In this notebook we will:" list (it describes the notebook, not the client). Section
+    sentences stay as written. A paragraph left empty disappears, and so do the opening
+    "In this notebook we will:" list and the closing "In this notebook we:" recap (they
+    describe the notebook, not the client). Section
     numbers are dropped from headings (analyst sections move to the appendix, and the
     numbering would show gaps).
 
