@@ -46,7 +46,7 @@ import pandas as pd
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
-from workbench.narrative._format import count, date, money, percent, quantity
+from workbench.narrative._format import count, currency_symbol, date, money, percent, quantity
 
 __all__ = (
     "CSV_FORMULA_START",
@@ -942,7 +942,7 @@ def _settings_rows(result: Deliverables) -> list[list[Any]]:
             value, fmt = float(value), "#,##0.00"
         label = t(f"deliv.setting.{key}", lang)
         if key == "offer_cost" and currency:
-            label = f"{label}, {currency}"
+            label = f"{label}, {currency_symbol(lang, currency)}"  # ₽ in Russian, RUB in English
         rows.append([label, value, fmt])
     rows.append([t("deliv.setting.currency", lang),
                  currency or t("deliv.currency.unknown", lang), None])
