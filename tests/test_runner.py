@@ -466,3 +466,63 @@ def test_start_order_puts_the_longest_notebooks_first_and_keeps_the_rest_in_orde
     shipped = {p.stem for p in notebook_paths(NOTEBOOK_DIR)} if NOTEBOOK_DIR.is_dir() else set()
     if shipped:  # a renamed notebook must not silently drop out of the priority list
         assert set(LONGEST_FIRST) <= shipped
+
+
+class _FakeKm:
+    def __init__(self, log, name):
+        self.log, self.name = log, name
+
+    async def is_alive(self):
+        return True
+
+    async def shutdown_kernel(self, now=False):
+        self.log.append(("stop", self.name))
+
+    async def cleanup_resources(self):
+        pass
+
+
+class _FakeKc:
+    def stop_channels(self):
+        pass
+
+
+class TestKernelRuns:
+    """The runner's scheduling of notebooks over kernels, with stand-in kernels."""
+
+    def _runs(self, order, jobs, fail_at=None):
+        from workbench.runner import _Kernel, _KernelRuns
+
+        log, started = [], []
+
+        async def start():
+            name = f"k{len(started)}"
+            started.append(name)
+            return _Kernel(_FakeKm(log, name), _FakeKc(), None)
+
+        async def run(i, kernel, since):
+            if i == fail_at:
+                raise RuntimeError(f"notebook {i}")
+            log.append(("run", i, kernel.km.name))
+            return i * 10
+
+        return _KernelRuns(order, jobs, start, run), log, started
+
+    @pytest.mark.parametrize("jobs", [1, 2, 3])
+    def test_every_notebook_in_its_own_kernel_and_every_kernel_stopped(self, jobs):
+        runs, log, started = self._runs([2, 0, 1, 3], jobs)
+        assert runs.results() == {0: 0, 1: 10, 2: 20, 3: 30}
+        runs.join()
+        ran = [entry for entry in log if entry[0] == "run"]
+        assert sorted(i for _, i, _ in ran) == [0, 1, 2, 3]
+        assert len({k for _, _, k in ran}) == 4 == len(started)  # never a kernel reused
+        assert sorted(k for what, k in (e[:2] for e in log) if what == "stop") == sorted(started)
+        if jobs == 1:
+            assert [i for _, i, _ in ran] == [2, 0, 1, 3]  # one at a time: the order given
+
+    def test_an_error_stops_the_run_and_is_raised(self):
+        runs, log, started = self._runs([0, 1, 2, 3], 1, fail_at=1)
+        with pytest.raises(RuntimeError, match="notebook 1"):
+            runs.results()
+        assert [e[1] for e in log if e[0] == "run"] == [0]  # nothing started after the error
+        assert sorted(e[1] for e in log if e[0] == "stop") == sorted(started)  # all stopped

@@ -324,13 +324,7 @@ def execute_notebook(
 
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    kernel_env = dict(os.environ)
-    # Always the inline backend in the kernel: a non-interactive MPLBACKEND=Agg inherited from
-    # the caller (the Makefile exports it for the unit tests) would silently drop every figure
-    # from the executed notebooks and from report.html.
-    kernel_env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    kernel_env.setdefault("PYTHONHASHSEED", "0")
-    kernel_env.update(env or {})
+    kernel_env = _kernel_environment(env)
     ipc_dir = None if os.name == "nt" else tempfile.mkdtemp(prefix="wb-")
     label = name or "notebook"
     try:
@@ -361,6 +355,196 @@ def execute_notebook(
         if ipc_dir is not None:
             shutil.rmtree(ipc_dir, ignore_errors=True)
     return nb
+
+
+def _kernel_environment(env: Mapping[str, str] | None) -> dict[str, str]:
+    """The environment of a notebook's kernel: this process's, the inline backend, ``env``."""
+    kernel_env = dict(os.environ)
+    # Always the inline backend in the kernel: a non-interactive MPLBACKEND=Agg inherited from
+    # the caller (the Makefile exports it for the unit tests) would silently drop every figure
+    # from the executed notebooks and from report.html.
+    kernel_env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    kernel_env.setdefault("PYTHONHASHSEED", "0")
+    kernel_env.update(env or {})
+    return kernel_env
+
+
+@dataclass
+class _Kernel:
+    """A started kernel of one run: its manager, a ready client, its private socket folder."""
+
+    km: Any
+    kc: Any
+    ipc_dir: str | None
+
+
+async def _start_kernel(cwd: str | os.PathLike, env: Mapping[str, str] | None, *,
+                        kernel_name: str = "python3") -> _Kernel:
+    """Start a kernel in ``cwd`` (as nbclient starts one) and wait until it answers."""
+    import shutil
+    import tempfile
+
+    ipc_dir = None if os.name == "nt" else tempfile.mkdtemp(prefix="wb-")
+    km = _kernel_manager(kernel_name, ipc_dir)
+    kc = None
+    try:
+        # as nbclient starts its kernels: no history file
+        await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                              env=_kernel_environment(env), cwd=str(cwd))
+        kc = km.client()
+        kc.start_channels()
+        await kc.wait_for_ready(timeout=60)
+        kc.allow_stdin = False
+    except BaseException:
+        if kc is not None:
+            kc.stop_channels()
+        with _suppress_all():
+            await km.shutdown_kernel(now=True)
+        if ipc_dir is not None:
+            shutil.rmtree(ipc_dir, ignore_errors=True)
+        raise
+    return _Kernel(km, kc, ipc_dir)
+
+
+async def _stop_kernel(kernel: _Kernel) -> None:
+    """Shut a kernel down gracefully (killed if it does not exit) and remove its sockets."""
+    import shutil
+
+    try:
+        with _suppress_all():
+            if await kernel.km.is_alive():
+                await kernel.km.shutdown_kernel(now=False)
+        with _suppress_all():
+            await kernel.km.cleanup_resources()
+    finally:
+        kernel.kc.stop_channels()
+        if kernel.ipc_dir is not None:
+            shutil.rmtree(kernel.ipc_dir, ignore_errors=True)
+
+
+def _suppress_all() -> Any:
+    import contextlib
+
+    return contextlib.suppress(Exception)
+
+
+async def _execute_in(nb: Any, kernel: _Kernel, cwd: str | os.PathLike, *,
+                      timeout: int | None = CELL_TIMEOUT, kernel_name: str = "python3",
+                      store_widget_state: bool = False, name: str | None = None,
+                      heartbeat: float | None = HEARTBEAT_SECONDS,
+                      progress: Callable[[str], None] | None = None,
+                      timings: list | None = None) -> Any:
+    """:func:`execute_notebook` in a kernel already started (:func:`_start_kernel`).
+
+    The kernel is left running: the caller shuts it down (:func:`_stop_kernel`).
+    """
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    label = name or "notebook"
+    client = _make_client(
+        nb,
+        km=kernel.km,
+        timeout=timeout,
+        kernel_name=kernel_name,
+        resources={"metadata": {"path": str(cwd)}},
+        store_widget_state=store_widget_state,
+        record_timing=False,
+        notebook_name=label,
+        heartbeat=heartbeat,
+        on_heartbeat=progress,
+        timings=timings,
+    )
+    client.kc = kernel.kc
+    try:
+        await client.async_execute(cleanup_kc=False)
+    except CellExecutionError as exc:
+        raise WorkbenchError(f"{label}: notebook cell failed: "
+                             f"{_short_error(str(exc))}") from None
+    except DeadKernelError as exc:
+        raise WorkbenchError(f"{label}: {exc}") from None
+    return nb
+
+
+class _KernelRuns:
+    """Run ``run(i, kernel, since)`` for every ``i`` of ``order``, ``jobs`` notebooks at a time.
+
+    Each of the ``jobs`` workers is a thread with its own event loop, which starts a kernel
+    (``start()``) for each notebook it takes. A finished kernel is shut down (gracefully: about
+    a second of waiting for it to exit) in the background while the next notebook already
+    runs.
+    :meth:`results` returns once every notebook has run; :meth:`join` once every kernel is shut
+    down. An exception that is not a notebook's failure (a kernel that cannot start) stops the
+    workers and is raised by both.
+    """
+
+    def __init__(self, order: Sequence[int], jobs: int, start: Callable[[], Any],
+                 run: Callable[[int, _Kernel, float], Any]) -> None:
+        import threading
+        from collections import deque
+
+        self._pending = deque(order)
+        self._total = len(order)
+        self._start, self._run = start, run
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._results: dict[int, Any] = {}
+        self._errors: list[BaseException] = []
+        self._threads = [threading.Thread(target=self._main, name=f"workbench-run-{k}",
+                                          daemon=True)
+                         for k in range(max(1, min(jobs, self._total)))]
+        if not self._total:
+            self._done.set()
+        for thread in self._threads:
+            thread.start()
+
+    def _take(self) -> int | None:
+        with self._lock:
+            return self._pending.popleft() if self._pending and not self._errors else None
+
+    async def _worker(self) -> None:
+        import asyncio
+        import time as _time
+
+        stops: list[Any] = []
+        try:
+            while (i := self._take()) is not None:
+                since = _time.perf_counter()  # a notebook's time includes its kernel's start
+                kernel = await self._start()
+                try:
+                    self._results[i] = await self._run(i, kernel, since)
+                finally:
+                    stops.append(asyncio.ensure_future(_stop_kernel(kernel)))
+                    with self._lock:
+                        if len(self._results) == self._total:
+                            self._done.set()
+        finally:
+            await asyncio.gather(*stops, return_exceptions=True)
+
+    def _main(self) -> None:
+        import asyncio
+
+        try:
+            asyncio.run(self._worker())
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            with self._lock:
+                self._errors.append(exc)
+            self._done.set()
+
+    def results(self) -> dict[int, Any]:
+        """Every notebook's result, once all have run (their kernels may still be stopping)."""
+        while not self._done.wait(0.1):
+            if not any(t.is_alive() for t in self._threads):
+                break
+        if self._errors:
+            self.join()
+        return dict(self._results)
+
+    def join(self) -> None:
+        """Wait until every kernel is shut down."""
+        for thread in self._threads:
+            thread.join()
+        if self._errors:
+            raise self._errors[0]
 
 
 def _short_error(text: str, limit: int = 1500) -> str:
@@ -690,9 +874,12 @@ def run_workshop(
     say(f"{total} notebook(s){extra}; kernels share the loaded folder and fitted models"
         if cache_folder is not None else f"{total} notebook(s){extra}")
 
-    def run_one(i: int, path: Path) -> tuple[str, Any]:
+    def start_kernel() -> Any:
+        return _start_kernel(run_dir, kernel_env)
+
+    async def run_one(index: int, kernel: _Kernel, start: float) -> tuple[str, Any]:
+        i, path = index + 1, paths[index]
         say(f"[{i}/{total}] {path.stem} ...")
-        start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         nb = inject_parameters(select_language(nb, language), params)
         for cell in nb.cells:  # the stored outputs are the sample's: a cell not run shows none
@@ -700,9 +887,9 @@ def run_workshop(
                 cell.outputs, cell.execution_count = [], None
         timings: list[tuple[int, float]] = []
         try:
-            execute_notebook(nb, cwd=run_dir, timeout=timeout, store_widget_state=True,
-                             name=path.stem, heartbeat=heartbeat, progress=say,
-                             timings=timings, env=kernel_env)
+            await _execute_in(nb, kernel, run_dir, timeout=timeout, store_widget_state=True,
+                              name=path.stem, heartbeat=heartbeat, progress=say,
+                              timings=timings)
         except WorkbenchError as exc:
             result.failed[path.stem] = str(exc)
             say(f"      {path.stem} FAILED: {str(exc).splitlines()[0]}")
@@ -718,42 +905,42 @@ def run_workshop(
             + (f" (slowest cell {slowest[0]}: {slowest[1]:.1f} s)" if slowest else ""))
         return path.stem, nb
 
-    if jobs == 1 or total <= 1:
-        executed = [run_one(i, p) for i, p in enumerate(paths, start=1)]
-    else:
-        from concurrent.futures import ThreadPoolExecutor
+    # one notebook at a time runs them in their order; several, the longest first
+    order = (list(range(total)) if jobs == 1 or total <= 1
+             else start_order(range(total), [p.stem for p in paths]))
+    runs = _KernelRuns(order, jobs, start_kernel, run_one)
+    done = runs.results()  # the last kernels shut down while the report is written
+    executed = [done[i] for i in range(total)]  # results in the notebooks' order
+    try:
+        result.notebooks = [run_dir / p.name for p in paths]
+        result.seconds = {name: result.seconds[name] for name, _nb in executed}
+        result.cell_seconds = {name: result.cell_seconds[name] for name, _nb in executed}
+        if report:
+            from workbench.report import write_report
 
-        order = start_order(range(len(paths)), [p.stem for p in paths])
-        with ThreadPoolExecutor(max_workers=jobs) as pool:  # the longest notebooks first
-            futures = {i: pool.submit(run_one, i + 1, paths[i]) for i in order}
-            executed = [futures[i].result() for i in range(len(paths))]  # notebooks' order
-    result.notebooks = [run_dir / p.name for p in paths]
-    result.seconds = {name: result.seconds[name] for name, _nb in executed}
-    result.cell_seconds = {name: result.cell_seconds[name] for name, _nb in executed}
-    if report:
-        from workbench.report import write_report
+            say("report.html ...")
+            result.report = write_report(executed, out_dir / "report.html", language=language)
+        if deliverables:
+            files = {name: out_dir / name for name in DELIVERABLE_FILES}
+            packaged = PACKAGING_NOTEBOOK in result.seconds and PACKAGING_NOTEBOOK not in result.failed
+            if packaged and all(p.exists() and p.stat().st_mtime >= run_started for p in files.values()):
+                # Step 7 computed and exported the package in this run (it gets out_dir as a
+                # parameter): computing it again here would fit the churn model a second time.
+                result.deliverables = files
+            else:
+                from workbench.deliverables import write_deliverables
 
-        say("report.html ...")
-        result.report = write_report(executed, out_dir / "report.html", language=language)
-    if deliverables:
-        files = {name: out_dir / name for name in DELIVERABLE_FILES}
-        packaged = PACKAGING_NOTEBOOK in result.seconds and PACKAGING_NOTEBOOK not in result.failed
-        if packaged and all(p.exists() and p.stat().st_mtime >= run_started for p in files.values()):
-            # Step 7 computed and exported the package in this run (it gets out_dir as a
-            # parameter): computing it again here would fit the churn model a second time.
-            result.deliverables = files
-        else:
-            from workbench.deliverables import write_deliverables
+                say("deliverables (actions.xlsx, scores.csv) ...")
+                result.deliverables = write_deliverables(
+                    data_dir, out_dir, language=language, asof=asof, mapping=mapping,
+                    sheet_rows=sheet_rows, pseudonymize_key=pseudonymize_key,
+                )
+        if cache_folder is not None and notebooks is None:
+            from workbench._cache import prune
 
-            say("deliverables (actions.xlsx, scores.csv) ...")
-            result.deliverables = write_deliverables(
-                data_dir, out_dir, language=language, asof=asof, mapping=mapping,
-                sheet_rows=sheet_rows, pseudonymize_key=pseudonymize_key,
-            )
-    if cache_folder is not None and notebooks is None:
-        from workbench._cache import prune
-
-        prune(cache_folder, run_started)  # what this run did not use (older data, settings)
+            prune(cache_folder, run_started)  # what this run did not use (older data, settings)
+    finally:
+        runs.join()
     for name, path in result.deliverables.items():
         say(f"wrote {name}: {_relative(path, Path.cwd())}")
     if result.report is not None:
