@@ -553,6 +553,13 @@ def _chromium() -> str | None:
     return None
 
 
+#: Virtual milliseconds Chromium lets the report's scripts run (the widgets render) before it
+#: prints. Virtual time stands still while a resource loads and does not depend on the
+#: machine's speed; on the sample report 300, 1,000, 2,000, 5,000 and 20,000 gave the same PDF
+#: bytes, and each virtual second costs about 0.2 s of real time on a large report.
+PDF_VIRTUAL_MS = 2000
+
+
 def write_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike | None = None,
               *, timeout: int = 180) -> Path | None:
     """Print ``report.html`` to PDF with headless Chromium (its print stylesheet applies).
@@ -579,7 +586,8 @@ def write_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike | None =
         return None
     args = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--run-all-compositor-stages-before-draw", "--virtual-time-budget=20000",
+            "--run-all-compositor-stages-before-draw",
+            f"--virtual-time-budget={PDF_VIRTUAL_MS}",
             "--no-pdf-header-footer", f"--print-to-pdf={pdf_path.resolve()}",
             html_path.as_uri()]
     subprocess.run(args, check=True, capture_output=True, timeout=timeout)
