@@ -134,6 +134,11 @@ class TestPlots:
         assert [tk.get_text() for tk in ax.get_yticklabels()] == ["friend", "ads", UNKNOWN_SOURCE]
         assert "Доля повторных покупателей: 100\xa0%" in " ".join(_texts(ax))
         assert ax.get_title() == "Отдача источников обращения"
+        # every repeat-buyer label ends inside the frame
+        renderer = ax.figure.canvas.get_renderer()
+        frame = ax.get_window_extent(renderer)
+        for text in ax.texts:
+            assert text.get_window_extent(renderer).x1 <= frame.x1 + 0.5, text.get_text()
 
     def test_plots_draw_on_a_given_axes(self):
         fig, ax = plt.subplots()

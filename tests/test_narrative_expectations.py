@@ -192,6 +192,17 @@ class TestDescribe:
         assert shown.index.name == "Источник"
         assert shown.loc["fair", "Доля выручки, %"] == "99,2"
         assert shown["Выручка"].tolist() == ["2\xa0500", "20"]
+        from workbench._context import get_currency, set_currency
+
+        before = get_currency()
+        set_currency("RUB")
+        try:
+            assert list(format_source_yield(sources, language="ru").columns)[2:4] == [
+                "Выручка, ₽", "Выручка на клиента, ₽"]
+            assert list(format_source_yield(sources, language="en").columns)[2:4] == [
+                "Revenue, RUB", "Revenue per client, RUB"]
+        finally:
+            set_currency(before)
 
     def test_format_tables_translate_headers_and_labels(self):
         s = _aloud_survey()

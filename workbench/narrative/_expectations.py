@@ -16,6 +16,7 @@ from workbench.expectations import KANO_CATEGORIES, KANO_TIE_ORDER, LADDER_LEVEL
 from workbench.i18n import check_language, t
 from workbench.narrative._format import (
     count,
+    currency_symbol,
     date,
     decimal,
     money,
@@ -694,7 +695,9 @@ def format_source_yield(sources: pd.DataFrame, language: str | None = None) -> p
     out = numbers(out, {"clients": 0, "buyers": 0, "revenue": 0, "revenue_per_client": 0,
                         "repeat_rate": 1, "active_share": 1, "share_of_clients": 1,
                         "share_of_revenue": 1}, language)
-    out = out.rename(columns={c: t(f"src.{c}", language) + (", %" if i > 3 else "")
-                              for i, c in enumerate(out.columns)})
+    unit = currency_symbol(language)  # money columns say their unit when the currency is known
+    out = out.rename(columns={c: t(f"src.{c}", language) + (
+        ", %" if i > 3 else f", {unit}" if unit and c.startswith("revenue") else "")
+        for i, c in enumerate(out.columns)})
     out.index.name = t("src.source", language)
     return out

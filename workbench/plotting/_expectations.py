@@ -462,13 +462,24 @@ def plot_source_yield(
             label=t("src.share_of_revenue", language), **kwargs)
     ends = np.fmax(sources["share_of_clients"].to_numpy(dtype=float),
                    sources["share_of_revenue"].to_numpy(dtype=float))
+    labels = []
     for yi, end, rate in zip(y, ends, sources["repeat_rate"].to_numpy(dtype=float), strict=True):
         if np.isfinite(rate):
-            ax.text(end, yi, f"  {t('src.repeat_rate', language)}: {percent(rate, 0, language)}",
-                    va="center", fontsize=8)
+            labels.append((end, ax.text(
+                end, yi, f"  {t('src.repeat_rate', language)}: {percent(rate, 0, language)}",
+                va="center", fontsize=8)))
     ax.set_yticks(y, [str(s) for s in sources.index])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(float(np.nanmax(ends)) if len(ends) else 1.0, 0.1) * 1.6)
+    right = max(float(np.nanmax(ends)) if len(ends) else 1.0, 0.1) * 1.6
+    # every label inside the frame: a label w pixels wide at x = end fits when
+    # end + w * right / width <= right, i.e. right >= end / (1 - w / width)
+    renderer = ax.figure.canvas.get_renderer()
+    width = ax.get_window_extent(renderer).width
+    for end, text in labels:
+        w = text.get_window_extent(renderer).width
+        if 0 < w < 0.9 * width:
+            right = max(right, 1.02 * end / (1 - w / width))
+    ax.set_xlim(0, right)
     share_axis(ax.xaxis, language)
     ax.set_xlabel(t("common.share", language))
     ax.set_title(t("src.title", language))
