@@ -159,18 +159,21 @@ def check_transactions(
     )
     out = frame if canonical else prepare_table(tx, "transactions", columns, require)
     for col in ("customer_id", "date", "amount"):
-        if col in out.columns and out[col].isna().any():
-            n = int(out[col].isna().sum())
-            first = out.index[out[col].isna()][0]
-            raise WorkbenchError(
-                f"transactions: column {col!r} has {n} empty value(s) (first at index {first!r}); "
-                f"load the data with workbench.load_transactions() to reject such rows"
-            )
+        if col in out.columns:
+            n = len(out) - int(out[col].count())  # Arrow strings: their null count, no pass
+            if n:
+                first = out.index[out[col].isna()][0]
+                raise WorkbenchError(
+                    f"transactions: column {col!r} has {n} empty value(s) (first at index "
+                    f"{first!r}); load the data with workbench.load_transactions() to reject "
+                    "such rows"
+                )
     asof_ts = asof_day(asof, out["date"])
-    if len(out) and asof_ts < out["date"].min().normalize():
+    first_day = out["date"].min() if len(out) else None
+    if first_day is not None and asof_ts < first_day.normalize():
         raise InsufficientHistoryError(
             f"asof={asof_ts.date()} is before the first transaction "
-            f"({out['date'].min().date()}): there is no history to analyse"
+            f"({first_day.date()}): there is no history to analyse"
         )
     return out, asof_ts
 

@@ -84,22 +84,16 @@ def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return unwrap_excel_text(out)
 
 
-#: Bytes that may begin a whitespace character: ASCII blanks and controls, and the lead
-#: bytes of U+0085, U+00A0 (C2), U+1680, U+180E (E1), U+2000-U+205F (E2) and U+3000 (E3).
-_WS_FIRST = np.zeros(256, dtype=bool)
-_WS_FIRST[:0x21] = True
-_WS_FIRST[[0x7F, 0xC2, 0xE1, 0xE2, 0xE3]] = True
-_WS_LEAD3 = np.zeros(256, dtype=bool)
-_WS_LEAD3[[0xE1, 0xE2, 0xE3]] = True
-
-
 def _edge_bytes(text) -> tuple[bool, bool] | None:
     """(may a value start or end with whitespace, may a value start with ``=``) from the
     first and last bytes of every value, read from Arrow's buffers (no string is built).
 
-    Conservative: any value whose first byte may begin a whitespace character, or whose last
-    one, two or three bytes may be one, counts as one to trim. None when the buffers cannot
-    be read (not a plain string array).
+    Conservative: a value whose first byte may begin a whitespace character (ASCII blanks and
+    controls, the lead bytes C2 of U+0085/U+00A0, E1 of U+1680/U+180E, E2 of U+2000-U+205F,
+    E3 of U+3000), whose last byte is an ASCII blank or control, whose second-last byte is C2
+    or whose third-last one is E1-E3 counts as one to trim. An empty value reads its
+    neighbours' bytes (only ever a false alarm, which costs the trim). None when the buffers
+    cannot be read.
     """
     trim = excel = False
     chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
@@ -115,27 +109,32 @@ def _edge_bytes(text) -> tuple[bool, bool] | None:
         if ch.null_count:
             return None
         bufs = ch.buffers()
-        off = np.frombuffer(bufs[1], dtype=odt, count=len(ch) + 1, offset=ch.offset * np.dtype(odt).itemsize)
-        data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
-        start, end = off[:-1], off[1:]
-        length = end - start
-        if not (length > 0).all():
-            start, end, length = start[length > 0], end[length > 0], length[length > 0]
-            if not len(start):
-                continue
-        first = data[start]
+        if bufs[2] is None or not bufs[2].size:
+            continue  # every value empty
+        off = np.frombuffer(bufs[1], dtype=odt, count=len(ch) + 1,
+                            offset=ch.offset * np.dtype(odt).itemsize).astype(np.intp)
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        if len(data) < 4:
+            return None
+        starts = off[:-1]
+        if starts[-1] >= len(data):  # empty last values: read their neighbour's bytes
+            starts = np.minimum(starts, len(data) - 1)
+        f = data[starts]
+        excel = excel or bool((f == 0x3D).any())
         if not trim:
-            last = data[end - 1]
-            trim = bool(_WS_FIRST[first].any()) or bool(_WS_FIRST[last[last < 0x80]].any())
+            trim = bool(((f < 0x21) | (f == 0x7F) | (f == 0xC2) | ((f >= 0xE1) & (f <= 0xE3))
+                         ).any())
+        if not trim:
+            end = off[1:]  # a view: off is not used after this
+            end -= 1  # an empty first value reads byte -1 (the buffer's last): a false alarm
+            trim = bool((data[end] < 0x21).any())
             if not trim:
-                hi = last >= 0x80
-                if hi.any():  # a multi-byte character ends the value: is it a blank?
-                    e = end[hi]
-                    two = length[hi] >= 2
-                    trim = bool((data[e[two] - 2] == 0xC2).any())
-                    three = length[hi] >= 3
-                    trim = trim or bool(_WS_LEAD3[data[e[three] - 3]].any())
-        excel = excel or bool((first == 0x3D).any())
+                end -= 1
+                trim = bool((data[end] == 0xC2).any())
+            if not trim:
+                end -= 1
+                x = data[end]
+                trim = bool(((x >= 0xE1) & (x <= 0xE3)).any())
         if trim and excel:
             break
     return trim, excel
