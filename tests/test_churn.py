@@ -21,7 +21,7 @@ from workbench.churn import (
     parse_horizon,
     risk_band,
 )
-from workbench.errors import InsufficientHistoryError, WorkbenchError
+from workbench.errors import InsufficientHistoryError, NoteWarning, WorkbenchError
 
 
 def synthetic_history(n=800, start="2022-01-01", end="2024-12-31", seed=0):
@@ -205,7 +205,7 @@ class TestCustomerFeatures:
                 ),
             }
         )
-        with pytest.warns(UserWarning, match="1 NPS answer"):
+        with pytest.warns(NoteWarning, match="NPS answers without a date, not used by the churn features: 1 "):
             got = customer_features(self.TX, "2024-01-31", survey=sv)
         assert got["last_nps"].to_dict() == {"a": 3.0, "b": 10.0}
 

@@ -103,7 +103,7 @@ class TestNps:
     def test_by_customer_segment_series_with_unknown_dropped(self):
         frame = pd.DataFrame({"customer_id": ["a", "b", "c", "z"], "nps": [10, 0, 10, 5]})
         segments = pd.Series({"a": "regular", "b": "regular", "c": "advocate"}, name="rung")
-        with pytest.warns(UserWarning, match="1 answer.s. have no group"):
+        with pytest.warns(UserWarning, match="answers without a group in by=, left out: 1"):
             out = nps(frame, by=segments)
         assert out.index.name == "rung"
         assert out.loc["advocate", "nps"] == 100.0

@@ -191,7 +191,7 @@ class TestGoldenDrops:
         assert out.loc["fast", "golden_drop"]
 
     def test_fewer_than_ten_advantages_warns(self):
-        with pytest.warns(UserWarning, match="only 3 advantages listed; the method asks for at least 10"):
+        with pytest.warns(UserWarning, match="3 advantages listed; the method asks for at least 10"):
             golden_drops(_advantages(3))
         with warnings.catch_warnings():
             warnings.simplefilter("error")

@@ -11,6 +11,7 @@ __all__ = (
     "DataFileError",
     "InsufficientHistoryError",
     "MissingColumnsError",
+    "NoteWarning",
     "WorkbenchError",
     "shorten",
 )
@@ -84,3 +85,31 @@ class MissingColumnsError(WorkbenchError):
 
 class InsufficientHistoryError(WorkbenchError):
     """The data does not cover the period an analysis needs (e.g. ``asof + horizon``)."""
+
+
+class NoteWarning(UserWarning):
+    """A warning said in the reader's language.
+
+    It carries a catalogue note (a code and its values, :class:`~workbench.io._messages.Note`)
+    instead of a sentence: the computation never holds prose, and the text layer says the note
+    in the current language when the warning is shown.
+
+    Examples
+    --------
+    >>> import warnings, workbench
+    >>> w = NoteWarning("nps.warn.no_group", n=3)
+    >>> w.note.code, w.note.params
+    ('nps.warn.no_group', {'n': 3})
+    """
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        from workbench.io._messages import Note
+
+        self.note = Note(code, **params)
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        try:
+            return str(self.note)
+        except RuntimeError:  # no text layer loaded: the code and its values
+            return repr(self.note)

@@ -26,7 +26,12 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_table, resolve_asof
-from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
+from workbench.errors import (
+    InsufficientHistoryError,
+    MissingColumnsError,
+    NoteWarning,
+    WorkbenchError,
+)
 from workbench.schema import FEEDBACK_KINDS, LEAD_STAGES
 
 __all__ = (
@@ -253,11 +258,7 @@ def nps(
     gcols = [c for c in work.columns if c.startswith("_g")]
     unknown = work[gcols].isna().any(axis=1)
     if by is not None and unknown.any():
-        warnings.warn(
-            f"nps: {int(unknown.sum())} answer(s) have no group in by= and are left out",
-            UserWarning,
-            stacklevel=2,
-        )
+        warnings.warn(NoteWarning("nps.warn.no_group", n=int(unknown.sum())), stacklevel=2)
         work = work.loc[~unknown]
     from scipy import stats  # imported on first use (scipy.stats takes seconds)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from workbench.errors import MissingColumnsError, WorkbenchError
+from workbench.errors import MissingColumnsError, NoteWarning, WorkbenchError
 
 __all__ = (
     "CLIENT_KINDS",
@@ -621,12 +621,8 @@ def golden_drops(
     out = grouped[["importance", "competitor_presence"]].mean()
     out["n"] = grouped.size().astype("int64")
     if len(out) < MIN_ADVANTAGES:
-        warnings.warn(
-            f"golden_drops: only {len(out)} advantages listed; the method asks for at least "
-            f"{MIN_ADVANTAGES}",
-            UserWarning,
-            stacklevel=2,
-        )
+        warnings.warn(NoteWarning("golden.warn.few_advantages", n=len(out), minimum=MIN_ADVANTAGES),
+                      stacklevel=2)
     eps = 1e-9
     out["importance_norm"] = (out["importance"] - ilo) / (ihi - ilo)
     out["competitor_norm"] = (out["competitor_presence"] - clo) / (chi - clo)

@@ -635,7 +635,8 @@ def write_report(
         try:
             written = write_pdf(path)
         except (OSError, subprocess.SubprocessError) as exc:  # a broken browser: say so, go on
-            warnings.warn(f"report.pdf not written: {exc}", stacklevel=2)
+            warnings.warn(t("report.pdf_failed", check_language(language), reason=exc),
+                          stacklevel=2)
         else:
             if written is None:
                 warnings.warn(t("report.pdf_missing", check_language(language)), stacklevel=2)

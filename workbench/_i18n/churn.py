@@ -314,4 +314,17 @@ MESSAGES = {
         "ru": "Средняя вероятность ухода, %",
     },
     "econ.col.missing": {"en": "(not set)", "ru": "(не задано)"},
+    # --- warnings of the computation (said through NoteWarning)
+    "churn.warn.survey_no_date_column": {
+        "en": "the survey has no “date” column: NPS answers cannot be placed in time, so the churn "
+              "features do not use them (they could leak the future)",
+        "ru": "в опросе нет столбца «date»: ответы NPS нельзя привязать ко времени, поэтому модель "
+              "ухода их не использует (они могли бы заглянуть в будущее)",
+    },
+    "churn.warn.survey_undated": {
+        "en": "survey: NPS answers without a date, not used by the churn features: {n} (an undated "
+              "answer could come from after the scoring date)",
+        "ru": "опрос: ответов NPS без даты — {n}; модель ухода их не использует (ответ без даты мог "
+              "быть дан после даты оценки)",
+    },
 }

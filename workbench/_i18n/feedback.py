@@ -141,4 +141,9 @@ MESSAGES = {
         "en": "became a client|became clients",
         "ru": "стал|стали|стали",
     },
+    # --- warnings of the computation (said through NoteWarning)
+    "nps.warn.no_group": {
+        "en": "NPS: answers without a group in by=, left out: {n}",
+        "ru": "NPS: ответов без группы в by= — {n}, они не учтены",
+    },
 }

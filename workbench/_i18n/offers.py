@@ -335,4 +335,9 @@ MESSAGES = {
         "en": "UKOR = {score} of 100: the {level} level; no theme falls behind.",
         "ru": "УКОР = {score} из 100: {level} клиентоориентированность; отстающих тем нет.",
     },
+    # --- warnings of the computation (said through NoteWarning)
+    "golden.warn.few_advantages": {
+        "en": "golden drops: {n} advantages listed; the method asks for at least {minimum}",
+        "ru": "«золотые капли»: перечислено преимуществ — {n}, методика просит не меньше {minimum}",
+    },
 }

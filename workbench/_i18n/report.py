@@ -68,4 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "report.pdf не записан: не найден Chromium (установите chromium или укажите путь в "
               "WORKBENCH_CHROMIUM); report.html готов.",
     },
+    "report.pdf_failed": {
+        "en": "report.pdf not written: {reason}; report.html is complete.",
+        "ru": "report.pdf не записан: {reason}; report.html готов.",
+    },
 }

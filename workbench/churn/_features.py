@@ -12,7 +12,7 @@ from workbench._columns import prepare_table, prepare_transactions
 from workbench.churn._horizons import _DAY
 from workbench.engine import check_engine, default_engine, engine_source, use_engine
 from workbench.engine.sql import churn_features_sql
-from workbench.errors import WorkbenchError
+from workbench.errors import NoteWarning, WorkbenchError
 from workbench.segmentation._orders import PURCHASE_MIN_AMOUNT
 
 #: Recent windows (days) for the counts / revenue features ``n_30d``, ``revenue_90d`` ...
@@ -66,22 +66,12 @@ def _prepare_side_tables(customers, feedback, survey):
     if survey is not None:
         sv = prepare_table(survey, "survey", require=("customer_id", "nps"))
         if "date" not in sv.columns:
-            warnings.warn(
-                "survey has no 'date' column: NPS answers cannot be placed in time, so they are "
-                "not used as churn features (they could leak the future)",
-                UserWarning,
-                stacklevel=3,
-            )
+            warnings.warn(NoteWarning("churn.warn.survey_no_date_column"), stacklevel=3)
             sv = sv.iloc[0:0].assign(date=pd.Series(dtype="datetime64[ns]"))
         sv = sv.loc[sv["customer_id"].notna() & sv["nps"].notna()]
         undated = int(sv["date"].isna().sum())
         if undated:
-            warnings.warn(
-                f"survey: {undated} NPS answer(s) without a date are ignored by churn features "
-                "(an undated answer could come from after asof)",
-                UserWarning,
-                stacklevel=3,
-            )
+            warnings.warn(NoteWarning("churn.warn.survey_undated", n=undated), stacklevel=3)
             sv = sv.loc[sv["date"].notna()]
     return cust, fb, sv
 
