@@ -293,3 +293,53 @@ def test_summary_invents_no_offer_when_the_workshop_prices_none(language):
     gain_head = t("report.summary.gain", language, horizon=90, gain="X").split("X")[0][:12]
     assert gain_head not in text
     assert "None" not in text and "nan" not in text.lower()
+
+
+def _widget_run(ids: list[str], chunks: list[str]):
+    """One run's step notebook: a box holding a slider and a label (the kernel's random model
+    ids ``ids``), and a sentence printed in ``chunks`` (however the kernel split the stream)."""
+    box, slider, label = ids
+    nb = _nb("Step 4 — Segments", [("code", "show()", [], None)])
+    cell = nb.cells[-1]
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=c) for c in chunks]
+    cell.outputs.append(nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": box, "version_major": 2,
+                                                     "version_minor": 0},
+        "text/plain": "VBox()"}))
+    state = {
+        label: {"model_name": "HTMLModel", "state": {"value": "<b>40 clients</b>"}},
+        slider: {"model_name": "IntSliderModel", "state": {"value": 4}},
+        box: {"model_name": "VBoxModel",
+              "state": {"children": [f"IPY_MODEL_{slider}", f"IPY_MODEL_{label}"]}},
+        ids[0][::-1]: {"model_name": "LayoutModel", "state": {}},  # displayed by nobody
+    }
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "version_major": 2, "version_minor": 0, "state": state}}
+    return [("04_segmentation", nb)]
+
+
+def test_rerun_with_new_widget_ids_and_stream_chunks_gives_the_same_bytes():
+    first = build_report_html(
+        _widget_run(["a1" * 16, "b2" * 16, "c3" * 16], ["Four segments ", "were found.\n"]),
+        "en", facts=FACTS)
+    second = build_report_html(
+        _widget_run(["9f" * 16, "8e" * 16, "7d" * 16], ["Four segm", "ents were found.\n"]),
+        "en", facts=FACTS)
+    assert first == second
+    for old in ("a1" * 16, "9f" * 16, "b2" * 16):
+        assert old not in first
+    assert "IPY_MODEL_00000000000000000000000000000002" in first  # the box's first child
+    assert "Four segments were found." in first
+
+
+def test_stable_widget_ids_keep_every_model_and_reference():
+    from workbench.report import stable_widget_ids
+
+    (_, nb), = _widget_run(["a1" * 16, "b2" * 16, "c3" * 16], ["x\n"])
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    new = stable_widget_ids(nb.cells, state)
+    assert len(new) == len(state)
+    refs = [r for v in new.values() for r in v["state"].get("children", [])]
+    assert all(r.removeprefix("IPY_MODEL_") in new for r in refs)
+    view = nb.cells[-1].outputs[-1]["data"]["application/vnd.jupyter.widget-view+json"]
+    assert view["model_id"] == f"{1:032x}"

@@ -226,17 +226,130 @@ def _as_report_cell(cell: Any) -> Any:
     if cell.cell_type == "markdown":
         cell.source = for_management(cell.source)
     if cell.cell_type == "code":
-        outputs = []
+        outputs, pending = [], []
+
+        def flush() -> None:  # one run of stdout, however the kernel split it into messages
+            text = "".join(pending)
+            pending.clear()
+            if text.strip():
+                outputs.append(nbformat.v4.new_output(
+                    "display_data", data={"text/html": _prose_html(text), "text/plain": text}))
+
         for out in cell.get("outputs", []):
             if out.get("output_type") == "stream" and out.get("name") == "stdout":
-                text = out.get("text", "")
-                if text.strip():
-                    outputs.append(nbformat.v4.new_output(
-                        "display_data", data={"text/html": _prose_html(text), "text/plain": text}))
+                pending.append(out.get("text", ""))
                 continue
+            flush()
             outputs.append(out)
+        flush()
         cell.outputs = outputs
     return cell
+
+
+_ELEMENT_ID = re.compile(
+    r'id="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
+
+
+def stable_element_ids(document: str) -> str:
+    """``document`` with the random ``uuid4`` element ids nbconvert gives each widget output
+    replaced by ids numbered in order of appearance (every use of an id renamed alike).
+
+    Examples
+    --------
+    >>> uid = "17e39576-6ae7-409b-acc6-d09bfd352aea"
+    >>> print(stable_element_ids(f'<div id="{uid}"></div><script>get("{uid}")</script>'))
+    <div id="00000000-0000-0000-0000-000000000001"></div><script>get("00000000-0000-0000-0000-000000000001")</script>
+    """
+    names: dict[str, str] = {}
+    for found in _ELEMENT_ID.finditer(document):
+        if found.group(1) not in names:
+            n = f"{len(names) + 1:032x}"
+            names[found.group(1)] = f"{n[:8]}-{n[8:12]}-{n[12:16]}-{n[16:20]}-{n[20:]}"
+    if not names:
+        return document
+    pattern = re.compile("|".join(map(re.escape, names)))
+    return pattern.sub(lambda m: names[m.group(0)], document)
+
+
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_MODEL_REF = "IPY_MODEL_"
+
+
+def _model_refs(value: Any):
+    """The model ids ``value`` refers to (``"IPY_MODEL_<id>"``), in a fixed order."""
+    if isinstance(value, str):
+        if value.startswith(_MODEL_REF):
+            yield value[len(_MODEL_REF):]
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            yield from _model_refs(value[key])
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _model_refs(item)
+
+
+def _renamed(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        if value.startswith(_MODEL_REF) and value[len(_MODEL_REF):] in names:
+            return _MODEL_REF + names[value[len(_MODEL_REF):]]
+        return value
+    if isinstance(value, dict):
+        return {k: _renamed(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, names) for v in value]
+    return value
+
+
+def stable_widget_ids(cells: list, state: dict) -> dict:
+    """Give the widget models ids that depend on the document only, not on the kernel's random
+    ``uuid4`` ones, so that a re-run writes the same bytes.
+
+    Models are numbered in the order the cells display them, each followed by the models it
+    refers to; models nothing displays follow, in the order of their own content. The views in
+    ``cells`` are renamed in place; the renamed state is returned.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell()
+    >>> cell.outputs = [nbformat.v4.new_output("display_data", data={
+    ...     "application/vnd.jupyter.widget-view+json": {"model_id": "f00d"}})]
+    >>> state = {"beef": {"state": {}}, "f00d": {"state": {"children": ["IPY_MODEL_beef"]}}}
+    >>> new = stable_widget_ids([cell], state)
+    >>> list(new)
+    ['00000000000000000000000000000001', '00000000000000000000000000000002']
+    >>> new['00000000000000000000000000000001']
+    {'state': {'children': ['IPY_MODEL_00000000000000000000000000000002']}}
+    """
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(model: str) -> None:
+        stack = [model]
+        while stack:
+            mid = stack.pop()
+            if mid in seen or mid not in state:
+                continue
+            seen.add(mid)
+            order.append(mid)
+            stack.extend(reversed(list(_model_refs(state[mid]))))
+
+    views = []
+    for cell in cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            view = out.get("data", {}).get(_WIDGET_VIEW)
+            if isinstance(view, dict) and "model_id" in view:
+                views.append(view)
+                visit(view["model_id"])
+    masked = {m: json.dumps(_renamed(v, {r: "" for r in _model_refs(v)}), sort_keys=True)
+              for m, v in state.items() if m not in seen}
+    for model in sorted(masked, key=masked.__getitem__):
+        visit(model)
+    names = {old: f"{i + 1:032x}" for i, old in enumerate(order)}
+    for view in views:
+        if view["model_id"] in names:
+            view["model_id"] = names[view["model_id"]]
+    return {names[m]: _renamed(state[m], names) for m in order}
 
 
 def _markdown(text: str) -> Any:
@@ -364,7 +477,8 @@ def _merge(executed: Sequence[tuple[str, Any]], language: str,
     merged.nbformat_minor = 4
     if state:
         merged.metadata["widgets"] = {
-            _WIDGET_STATE: {"version_major": 2, "version_minor": 0, "state": state}
+            _WIDGET_STATE: {"version_major": 2, "version_minor": 0,
+                            "state": stable_widget_ids(merged.cells, state)}
         }
     return merged
 
@@ -461,7 +575,7 @@ def build_report_html(executed: Sequence[tuple[str, Any]], language: str | None 
     body = _inline_javascript(body)
     body = _align_text_cells(body)
     body = body.replace("</head>", _STYLE + "</head>", 1)
-    return body
+    return stable_element_ids(body)
 
 
 def summary_facts(folder: Any, result: Any) -> dict:
