@@ -59,6 +59,10 @@ from workbench.churn import (  # noqa: E402
 from workbench.churn._horizons import _shift  # noqa: E402
 from workbench.churn._labels import _labels  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_aggregates import _reset_peak as _reset_rss_peak  # noqa: E402
+from bench_aggregates import _rss_kib  # noqa: E402
+
 HORIZONS = ("3M", "6M")
 
 
@@ -235,23 +239,6 @@ def verdict(table: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------
 # speed
 # ------------------------------------------------------------------------------------------
-def _rss_kib(field: str) -> int:
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-
-def _reset_rss_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
-            fh.write("5")  # reset VmHWM to the current RSS (Linux >= 4.0)
-        return True
-    except OSError:
-        return False
-
-
 CONFIGS = (("default", 1), ("default", 2), ("hgb", 1), ("hgb", 2))
 
 
