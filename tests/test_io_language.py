@@ -35,8 +35,8 @@ MESSY = (
 )
 FEEDBACK = "Клиент;Дата обращения;Вид обращения\n000122;01.02.2025;Жалоба\n000123;02.02.2025;предложение\n"
 #: Loader parameters a warning tells the analyst to pass (``decimal=','``): code, not prose.
-_PARAMETER = re.compile(r"\b(%s)=\S+" % "|".join(
-    inspect.signature(workbench.load_transactions).parameters))
+_PARAMETER = re.compile(r"\b({})=\S+".format("|".join(
+    inspect.signature(workbench.load_transactions).parameters)))
 
 
 @pytest.fixture

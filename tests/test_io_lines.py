@@ -102,7 +102,7 @@ def test_blank_lines_on_the_fast_path_keep_exact_row_numbers(tmp_path):
 def test_damaged_bytes_in_a_utf8_file_reject_only_their_line(tmp_path):
     lines = [HEADER] + [line(i) for i in range(50)]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    data = data.replace("C00020;".encode(), b"C00020\xff\xfe;")
+    data = data.replace(b"C00020;", b"C00020\xff\xfe;")
     frame, report = wb.load_transactions(write_bytes(tmp_path / "t.csv", data))
     assert report.encoding == "utf-8"
     assert report.rejected["row"].tolist() == [22]

@@ -76,7 +76,7 @@ class TestDescribePlan:
             "sms tracking", "own couriers", "bulk discount", "training"]
         assert shown["Выбрано"].tolist() == ["да", "да", "нет", "нет"]
         assert shown["Ожидаемый эффект"].tolist() == ["10,00", "30,00", "12,00", "6,00"]
-        assert shown["Затраты"].tolist()[0].replace(",", "").isdigit()  # trimmed, no ',00' 
+        assert shown["Затраты"].tolist()[0].replace(",", "").isdigit()  # trimmed, no ',00'
 
     def test_values_have_two_decimals_at_most(self):
         acts = _actions().assign(effect=[0.6, 0.15, 0.35, 0.2])

@@ -77,7 +77,7 @@ def close(value, expected, *, rel: float | None = None, abs: float | None = None
             return False
         values, targets = list(value), list(expected)
         return len(values) == len(targets) and all(
-            close(v, e, rel=rel, abs=abs) for v, e in zip(values, targets)
+            close(v, e, rel=rel, abs=abs) for v, e in zip(values, targets, strict=True)
         )
     if value is None or expected is None:  # nothing computed (e.g. an unpriced offer)
         return False
