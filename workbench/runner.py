@@ -319,42 +319,20 @@ def execute_notebook(
     concurrent runs cannot race for the same ports. Its channels are polled in short slices,
     so no cell can sit idle until the timeout and then pass (jupyter/nbclient#312).
     """
-    import shutil
-    import tempfile
+    from jupyter_core.utils import run_sync
 
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
-
-    kernel_env = _kernel_environment(env)
-    ipc_dir = None if os.name == "nt" else tempfile.mkdtemp(prefix="wb-")
-    label = name or "notebook"
-    try:
-        client = _make_client(
-            nb,
-            km=_kernel_manager(kernel_name, ipc_dir),
-            timeout=timeout,
-            kernel_name=kernel_name,
-            resources={"metadata": {"path": str(cwd)}},
-            store_widget_state=store_widget_state,
-            record_timing=False,
-            notebook_name=label,
-            heartbeat=heartbeat,
-            on_heartbeat=progress,
-            timings=timings,
-        )
+    async def run() -> Any:
+        # the kernel is shut down (gracefully) as its notebook ends: a kernel left running
+        # until this process exits printed "Parent appears to have exited, shutting down"
+        kernel = await _start_kernel(cwd, env, kernel_name=kernel_name)
         try:
-            # cleanup_kc: nbclient leaves a kernel it did not create running (we pass km=) until
-            # this process exits - then every kernel of the run printed "Parent appears to have
-            # exited, shutting down". Shut each one down (gracefully) as its notebook ends.
-            client.execute(env=kernel_env, cleanup_kc=True)
-        except CellExecutionError as exc:
-            raise WorkbenchError(f"{label}: notebook cell failed: "
-                                 f"{_short_error(str(exc))}") from None
-        except DeadKernelError as exc:
-            raise WorkbenchError(f"{label}: {exc}") from None
-    finally:
-        if ipc_dir is not None:
-            shutil.rmtree(ipc_dir, ignore_errors=True)
-    return nb
+            return await _execute_in(nb, kernel, cwd, timeout=timeout, kernel_name=kernel_name,
+                                     store_widget_state=store_widget_state, name=name,
+                                     heartbeat=heartbeat, progress=progress, timings=timings)
+        finally:
+            await _stop_kernel(kernel)
+
+    return run_sync(run)()
 
 
 def _kernel_environment(env: Mapping[str, str] | None) -> dict[str, str]:
