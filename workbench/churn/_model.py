@@ -12,7 +12,6 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.frozen import FrozenEstimator
 from sklearn.impute import SimpleImputer
-from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
@@ -31,6 +30,7 @@ from workbench.churn._features import (
     _unpack,
 )
 from workbench.churn._horizons import _horizon_label, _shift, horizon_days, parse_horizon
+from workbench.churn._importance import permutation_auc_importance
 from workbench.churn._labels import _labels, churn_labels
 from workbench.churn._persistence import load_model, save_model
 from workbench.errors import InsufficientHistoryError, WorkbenchError
@@ -385,11 +385,11 @@ class ChurnModel(BaseEstimator):
             imp = np.zeros(X.shape[1])
             std = np.zeros(X.shape[1])
         else:
-            r = permutation_importance(
-                self.predictor_, X, y, scoring="roc_auc", n_repeats=_IMPORTANCE_REPEATS,
+            # = sklearn.inspection.permutation_importance(scoring="roc_auc"), scored in batches
+            imp, std = permutation_auc_importance(
+                self.predictor_, X, y, n_repeats=_IMPORTANCE_REPEATS,
                 random_state=self.random_state,
             )
-            imp, std = r.importances_mean, r.importances_std
         out = pd.DataFrame(
             {"feature": list(X.columns), "importance": imp, "importance_std": std}
         )
