@@ -32,7 +32,9 @@ applied to whom.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -62,6 +64,26 @@ __all__ = (
 WEEK_DAYS = 7.0
 
 _ZERO_VALUE = ("purchase", "ignore")
+
+_LIMITED = threading.local()
+
+
+@contextlib.contextmanager
+def _one_thread() -> Iterator[None]:
+    """BLAS/OpenMP limited to one thread; a no-op inside another ``_one_thread`` block.
+
+    ``threadpool_limits`` scans the loaded libraries each time it is entered (about 5 ms):
+    :func:`customer_value` enters once for its hundred bootstrap fits.
+    """
+    if getattr(_LIMITED, "on", False):
+        yield
+        return
+    with threadpool_limits(limits=1):
+        _LIMITED.on = True
+        try:
+            yield
+        finally:
+            _LIMITED.on = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,7 +208,13 @@ def _bgnbd_ll(logp, x, t_x, T):
 
 
 class _Collapsed:
-    """Unique (x, t_x, T) rows of a summary, scaled so the oldest client has T = 1."""
+    """Unique (x, t_x, T) rows of a summary, scaled so the oldest client has T = 1.
+
+    Each column's distinct values are kept too (``x`` takes few values, ``t_x`` and ``T`` a
+    few hundred): the likelihood evaluates its special functions and logarithms once per
+    distinct value and gathers them per row (:class:`_BgnbdTerms`), which gives the same
+    numbers as evaluating them per row.
+    """
 
     def __init__(self, x, t_x, big_t):
         if len(x) == 0 or not (big_t > 0).any():
@@ -201,25 +229,63 @@ class _Collapsed:
         return np.bincount(self.inverse, weights=w, minlength=len(self.uniq))
 
 
+class _BgnbdTerms:
+    """The BG/NBD log-likelihood of fixed rows (x, t_x, T), as :func:`_bgnbd_ll` computes it.
+
+    The same operations on the same numbers, but each term that depends on one column only is
+    evaluated on that column's distinct values and gathered per row (an optimiser calls the
+    likelihood a few thousand times per fit).
+    """
+
+    def __init__(self, x, t_x, big_t):
+        self.n = len(x)
+        self.xv, xi = np.unique(x, return_inverse=True)
+        self.xi = xi.ravel()
+        self.tv, ti = np.unique(big_t, return_inverse=True)
+        self.ti = ti.ravel()
+        self.pos = x > 0
+        self.xv_pos = self.xv > 0
+        self.xi_pos = self.xi[self.pos]
+        self.txv, txi = np.unique(t_x[self.pos], return_inverse=True)
+        self.txi = txi.ravel()
+
+    def __call__(self, logp) -> np.ndarray:
+        from scipy.special import betaln, gammaln
+
+        r, alpha, a, b = np.exp(logp)
+        xv = self.xv
+        a12 = ((gammaln(r + xv) - gammaln(r) + r * np.log(alpha))
+               + (betaln(a, b + xv) - betaln(a, b)))
+        rx = r + xv
+        a3 = (-rx)[self.xi] * np.log(alpha + self.tv)[self.ti]
+        a4 = np.full(self.n, -np.inf)
+        log_b = np.zeros(len(xv))
+        log_b[self.xv_pos] = np.log(b + xv[self.xv_pos] - 1)
+        a4[self.pos] = (np.log(a) - log_b[self.xi_pos]
+                        - rx[self.xi_pos] * np.log(alpha + self.txv)[self.txi])
+        return a12[self.xi] + np.logaddexp(a3, a4)
+
+
 def _fit_collapsed(c: _Collapsed, w: np.ndarray, penalizer: float, start) -> dict[str, float]:
     from scipy.optimize import minimize
 
     keep = w > 0
     xu, txu, Tu, w = c.uniq[keep, 0], c.uniq[keep, 1], c.uniq[keep, 2], w[keep]
     wsum = w.sum()
+    ll_of = _BgnbdTerms(xu, txu, Tu)
 
     def nll(logp):
-        return (-(w @ _bgnbd_ll(logp, xu, txu, Tu)) / wsum
+        return (-(w @ ll_of(logp)) / wsum
                 + penalizer * float(np.sum(np.exp(logp) ** 2)))
 
     if start is None:
         x0 = np.zeros(4)
     else:
         x0 = np.log([start["r"], start["alpha"] * c.scale, start["a"], start["b"]])
-    with threadpool_limits(limits=1):
+    with _one_thread():
         res = minimize(nll, x0, method="L-BFGS-B", bounds=[(-15, 15)] * 4)
     r, alpha, a, b = (float(v) for v in np.exp(res.x))
-    ll = float(w @ _bgnbd_ll(res.x, xu, txu, Tu)) - wsum * r * np.log(c.scale)
+    ll = float(w @ ll_of(res.x)) - wsum * r * np.log(c.scale)
     return {"r": r, "alpha": alpha / c.scale, "a": a, "b": b, "log_likelihood": ll,
             "n": float(wsum)}
 
@@ -314,6 +380,31 @@ def _gg_ll(logp, x, m):
             + (p * x - 1) * np.log(m) + p * x * np.log(x) - (p * x + q) * np.log(v + m * x))
 
 
+class _GgTerms:
+    """The Gamma-Gamma log-likelihood of fixed rows (x, m), as :func:`_gg_ll` computes it.
+
+    The same operations on the same numbers; the terms of ``x`` alone are evaluated on its
+    distinct values and gathered per row, ``log(m)``, ``log(x)`` and ``m x`` once per fit.
+    """
+
+    def __init__(self, x, m):
+        self.xv, xi = np.unique(x, return_inverse=True)
+        self.xi = xi.ravel()
+        self.log_xv = np.log(self.xv)
+        self.log_m = np.log(m)
+        self.mx = m * x
+
+    def __call__(self, logp) -> np.ndarray:
+        from scipy.special import gammaln
+
+        p, q, v = np.exp(logp)
+        pxv = p * self.xv
+        head = gammaln(pxv + q) - gammaln(pxv) - gammaln(q) + q * np.log(v)
+        xi = self.xi
+        return (head[xi] + (pxv[xi] - 1) * self.log_m + (pxv * self.log_xv)[xi]
+                - (pxv + q)[xi] * np.log(v + self.mx))
+
+
 def fit_gamma_gamma(frequency, monetary_value, weights=None, start=None) -> dict[str, float]:
     """Maximum-likelihood Gamma-Gamma parameters on clients with repeat purchases and spend > 0.
 
@@ -345,14 +436,16 @@ def fit_gamma_gamma(frequency, monetary_value, weights=None, start=None) -> dict
     scale = 1.0 / float(np.mean(m))
     ms = m * scale
 
+    ll_of = _GgTerms(x, ms)
+
     def nll(logp):
-        return -(w @ _gg_ll(logp, x, ms)) / w.sum()
+        return -(w @ ll_of(logp)) / w.sum()
 
     x0 = np.zeros(3) if start is None else np.log([start["p"], start["q"], start["gamma"] * scale])
-    with threadpool_limits(limits=1):
+    with _one_thread():
         res = minimize(nll, x0, method="L-BFGS-B", bounds=[(-15, 15)] * 3)
     p, q, v = (float(k) for k in np.exp(res.x))
-    ll = float(w @ _gg_ll(res.x, x, ms)) + float(w @ np.log(np.full_like(m, scale)))
+    ll = float(w @ ll_of(res.x)) + float(w @ np.log(np.full_like(m, scale)))
     return {"p": p, "q": q, "gamma": v / scale, "log_likelihood": ll, "n": float(w.sum())}
 
 
@@ -589,17 +682,18 @@ def customer_value(
     if n_boot:
         rng = np.random.default_rng(random_state)
         sims = np.empty((int(n_boot), len(s)))
-        for i in range(int(n_boot)):
-            w = rng.multinomial(len(s), np.full(len(s), 1.0 / len(s))).astype("float64")
-            bg_i = _fit_collapsed(coll, coll.weights(w), 0.0, bg)
-            try:
-                gg_i = gg if own is not None else fit_gamma_gamma(x, m, weights=w, start=gg)
-                _, _, sims[i] = _value(bg_i, gg_i, coll, x, m, steps, disc, mr, own)
-            except (InsufficientHistoryError, WorkbenchError):
-                sims[i] = np.nan
-                gg_i = {"p": np.nan, "q": np.nan, "gamma": np.nan}
-            boot_rows.append({**{k: bg_i[k] for k in ("r", "alpha", "a", "b")},
-                              **{k: gg_i[k] for k in ("p", "q", "gamma")}})
+        with _one_thread():  # one thread for every fit, entered once
+            for i in range(int(n_boot)):
+                w = rng.multinomial(len(s), np.full(len(s), 1.0 / len(s))).astype("float64")
+                bg_i = _fit_collapsed(coll, coll.weights(w), 0.0, bg)
+                try:
+                    gg_i = gg if own is not None else fit_gamma_gamma(x, m, weights=w, start=gg)
+                    _, _, sims[i] = _value(bg_i, gg_i, coll, x, m, steps, disc, mr, own)
+                except (InsufficientHistoryError, WorkbenchError):
+                    sims[i] = np.nan
+                    gg_i = {"p": np.nan, "q": np.nan, "gamma": np.nan}
+                boot_rows.append({**{k: bg_i[k] for k in ("r", "alpha", "a", "b")},
+                                  **{k: gg_i[k] for k in ("p", "q", "gamma")}})
         tail = (1.0 - interval) / 2
         sims = sims[~np.isnan(sims).any(axis=1)]
         if not len(sims):
