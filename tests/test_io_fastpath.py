@@ -8,6 +8,8 @@ rows with their line numbers and reasons, invalid values, duplicates, warnings.
 
 from __future__ import annotations
 
+import gzip
+import mmap
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workbench as wb
-from workbench.io import _parse, _text
+from workbench.io import _parse, _text, _threads
+from workbench.io._threads import count_byte, count_pair, parallel_map
 
 H = "customer_id,date,amount,order_id,quantity,cost,product,channel"
 
@@ -233,3 +236,115 @@ def test_duplicates_differing_only_in_a_later_typed_column_are_not_duplicates(tm
     assert rep.duplicates["row"].tolist() == ([] if change else [12])
     if not change:
         assert rep.duplicates["duplicate_of"].tolist() == [5]
+
+
+# ---- pieces on the cores, memory-mapped files, cp1251 transcoded after the read
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 64])
+def test_counts_in_pieces_equal_bytes_count(monkeypatch, block):
+    monkeypatch.setattr(_threads, "BLOCK", block)
+    data = b"a\r\nb\n\r\r\nccc\r\n\n\r" * 5 + b"\r"
+    for start in (0, 1, 2, 5, len(data) - 1, len(data)):
+        assert count_byte(data, 10, start) == data.count(b"\n", start)
+        assert count_byte(data, 13, start) == data.count(b"\r", start)
+        assert count_pair(data, 13, 10, start) == data.count(b"\r\n", start)
+        for end in (start, start + 3, len(data)):
+            assert count_byte(data, 10, start, end) == data.count(b"\n", start, end)
+
+
+def test_parallel_map_keeps_the_order_and_raises_the_first_error():
+    assert parallel_map(lambda x: x * x, range(50)) == [x * x for x in range(50)]
+
+    def f(x):
+        if x in (3, 7):
+            raise ValueError(x)
+        return x
+
+    with pytest.raises(ValueError, match="3"):
+        parallel_map(f, range(10))
+    # a piece running on a worker runs its own pieces itself (no waiting on the pool)
+    assert parallel_map(lambda x: sum(parallel_map(lambda y: y, range(x))), range(6)) == [
+        sum(range(x)) for x in range(6)]
+
+
+@pytest.mark.parametrize("block", [1, 2, 5, 16])
+def test_utf8_check_in_pieces_equals_decoding(monkeypatch, block):
+    monkeypatch.setattr(_text, "BLOCK", block)
+    good = "Кофе;1\nчай;€\n𝄞x;2\n\nz\n".encode() * 3
+    cases = [good, good + b"\xff", b"\xd0" + good, good[:-1] + b"\xd0\n",
+             good.replace(b"\n", b"\n\x80", 1), good.replace("€".encode(), b"\xe2\x82"),
+             b"no line breaks \xd0\xb0 at all" * 4, b"\n" * 9, b"x"]
+    for data in cases:
+        try:
+            data.decode("utf-8")
+            want = True
+        except UnicodeDecodeError:
+            want = False
+        assert _text._is_utf8(data) is want, data
+        assert _text._is_utf8(bytearray(data)) is want, data  # any buffer: a memory map
+
+
+def test_cp1251_chunks_transcode_as_python_decodes():
+    chars = bytes(b for b in range(1, 256) if b != 0x98)
+    values = [chars[i:i + k].replace(b"\n", b"") for i in range(0, 255, 7) for k in (0, 1, 5)]
+    raw = pa.array(values, pa.binary()).view(pa.string())  # the cp1251 bytes as Arrow reads them
+    for sliced in (raw, raw.slice(3), raw.slice(5, 10), raw.slice(0, 0)):
+        got = _text._cp1251_chunk(sliced)
+        got.validate(full=True)
+        want = [v.decode("cp1251") for v in pa.array(sliced.view(pa.binary())).to_pylist()]
+        assert got.to_pylist() == want
+    with pytest.raises(UnicodeDecodeError):
+        _text._cp1251_chunk(pa.array([b"ok", b"\xca\x98"], pa.binary()).view(pa.string()))
+    ascii_only = pa.array(["a", "", "b c"])
+    assert _text._cp1251_chunk(ascii_only) is ascii_only
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_tricky_inputs_read_the_same_in_tiny_pieces(tmp_path, monkeypatch, name):
+    """Counts and checks cut into pieces of a few bytes (run on the worker threads) give the
+    result of one piece."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(("\r\n".join(TRICKY[name]) + "\r\n").encode("utf-8"))
+    whole = _summary(path)
+    with monkeypatch.context() as m:
+        m.setattr(_threads, "BLOCK", 5)
+        m.setattr(_text, "BLOCK", 5)
+        _same(_summary(path), whole)
+
+
+@pytest.mark.parametrize("name", ["leading_zero_ids", "blank_lines", "quoted_line_break",
+                                  "stray_quote"])
+def test_a_mapped_file_reads_as_its_bytes(tmp_path, name):
+    """Plain files are read through a memory map, compressed ones from bytes: same result."""
+    text = ("\n".join(TRICKY[name]) + "\n").encode("utf-8")
+    plain, packed = tmp_path / "t.csv", tmp_path / "t.csv.gz"
+    plain.write_bytes(text)
+    packed.write_bytes(gzip.compress(text))
+    a, b = _summary(plain), _summary(packed)
+    _same(a[:5], b[:5])
+    with open(plain, "rb") as f:
+        assert isinstance(wb.io._read._file_buffer(plain), mmap.mmap)
+        assert bytes(wb.io._read._file_buffer(plain)) == f.read()
+
+
+def test_an_empty_file_is_read_as_bytes(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_bytes(b"")
+    assert wb.io._read._file_buffer(path) == b""
+
+
+def test_a_large_cp1251_file_with_euro_and_numero_signs(tmp_path, monkeypatch):
+    """Three-byte UTF-8 characters (€, №) move the offsets of the values after them."""
+    lines = [_ru(i).replace('"опт"', '"№ 5 €"' if i % 3 else '"опт"') for i in range(16000)]
+    data = ("\r\n".join([RU] + lines) + "\r\n").encode("cp1251")
+    assert len(data) > _text._LAZY_CP1251_BYTES
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    frame, rep = wb.load_transactions(path)
+    assert rep.encoding == "cp1251" and rep.rows_kept == 16000
+    assert frame["channel"].iloc[:4].tolist() == ["опт", "№ 5 €", "№ 5 €", "опт"]
+    with monkeypatch.context() as m:
+        m.setattr(_text, "_fast_read", lambda *a, **k: None)
+        frame2, _ = wb.load_transactions(path)
+    np.testing.assert_array_equal(frame["channel"].to_numpy(), frame2["channel"].to_numpy())

@@ -42,6 +42,7 @@ from workbench.io._messages import note as note_
 from workbench.io._parse import detect_decimal, parse_text
 from workbench.io._read import RawTable, read_source
 from workbench.io._report import LoadReport
+from workbench.io._threads import parallel_map
 from workbench.schema import table_spec
 
 __all__ = (
@@ -244,13 +245,15 @@ def load_table(
     to_parse = _apply_layout(raw, canon_to_src, verdicts, warnings)
     parsed: list[Parsed] = []
     date_formats: dict[str, str] = {}
-    for cspec in spec.columns:
-        if cspec.name not in present:
-            continue
+    todo = [cspec for cspec in spec.columns if cspec.name in present]
+
+    def parse_one(cspec) -> Parsed:  # the columns are independent: parsed on the cores
         src = canon_to_src[cspec.name]
-        c = parse_column(cspec, src, to_parse[cspec.name], decimal=dec, dayfirst=dayfirst,
-                         date_format=date_format, excel_dates=src in raw.excel_date_columns,
-                         scale=scale)
+        return parse_column(cspec, src, to_parse[cspec.name], decimal=dec, dayfirst=dayfirst,
+                            date_format=date_format, excel_dates=src in raw.excel_date_columns,
+                            scale=scale)
+
+    for cspec, c in zip(todo, parallel_map(parse_one, todo), strict=True):  # in schema order
         verdicts.add_parsed(c, cspec.required, to_parse[cspec.name])
         warnings += [note_("load.warn.column", column=labels[c.canon], note=m) for m in c.notes]
         if c.date_format:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,7 +170,7 @@ def read_source(
 def _read_text(path: Path, *, encoding: str | None, sep: str | None,
                data: bytes | None = None, name: str | None = None) -> RawTable:
     name = name or path.name
-    got = read_text_bytes(path.read_bytes() if data is None else data, name,
+    got = read_text_bytes(_file_buffer(path) if data is None else data, name,
                           encoding=encoding, sep=sep)
     cols = dict(zip(got.names, got.columns, strict=True))
     return RawTable(
@@ -177,6 +178,24 @@ def _read_text(path: Path, *, encoding: str | None, sep: str | None,
         delimiter=got.delimiter, header_row=got.header_row, malformed=got.malformed,
         warnings=got.warnings, duplicate_names=got.duplicate_names,
     )
+
+
+def _file_buffer(path: Path):
+    """The file's bytes as a read-only memory map (the page cache itself: no copy of a large
+    file into the process's memory), or as bytes when it cannot be mapped (empty, a pipe)."""
+    import mmap
+
+    with open(path, "rb") as f:
+        try:
+            if os.fstat(f.fileno()).st_size:
+                populate = getattr(mmap, "MAP_POPULATE", 0)
+                if populate and hasattr(mmap, "MAP_SHARED"):  # map every page now, not per fault
+                    return mmap.mmap(f.fileno(), 0, flags=mmap.MAP_SHARED | populate,
+                                     prot=mmap.PROT_READ)
+                return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            pass
+        return f.read()
 
 
 def _read_gzip(path: Path, *, encoding: str | None, sep: str | None) -> RawTable:

@@ -29,6 +29,7 @@ import pyarrow.csv as pv
 
 from workbench.errors import DataFileError, shorten
 from workbench.io._messages import note as note_
+from workbench.io._threads import BLOCK, count_byte, count_pair, parallel_map
 
 __all__ = ("DELIMITERS", "clean_names", "decode_bytes", "read_text_bytes", "sniff")
 
@@ -64,12 +65,32 @@ class TextTable:
 # encodings
 
 
-def _is_utf8(data: bytes) -> bool:
-    """Full UTF-8 validation without building a Python string (Arrow's validator)."""
-    if data.isascii():
+def _is_utf8(data) -> bool:
+    """Full UTF-8 validation without building a Python string (Arrow's validator), on any
+    buffer (bytes, mmap); a large one in pieces cut after a line break, on the cores."""
+    if isinstance(data, bytes) and (len(data) <= 2 * BLOCK or data.isascii()):
+        return _valid_utf8(data, 0, len(data))
+    cuts = [0]
+    for i in range(BLOCK, len(data), BLOCK):
+        nl = data.find(b"\n", max(i, cuts[-1]))
+        if nl < 0:
+            break
+        if nl + 1 < len(data):
+            cuts.append(nl + 1)
+    cuts.append(len(data))
+    pieces = list(zip(cuts[:-1], cuts[1:], strict=True))
+    if not _valid_utf8(data, *pieces[0]):  # a cp1251 file fails here, at once
+        return False
+    return all(parallel_map(lambda r: _valid_utf8(data, *r), pieces[1:]))
+
+
+def _valid_utf8(data, lo: int, hi: int) -> bool:
+    """Whether ``data[lo:hi]`` is valid UTF-8 (``lo`` and ``hi`` cut no character: the byte
+    before each is ASCII or an end of the buffer)."""
+    if hi <= lo:
         return True
-    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
-    arr = pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data))
+    offsets = pa.py_buffer(np.array([0, hi - lo], dtype=np.int64).tobytes())
+    arr = pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data).slice(lo, hi - lo))
     try:
         arr.validate(full=True)
     except pa.ArrowInvalid:
@@ -120,6 +141,11 @@ def check_binary(data: bytes, name: str) -> None:
         )
 
 
+def _as_bytes(data) -> bytes:
+    """The bytes of a buffer (a copy of a memory-mapped file; bytes as they are)."""
+    return data if isinstance(data, bytes) else bytes(data)
+
+
 def decode_bytes(
     data: bytes, name: str, encoding: str | None = None, transcode: bool = True
 ) -> tuple[bytes, str, bool, str | None]:
@@ -133,6 +159,10 @@ def decode_bytes(
     With ``transcode=False``, a file detected as cp1251 is returned as it is (``payload is
     data``, label ``"cp1251"``): the reader transcodes it while parsing.
 
+    ``data`` may be any buffer with ``find`` and slicing (a memory-mapped file): a valid UTF-8
+    file (no BOM) and an untranscoded cp1251 one come back as that same object; every other
+    result is bytes.
+
     Returns
     -------
     (payload, label, damaged, note) : (bytes, str, bool, str or None)
@@ -140,6 +170,7 @@ def decode_bytes(
         note for the load report (or None).
     """
     if encoding is not None:
+        data = _as_bytes(data)
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
@@ -152,15 +183,15 @@ def decode_bytes(
                 "to detect it"
             ) from None
         return text.lstrip("\ufeff").encode("utf-8"), encoding, False, None
-    if data.startswith(codecs.BOM_UTF8):
+    if data[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8:
         body = data[len(codecs.BOM_UTF8):]
         if _is_utf8(body):
             return body, "utf-8-sig", False, None
         text, bad, _ = _utf8_damage(body)
         return text.encode("utf-8"), "utf-8-sig", True, _damage_note(bad)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         try:
-            return data.decode("utf-16").encode("utf-8"), "utf-16", False, None
+            return _as_bytes(data).decode("utf-16").encode("utf-8"), "utf-16", False, None
         except UnicodeDecodeError:
             raise DataFileError(f"{name}: damaged UTF-16 text") from None
     check_binary(data, name)
@@ -170,7 +201,7 @@ def decode_bytes(
     sample = data[:_SAMPLE_BYTES]
     sample_utf8 = _is_utf8(sample[: max(0, len(sample) - 3)])
     if sample_utf8 or _looks_utf8(sample):
-        text, bad, multi = _utf8_damage(data)
+        text, bad, multi = _utf8_damage(_as_bytes(data))
         if multi > 0 and multi >= 4 * bad:
             return text.encode("utf-8"), "utf-8", True, _damage_note(bad)
     note = note_("load.warn.read_as_cp1251") if sample_utf8 else None
@@ -322,7 +353,7 @@ def read_text_bytes(
 def _line_offset(payload: bytes, n: int) -> int:
     """Byte offset of the start of physical line ``n`` (0-based)."""
     pos = 0
-    newline = b"\n" if b"\n" in payload or b"\r" not in payload else b"\r"
+    newline = b"\n" if payload.find(b"\n") >= 0 or payload.find(b"\r") < 0 else b"\r"
     for _ in range(n):
         nxt = payload.find(newline, pos)
         if nxt < 0:
@@ -335,17 +366,17 @@ def _line_offset(payload: bytes, n: int) -> int:
 BLOCK_SIZE = 1 << 24
 
 
-def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_invalid,
-                encoding: str | None = None) -> pa.Table:
+def _arrow_read(payload: bytes, start: int, names: list[str], delim: str,
+                on_invalid) -> pa.Table:
     # newlines_in_values=False lets Arrow cut the file into blocks at any line break, in
     # parallel. A quoted value holding a line break may then be cut at a block boundary; such
     # a file is never accepted by the fast path (see _fast_read), so nothing is lost.
-    # The payload is valid UTF-8 (decode_bytes) or cp1251 transcoded by Arrow with Python's
-    # strict codec: no need to check the values' UTF-8 again.
+    # The payload is valid UTF-8 (decode_bytes): no need to check the values' UTF-8 again; or
+    # cp1251, whose values are transcoded afterwards (_transcode_cp1251).
     return pv.read_csv(
         pa.BufferReader(pa.py_buffer(payload).slice(start)),  # no copy of the data
         read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE,
-                                    encoding=encoding or "utf8"),
+                                    encoding="utf8"),
         parse_options=pv.ParseOptions(
             delimiter=delim, quote_char='"', double_quote=True,
             newlines_in_values=False, invalid_row_handler=on_invalid,
@@ -357,6 +388,54 @@ def _arrow_read(payload: bytes, start: int, names: list[str], delim: str, on_inv
             check_utf8=False,
         ),
     )
+
+
+#: UTF-8 bytes added by each cp1251 byte (0 for ASCII, 1 for most letters, 2 for a few
+#: signs such as the euro or the numero sign; 0x98 is no cp1251 character: strict decoding
+#: refuses it).
+_CP1251_EXTRA = np.array(
+    [len(bytes([b]).decode("cp1251", errors="replace").encode("utf-8")) - 1 for b in range(256)],
+    dtype=np.int64)
+
+
+def _cp1251_chunk(chunk: pa.Array) -> pa.Array:
+    """One string chunk holding cp1251 bytes -> the same values in UTF-8 (strict: a byte that
+    is no cp1251 character raises UnicodeDecodeError). The data buffer is transcoded at once
+    (a single-byte code maps every byte on its own) and the offsets moved by the bytes added
+    before each value."""
+    n = len(chunk)
+    if not n or chunk.null_count:
+        if chunk.null_count:
+            raise pa.ArrowInvalid("nulls in a text column")  # never: strings_can_be_null=False
+        return chunk
+    bufs = chunk.buffers()
+    off = np.frombuffer(bufs[1], dtype=np.int32, count=n + 1, offset=chunk.offset * 4)
+    lo, hi = int(off[0]), int(off[-1])
+    if bufs[2] is None or hi == lo:
+        return chunk
+    data = np.frombuffer(bufs[2], dtype=np.uint8)[lo:hi]
+    if not (data >= 0x80).any():
+        return chunk  # ASCII: the same bytes in UTF-8
+    utf8 = data.tobytes().decode("cp1251").encode("utf-8")
+    added = np.zeros(len(data) + 1, dtype=np.int64)
+    np.cumsum(_CP1251_EXTRA[data], out=added[1:])
+    rel = off.astype(np.int64) - lo
+    new_off = rel + added[rel]
+    if int(new_off[-1]) != len(utf8) or len(utf8) >= 1 << 31:
+        raise pa.ArrowInvalid("cp1251 transcoding: offsets do not add up")  # never
+    return pa.StringArray.from_buffers(n, pa.py_buffer(new_off.astype(np.int32)),
+                                       pa.py_buffer(utf8))
+
+
+def _transcode_cp1251(table: pa.Table) -> pa.Table:
+    """Every value of a table read from cp1251 bytes, in UTF-8 (chunks on the cores)."""
+    jobs = [(i, j) for i, col in enumerate(table.columns) for j in range(col.num_chunks)]
+    done = parallel_map(lambda ij: _cp1251_chunk(table.column(ij[0]).chunk(ij[1])), jobs)
+    got: dict[int, list[pa.Array]] = {}
+    for (i, _), chunk in zip(jobs, done, strict=True):
+        got.setdefault(i, []).append(chunk)
+    return pa.table([pa.chunked_array(got.get(i, []), type=pa.string())
+                     for i in range(table.num_columns)], names=table.column_names)
 
 
 def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
@@ -383,7 +462,9 @@ def _fast_read(
     """Arrow's reader, accepted only when records and non-blank lines agree one to one.
 
     ``encoding``: the payload's single-byte encoding (cp1251) when it is not UTF-8; its line
-    breaks, quotes and delimiters are the same bytes, so the lines are counted on it as well.
+    breaks, quotes and delimiters are the same bytes, so the records are found and the lines
+    counted on the payload as it is, and the values transcoded afterwards
+    (:func:`_transcode_cp1251`).
     """
     bad: list = []
 
@@ -392,16 +473,18 @@ def _fast_read(
         return "skip"
 
     try:
-        table = _arrow_read(payload, start, names, delim, on_invalid, encoding)
+        table = _arrow_read(payload, start, names, delim, on_invalid)
+        if bad:
+            return None
+        if encoding is not None:
+            table = _transcode_cp1251(table)
     except (pa.ArrowInvalid, pa.ArrowException, UnicodeDecodeError):
         return None  # 0x98 is not cp1251: the general path replaces it
-    if bad:
-        return None
     n_rec = table.num_rows
     newline = b"\n" if payload.find(b"\n", start) >= 0 or payload.find(b"\r", start) < 0 else b"\r"
     size = len(payload) - start
-    n_phys = payload.count(newline, start) + (
-        1 if size and not payload.endswith(newline, start) else 0)
+    n_phys = count_byte(payload, newline[0], start) + (
+        1 if size and payload[-1:] != newline else 0)
     # blank lines (skipped by Arrow) and records spanning lines both make n_rec < n_phys
     if payload.find(b'"', start) >= 0 and _line_break_in_values(table, payload, start, newline):
         return None  # a quoted line break: a record spanning lines, or a block cut inside one
@@ -434,18 +517,16 @@ def _line_break_in_values(table: pa.Table, payload: bytes, start: int, newline: 
     import pyarrow.compute as pc
 
     if payload.find(b"\r", start) >= 0 and newline == b"\n" and (
-            payload.count(b"\r", start) != payload.count(b"\r\n", start)):
+            count_byte(payload, 13, start) != count_pair(payload, 13, 10, start)):
         return _any_line_break(table)
-    edges: set[int] = set()
-    offset = 0
-    for chunk in table.column(0).chunks if table.num_columns else []:
-        if len(chunk):
-            edges.update((offset, offset + len(chunk) - 1))
-        offset += len(chunk)
-    if not edges:
-        return False
-    sub = table.take(pa.array(sorted(edges), type=pa.int64()))
-    return any(pc.any(pc.match_substring_regex(col, "[\r\n]")).as_py() for col in sub.columns)
+    for col in table.columns:  # the first and last value of every chunk (no take: a take
+        # on a chunked column concatenates its chunks)
+        edges = [piece for chunk in col.chunks if len(chunk)
+                 for piece in (chunk.slice(0, 1), chunk.slice(len(chunk) - 1, 1))]
+        if edges and pc.any(pc.match_substring_regex(
+                pa.chunked_array(edges, type=col.type), "[\r\n]")).as_py():
+            return True
+    return False
 
 
 def _any_line_break(table: pa.Table) -> bool:
@@ -457,11 +538,11 @@ def _any_line_break(table: pa.Table) -> bool:
 
 def _blank_lines(payload: bytes, start: int, newline: bytes) -> np.ndarray:
     """0-based indexes (from ``start``) of the empty physical lines of ``payload[start:]``."""
-    out = [0] if payload.startswith((newline, b"\r\n"), start) else []
+    out = [0] if payload[start:start + 1] == newline or payload[start:start + 2] == b"\r\n" else []
     after = rb"(?=\r?\n)" if newline == b"\n" else rb"(?=\r)"
     count, pos = 0, start
     for m in re.compile(re.escape(newline) + after).finditer(payload, start):
-        count += payload.count(newline, pos, m.start())  # newlines before this one
+        count += count_byte(payload, newline[0], pos, m.start())  # newlines before this one
         pos = m.start()
         out.append(count + 1)  # this newline ends line `count`; the next line is empty
     return np.asarray(out, dtype=np.int64)
