@@ -348,3 +348,36 @@ def test_a_large_cp1251_file_with_euro_and_numero_signs(tmp_path, monkeypatch):
         m.setattr(_text, "_fast_read", lambda *a, **k: None)
         frame2, _ = wb.load_transactions(path)
     np.testing.assert_array_equal(frame["channel"].to_numpy(), frame2["channel"].to_numpy())
+
+
+@pytest.mark.parametrize("n_values", [1, 3, 5000, (1 << 20) + 5])
+def test_membership_by_bit_table_equals_the_hash_table(n_values):
+    """_members keeps the candidates by a bit table on the low bits, then looks them up
+    exactly: the same mask as a hash table, also with many values (its hash-table branch)."""
+    from workbench.io._duplicates import _members, _repeated
+
+    rng = np.random.default_rng(n_values)
+    h = rng.integers(0, 2**63, 3 * n_values + 1000, dtype=np.int64).view(np.uint64)
+    h[: n_values] = h[-n_values:]  # repeated values
+    h[5] = h[7] = np.uint64(2**64 - 1)  # the top bit set
+    values = np.unique(rng.choice(h, n_values))
+    want = pd.Index(values).get_indexer(h) >= 0
+    np.testing.assert_array_equal(_members(h, values), want)
+    hs = np.sort(h)
+    rep = np.unique(hs[1:][hs[1:] == hs[:-1]])
+    np.testing.assert_array_equal(_repeated(h), pd.Index(rep).get_indexer(h) >= 0)
+
+
+def test_the_hash_mixed_on_the_cores_equals_the_one_thread_mix():
+    """Above 2M rows the duplicates' hash is mixed over row ranges on the cores: the same
+    hash values as one mix over all rows."""
+    from workbench.io import _duplicates
+
+    n = (1 << 21) + 3
+    rng = np.random.default_rng(1)
+    days = rng.integers(0, 50, n).astype("datetime64[D]").astype("datetime64[ns]").view(np.uint64)
+    amounts = rng.integers(0, 40, n).astype(np.float64).view(np.uint64)
+    with np.errstate(over="ignore"):
+        h_par = _duplicates._mix_rows(_duplicates._mix_rows(np.zeros(n, np.uint64), days), amounts)
+        h_one = _duplicates._mix(_duplicates._mix(np.zeros(n, np.uint64), days), amounts)
+    np.testing.assert_array_equal(h_par, h_one)

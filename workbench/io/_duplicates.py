@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 
 from workbench.io._columns import Parsed
 from workbench.io._read import RawTable
+from workbench.io._threads import parallel_map, workers
 
 __all__ = ("find_duplicates",)
 
@@ -22,13 +23,43 @@ def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
     return h
 
 
+def _mix_rows(h: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """:func:`_mix` over row ranges on the cores (the same values: the mix is row by row)."""
+    n = len(h)
+    if n < 1 << 21 or workers() < 2:
+        return _mix(h, a)
+    step = -(-n // workers())
+    parallel_map(lambda i: _mix(h[i:i + step], a[i:i + step]), range(0, n, step))
+    return h
+
+
 def _repeated(h: np.ndarray) -> np.ndarray:
     """Mask of the values of ``h`` that occur more than once."""
     hs = np.sort(h)
-    repeated = hs[1:][hs[1:] == hs[:-1]]
-    if not len(repeated):  # the common case: no two rows alike
+    same = hs[1:] == hs[:-1]
+    if not same.any():  # the common case: no two rows alike
         return np.zeros(len(h), dtype=bool)
-    return pd.Index(np.unique(repeated)).get_indexer(h) >= 0
+    return _members(h, np.unique(hs[1:][same]))
+
+
+def _members(h: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Mask of the elements of ``h`` (uint64) found in ``values`` (sorted, unique).
+
+    Few values (the usual case: a few rows alike among millions): a bit table on the low bits
+    of the values keeps the candidates, whose exact membership is then looked up; many: one
+    hash table.
+    """
+    if len(values) > 1 << 20:
+        return pd.Index(values).get_indexer(h) >= 0
+    bits = 1 << max(10, min(24, len(values).bit_length() + 8))
+    table = np.zeros(bits, dtype=bool)
+    table[values.view(np.int64) & (bits - 1)] = True
+    maybe = np.flatnonzero(table[h.view(np.int64) & (bits - 1)])
+    sub = h[maybe]
+    at = np.minimum(np.searchsorted(values, sub), len(values) - 1)
+    out = np.zeros(len(h), dtype=bool)
+    out[maybe[values[at] == sub]] = True
+    return out
 
 
 def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -43,7 +74,7 @@ def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tu
     with np.errstate(over="ignore"):
         for v in typed[:2]:
             a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
-            h = _mix(h, a)
+            h = _mix_rows(h, a)
         if used < 2:
             for name in raw.names:
                 col = raw.columns[name]

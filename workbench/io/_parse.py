@@ -239,7 +239,9 @@ def parse_numbers(
     nulled = pc.if_else(is_empty, pa.scalar(None, pa.string()), text) if pc.any(
         is_empty).as_py() else text
     empty = _np_bool(is_empty)
-    plain = decimal == "." or not pc.any(pc.match_substring(nulled, ".")).as_py()
+    # with a decimal comma, whether a point occurs (removing spaces adds or removes none)
+    has_point = pc.any(pc.match_substring(nulled, ".")).as_py() if decimal == "," else None
+    plain = decimal == "." or not has_point
     vals = _try_cast(nulled) if plain else None
     if vals is None:
         # phase A, vectorised plain substring work: spaces as thousands separators and the
@@ -251,7 +253,7 @@ def parse_numbers(
             if ch in head:
                 t2 = pc.replace_substring(t2, ch, "")
         mark, other = (",", ".") if decimal == "," else (".", ",")
-        if pc.any(pc.match_substring(t2, other)).as_py():
+        if (has_point if decimal == "," else pc.any(pc.match_substring(t2, other)).as_py()):
             has = pc.match_substring(t2, mark)
             fixed = pc.replace_substring(t2, other, "")
             if mark == ",":

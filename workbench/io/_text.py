@@ -395,7 +395,7 @@ def _arrow_read(payload: bytes, start: int, names: list[str], delim: str,
 #: refuses it).
 _CP1251_EXTRA = np.array(
     [len(bytes([b]).decode("cp1251", errors="replace").encode("utf-8")) - 1 for b in range(256)],
-    dtype=np.int64)
+    dtype=np.uint8)
 
 
 def _cp1251_chunk(chunk: pa.Array) -> pa.Array:
@@ -417,9 +417,10 @@ def _cp1251_chunk(chunk: pa.Array) -> pa.Array:
     if not (data >= 0x80).any():
         return chunk  # ASCII: the same bytes in UTF-8
     utf8 = data.tobytes().decode("cp1251").encode("utf-8")
-    added = np.zeros(len(data) + 1, dtype=np.int64)
-    np.cumsum(_CP1251_EXTRA[data], out=added[1:])
-    rel = off.astype(np.int64) - lo
+    wide = np.int32 if len(data) < 1 << 29 else np.int64  # a UTF-8 chunk < 3x its cp1251
+    added = np.zeros(len(data) + 1, dtype=wide)
+    np.cumsum(_CP1251_EXTRA[data], dtype=wide, out=added[1:])
+    rel = off.astype(wide) - lo
     new_off = rel + added[rel]
     if int(new_off[-1]) != len(utf8) or len(utf8) >= 1 << 31:
         raise pa.ArrowInvalid("cp1251 transcoding: offsets do not add up")  # never
