@@ -7,9 +7,10 @@ from numbers import Integral
 
 import numpy as np
 import pandas as pd
+from sklearn import get_config
 from sklearn.base import BaseEstimator, ClusterMixin, clone
 from sklearn.cluster import AgglomerativeClustering, KMeans
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics import adjusted_rand_score, pairwise_distances, silhouette_score
 from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import QuantileTransformer, StandardScaler
 from sklearn.utils import check_random_state
@@ -157,6 +158,22 @@ def _skew(col: np.ndarray) -> float:
     if not np.isfinite(sd) or sd == 0:
         return 0.0
     return float(np.mean(((col - col.mean()) / sd) ** 3))
+
+
+def _silhouette_distances(Z: np.ndarray) -> np.ndarray | None:
+    """The distance matrix ``silhouette_score(Z, labels)`` computes, for every k at once.
+
+    When the whole matrix fits scikit-learn's ``working_memory`` (always, for the default
+    ``sample_size``), ``silhouette_score`` computes it in one chunk, by this same call with the
+    diagonal set to 0: computing it once for all the k tried gives the same scores. Otherwise
+    ``None`` (each score computes its own chunks, as before).
+    """
+    n = len(Z)
+    if 8 * n * n > get_config()["working_memory"] * 2**20:
+        return None
+    distances = pairwise_distances(Z, Z, metric="euclidean")
+    distances.flat[:: n + 1] = 0
+    return distances
 
 
 class Segmenter(ClusterMixin, BaseEstimator):
@@ -358,12 +375,16 @@ class Segmenter(ClusterMixin, BaseEstimator):
         if self.n_clusters == "auto":
             lo, hi = (int(v) for v in self.k_range)
             scores = {}
+            distances = _silhouette_distances(Zs)
             for k in range(lo, min(hi, len(Zs) - 1) + 1):
                 labels, _ = self._fit_labels(Zs, k, seed)
                 n_lab = len(np.unique(labels))
-                scores[k] = (
-                    float(silhouette_score(Zs, labels)) if 2 <= n_lab <= len(Zs) - 1 else -1.0
-                )
+                if not 2 <= n_lab <= len(Zs) - 1:
+                    scores[k] = -1.0
+                elif distances is not None:
+                    scores[k] = float(silhouette_score(distances, labels, metric="precomputed"))
+                else:
+                    scores[k] = float(silhouette_score(Zs, labels))
             self.k_scores_ = pd.Series(scores, name="silhouette", dtype=np.float64)
             self.k_scores_.index.name = "k"
             k = int(self.k_scores_.idxmax()) if len(scores) else 1
