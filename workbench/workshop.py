@@ -754,8 +754,8 @@ def _read_yaml(path: Path) -> Workshop:
     import yaml
 
     text = path.read_text(encoding="utf-8-sig")
-    try:
-        raw = yaml.safe_load(text)
+    try:  # libyaml's parser when PyYAML has it (the same safe loader, ~8x faster)
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
