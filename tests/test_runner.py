@@ -437,10 +437,12 @@ def test_run_options_reach_run_workshop(monkeypatch, tmp_path):
 
     monkeypatch.setattr(workbench.runner, "run_workshop", fake)
     assert main(["run", "--data", str(tmp_path), "--out", str(tmp_path / "o"), "--engine",
-                 "spark", "--jobs", "1", "--no-cache"]) == 0
-    assert (seen["engine"], seen["jobs"], seen["cache"]) == ("spark", 1, False)
+                 "spark", "--jobs", "1", "--no-cache", "--no-fork"]) == 0
+    assert (seen["engine"], seen["jobs"], seen["cache"], seen["fork_kernels"]) == (
+        "spark", 1, False, False)
     assert main(["run", "--data", str(tmp_path), "--out", str(tmp_path / "o")]) == 0
-    assert (seen["engine"], seen["jobs"], seen["cache"]) == (None, None, True)
+    assert (seen["engine"], seen["jobs"], seen["cache"], seen["fork_kernels"]) == (
+        None, None, True, True)
 
 
 def test_default_jobs_follows_cores_and_folder_size(tmp_path, monkeypatch):

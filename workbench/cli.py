@@ -18,7 +18,8 @@ Subcommands
     ``WORKBENCH_PSEUDONYMIZE_KEY``) pseudonymises every table at load. ``--engine
     auto|pandas|duckdb|spark`` chooses where the per-client aggregates run; ``--jobs N``
     executes N notebooks at once; the kernels share the loaded folder and the fitted models
-    through ``OUT/.cache`` unless ``--no-cache``.
+    through ``OUT/.cache`` unless ``--no-cache``; on Linux the kernels are forked from one
+    process that has imported the heavy modules once, unless ``--no-fork``.
 ``workbench questionnaire --attributes A B ... | --workshop FILE --language ru|en --out DIR``
     Write the client questionnaire (HTML, PDF, Excel, text, YAML spec); see
     :mod:`workbench.survey`.
@@ -90,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true",
                    help="do not share the loaded folder and fitted models between the "
                         "notebooks (OUT/.cache); every notebook then loads and fits itself")
+    p.add_argument("--no-fork", action="store_true",
+                   help="start every notebook's kernel as its own process, importing "
+                        "everything itself (default on Linux: kernels are forked from one "
+                        "process that has imported pandas, scikit-learn, matplotlib once)")
     _add_pseudonymize(p)
 
     from workbench.narrative._questionnaire import add_questionnaire_parser
@@ -179,7 +184,7 @@ def _run(args: argparse.Namespace) -> int:
         deliverables=not args.no_deliverables, timeout=args.cell_timeout,
         heartbeat=args.heartbeat, pseudonymize_key=args.pseudonymize_key,
         sheet_rows=args.sheet_rows, engine=args.engine, jobs=args.jobs,
-        cache=not args.no_cache,
+        cache=not args.no_cache, fork_kernels=not args.no_fork,
     )
     if result.failed:
         for name, error in result.failed.items():

@@ -16,6 +16,7 @@ import copy
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -259,11 +260,17 @@ def _make_client(nb: Any, **kwargs: Any) -> Any:
     return _RunnerClient(nb, **kwargs)
 
 
-def _kernel_manager(kernel_name: str, ipc_dir: str | None) -> Any:
-    """A kernel manager on local IPC sockets (no TCP ports to race for) where the OS has them."""
+def _kernel_manager(kernel_name: str, ipc_dir: str | None, fork: Any = None) -> Any:
+    """A kernel manager on local IPC sockets (no TCP ports to race for) where the OS has them;
+    its kernel forked by ``fork`` (a :class:`~workbench._kernelfork.KernelForkServer`) if given."""
     from jupyter_client.manager import AsyncKernelManager
 
-    km = AsyncKernelManager(kernel_name=kernel_name)
+    if fork is not None:
+        from workbench._kernelfork import forking_kernel_manager
+
+        km = forking_kernel_manager(kernel_name, fork)
+    else:
+        km = AsyncKernelManager(kernel_name=kernel_name)
     if ipc_dir is not None:
         km.transport = "ipc"
         km.ip = os.path.join(ipc_dir, "k")
@@ -357,13 +364,16 @@ class _Kernel:
 
 
 async def _start_kernel(cwd: str | os.PathLike, env: Mapping[str, str] | None, *,
-                        kernel_name: str = "python3") -> _Kernel:
-    """Start a kernel in ``cwd`` (as nbclient starts one) and wait until it answers."""
+                        kernel_name: str = "python3", fork: Any = None) -> _Kernel:
+    """Start a kernel in ``cwd`` (as nbclient starts one) and wait until it answers.
+
+    ``fork``: a :class:`~workbench._kernelfork.KernelForkServer` to fork the kernel from.
+    """
     import shutil
     import tempfile
 
     ipc_dir = None if os.name == "nt" else tempfile.mkdtemp(prefix="wb-")
-    km = _kernel_manager(kernel_name, ipc_dir)
+    km = _kernel_manager(kernel_name, ipc_dir, fork)
     kc = None
     try:
         # as nbclient starts its kernels: no history file
@@ -720,6 +730,7 @@ def run_workshop(
     engine: str | None = None,
     jobs: int | None = None,
     cache: bool = True,
+    fork_kernels: bool = True,
     progress: Callable[[str], None] | None = print,
 ) -> RunResult:
     """Run every workshop notebook on a client's folder and write report and deliverables.
@@ -772,6 +783,12 @@ def run_workshop(
         each model fitted once. Entries are keyed on the data files, the settings and the
         workbench's code, so a changed file or setting is recomputed; entries this run did
         not use are deleted at its end.
+    fork_kernels : bool, default True
+        Fork the step kernels from one process that has imported ipykernel, pandas,
+        matplotlib, scikit-learn and the workbench once (:mod:`workbench._kernelfork`; Linux,
+        the ``python3`` kernel of this interpreter; the environment variable
+        ``WORKBENCH_FORK_KERNELS=0`` turns it off too). Saves those imports in every kernel
+        but the first; a kernel that cannot be forked starts as its own process.
     progress : callable, optional
         Called with one line of progress text (default ``print``); ``None`` for silence.
 
@@ -852,8 +869,27 @@ def run_workshop(
     say(f"{total} notebook(s){extra}; kernels share the loaded folder and fitted models"
         if cache_folder is not None else f"{total} notebook(s){extra}")
 
-    def start_kernel() -> Any:
-        return _start_kernel(run_dir, kernel_env)
+    fork = None
+    fork_lock = threading.Lock()
+    if fork_kernels and total > 1:
+        from workbench._kernelfork import KernelForkServer, fork_supported
+
+        if fork_supported():
+            fork = KernelForkServer(_kernel_environment(kernel_env), run_dir)
+
+    async def start_kernel() -> Any:
+        if fork is not None and fork.usable:
+            try:
+                return await _start_kernel(run_dir, kernel_env, fork=fork)
+            except Exception as exc:  # noqa: BLE001 - an ordinary kernel instead
+                with fork_lock:
+                    first = fork.failed is None
+                    if first:
+                        fork.failed = str(exc) or type(exc).__name__
+                if first:
+                    say(f"      forked kernel did not start ({_first_line(fork.failed)}); "
+                        "starting kernels as their own processes")
+        return await _start_kernel(run_dir, kernel_env)
 
     async def run_one(index: int, kernel: _Kernel, start: float) -> tuple[str, Any]:
         i, path = index + 1, paths[index]
@@ -887,7 +923,12 @@ def run_workshop(
     order = (list(range(total)) if jobs == 1 or total <= 1
              else start_order(range(total), [p.stem for p in paths]))
     runs = _KernelRuns(order, jobs, start_kernel, run_one)
-    done = runs.results()  # the last kernels shut down while the report is written
+    try:
+        done = runs.results()  # the last kernels shut down while the report is written
+    except BaseException:
+        if fork is not None:
+            fork.close()
+        raise
     executed = [done[i] for i in range(total)]  # results in the notebooks' order
     try:
         result.notebooks = [run_dir / p.name for p in paths]
@@ -918,7 +959,11 @@ def run_workshop(
 
             prune(cache_folder, run_started)  # what this run did not use (older data, settings)
     finally:
-        runs.join()
+        try:
+            runs.join()
+        finally:
+            if fork is not None:
+                fork.close()
     for name, path in result.deliverables.items():
         say(f"wrote {name}: {_relative(path, Path.cwd())}")
     if result.report is not None:
