@@ -766,19 +766,21 @@ def yearly_attrition(tx: pd.DataFrame, asof: Any = None,
     end = asof_day(asof, date)  # the asof rule: a calendar day, the whole day included
     rows = []
     year_end = end
+    after = None  # the ladder at year_end: the previous (newer) year's "before"
     while year_end - pd.DateOffset(years=1) > date.min():
         start = year_end - pd.DateOffset(years=1)
         before = workbench.loyalty_ladder(tx[through_asof(date, start)], asof=start,
                                           rules=ladder_rules)
         active = before.index[(before["rung"] != "lapsed") & (before["rung"] != "potential")]
-        after = workbench.loyalty_ladder(tx[through_asof(date, year_end)], asof=year_end,
-                                         rules=ladder_rules)
+        if after is None:
+            after = workbench.loyalty_ladder(tx[through_asof(date, year_end)], asof=year_end,
+                                             rules=ladder_rules)
         lapsed = int((after["rung"].reindex(active) == "lapsed").sum())
         rows.append({"year_end": year_end, "active_at_start": len(active),
                      "lapsed_by_end": lapsed,
                      "attrition": lapsed / len(active) if len(active) else float("nan"),
                      "benchmark": ATTRITION_BENCHMARK})
-        year_end = start
+        year_end, after = start, before
     return pd.DataFrame(rows, columns=["year_end", "active_at_start", "lapsed_by_end",
                                        "attrition", "benchmark"])
 
@@ -852,11 +854,16 @@ def client_card(data: Any, customer_id: str, freq: str = "QS",
     rungs = pd.Series(dtype="string", name="rung")
     if not mine.empty:
         dates = pd.to_datetime(tx["date"])
-        first, last = pd.to_datetime(mine["date"]).min(), dates.max()
+        mine_dates = pd.to_datetime(mine["date"])
+        first, last = mine_dates.min(), dates.max()
         points = list(pd.date_range(first, last, freq=freq)) + [last]
         values = {}
+        # a client's rung depends on their own purchases only (orders, gaps, recency, tenure;
+        # not the cost, which only groups profit within a rung): the ladder of their own rows
+        # gives the rung the whole base's ladder gives
+        own = mine.drop(columns=[c for c in ("cost",) if c in mine.columns])
         for p in points:
-            lad = workbench.loyalty_ladder(tx[dates <= p], asof=p, rules=ladder_rules)
+            lad = workbench.loyalty_ladder(own[mine_dates <= p], asof=p, rules=ladder_rules)
             values[p] = str(lad["rung"].get(cid, pd.NA)) if cid in lad.index else pd.NA
         rungs = pd.Series(values, name="rung", dtype="string")
         rungs.index.name = "date"
