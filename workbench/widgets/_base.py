@@ -13,6 +13,7 @@ controls to it. Tests drive a panel without a browser::
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
@@ -117,9 +118,10 @@ class Panel(W.VBox):
         if self._draw is not None:
             self.output.clear_output(wait=True)
             with self.output:
-                import matplotlib.pyplot as plt
-
                 self._draw(self.result)
-                if plt.get_fignums():
+                # a draw that made a figure imported pyplot; one that did not (a table) leaves
+                # it unimported (about a second in a kernel that plots nothing)
+                plt = sys.modules.get("matplotlib.pyplot")
+                if plt is not None and plt.get_fignums():
                     plt.show()
         return self.result
