@@ -381,3 +381,20 @@ def test_the_hash_mixed_on_the_cores_equals_the_one_thread_mix():
         h_par = _duplicates._mix_rows(_duplicates._mix_rows(np.zeros(n, np.uint64), days), amounts)
         h_one = _duplicates._mix(_duplicates._mix(np.zeros(n, np.uint64), days), amounts)
     np.testing.assert_array_equal(h_par, h_one)
+
+
+@pytest.mark.parametrize("repeats", [0, 1, 300])
+def test_repeated_hashes_of_a_large_column_found_in_two_halves(repeats):
+    """Above 2M values the repeated ones are found in the halves cut by the top bit, sorted
+    on the cores: the mask of one sort over all values."""
+    from workbench.io._duplicates import _repeated
+
+    rng = np.random.default_rng(repeats)
+    n = (1 << 21) + 11
+    h = rng.integers(0, 2**63, n, dtype=np.int64).view(np.uint64)
+    h[n // 2:] |= np.uint64(1 << 63)  # values on both sides of the top bit
+    src, dst = rng.choice(n, repeats, replace=False), rng.choice(n, repeats, replace=False)
+    h[dst] = h[src]
+    hs = np.sort(h)
+    rep = np.unique(hs[1:][hs[1:] == hs[:-1]])
+    np.testing.assert_array_equal(_repeated(h), np.isin(h, rep))

@@ -33,13 +33,28 @@ def _mix_rows(h: np.ndarray, a: np.ndarray) -> np.ndarray:
     return h
 
 
-def _repeated(h: np.ndarray) -> np.ndarray:
-    """Mask of the values of ``h`` that occur more than once."""
+def _repeated_values(h: np.ndarray) -> np.ndarray:
+    """The values occurring more than once in ``h``, sorted."""
     hs = np.sort(h)
     same = hs[1:] == hs[:-1]
-    if not same.any():  # the common case: no two rows alike
+    return np.unique(hs[1:][same]) if same.any() else hs[:0]
+
+
+def _repeated(h: np.ndarray) -> np.ndarray:
+    """Mask of the values of ``h`` that occur more than once.
+
+    A large ``h`` is cut by the top bit of its values (no value is in both halves) and the
+    halves sorted on the cores.
+    """
+    if len(h) < 1 << 21 or workers() < 2:
+        values = _repeated_values(h)
+    else:
+        top = h >= np.uint64(1 << 63)
+        low, high = parallel_map(_repeated_values, [h[~top], h[top]])
+        values = np.concatenate([low, high])  # sorted: every low value is below every high one
+    if not len(values):  # the common case: no two rows alike
         return np.zeros(len(h), dtype=bool)
-    return _members(h, np.unique(hs[1:][same]))
+    return _members(h, values)
 
 
 def _members(h: np.ndarray, values: np.ndarray) -> np.ndarray:

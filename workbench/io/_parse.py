@@ -221,8 +221,11 @@ def parse_numbers(
             vals = col.to_numpy(zero_copy_only=False)
             if not vals.flags.writeable:
                 vals = vals.copy()
-        else:
-            vals = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+        else:  # the cast's own array (a copy of the column): writable, no second copy
+            vals = np.asarray(col.cast(pa.float64()).to_numpy(zero_copy_only=False),
+                              dtype=np.float64)
+            if not vals.flags.writeable:
+                vals = vals.copy()
         empty = np.isnan(vals)
         bad = np.isinf(vals)
         vals[bad] = np.nan
