@@ -1029,6 +1029,41 @@ def _put(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
         ws.write_string(row, col, str(value), fmt)
 
 
+def _column_writes(ws: Any, column: str, values: pd.Series, language: str,
+                   fmt: Any) -> list[tuple[Any, Any]]:
+    """``(worksheet method, value)`` per row of one strategy-sheet column, as :func:`_put`
+    writes ``_cell_value(column, value)``: the same cell types and values, each distinct value
+    converted once (``(None, None)``: the cell stays empty)."""
+    def action(value: Any) -> tuple[Any, Any]:
+        value = _cell_value(column, value, language)
+        if value is None:
+            return (ws.write_blank, None) if fmt is not None else (None, None)
+        if isinstance(value, (bool, np.bool_)):
+            return ws.write_boolean, bool(value)
+        if isinstance(value, _dt.datetime):
+            return ws.write_datetime, value
+        if isinstance(value, (int, float, np.integer, np.floating)):
+            if np.isfinite(float(value)):
+                return ws.write_number, value
+            return (ws.write_blank, None) if fmt is not None else (None, None)
+        return ws.write_string, str(value)
+
+    seen: dict[tuple[type, Any], tuple[Any, Any]] = {}
+    out = []
+    for value in list(values):  # the values itertuples gives
+        key: tuple[type, Any] | None = (type(value), value)
+        try:
+            done = seen.get(key)
+        except TypeError:  # unhashable: converted each time
+            key, done = None, None
+        if done is None:
+            done = action(value)
+            if key is not None and value is not pd.NA and value == value:  # not NaN / NaT
+                seen[key] = done
+        out.append(done)
+    return out
+
+
 def _summary_notes(result: Deliverables, sheets: list[tuple[str, str, pd.DataFrame]],
                    sheet_rows: int) -> list[str]:
     """The summary sheet's lines on what each sheet holds and where the complete lists are."""
@@ -1126,9 +1161,12 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
         for j, c in enumerate(columns):
             _put(sheet, 0, j, t(f"deliv.col.{c}", lang), sheet_head_fmt)
         top = part[columns].head(sheet_rows)
-        for i, rec in enumerate(top.itertuples(index=False, name=None), start=1):
-            for j, (c, v) in enumerate(zip(columns, rec, strict=True)):
-                _put(sheet, i, j, _cell_value(c, v, lang), col_formats[j])
+        writes = [_column_writes(sheet, c, top[c], lang, col_formats[j])
+                  for j, c in enumerate(columns)]
+        for i, row in enumerate(zip(*writes, strict=True), start=1):
+            for j, (write, value) in enumerate(row):
+                if write is not None:
+                    write(i, j, value, col_formats[j])
         sheet.autofilter(0, 0, len(top), len(columns) - 1)
     if control_title:
         _write_control_sheet(wb, result, control_title, sheet_head_fmt)
