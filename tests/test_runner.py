@@ -528,3 +528,16 @@ class TestKernelRuns:
             runs.results()
         assert [e[1] for e in log if e[0] == "run"] == [0]  # nothing started after the error
         assert sorted(e[1] for e in log if e[0] == "stop") == sorted(started)  # all stopped
+
+
+def test_the_command_line_skips_jsonschemas_slow_optional_import():
+    """rfc3987_syntax (3 s to import) stays out of the process; notebooks still validate."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom workbench.cli import _skip_slow_optional_imports\n"
+            "_skip_slow_optional_imports()\nimport nbformat\n"
+            "nbformat.validate(nbformat.v4.new_notebook())\n"
+            "print(sys.modules.get('rfc3987_syntax', 'absent'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() in ("None", "absent")

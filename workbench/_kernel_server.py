@@ -41,6 +41,10 @@ def serve(socket_path: str, preload: list[str]) -> None:
     import builtins
 
     builtins.get_ipython = _ImportingInKernel  # type: ignore[attr-defined]
+    # debugpy warns at import that frozen modules may hide breakpoints (a kernel started on its
+    # own prints it into its captured output, where nobody sees it): not on the run's terminal
+    validation = os.environ.get("PYDEVD_DISABLE_FILE_VALIDATION")
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     try:
         for name in preload:
             try:
@@ -49,6 +53,10 @@ def serve(socket_path: str, preload: list[str]) -> None:
                 continue
     finally:
         del builtins.get_ipython  # type: ignore[attr-defined]
+        if validation is None:
+            del os.environ["PYDEVD_DISABLE_FILE_VALIDATION"]
+        else:
+            os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = validation
     for name in _SHELL_BOUND:
         sys.modules.pop(name, None)
     if threading.active_count() > 1:  # never fork a process with threads running

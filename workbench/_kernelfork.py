@@ -36,13 +36,23 @@ from typing import Any
 #: Environment variable: ``0`` starts every kernel of a run as its own process (no fork server).
 FORK_ENV = "WORKBENCH_FORK_KERNELS"
 
-#: Imported by the server before it forks kernels: what every step notebook's kernel imports
-#: (ipykernel itself, the notebooks' first cells, and the scikit-learn / scipy modules the
-#: churn model, the clustering and the survey statistics import on first use).
+#: Imported by the server before it forks kernels: what the step notebooks' kernels import
+#: (ipykernel itself and what it imports when a kernel starts, the notebooks' first cells, and
+#: what the workbench imports on first use: scikit-learn and scipy for the churn model, the
+#: clustering and the survey statistics, seaborn for the plots, xlsxwriter for the Excel file).
+#: Measured: the modules of the sample run's kernels that were not imported before the fork.
 PRELOAD: tuple[str, ...] = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.debugger",  # debugpy, imported when a kernel starts
+    "IPython.core.history",
     "IPython.display",
+    "sqlite3",
+    "tornado.ioloop",
+    "zmq",
+    "zmq.eventloop.zmqstream",
+    "pdb",
     "numpy",
     "pandas",
     "pyarrow",
@@ -62,12 +72,17 @@ PRELOAD: tuple[str, ...] = (
     "sklearn.preprocessing",
     "matplotlib",
     "matplotlib.pyplot",
+    "PIL.Image",
+    "PIL.PngImagePlugin",
+    "seaborn",
+    "xlsxwriter",
     "yaml",
     "ipywidgets",
     "workbench",
     "workbench.plotting",
     "workbench.widgets",
     "workbench.churn._model",
+    "workbench.value",
     "workbench.segmentation.clustering",
     "workbench._testing",
 )

@@ -121,8 +121,20 @@ def _add_pseudonymize(p: argparse.ArgumentParser) -> None:
                         "WORKBENCH_PSEUDONYMIZE_KEY (keeps the key out of shell history)")
 
 
+def _skip_slow_optional_imports() -> None:
+    """Keep this process from importing ``rfc3987_syntax``, an optional dependency of jsonschema.
+
+    nbformat validates notebooks with jsonschema, and jsonschema imports ``rfc3987_syntax`` if it
+    is installed (JupyterLab's server brings it) to check the "iri" string format; it builds a
+    grammar at import, about 3 s. No schema the command line validates has that format.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _skip_slow_optional_imports()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -805,8 +805,6 @@ def run_workshop(
     executed notebooks store no absolute path of this machine (they still run when opened
     from there).
     """
-    import nbformat
-
     from workbench.i18n import check_language
 
     language = check_language(language)
@@ -848,6 +846,18 @@ def run_workshop(
         if notebooks is not None
         else notebook_paths(language_notebook_dir(language, notebook_dir))
     )
+    total = len(paths)
+    jobs = default_jobs(data_dir) if jobs is None else int(jobs)
+    if jobs < 1:
+        raise WorkbenchError(f"jobs must be at least 1; got {jobs}")
+    # first, so that the server imports the kernels' modules while this process goes on
+    fork = None
+    fork_lock = threading.Lock()
+    if fork_kernels and total > 1:
+        from workbench._kernelfork import KernelForkServer, fork_supported
+
+        if fork_supported():
+            fork = KernelForkServer(_kernel_environment(kernel_env), run_dir)
     params = {
         "data_dir": _relative(data_dir, run_dir),
         "asof": asof,
@@ -861,21 +871,11 @@ def run_workshop(
     redactions = dict(sorted(redactions.items(), key=lambda kv: -len(kv[0])))
     result = RunResult(out_dir=out_dir)
     run_started = time.time() - 1.0  # file times may be rounded to the second
-    total = len(paths)
-    jobs = default_jobs(data_dir) if jobs is None else int(jobs)
-    if jobs < 1:
-        raise WorkbenchError(f"jobs must be at least 1; got {jobs}")
     extra = f" ({jobs} at a time)" if jobs > 1 and total > 1 else ""
     say(f"{total} notebook(s){extra}; kernels share the loaded folder and fitted models"
         if cache_folder is not None else f"{total} notebook(s){extra}")
 
-    fork = None
-    fork_lock = threading.Lock()
-    if fork_kernels and total > 1:
-        from workbench._kernelfork import KernelForkServer, fork_supported
-
-        if fork_supported():
-            fork = KernelForkServer(_kernel_environment(kernel_env), run_dir)
+    import nbformat
 
     async def start_kernel() -> Any:
         if fork is not None and fork.usable:
