@@ -45,11 +45,12 @@ import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
 CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 kind, path = sys.argv[1], sys.argv[2]
 import pandas as pd
 import pyarrow.parquet as pq
 import workbench as wb
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 t0 = time.perf_counter()
 if kind == "pandas":
     n = len(pd.read_csv(path, engine="pyarrow"))
@@ -63,11 +64,13 @@ else:
     if rep.rows_read != rep.rows_kept + len(rep.rejected) or len(rep.rejected):
         raise SystemExit(f"unexpected rejections: {rep}")
 elapsed = time.perf_counter() - t0
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
 hwm = 0
 for line in open("/proc/self/status"):
     if line.startswith("VmHWM:"):
         hwm = int(line.split()[1]) / 1024
-print(json.dumps({"seconds": elapsed, "rows": n, "peak_mb": hwm}))
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "rows": n, "peak_mb": hwm}))
 """
 
 BASE = r"""
@@ -180,7 +183,7 @@ def run_child(kind: str, path: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench_size(n: int, folder: Path, repeats: int) -> list[tuple[str, float, float, int]]:
+def bench_size(n: int, folder: Path, repeats: int) -> list[tuple[str, float, float, int, float]]:
     t0 = time.perf_counter()
     clean, parquet, messy = make_files(n, folder)
     print(f"\n{n:,} rows: files {clean.stat().st_size / 1e6:.0f} MB csv, "
@@ -199,7 +202,8 @@ def bench_size(n: int, folder: Path, repeats: int) -> list[tuple[str, float, flo
     for label, kind, path in cases:
         runs = [run_child(kind, path) for _ in range(repeats)]
         results.append((label, statistics.median(r["seconds"] for r in runs),
-                        max(r["peak_mb"] for r in runs), runs[0]["rows"]))
+                        max(r["peak_mb"] for r in runs), runs[0]["rows"],
+                        statistics.median(r["cpu"] for r in runs)))
     return results
 
 
@@ -214,10 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"median of {args.repeats} runs, each in a fresh process; peak = VmHWM of the child "
           f"(interpreter + imports alone: {base['peak_mb']:.0f} MB)")
     for n in args.rows:
+        load0 = os.getloadavg()[0]
         res = bench_size(n, args.data, args.repeats)
-        print(f"{'case':<58} {'median s':>9} {'peak MB':>8} {'rows':>11}")
-        for label, med, peak, rows in res:
-            print(f"{label:<58} {med:>9.3f} {peak:>8.0f} {rows:>11,}")
+        print(f"load average (1 min) {load0:.2f} before, {os.getloadavg()[0]:.2f} after; cpu s = "
+              "user + system time of the child (all its threads), median")
+        print(f"{'case':<58} {'median s':>9} {'cpu s':>7} {'peak MB':>8} {'rows':>11}")
+        for label, med, peak, rows, cpu in res:
+            print(f"{label:<58} {med:>9.3f} {cpu:>7.2f} {peak:>8.0f} {rows:>11,}")
         sec = {i: r[1] for i, r in enumerate(res)}
         print(f"ratios ({n:,} rows): clean CSV / pandas-pyarrow {sec[1] / sec[0]:.2f}x, "
               f"Parquet / pyarrow {sec[3] / sec[2]:.2f}x, messy / clean {sec[4] / sec[1]:.2f}x "
