@@ -1081,7 +1081,8 @@ def _summary_notes(result: Deliverables, sheets: list[tuple[str, str, pd.DataFra
     return lines
 
 
-def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
+def _write_workbook(result: Deliverables, target: Any, sheet_rows: int,
+                    plan: tuple[str, list] | None = None) -> None:
     """Stream ``actions.xlsx`` to ``target`` (a path or a binary buffer) with xlsxwriter.
 
     Constant-memory mode writes row by row; every value is written with an explicit type, so
@@ -1108,7 +1109,7 @@ def _write_workbook(result: Deliverables, target: Any, sheet_rows: int) -> None:
                for fmt in dict.fromkeys([*(f for f in SHEET_COLUMNS.values() if f),
                                          "date", "0%", "#,##0.00"])}
     money = formats["#,##0"]
-    summary_title, sheets = _sheet_plan(result)
+    summary_title, sheets = plan if plan is not None else _sheet_plan(result)
 
     ws = wb.add_worksheet(summary_title)
     for col, width in enumerate((26, 12, 12, 12, 16, 16, 70)):
@@ -1272,10 +1273,14 @@ def write_actions_xlsx(result: Deliverables, path: str | os.PathLike,
         and the notes. Every text cell is a string cell (a value starting with ``=`` is never
         a formula).
     """
-    path = Path(path)
-    rows = _resolve_sheet_rows(sheet_rows)
+    return _write_actions(result, Path(path), _resolve_sheet_rows(sheet_rows))
+
+
+def _write_actions(result: Deliverables, path: Path, rows: int,
+                   plan: tuple[str, list] | None = None) -> Path:
+    """:func:`write_actions_xlsx` with the rows resolved (and the sheet plan, when known)."""
     buffer = io.BytesIO()
-    _write_workbook(result, buffer, rows)
+    _write_workbook(result, buffer, rows, plan)
     path.write_bytes(_normalise_zip(buffer.getvalue()))
     return path
 
@@ -1382,9 +1387,9 @@ def _write_scores_csv(result: Deliverables, path: Path) -> Path:
     return path
 
 
-def _full_lists(result: Deliverables) -> pd.DataFrame:
+def _full_lists(result: Deliverables, plan: tuple[str, list] | None = None) -> pd.DataFrame:
     """Every listed client in workbook order: strategy, then the strategy sheet's columns."""
-    _title, sheets = _sheet_plan(result)
+    _title, sheets = plan if plan is not None else _sheet_plan(result)
     columns = _sheet_columns(result)
     parts = [part[columns].assign(strategy=strategy) for _t, strategy, part in sheets]
     if not parts:
@@ -1401,12 +1406,13 @@ def _full_lists(result: Deliverables) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _write_full_lists(result: Deliverables, out: Path) -> dict[str, Path]:
+def _write_full_lists(result: Deliverables, out: Path,
+                      plan: tuple[str, list] | None = None) -> dict[str, Path]:
     """Write the complete action lists as Parquet and CSV (canonical names and keys)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    frame = _full_lists(result)
+    frame = _full_lists(result, plan)
     parquet, csv = (out / name for name in FULL_LIST_FILES)
     table = pa.Table.from_pandas(frame, preserve_index=False)
     pq.write_table(table.replace_schema_metadata(None), parquet, compression="zstd")
@@ -1492,7 +1498,7 @@ def export_deliverables(
     :func:`read_deliverable_csv` to join on ``customer_id``. ``actions.xlsx`` and the Parquet
     file keep every id unchanged (text cells, never formulas).
     """
-    summary_title, plan = _sheet_plan(result)
+    summary_title, plan = whole_plan = _sheet_plan(result)  # one plan for every file
     rows = _resolve_sheet_rows(sheet_rows)
     export = ExportResult(deliverables=result, summary_sheet=summary_title,
                           sheets={title: len(part) for title, _s, part in plan},
@@ -1504,9 +1510,9 @@ def export_deliverables(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     export.files = {
-        "actions.xlsx": write_actions_xlsx(result, out / "actions.xlsx", sheet_rows=rows),
+        "actions.xlsx": _write_actions(result, out / "actions.xlsx", rows, whole_plan),
         "scores.csv": _write_scores_csv(result, out / "scores.csv"),
-        **_write_full_lists(result, out),
+        **_write_full_lists(result, out, whole_plan),
     }
     if result.campaign is not None:
         from workbench.campaign import CAMPAIGN_FILE, write_campaign
