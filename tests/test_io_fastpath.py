@@ -398,3 +398,34 @@ def test_repeated_hashes_of_a_large_column_found_in_two_halves(repeats):
     hs = np.sort(h)
     rep = np.unique(hs[1:][hs[1:] == hs[:-1]])
     np.testing.assert_array_equal(_repeated(h), np.isin(h, rep))
+
+
+def test_columns_parsed_out_of_order_are_reported_in_schema_order(tmp_path, monkeypatch):
+    """Dates and numbers are handed to the cores first; the frame, the report and an error
+    raised by a parser are those of parsing the columns one by one in schema order."""
+    from workbench.io import _load
+
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join([H] + _lines(change={3: {1: "вчера"}, 5: {2: "x"}})) + "\n")
+    with monkeypatch.context() as m:
+        m.setattr(_threads, "workers", lambda: 1)
+        m.setattr(_load, "_PARSE_ORDER", {})
+        one_by_one = _summary(path)
+    _same(_summary(path), one_by_one)
+    calls = []
+
+    def failing(cspec, *a, **k):
+        calls.append(cspec.name)
+        if cspec.name in ("customer_id", "date"):
+            raise ValueError(cspec.name)
+        return orig(cspec, *a, **k)
+
+    orig = _load.parse_column
+    monkeypatch.setattr(_load, "parse_column", failing)
+    with pytest.raises(ValueError, match="customer_id"):
+        wb.load_transactions(path)
+    monkeypatch.setattr(_threads, "workers", lambda: 1)  # one thread: the order of the work
+    calls.clear()
+    with pytest.raises(ValueError, match="customer_id"):
+        wb.load_transactions(path)
+    assert calls[:3] == ["date", "amount", "quantity"]  # the date went first, its error second
