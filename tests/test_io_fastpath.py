@@ -381,6 +381,11 @@ def test_the_hash_mixed_on_the_cores_equals_the_one_thread_mix():
         h_par = _duplicates._mix_rows(_duplicates._mix_rows(np.zeros(n, np.uint64), days), amounts)
         h_one = _duplicates._mix(_duplicates._mix(np.zeros(n, np.uint64), days), amounts)
     np.testing.assert_array_equal(h_par, h_one)
+    with np.errstate(over="ignore"):
+        pair_one = _duplicates._pair(np.empty(n, np.uint64), days, amounts)
+        np.testing.assert_array_equal(_duplicates._pair_rows(days, amounts), pair_one)
+    # a pair hashes the same alone as among the others
+    assert pair_one[0] == _duplicates._pair(np.empty(1, np.uint64), days[:1], amounts[:1])[0]
 
 
 @pytest.mark.parametrize("repeats", [0, 1, 300])

@@ -23,6 +23,26 @@ def _mix(h: np.ndarray, a: np.ndarray) -> np.ndarray:
     return h
 
 
+def _pair(h: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The hash of the 64-bit word pairs ``(a, b)`` into ``h`` (six passes over the rows)."""
+    np.multiply(a, np.uint64(0x9E3779B97F4A7C15), out=h)
+    np.bitwise_xor(h, np.multiply(b, np.uint64(0xC2B2AE3D27D4EB4F)), out=h)
+    np.bitwise_xor(h, np.right_shift(h, np.uint64(31)), out=h)
+    np.multiply(h, np.uint64(0xBF58476D1CE4E5B9), out=h)
+    return h
+
+
+def _pair_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`_pair` over row ranges on the cores."""
+    h = np.empty(len(a), dtype=np.uint64)
+    n = len(h)
+    if n < 1 << 21 or workers() < 2:
+        return _pair(h, a, b)
+    step = -(-n // workers())
+    parallel_map(lambda i: _pair(h[i:i + step], a[i:i + step], b[i:i + step]), range(0, n, step))
+    return h
+
+
 def _mix_rows(h: np.ndarray, a: np.ndarray) -> np.ndarray:
     """:func:`_mix` over row ranges on the cores (the same values: the mix is row by row)."""
     n = len(h)
@@ -82,14 +102,18 @@ def find_duplicates(raw: RawTable, parsed: list[Parsed], kept: np.ndarray) -> tu
     pos = np.flatnonzero(kept)
     if len(pos) < 2:
         return np.array([], np.int64), np.array([], np.int64)
-    h = np.zeros(len(pos), dtype=np.uint64)
     typed = [c.values for c in parsed
              if isinstance(c.values, np.ndarray) and c.values.dtype.kind in "fM"]
     used = len(typed)
+    words = [np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
+             for v in typed[:2]]
     with np.errstate(over="ignore"):
-        for v in typed[:2]:
-            a = np.ascontiguousarray(v if len(pos) == len(v) else v[pos]).view(np.uint64)
-            h = _mix_rows(h, a)
+        if used >= 2:  # the usual case: the date and the amount
+            h = _pair_rows(*words)
+        else:
+            h = np.zeros(len(pos), dtype=np.uint64)
+            for a in words:
+                h = _mix_rows(h, a)
         if used < 2:
             for name in raw.names:
                 col = raw.columns[name]
