@@ -581,9 +581,21 @@ def _action_texts(actions: Any, language: str) -> list[Any]:
     """The recommended actions, from their keys (``"; "``-joined) to the language's text."""
     from workbench.narrative import action_text
 
-    return [None if _text(a) == "" else
-            "; ".join(action_text(k.strip(), language) for k in str(a).split(";") if k.strip())
-            for a in list(actions)]
+    def words(a: Any) -> Any:
+        return (None if _text(a) == "" else
+                "; ".join(action_text(k.strip(), language) for k in str(a).split(";")
+                          if k.strip()))
+
+    done: dict[str, Any] = {}  # a list holds a handful of distinct actions: each said once
+    out = []
+    for a in list(actions):
+        if isinstance(a, str):
+            if a not in done:
+                done[a] = words(a)
+            out.append(done[a])
+        else:
+            out.append(words(a))
+    return out
 
 
 def label_scores(scores: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
