@@ -1070,7 +1070,9 @@ def _column_writes(ws: Any, column: str, values: pd.Series, language: str,
             key, done = None, None
         if done is None:
             done = action(value)
-            if key is not None and value is not pd.NA and value == value:  # not NaN / NaT
+            # floats are converted each time (0.0 and -0.0 are equal keys, NaN is no key)
+            if key is not None and not isinstance(value, (float, np.floating)) \
+                    and value is not pd.NA and value == value:  # NaT is not equal to itself
                 seen[key] = done
         out.append(done)
     return out
