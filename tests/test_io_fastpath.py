@@ -434,3 +434,20 @@ def test_columns_parsed_out_of_order_are_reported_in_schema_order(tmp_path, monk
     with pytest.raises(ValueError, match="customer_id"):
         wb.load_transactions(path)
     assert calls[:3] == ["date", "amount", "quantity"]  # the date went first, its error second
+
+
+@pytest.mark.parametrize("values", [
+    ["01.02.2024 10:00:00", "03.04.2024 11:12:13"], ["01.02.2024", "", "05.02.2024"],
+    ["", ""], ["01.02.2024", "31.02.2024", "вчера", "45000"], ["01.02.2024", "2024-02-03"],
+    ["1.2.2024", "01.02.2024"], ["01/02/2024", "13/02/2024"],
+])
+def test_dotted_dates_give_the_regex_paths_values(monkeypatch, values):
+    """The fixed-width strptime path (all values, some, or none of them) gives the values,
+    masks and label of the regular-expression path."""
+    col = pa.chunked_array([pa.array(values, pa.string())])
+    fast = _parse.parse_dates(col)
+    monkeypatch.setattr(_parse, "_fast_family", lambda *a: None)
+    general = _parse.parse_dates(col)
+    for x, y in zip(fast[:3], general[:3], strict=True):
+        np.testing.assert_array_equal(x, y)
+    assert fast[3] == general[3]

@@ -596,6 +596,10 @@ def _directive_pos(fmt: str, directive: str) -> int:
     raise ValueError(directive)
 
 
+def _nat(n: int) -> np.ndarray:
+    return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+
+
 def parse_dates(
     col: pa.ChunkedArray,
     *,
@@ -629,9 +633,10 @@ def parse_dates(
     text = tt.combine_chunks() if tt.num_chunks != 1 else tt.chunk(0)
     n = len(text)
     empty = _np_bool(pc.equal(text, ""))
-    values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    values = None  # NaT everywhere, allocated when a value is set (the fast path may give all)
     done = empty.copy()
     if date_format is not None:
+        values = _nat(n)
         pending = np.flatnonzero(~done)
         sub = pd.Series(text.take(pa.array(pending)).to_pylist(), dtype=object)
         parsed = pd.to_datetime(sub, format=date_format, errors="coerce")
@@ -640,11 +645,12 @@ def parse_dates(
         ok = ~np.isnat(vals)
         done[pending[ok]] = True
         return values, empty, ~done, date_format
-    nonempty = np.flatnonzero(~empty)
-    if not len(nonempty):
-        return values, empty, np.zeros(n, bool), None
-    step = max(1, len(nonempty) // 2000)
-    sample = text.take(pa.array(nonempty[::step][:2000])).to_pylist()
+    nonempty = np.flatnonzero(~empty) if empty.any() else None  # None: every row
+    if nonempty is not None and not len(nonempty):
+        return _nat(n), empty, np.zeros(n, bool), None
+    step = max(1, (n if nonempty is None else len(nonempty)) // 2000)
+    picks = np.arange(0, n, step)[:2000] if nonempty is None else nonempty[::step][:2000]
+    sample = text.take(pa.array(picks)).to_pylist()
     labels: dict[str, int] = {}
     iso = _iso_cast(text, empty, sample)
     if iso is not None:  # the common clean case: one vectorised cast, no day-order question
@@ -666,11 +672,13 @@ def parse_dates(
             if ok.all():
                 values = vals
             else:
+                values = _nat(n) if values is None else values
                 values[ok] = vals[ok]
             done |= ok
             n_ok = int(ok.sum())
             if n_ok:
-                got = text.take(pa.array(np.flatnonzero(ok)[:2000])).to_pylist()
+                first = np.arange(min(n, 2000)) if ok.all() else np.flatnonzero(ok)[:2000]
+                got = text.take(pa.array(first)).to_pylist()
                 for lab, k in _variants(best, got).items():
                     labels[lab] = labels.get(lab, 0) + k
     if fams and fams[0].name not in _ORDERED and not done.all():
@@ -683,6 +691,7 @@ def parse_dates(
         sub = text.take(pa.array(pending))
         vals, ok = _parse_family(sub, fam)
         if ok.any():
+            values = _nat(n) if values is None else values
             values[pending[ok]] = vals[ok]
             done[pending[ok]] = True
             for lab, k in _variants(fam, sub.filter(pa.array(ok)).to_pylist()[:2000]).items():
@@ -698,11 +707,12 @@ def parse_dates(
             ok = (days >= EXCEL_SERIAL_RANGE[0]) & (days < EXCEL_SERIAL_RANGE[1])
             ns = np.round(np.where(ok, days, 0) * 86_400_000_000_000).astype(np.int64)
             vals = _EXCEL_EPOCH + ns.astype("timedelta64[ns]")
+            values = _nat(n) if values is None else values
             values[pending[ok]] = vals[ok]
             done[pending[ok]] = True
             if ok.any():
                 labels["Excel serial number"] = int(ok.sum())
-    return values, empty, ~done, _label(labels, excel_dates)
+    return (_nat(n) if values is None else values), empty, ~done, _label(labels, excel_dates)
 
 
 def _label(labels: dict[str, int], excel_dates: bool) -> str | None:
