@@ -1044,8 +1044,8 @@ def _put(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
 def _column_writes(ws: Any, column: str, values: pd.Series, language: str,
                    fmt: Any) -> list[tuple[Any, Any]]:
     """``(worksheet method, value)`` per row of one strategy-sheet column, as :func:`_put`
-    writes ``_cell_value(column, value)``: the same cell types and values, each distinct value
-    converted once (``(None, None)``: the cell stays empty)."""
+    writes ``_cell_value(column, value)``: the same cell types and values, each distinct text
+    or whole number converted once (``(None, None)``: the cell stays empty)."""
     def action(value: Any) -> tuple[Any, Any]:
         value = _cell_value(column, value, language)
         if value is None:
@@ -1070,9 +1070,9 @@ def _column_writes(ws: Any, column: str, values: pd.Series, language: str,
             key, done = None, None
         if done is None:
             done = action(value)
-            # floats are converted each time (0.0 and -0.0 are equal keys, NaN is no key)
-            if key is not None and not isinstance(value, (float, np.floating)) \
-                    and value is not pd.NA and value == value:  # NaT is not equal to itself
+            # only texts and whole numbers are shared: equal floats may differ (0.0, -0.0),
+            # equal Timestamps too (time zones), NaN and NaT are not equal to themselves
+            if key is not None and isinstance(value, (str, int, np.integer, np.bool_)):
                 seen[key] = done
         out.append(done)
     return out
