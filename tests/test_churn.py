@@ -769,3 +769,36 @@ def test_model_vs_recency_verdict_by_hand():
     assert model_vs_recency(m([0.90, 0.83], [0.10, 0.11]))["rank_by"] == "model"
     assert model_vs_recency(m([0.90, 0.83], [0.12, 0.11]))["model_better"] is False  # Brier worse
     assert model_vs_recency(m([0.84, 0.83], [0.10, 0.11]), min_auc_gain=0.0)["model_better"]
+
+
+def test_bgnbd_parameters_of_the_same_histories_are_fitted_once(monkeypatch):
+    from workbench.churn import _bgnbd
+
+    monkeypatch.setattr(_bgnbd, "_FITTED", type(_bgnbd._FITTED)())
+    monkeypatch.delenv("WORKBENCH_CACHE_DIR", raising=False)
+    calls = []
+    real = _bgnbd._bgnbd_mle
+
+    def counting(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(_bgnbd, "_bgnbd_mle", counting)
+    rng = np.random.default_rng(3)
+    big_t = rng.integers(30, 400, 500).astype("float64")
+    t_x = np.floor(big_t * rng.random(500))
+    x = np.where(t_x > 0, rng.integers(1, 6, 500), 0).astype("float64")
+    first = _bgnbd._bgnbd_fit(x, t_x, big_t)
+    assert _bgnbd._bgnbd_fit(x.copy(), t_x.copy(), big_t.copy()) == first  # same content
+    assert len(calls) == 1
+    assert first == real(x, t_x, big_t, 1.0 / big_t.max(), 0.001)
+    other = _bgnbd._bgnbd_fit(x, t_x, big_t + 1.0)
+    assert len(calls) == 2 and other != first
+    # a base past the subset size: the subset is fitted, on the whole base's time scale
+    many = 3 * _bgnbd._BGNBD_FIT_ROWS
+    big = rng.integers(30, 900, many).astype("float64")
+    tb = np.floor(big * rng.random(many))
+    xb = np.where(tb > 0, rng.integers(1, 6, many), 0).astype("float64")
+    take = np.random.default_rng(0).choice(many, _bgnbd._BGNBD_FIT_ROWS, replace=False)
+    assert _bgnbd._bgnbd_fit(xb, tb, big) == real(xb[take], tb[take], big[take],
+                                                   1.0 / big.max(), 0.001)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pandas as pd
 
@@ -11,21 +13,50 @@ _BGNBD_COLUMNS = ("bgnbd_p_alive", "bgnbd_p_no_purchase", "bgnbd_expected_purcha
 _BGNBD_FIT_ROWS = 10_000
 
 
+#: Parameters fitted in this process, by the digest of the histories they were fitted on.
+_FITTED: OrderedDict[str, tuple[float, float, float, float]] = OrderedDict()
+_FITTED_MAX = 64
+
+
 def _bgnbd_fit(x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray, penalizer: float = 0.001):
     """Maximum-likelihood BG/NBD parameters ``(r, alpha, a, b)``; time unit = days.
 
     Same likelihood and L2 penalty as lifetimes' ``BetaGeoFitter(penalizer_coef=...)``;
     identical (x, t_x, T) triples are collapsed with weights, and bases larger than
     ``_BGNBD_FIT_ROWS`` clients are fitted on a fixed random subset (seed 0) of that size.
+
+    The parameters of one set of histories are computed once: in this process (the training
+    windows of a churn model and of its back-test one horizon earlier are the same feature
+    dates but one, and a model fitted for twice the horizon meets every other one of them),
+    and in the other kernels of a ``workbench run`` through its cache
+    (:func:`workbench._cache.memo`). The key is the digest of the (subset of the) histories.
     """
-    from scipy.optimize import minimize
-    from scipy.special import betaln, gammaln
+    from workbench._cache import fingerprint, memo
 
     # like lifetimes: time rescaled so the oldest client has T = 1, penalty on scaled parameters
     scale = 1.0 / max(float(np.max(big_t)), 1.0)
     if len(x) > _BGNBD_FIT_ROWS:  # four parameters: a fixed random subset estimates them well
         take = np.random.default_rng(0).choice(len(x), _BGNBD_FIT_ROWS, replace=False)
         x, t_x, big_t = x[take], t_x[take], big_t[take]
+    x, t_x, big_t = (np.asarray(v, dtype="float64") for v in (x, t_x, big_t))
+    key = fingerprint("bgnbd-fit", x, t_x, big_t, scale, float(penalizer))
+    params = _FITTED.get(key)
+    if params is None:
+        params = memo("bgnbd-fit", key, lambda: _bgnbd_mle(x, t_x, big_t, scale, penalizer))
+        _FITTED[key] = params
+        while len(_FITTED) > _FITTED_MAX:
+            _FITTED.popitem(last=False)
+    else:
+        _FITTED.move_to_end(key)
+    return params
+
+
+def _bgnbd_mle(x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray, scale: float,
+               penalizer: float):
+    """:func:`_bgnbd_fit` itself, on at most ``_BGNBD_FIT_ROWS`` histories (time x ``scale``)."""
+    from scipy.optimize import minimize
+    from scipy.special import betaln, gammaln
+
     triples = np.stack([x, t_x * scale, big_t * scale], axis=1)
     uniq, w = np.unique(triples, axis=0, return_counts=True)
     xu, txu, Tu = uniq[:, 0], uniq[:, 1], uniq[:, 2]
