@@ -569,11 +569,22 @@ MASS_CHANNEL_MIN = 200
 
 
 def _why_texts(scores: pd.DataFrame, language: str) -> pd.Series:
-    from workbench.narrative import describe_why_now
+    """Every client's why-now sentence (:func:`workbench.describe_why_now`), each distinct one
+    put into words once: a base of a million clients has a few thousand."""
+    from workbench.narrative._client_base import why_now_parts, why_now_text
 
     cols = [c for c in (*WHY_COLUMNS, "churn_probability") if c in scores.columns]
-    texts = [describe_why_now(r, language) or None
-             for r in scores[cols].to_dict("records")]
+    said: dict[tuple, str | None] = {}
+    texts = []
+    for row in scores[cols].to_dict("records"):
+        parts = why_now_parts(row)
+        try:
+            text = said[parts]
+        except KeyError:
+            text = said[parts] = why_now_text(parts, language) or None
+        except TypeError:  # an unhashable value: said on its own
+            text = why_now_text(parts, language) or None
+        texts.append(text)
     return pd.Series(texts, index=scores.index, dtype="string")
 
 

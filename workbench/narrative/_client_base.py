@@ -22,6 +22,8 @@ __all__ = (
     "describe_silent_leavers",
     "describe_stale_complaints",
     "describe_why_now",
+    "why_now_parts",
+    "why_now_text",
 )
 
 
@@ -64,33 +66,60 @@ def describe_why_now(row: Mapping[str, Any] | pd.Series, language: str | None = 
     >>> describe_why_now({"reason": None}, "en")
     ''
     """
-    language = check_language(language)
+    return why_now_text(why_now_parts(row), check_language(language))
+
+
+def why_now_parts(row: Mapping[str, Any] | pd.Series) -> tuple:
+    """What :func:`describe_why_now` says for ``row``: the reason code and the numbers it shows,
+    rounded as shown (``()`` when no reason applies). Rows with the same parts get the same
+    sentence: :func:`why_now_text` turns each distinct one into words once.
+
+    >>> why_now_parts({"reason": "silent", "cycle_days": 6.2, "silent_days": 29.6})
+    ('silent', 6, 30)
+    """
     code = row.get("reason")
     if code is None or code is pd.NA or (isinstance(code, float) and np.isnan(code)) or not code:
-        return ""
+        return ()
 
     def n(key: str) -> float:
         return float(row.get(key))
 
+    if code == "silent":
+        return (code, round(n("cycle_days")), round(n("silent_days")))
+    if code == "open_complaint":
+        return (code, round(n("complaint_days")))
+    if code == "spend_down":
+        return (code, abs(n("spend_change")))
+    if code == "one_purchase":
+        months = round(n("months_since"))
+        return (code, "month", months) if months >= 1 else (code, "day", round(n("silent_days")))
+    if code == "lapsed":
+        return (code, round(n("silent_days")))
+    if code == "high_risk":
+        return (code, n("churn_probability"))
+    if code == "due":
+        return (code, round(n("cycle_days")), row.get("next_contact"))
+    return (code,)
+
+
+def why_now_text(parts: tuple, language: str) -> str:
+    """The sentence of :func:`why_now_parts`' ``parts`` in ``language``."""
+    if not parts:
+        return ""
+    code = parts[0]
     values: dict[str, Any] = {}
     if code == "silent":
-        values = {"cycle": quantity(round(n("cycle_days")), "day", language),
-                  "silent": quantity(round(n("silent_days")), "day", language)}
-    elif code == "open_complaint":
-        values = {"days": quantity(round(n("complaint_days")), "day", language)}
-    elif code == "spend_down":
-        values = {"pct": percent(abs(n("spend_change")), 0, language)}
+        values = {"cycle": quantity(parts[1], "day", language),
+                  "silent": quantity(parts[2], "day", language)}
+    elif code in ("open_complaint", "lapsed"):
+        values = {"days": quantity(parts[1], "day", language)}
+    elif code in ("spend_down", "high_risk"):
+        values = {"pct": percent(parts[1], 0, language)}
     elif code == "one_purchase":
-        months = round(n("months_since"))
-        values = {"ago": quantity(months, "month", language) if months >= 1 else
-                  quantity(round(n("silent_days")), "day", language)}
-    elif code == "lapsed":
-        values = {"days": quantity(round(n("silent_days")), "day", language)}
-    elif code == "high_risk":
-        values = {"pct": percent(n("churn_probability"), 0, language)}
+        values = {"ago": quantity(parts[2], parts[1], language)}
     elif code == "due":
-        values = {"cycle": quantity(round(n("cycle_days")), "day", language),
-                  "date": date(row.get("next_contact"), language)}
+        values = {"cycle": quantity(parts[1], "day", language),
+                  "date": date(parts[2], language)}
     return t(f"why.{code}", language, **values)
 
 
