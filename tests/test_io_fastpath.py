@@ -172,6 +172,13 @@ def test_number_cast_gives_the_general_paths_values(monkeypatch, values, decimal
         np.testing.assert_array_equal(x, y)
 
 
+def _assert_same_dates(fast, general):
+    """Two results of ``parse_dates``: the same values and masks, and the same label."""
+    for x, y in zip(fast[:3], general[:3], strict=True):
+        np.testing.assert_array_equal(x, y)
+    assert fast[3] == general[3]
+
+
 @pytest.mark.parametrize("values", [
     ["2024-01-02 10:00:00", "2024-03-04 11:12:13"], ["2024-01-02", "2024-01-03"],
     ["2024-01-02T10:00", "2024-01-02 10:00:00.5"], ["2024-02-31"], ["1850-01-01", "2024-01-01"],
@@ -182,9 +189,7 @@ def test_iso_cast_gives_the_general_paths_dates(monkeypatch, values):
     fast = _parse.parse_dates(col)
     monkeypatch.setattr(_parse, "_plain_iso", lambda *a: None)
     general = _parse.parse_dates(col)
-    for x, y in zip(fast[:3], general[:3], strict=True):
-        np.testing.assert_array_equal(x, y)
-    assert fast[3] == general[3]
+    _assert_same_dates(fast, general)
 
 
 @pytest.mark.parametrize("variant", ["plain", "byte_0x98", "quoted_line_break"])
@@ -448,6 +453,4 @@ def test_dotted_dates_give_the_regex_paths_values(monkeypatch, values):
     fast = _parse.parse_dates(col)
     monkeypatch.setattr(_parse, "_fast_family", lambda *a: None)
     general = _parse.parse_dates(col)
-    for x, y in zip(fast[:3], general[:3], strict=True):
-        np.testing.assert_array_equal(x, y)
-    assert fast[3] == general[3]
+    _assert_same_dates(fast, general)

@@ -5,6 +5,7 @@ imported before it decides how: it binds ``SOCKET``, imports the ``MODULE``s as 
 (see :func:`serve`), and then forks a kernel for each request of ``_kernel_launcher.py``.
 """
 
+import json
 import os
 import sys
 from typing import Any
@@ -107,8 +108,6 @@ def serve(socket_path: str, preload: list[str]) -> None:
                 return
             data += chunk
         conn.settimeout(None)
-        import json
-
         request = json.loads(data)
         pid = os.fork()
         if pid == 0:
