@@ -517,10 +517,38 @@ class TestKernelRuns:
         runs.join()
         ran = [entry for entry in log if entry[0] == "run"]
         assert sorted(i for _, i, _ in ran) == [0, 1, 2, 3]
-        assert len({k for _, _, k in ran}) == 4 == len(started)  # never a kernel reused
+        assert len({k for _, _, k in ran}) == 4  # never a kernel reused
+        # a worker starts its next kernel while its notebook runs: at most one per worker
+        # goes unused, when another worker took the last notebook
+        assert 4 <= len(started) <= 4 + min(jobs, 4) - 1
         assert sorted(k for what, k in (e[:2] for e in log) if what == "stop") == sorted(started)
         if jobs == 1:
             assert [i for _, i, _ in ran] == [2, 0, 1, 3]  # one at a time: the order given
+            assert len(started) == 4  # none started after the last notebook
+
+    def test_the_next_kernel_starts_while_a_notebook_runs(self):
+        from workbench.runner import _Kernel, _KernelRuns
+
+        events = []
+
+        async def start():
+            name = f"k{sum(e[0] == 'start' for e in events)}"
+            events.append(("start", name))
+            return _Kernel(_FakeKm([], name), _FakeKc(), None)
+
+        async def run(i, kernel, since):
+            import asyncio
+
+            events.append(("begin", i))
+            await asyncio.sleep(0.05)  # the next kernel's start runs meanwhile
+            events.append(("end", i))
+            return i
+
+        runs = _KernelRuns([0, 1, 2], 1, start, run)
+        assert runs.results() == {0: 0, 1: 1, 2: 2}
+        runs.join()
+        assert events == [("start", "k0"), ("begin", 0), ("start", "k1"), ("end", 0),
+                          ("begin", 1), ("start", "k2"), ("end", 1), ("begin", 2), ("end", 2)]
 
     def test_an_error_stops_the_run_and_is_raised(self):
         runs, log, started = self._runs([0, 1, 2, 3], 1, fail_at=1)

@@ -457,7 +457,10 @@ class _KernelRuns:
     """Run ``run(i, kernel, since)`` for every ``i`` of ``order``, ``jobs`` notebooks at a time.
 
     Each of the ``jobs`` workers is a thread with its own event loop, which starts a kernel
-    (``start()``) for each notebook it takes. A finished kernel is shut down (gracefully: about
+    (``start()``) for each notebook it takes: the next one while its current notebook runs
+    (while notebooks remain), so that a notebook does not wait for its kernel's start. A
+    kernel started so for a notebook that another worker took is shut down unused. A
+    finished kernel is shut down (gracefully: about
     a second of waiting for it to exit) in the background while the next notebook already
     runs.
     :meth:`results` returns once every notebook has run; :meth:`join` once every kernel is shut
@@ -494,10 +497,18 @@ class _KernelRuns:
         import time as _time
 
         stops: list[Any] = []
+        ready: Any = None  # the next notebook's kernel, starting while this one runs
         try:
             while (i := self._take()) is not None:
-                since = _time.perf_counter()  # a notebook's time includes its kernel's start
-                kernel = await self._start()
+                since = _time.perf_counter()  # a notebook's time includes waiting for its kernel
+                if ready is None:
+                    kernel = await self._start()
+                else:
+                    kernel, ready = await ready, None
+                with self._lock:
+                    more = bool(self._pending) and not self._errors
+                if more:
+                    ready = asyncio.ensure_future(self._start())
                 try:
                     self._results[i] = await self._run(i, kernel, since)
                 finally:
@@ -506,7 +517,18 @@ class _KernelRuns:
                         if len(self._results) == self._total:
                             self._done.set()
         finally:
+            if ready is not None:  # started for a notebook another worker took, or left by an error
+                stops.append(asyncio.ensure_future(self._discard(ready)))
             await asyncio.gather(*stops, return_exceptions=True)
+
+    @staticmethod
+    async def _discard(starting: Any) -> None:
+        """Shut down a kernel started in advance that no notebook needs."""
+        try:
+            kernel = await starting
+        except Exception:  # noqa: BLE001 - it never started: nothing to stop
+            return
+        await _stop_kernel(kernel)
 
     def _main(self) -> None:
         import asyncio
