@@ -82,14 +82,21 @@ def test_equals_sklearn(monkeypatch, n_repeats, random_state, batch_rows, with_i
 def test_equals_sklearn_calibrated_and_probability_only(method):
     X, y = _data(n=400, seed=3)
     X = X.fillna(0.0)
-    for est in (
-        CalibratedClassifierCV(LogisticRegression(), method=method, cv=3).fit(X, y),
-        RandomForestClassifier(n_estimators=20, random_state=0).fit(X, y),  # many ties
+    n_pairs = int(y.sum()) * int((1 - y).sum())
+    # Isotonic calibration is a step function of the logistic score: a stacked predict and a
+    # separate one may round that score 1 ulp apart (BLAS blocks rows differently on some
+    # CPUs), which can move a client across a step and change a few tied pairs of an AUC.
+    # Allow 10 such pairs there; the continuous (sigmoid) and the tree model agree exactly.
+    atol_isotonic = 10.0 / n_pairs
+    for est, atol in (
+        (CalibratedClassifierCV(LogisticRegression(), method=method, cv=3).fit(X, y),
+         atol_isotonic if method == "isotonic" else 1e-12),
+        (RandomForestClassifier(n_estimators=20, random_state=0).fit(X, y), 1e-12),  # many ties
     ):
         ref = permutation_importance(est, X, y, scoring="roc_auc", n_repeats=3, random_state=2)
         mean, std = permutation_auc_importance(est, X, y, n_repeats=3, random_state=2)
-        np.testing.assert_allclose(mean, ref.importances_mean, rtol=0, atol=1e-12)
-        np.testing.assert_allclose(std, ref.importances_std, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(mean, ref.importances_mean, rtol=0, atol=atol)
+        np.testing.assert_allclose(std, ref.importances_std, rtol=0, atol=atol)
 
 
 def test_string_labels_take_the_larger_class_as_positive():
