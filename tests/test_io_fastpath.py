@@ -410,6 +410,27 @@ def test_repeated_hashes_of_a_large_column_found_in_two_halves(repeats):
     np.testing.assert_array_equal(_repeated(h), np.isin(h, rep))
 
 
+@pytest.mark.parametrize("n", [(1 << 16) + 7, (1 << 21) + 11])
+def test_repeated_hashes_sharing_only_their_upper_word_are_not_repeated(n):
+    """A large column's repeated values are found among the rows whose upper 32-bit word is
+    repeated: values that share only that word (the candidates' false alarms) stay unmarked,
+    the repeated ones are marked, on one core and on two."""
+    from workbench.io._duplicates import _repeated
+
+    rng = np.random.default_rng(n)
+    h = rng.integers(0, 2**63, n, dtype=np.int64).view(np.uint64)
+    h[n // 2:] |= np.uint64(1 << 63)
+    upper = h & np.uint64(0xFFFFFFFF00000000)
+    h[10:20] = upper[30:40] | np.uint64(5)  # the upper words of rows 30-39, other lower words
+    h[30:40] = upper[30:40] | np.uint64(6)
+    h[n - 5:] = h[100:105]  # repeated values, in the high half
+    h[200] = h[201]
+    hs = np.sort(h)
+    want = np.isin(h, np.unique(hs[1:][hs[1:] == hs[:-1]]))
+    assert want.sum() == 12 and not want[10:40].any()
+    np.testing.assert_array_equal(_repeated(h), want)
+
+
 def test_columns_parsed_out_of_order_are_reported_in_schema_order(tmp_path, monkeypatch):
     """Dates and numbers are handed to the cores first; the frame, the report and an error
     raised by a parser are those of parsing the columns one by one in schema order."""
@@ -454,3 +475,52 @@ def test_dotted_dates_give_the_regex_paths_values(monkeypatch, values):
     monkeypatch.setattr(_parse, "_fast_family", lambda *a: None)
     general = _parse.parse_dates(col)
     _assert_same_dates(fast, general)
+
+
+@pytest.mark.parametrize("fmt,values", [
+    ("%d.%m.%Y %H:%M:%S", ["01.02.2024 10:00:00", "29.02.2024 23:59:59", "29.02.2023 00:00:00",
+                           "31.04.2024 10:00:00", "01.13.2024 10:00:00", "00.01.2024 10:00:00",
+                           "01.01.2024 24:00:00", "01.01.2024 10:60:00", "01.01.2024 10:00:60",
+                           "01.01.1899 10:00:00", "01.01.2201 10:00:00", "31.12.2200 23:59:59",
+                           "01-01.2024 10:00:00", "01.01.2024T10:00:00", "01.01.2024 10:00:0 ",
+                           "29.02.2000 12:00:00", "29.02.1900 12:00:00", "01.01.1900 00:00:00"]),
+    ("%d.%m.%Y", ["01.02.2024", "31.12.1999", "30.02.2024", "01.0x.2024", "15.06.2150"]),
+    ("%Y%m%d", ["20240201", "20240230", "19991231", "2024 201"]),
+    ("%m/%d/%Y %H:%M", ["02/29/2024 10:15", "13/01/2024 10:15", "12/31/2024 23:59"]),
+])
+def test_fixed_width_dates_read_from_the_bytes_equal_strptime(fmt, values):
+    """Date-times read digit by digit from the bytes of equally wide values give strptime's
+    values (with the day checked against the text) wherever they are read; the values they
+    leave (a 60th second, a wrong separator, a date that does not exist) are left to strptime,
+    so the whole column is strptime's."""
+    arr = pa.array(values, pa.string())
+    width = len(values[0])
+    same = np.ones(len(values), bool)
+    fixed_values, fixed_ok = _parse._fixed_width_datetimes(arr, fmt, width)
+    want_values, want_ok = _parse._strptime_checked(arr, fmt, same, width)
+    assert not (fixed_ok & ~want_ok).any()
+    np.testing.assert_array_equal(fixed_values[fixed_ok], want_values[fixed_ok])
+    assert np.isnat(fixed_values[~fixed_ok]).all()
+    fam = next(f for f in _parse.DATE_FAMILIES if f.strptime == fmt.split(" ")[0])
+    got = _parse._fast_family(arr, fam, values[0])
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_parse, "_fixed_width_datetimes", lambda *a: None)
+        want = _parse._fast_family(arr, fam, values[0])
+    np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_array_equal(got[1], want[1])
+
+
+def test_fixed_width_dates_across_blocks(monkeypatch):
+    """A column longer than a block of the byte reader: the same values as strptime."""
+    monkeypatch.setattr(_parse, "_DATE_BLOCK", 7)
+    rng = np.random.default_rng(3)
+    days = np.datetime64("2020-01-01") + rng.integers(0, 2000, 50).astype("timedelta64[D]")
+    values = [f"{str(d)[8:10]}.{str(d)[5:7]}.{str(d)[:4]} 0{i % 10}:1{i % 6}:2{i % 10}"
+              for i, d in enumerate(days)]
+    values[20] = "30.02.2021 01:02:03"
+    arr = pa.array(values, pa.string())
+    got = _parse._fixed_width_datetimes(arr, "%d.%m.%Y %H:%M:%S", 19)
+    want = _parse._strptime_checked(arr, "%d.%m.%Y %H:%M:%S", np.ones(50, bool), 19)
+    np.testing.assert_array_equal(got[1], want[1])
+    np.testing.assert_array_equal(got[0], want[0])
+    assert not got[1][20] and got[1].sum() == 49

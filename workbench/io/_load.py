@@ -260,7 +260,13 @@ def load_table(
 
     # the slow parsers first (dates, then numbers), so that no core is left with a long one
     # at the end; the results come back in schema order whatever the order of the work
-    first = sorted(range(len(todo)), key=lambda i: (_PARSE_ORDER.get(todo[i].dtype, 2), i))
+    def cost(i: int) -> int:  # a text column stored as numbers (Parquet, Excel) is cast first
+        cspec = todo[i]
+        if cspec.dtype == "string" and not pa.types.is_string(to_parse[cspec.name].type):
+            return 0
+        return _PARSE_ORDER.get(cspec.dtype, 2)
+
+    first = sorted(range(len(todo)), key=lambda i: (cost(i), i))
     done = dict(zip(first, parallel_map(parse_one, [todo[i] for i in first]), strict=True))
     for cspec, c in zip(todo, [done[i] for i in range(len(todo))], strict=True):
         if isinstance(c, Exception):

@@ -541,6 +541,25 @@ def _fast_family(text: pa.Array, fam: _Family, sample: str) -> tuple[np.ndarray,
     same = _np_bool(pc.equal(lengths, width))
     if not same.any():
         return None
+    if same.all():
+        fixed = _fixed_width_datetimes(text, fmt, width)
+        if fixed is not None:
+            values, ok = fixed
+            if not ok.all():  # the rest as strptime reads them (the same values, one by one)
+                rest = np.flatnonzero(~ok)
+                checked = _strptime_checked(text.take(pa.array(rest)), fmt, same[rest], width)
+                if checked is None:  # a day strptime's check cannot read: not this path
+                    return None
+                values[rest], ok[rest] = checked
+            return values, ok
+    return _strptime_checked(text, fmt, same, width)
+
+
+def _strptime_checked(text: pa.Array, fmt: str, same: np.ndarray,
+                      width: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Arrow's strptime with ``fmt``, the day checked against the text and the year range;
+    ``same``: the values of the sample's width (the others are not matched). None when a
+    day cannot be read from the text."""
     parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
     # strptime accepts 31.02 (it rolls over to 03.03): check the day against the text
     dpos = _directive_pos(fmt, "%d")
@@ -559,6 +578,93 @@ def _fast_family(text: pa.Array, fam: _Family, sample: str) -> tuple[np.ndarray,
     ok = _np_bool(day_ok) & same
     values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
     ok &= (values >= _YEAR_MIN) & (values < _YEAR_END)
+    values[~ok] = np.datetime64("NaT")
+    return values, ok
+
+
+#: Fields of a fixed-width date-time format: directive -> digits.
+_FIXED_FIELDS = {"%d": 2, "%m": 2, "%Y": 4, "%H": 2, "%M": 2, "%S": 2}
+_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+
+
+def _fixed_width_datetimes(text: pa.Array, fmt: str,
+                           width: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Date-times of ``fmt`` (``%d %m %Y %H %M %S`` and literal ASCII characters) read from
+    the bytes of values all ``width`` bytes long, without strptime; returns (values, ok), ok
+    where every digit and separator is in place and the date exists (the values strptime and
+    the day check give). None when the format or the buffers do not allow it."""
+    if not isinstance(text, pa.Array) or text.type != pa.string() or text.null_count:
+        return None
+    fields: dict[str, int] = {}
+    literals: list[tuple[int, int]] = []
+    pos = i = 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            d = fmt[i:i + 2]
+            if d not in _FIXED_FIELDS or d in fields:
+                return None
+            fields[d] = pos
+            pos += _FIXED_FIELDS[d]
+            i += 2
+        else:
+            if ord(fmt[i]) > 0x7F:
+                return None
+            literals.append((pos, ord(fmt[i])))
+            pos += 1
+            i += 1
+    if pos != width or not {"%d", "%m", "%Y"} <= fields.keys():
+        return None
+    n = len(text)
+    off = np.frombuffer(text.buffers()[1], dtype=np.int32, count=n + 1, offset=text.offset * 4)
+    if int(off[-1]) - int(off[0]) != n * width:
+        return None
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)
+    rows = data[off[0]: off[0] + n * width].reshape(n, width)
+    values = np.empty(n, dtype="datetime64[ns]")
+    ok = np.ones(n, dtype=bool)
+    for start in range(0, n, _DATE_BLOCK):  # blocks that stay in the cache
+        stop = min(n, start + _DATE_BLOCK)
+        values[start:stop], ok[start:stop] = _fixed_block(rows[start:stop], fields, literals)
+    return values, ok
+
+
+#: Rows per block of :func:`_fixed_width_datetimes`.
+_DATE_BLOCK = 1 << 16
+
+
+def _fixed_block(rows: np.ndarray, fields: dict[str, int],
+                 literals: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    n = len(rows)
+    ok = np.ones(n, dtype=bool)
+    for at, byte in literals:
+        ok &= rows[:, at] == byte
+
+    def number(directive: str) -> np.ndarray:
+        if directive not in fields:
+            return np.zeros(n, dtype=np.int64)
+        at = fields[directive]
+        value = np.zeros(n, dtype=np.int64)
+        for k in range(_FIXED_FIELDS[directive]):
+            digit = rows[:, at + k] - np.uint8(48)  # a non-digit wraps above 9
+            np.logical_and(ok, digit <= 9, out=ok)
+            value *= 10
+            value += digit
+        return value
+
+    Y, m, d = number("%Y"), number("%m"), number("%d")
+    H, M, S = number("%H"), number("%M"), number("%S")
+    leap = ((Y % 4 == 0) & (Y % 100 != 0)) | (Y % 400 == 0)
+    dim = _MONTH_DAYS[np.clip(m, 0, 12)] + ((m == 2) & leap)
+    ok &= (Y >= YEAR_RANGE[0]) & (Y <= YEAR_RANGE[1]) & (m >= 1) & (m <= 12)
+    ok &= (d >= 1) & (d <= dim) & (H < 24) & (M < 60) & (S < 60)
+    # days since 1970-01-01 of the civil date (H. Hinnant's days_from_civil), years >= 1
+    y = Y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+    seconds = days * 86400 + (H * 3600 + M * 60 + S)
+    values = (seconds * 1_000_000_000).view("datetime64[ns]")
     values[~ok] = np.datetime64("NaT")
     return values, ok
 
