@@ -9,7 +9,9 @@ repository), per size:
   no-break spaces, Russian headers).
 
 Then times, in the same run, each in a fresh child process (peak memory = that child's own
-``VmHWM``), median of ``--repeats`` runs:
+``VmHWM``), median of ``--repeats`` rounds (each round runs every case once, in turn, so a
+slow spell of a shared machine falls on a whole round; the paired ratios are the medians of
+each round's own ratios):
 
 * ``pandas.read_csv(engine="pyarrow")`` on the clean CSV (no validation: ids as integers),
 * ``workbench.load_transactions`` on the clean CSV (every value validated, ids as text),
@@ -198,13 +200,23 @@ def bench_size(n: int, folder: Path, repeats: int) -> list[tuple[str, float, flo
         ("load_folder, folder with the clean CSV as transactions.csv", "folder",
          _folder(clean, folder / f"folder_{n}")),
     ]
+    # rounds of every case in turn: a slow spell of a shared machine falls on all the cases
+    # of a round, not on one case's repeats
+    runs: list[list[dict]] = [[] for _ in cases]
+    for _ in range(repeats):
+        for i, (_label, kind, path) in enumerate(cases):
+            runs[i].append(run_child(kind, path))
     results = []
-    for label, kind, path in cases:
-        runs = [run_child(kind, path) for _ in range(repeats)]
-        results.append((label, statistics.median(r["seconds"] for r in runs),
-                        max(r["peak_mb"] for r in runs), runs[0]["rows"],
-                        statistics.median(r["cpu"] for r in runs)))
+    for (label, _kind, _path), r in zip(cases, runs, strict=True):
+        results.append((label, statistics.median(x["seconds"] for x in r),
+                        max(x["peak_mb"] for x in r), r[0]["rows"],
+                        statistics.median(x["cpu"] for x in r), [x["seconds"] for x in r]))
     return results
+
+
+def paired(res: list, a: int, b: int) -> float:
+    """Median over the rounds of case ``a``'s seconds over case ``b``'s in the same round."""
+    return statistics.median(x / y for x, y in zip(res[a][5], res[b][5], strict=True))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,12 +235,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load average (1 min) {load0:.2f} before, {os.getloadavg()[0]:.2f} after; cpu s = "
               "user + system time of the child (all its threads), median")
         print(f"{'case':<58} {'median s':>9} {'cpu s':>7} {'peak MB':>8} {'rows':>11}")
-        for label, med, peak, rows, cpu in res:
+        for label, med, peak, rows, cpu, _all in res:
             print(f"{label:<58} {med:>9.3f} {cpu:>7.2f} {peak:>8.0f} {rows:>11,}")
         sec = {i: r[1] for i, r in enumerate(res)}
         print(f"ratios ({n:,} rows): clean CSV / pandas-pyarrow {sec[1] / sec[0]:.2f}x, "
               f"Parquet / pyarrow {sec[3] / sec[2]:.2f}x, messy / clean {sec[4] / sec[1]:.2f}x "
               f"(targets: 2x each); load_folder / pandas-pyarrow {sec[5] / sec[0]:.2f}x")
+        print(f"paired ratios (median of the rounds' own ratios): clean CSV "
+              f"{paired(res, 1, 0):.2f}x, Parquet {paired(res, 3, 2):.2f}x, messy / clean "
+              f"{paired(res, 4, 1):.2f}x, load_folder {paired(res, 5, 0):.2f}x")
     return 0
 
 
