@@ -11,7 +11,9 @@ repository), per size:
 Then times, in the same run, each in a fresh child process (peak memory = that child's own
 ``VmHWM``), median of ``--repeats`` rounds (each round runs every case once, in turn, so a
 slow spell of a shared machine falls on a whole round; the paired ratios are the medians of
-each round's own ratios):
+each round's own ratios). ``--warm-gb N``: each child touches and frees N GB before its timed
+load, so that no case pays for memory pages its virtual machine has handed back to the host
+(the system CPU column shows that cost; it swung a 10M-row load by seconds here):
 
 * ``pandas.read_csv(engine="pyarrow")`` on the clean CSV (no validation: ids as integers),
 * ``workbench.load_transactions`` on the clean CSV (every value validated, ids as text),
@@ -48,10 +50,15 @@ import pyarrow.parquet as pq
 
 CHILD = r"""
 import json, resource, sys, time
-kind, path = sys.argv[1], sys.argv[2]
+kind, path, warm_gb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import workbench as wb
+if warm_gb:  # touch and free memory pages first: the load gets pages the machine has backed
+    np.ones(int(warm_gb * 2**27), dtype=np.int64)
+    with open("/proc/self/clear_refs", "w") as f:  # and the peak below is the load's own
+        f.write("5")
 r0 = resource.getrusage(resource.RUSAGE_SELF)
 t0 = time.perf_counter()
 if kind == "pandas":
@@ -175,10 +182,15 @@ def _folder(clean: Path, folder: Path) -> Path:
     return folder
 
 
+#: GB of memory each child touches and frees before its timed load (``--warm-gb``).
+WARM_GB = 0.0
+
+
 def run_child(kind: str, path: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}  # no cache
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, str(path)], capture_output=True, text=True,
+        [sys.executable, "-c", CHILD, kind, str(path), str(WARM_GB)], capture_output=True,
+        text=True,
         check=False, env=env,
     )
     if out.returncode:
@@ -226,11 +238,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "workbench_bench")
+    ap.add_argument("--warm-gb", type=float, default=0.0,
+                    help="GB each child touches and frees before its timed load (a virtual "
+                         "machine that hands freed memory back to its host makes the first "
+                         "touch of a page cost ~1 ms/MB, whichever case gets it; default 0)")
     args = ap.parse_args(argv)
+    global WARM_GB
+    WARM_GB = args.warm_gb
     base = json.loads(subprocess.run([sys.executable, "-c", BASE], capture_output=True,
                                      text=True, check=True).stdout)
     print(f"median of {args.repeats} runs, each in a fresh process; peak = VmHWM of the child "
-          f"(interpreter + imports alone: {base['peak_mb']:.0f} MB)")
+          f"(interpreter + imports alone: {base['peak_mb']:.0f} MB)"
+          + (f"; each child first touches and frees {WARM_GB:g} GB" if WARM_GB else ""))
     for n in args.rows:
         load0 = os.getloadavg()[0]
         res = bench_size(n, args.data, args.repeats)
