@@ -524,3 +524,36 @@ def test_fixed_width_dates_across_blocks(monkeypatch):
     np.testing.assert_array_equal(got[1], want[1])
     np.testing.assert_array_equal(got[0], want[0])
     assert not got[1][20] and got[1].sum() == 49
+
+
+@pytest.mark.parametrize("values", [
+    ["1\u00a0234,50", "12,5", None, "7", "", "1 000,1", "é,ü", ",,", "9,9.9"],
+    ["1,5", "2,25", "-3,75", "4"], ["", ""], ["1.5"],
+])
+def test_comma_and_point_from_the_bytes_equal_the_kernels(values):
+    """The decimal comma made a point, and the point looked for, from each chunk's bytes:
+    the strings and answers of Arrow's substring kernels, with missing values and chunks that
+    are views into a longer array."""
+    whole = pa.array(values + ["x.y", "5,5"], pa.string())
+    for arr in (pa.chunked_array([pa.array(values, pa.string())]),
+                pa.chunked_array([whole.slice(0, 2), whole.slice(2, len(values))]),
+                pa.chunked_array([whole.slice(1, len(values))])):
+        got = _parse._comma_to_point(arr)
+        got.validate(full=True)
+        assert got.to_pylist() == pc.replace_substring(arr, ",", ".").to_pylist()
+        assert _parse._has_point(arr) == pc.any(pc.match_substring(arr, ".")).as_py()
+
+
+def test_decimal_comma_numbers_equal_the_kernels_path(monkeypatch):
+    """parse_numbers with a decimal comma gives, through the byte passes, the values and masks
+    of the substring kernels."""
+    values = ["1\u00a0234,50", "12,5", "", "-3\u00a0000,00", "1 000,1", "(5,5)", "7", "abc",
+              "1\u00a0000\u00a0000,25", "3,"] * 5
+    col = pa.chunked_array([pa.array(values[:17]), pa.array(values[17:])])
+    fast = _parse.parse_numbers(col, ",")
+    monkeypatch.setattr(_parse, "_comma_to_point", lambda t: pc.replace_substring(t, ",", "."))
+    monkeypatch.setattr(_parse, "_has_point",
+                        lambda t: pc.any(pc.match_substring(t, ".")).as_py())
+    kernels = _parse.parse_numbers(col, ",")
+    for a, b in zip(fast, kernels, strict=True):
+        np.testing.assert_array_equal(a, b)

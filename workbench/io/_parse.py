@@ -243,7 +243,7 @@ def parse_numbers(
         is_empty).as_py() else text
     empty = _np_bool(is_empty)
     # with a decimal comma, whether a point occurs (removing spaces adds or removes none)
-    has_point = pc.any(pc.match_substring(nulled, ".")).as_py() if decimal == "," else None
+    has_point = _has_point(_chunked(nulled)) if decimal == "," else None
     plain = decimal == "." or not has_point
     vals = _try_cast(nulled) if plain else None
     if vals is None:
@@ -251,11 +251,11 @@ def parse_numbers(
         # file's decimal mark
         # (separators absent from the first rows are left to phase B)
         head = "".join(v for v in nulled.slice(0, 20000).to_pylist() if v)
-        t2 = nulled
-        for ch in (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'"):
-            if ch in head:
-                t2 = pc.replace_substring(t2, ch, "")
+        seps = [ch for ch in (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'") if ch in head]
         mark, other = (",", ".") if decimal == "," else (".", ",")
+        t2 = nulled
+        for ch in seps:
+            t2 = pc.replace_substring(t2, ch, "")
         if (has_point if decimal == "," else pc.any(pc.match_substring(t2, other)).as_py()):
             has = pc.match_substring(t2, mark)
             fixed = pc.replace_substring(t2, other, "")
@@ -264,7 +264,7 @@ def parse_numbers(
             hard = pc.and_(pc.invert(has), pc.match_substring(t2, other))
             t2 = pc.if_else(hard, pa.scalar(None, pa.string()), pc.if_else(has, fixed, t2))
         elif mark == ",":
-            t2 = pc.replace_substring(t2, ",", ".")
+            t2 = _comma_to_point(t2)
         vals = _try_cast(t2)
         if vals is None:
             ok = pc.match_substring_regex(t2, _NUMBER_RE)
@@ -293,6 +293,41 @@ def _plain_numbers(col: pa.ChunkedArray, decimal: str
         return None  # '1.500' is a thousands separator with a decimal comma: the general path
     n = len(vals)
     return vals, np.zeros(n, bool), np.zeros(n, bool)
+
+
+def _comma_to_point(text: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
+    """``text`` with every ``,`` made ``.``: one pass over each chunk's bytes (the strings of
+    ``pc.replace_substring(text, ",", ".")``, whose offsets and missing values it keeps)."""
+    out = []
+    for ch in _chunked(text).chunks:
+        bufs = ch.buffers()
+        if bufs[2] is None or not len(ch):
+            out.append(ch)
+            continue
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        edited = np.where(data == 0x2C, np.uint8(0x2E), data)
+        out.append(pa.Array.from_buffers(pa.string(), len(ch), [bufs[0], bufs[1],
+                                         pa.py_buffer(edited)], ch.null_count, ch.offset))
+    return pa.chunked_array(out, type=pa.string())
+
+
+def _has_point(text: pa.ChunkedArray) -> bool:
+    """Whether a value of ``text`` holds ``.``: the bytes of its values, or Arrow's kernel
+    for a chunk with missing values or a view offset."""
+    for ch in text.chunks:
+        if not len(ch):
+            continue
+        if ch.type != pa.string() or ch.null_count or ch.offset:
+            if pc.any(pc.match_substring(ch, ".")).as_py():
+                return True
+            continue
+        bufs = ch.buffers()
+        if bufs[2] is None:
+            continue
+        off = np.frombuffer(bufs[1], dtype=np.int32, count=len(ch) + 1)
+        if (np.frombuffer(bufs[2], dtype=np.uint8)[off[0]:off[-1]] == 0x2E).any():
+            return True
+    return False
 
 
 def _try_cast(text) -> np.ndarray | None:
