@@ -374,7 +374,7 @@ def test_membership_by_bit_table_equals_the_hash_table(n_values):
 
 
 def test_the_hash_mixed_on_the_cores_equals_the_one_thread_mix():
-    """Above 2M rows the duplicates' hash is mixed over row ranges on the cores: the same
+    """From 256k rows the duplicates' hash is mixed over row ranges on the cores: the same
     hash values as one mix over all rows."""
     from workbench.io import _duplicates
 
@@ -395,7 +395,7 @@ def test_the_hash_mixed_on_the_cores_equals_the_one_thread_mix():
 
 @pytest.mark.parametrize("repeats", [0, 1, 300])
 def test_repeated_hashes_of_a_large_column_found_in_two_halves(repeats):
-    """Above 2M values the repeated ones are found in the halves cut by the top bit, sorted
+    """From 256k values the repeated ones are found in the halves cut by the top bit, sorted
     on the cores: the mask of one sort over all values."""
     from workbench.io._duplicates import _repeated
 

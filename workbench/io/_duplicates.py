@@ -39,29 +39,36 @@ def _pair(h: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 _BLOCK = 1 << 20
 
 
-def _blocks(n: int) -> list[slice]:
-    return [slice(i, min(i + _BLOCK, n)) for i in range(0, n, _BLOCK)]
+#: Rows from which the passes and sorts of the duplicates run on the cores.
+_PARALLEL_ROWS = 1 << 18
+
+
+def _blocks(n: int, parts: int = 1) -> list[slice]:
+    step = min(_BLOCK, -(-n // parts)) if n else _BLOCK
+    return [slice(i, min(i + step, n)) for i in range(0, n, step)]
 
 
 def _on_blocks(fn, n: int) -> None:
-    """``fn(block)`` for the row blocks of ``n`` rows, on the cores above 2M rows."""
-    blocks = _blocks(n)
-    if n < 1 << 21 or workers() < 2:
-        for b in blocks:
+    """``fn(block)`` for the row blocks of ``n`` rows (at least one per core from
+    :data:`_PARALLEL_ROWS` rows, on the cores)."""
+    if n < _PARALLEL_ROWS or workers() < 2:
+        for b in _blocks(n):
             fn(b)
     else:
-        parallel_map(fn, blocks)
+        parallel_map(fn, _blocks(n, workers()))
 
 
 def _pair_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """:func:`_pair` over row blocks (on the cores above 2M rows): the same values."""
+    """:func:`_pair` over row blocks (on the cores from :data:`_PARALLEL_ROWS` rows): the
+    same values."""
     h = np.empty(len(a), dtype=np.uint64)
     _on_blocks(lambda s: _pair(h[s], a[s], b[s]), len(h))
     return h
 
 
 def _mix_rows(h: np.ndarray, a: np.ndarray) -> np.ndarray:
-    """:func:`_mix` over row blocks (on the cores above 2M rows; the mix is row by row)."""
+    """:func:`_mix` over row blocks (on the cores from :data:`_PARALLEL_ROWS` rows; the mix is
+    row by row)."""
     _on_blocks(lambda s: _mix(h[s], a[s]), len(h))
     return h
 
@@ -96,7 +103,7 @@ def _repeated(h: np.ndarray) -> np.ndarray:
         values = _repeated_values(h)
         return _members(h, values) if len(values) else np.zeros(len(h), dtype=bool)
     k = _high_words(h)
-    if len(k) < 1 << 21 or workers() < 2:
+    if len(k) < _PARALLEL_ROWS or workers() < 2:
         k = k.copy()
         k.sort()
         words = _repeated_sorted(k)
