@@ -535,6 +535,10 @@ def test_comma_and_point_from_the_bytes_equal_the_kernels(values):
     the strings and answers of Arrow's substring kernels, with missing values and chunks that
     are views into a longer array."""
     whole = pa.array(values + ["x.y", "5,5"], pa.string())
+    large = pa.chunked_array([pa.array(values, pa.large_string())])
+    assert _parse._comma_to_point(large).to_pylist() == pc.replace_substring(
+        large, ",", ".").to_pylist()
+    assert _parse._has_point(large) == pc.any(pc.match_substring(large, ".")).as_py()
     for arr in (pa.chunked_array([pa.array(values, pa.string())]),
                 pa.chunked_array([whole.slice(0, 2), whole.slice(2, len(values))]),
                 pa.chunked_array([whole.slice(1, len(values))])):

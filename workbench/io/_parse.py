@@ -300,6 +300,9 @@ def _comma_to_point(text: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
     ``pc.replace_substring(text, ",", ".")``, whose offsets and missing values it keeps)."""
     out = []
     for ch in _chunked(text).chunks:
+        if ch.type != pa.string():  # 64-bit offsets, views: Arrow's kernel
+            out.append(pc.replace_substring(ch, ",", ".").cast(pa.string()))
+            continue
         bufs = ch.buffers()
         if bufs[2] is None or not len(ch):
             out.append(ch)
