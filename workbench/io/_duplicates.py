@@ -104,9 +104,7 @@ def _repeated(h: np.ndarray) -> np.ndarray:
         return _members(h, values) if len(values) else np.zeros(len(h), dtype=bool)
     k = _high_words(h)
     if len(k) < _PARALLEL_ROWS or workers() < 2:
-        k = k.copy()
-        k.sort()
-        words = _repeated_sorted(k)
+        words = _repeated_values(k)
     else:
         top = k >= np.uint32(1 << 31)
         halves = [k[~top], k[top]]

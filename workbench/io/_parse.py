@@ -672,6 +672,8 @@ _DATE_BLOCK = 1 << 16
 
 def _fixed_block(rows: np.ndarray, fields: dict[str, int],
                  literals: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(values, ok) of one block of :func:`_fixed_width_datetimes`: ``rows`` of bytes, the
+    fields' byte positions and the literal bytes' positions."""
     n = len(rows)
     ok = np.ones(n, dtype=bool)
     for at, byte in literals:
