@@ -305,6 +305,21 @@ def test_cp1251_chunks_transcode_as_python_decodes():
     assert _text._cp1251_chunk(ascii_only) is ascii_only
 
 
+def test_cp1251_chunks_of_two_byte_letters_take_the_counted_offsets(monkeypatch):
+    """Letters and no-break spaces (two UTF-8 bytes each) move the offsets by per-value counts;
+    the same values as Python decodes, with blank values first, inside and last."""
+    two = bytes(b for b in range(0x80, 256)
+                if len(bytes([b]).decode("cp1251", "replace").encode()) == 2 and b != 0x98)
+    values = [b"", b"", b"1\xa0234,50", two, b"", b"abc", two[::-1] + b"x", b"\xc0", b"", b""]
+    raw = pa.array(values, pa.binary()).view(pa.string())
+    monkeypatch.setattr(_text, "_CP1251_EXTRA", None)  # the byte-wise path is not taken
+    for sliced in (raw, raw.slice(1), raw.slice(2, 5), raw.slice(3, 1), raw.slice(8)):
+        got = _text._cp1251_chunk(sliced)
+        got.validate(full=True)
+        assert got.to_pylist() == [v.decode("cp1251") for v in values[sliced.offset:][
+            :len(sliced)]]
+
+
 @pytest.mark.parametrize("name", sorted(TRICKY))
 def test_tricky_inputs_read_the_same_in_tiny_pieces(tmp_path, monkeypatch, name):
     """Counts and checks cut into pieces of a few bytes (run on the worker threads) give the

@@ -414,18 +414,44 @@ def _cp1251_chunk(chunk: pa.Array) -> pa.Array:
     if bufs[2] is None or hi == lo:
         return chunk
     data = np.frombuffer(bufs[2], dtype=np.uint8)[lo:hi]
-    if not (data >= 0x80).any():
+    high = data >= 0x80
+    if not high.any():
         return chunk  # ASCII: the same bytes in UTF-8
-    utf8 = data.tobytes().decode("cp1251").encode("utf-8")
-    wide = np.int32 if len(data) < 1 << 29 else np.int64  # a UTF-8 chunk < 3x its cp1251
-    added = np.zeros(len(data) + 1, dtype=wide)
-    np.cumsum(_CP1251_EXTRA[data], dtype=wide, out=added[1:])
-    rel = off.astype(wide) - lo
-    new_off = rel + added[rel]
-    if int(new_off[-1]) != len(utf8) or len(utf8) >= 1 << 31:
+    utf8 = str(memoryview(data), "cp1251").encode("utf-8")  # decoded from the buffer itself
+    if len(utf8) >= 1 << 31:
+        raise pa.ArrowInvalid("cp1251 transcoding: a chunk over 2 GB")  # never: 16 MB blocks
+    rel = off - lo
+    new_off = _two_byte_offsets(high, rel, len(utf8) - len(data))
+    if new_off is None:  # a sign of three UTF-8 bytes (the euro, the numero sign, a dash...)
+        wide = np.int32 if len(data) < 1 << 29 else np.int64  # a UTF-8 chunk < 3x its cp1251
+        added = np.zeros(len(data) + 1, dtype=wide)
+        np.cumsum(_CP1251_EXTRA[data], dtype=wide, out=added[1:])
+        new_off = (rel.astype(wide) + added[rel]).astype(np.int32)
+    if int(new_off[-1]) != len(utf8):
         raise pa.ArrowInvalid("cp1251 transcoding: offsets do not add up")  # never
-    return pa.StringArray.from_buffers(n, pa.py_buffer(new_off.astype(np.int32)),
-                                       pa.py_buffer(utf8))
+    return pa.StringArray.from_buffers(n, pa.py_buffer(new_off), pa.py_buffer(utf8))
+
+
+def _two_byte_offsets(high: np.ndarray, rel: np.ndarray, added: int) -> np.ndarray | None:
+    """The UTF-8 offsets of values whose every non-ASCII byte became two bytes (each adds one:
+    a value moves by the count of such bytes before it), from the per-value counts; None when
+    ``added`` (the bytes the whole chunk gained) says a byte became three."""
+    n = len(rel) - 1
+    ends = int(np.searchsorted(rel[:-1], len(high), side="left"))  # values from here are
+    # empty at the end of the data (reduceat needs every start inside it)
+    counts = np.zeros(n, dtype=np.int32)
+    if ends:
+        counts[:ends] = np.add.reduceat(high.view(np.uint8), rel[:ends], dtype=np.int32)
+        empty = rel[1:ends + 1] == rel[:ends]  # reduceat gives an empty value its next byte
+        if empty.any():
+            counts[:ends][empty] = 0
+    new_off = np.empty(n + 1, dtype=np.int32)
+    new_off[0] = 0
+    np.cumsum(counts, out=new_off[1:])
+    if int(new_off[-1]) != added:
+        return None
+    new_off += rel
+    return new_off
 
 
 def _transcode_cp1251(table: pa.Table) -> pa.Table:
