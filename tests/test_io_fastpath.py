@@ -576,3 +576,21 @@ def test_decimal_comma_numbers_equal_the_kernels_path(monkeypatch):
     kernels = _parse.parse_numbers(col, ",")
     for a, b in zip(fast, kernels, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_line_numbers_index_as_their_array():
+    lines = _text.LineNumbers(2, 7)
+    want = np.arange(2, 9, dtype=np.int64)
+    assert len(lines) == 7
+    np.testing.assert_array_equal(np.asarray(lines), want)
+    assert lines.astype("int64").dtype == np.int64
+    for key in (0, 6, -1, -7, np.int64(3)):
+        assert lines[key] == want[key]
+    for key in ([0, 6, 2, 2], np.array([-1, 0], np.int32), np.array([], np.int64),
+                np.array([True, False] * 3 + [True]), slice(1, None, 2)):
+        got = lines[key]
+        np.testing.assert_array_equal(got, want[key])
+        assert got.dtype == np.int64
+    for key in (7, -8, [7], [0, -8]):
+        with pytest.raises(IndexError):
+            lines[key]

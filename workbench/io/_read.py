@@ -20,7 +20,14 @@ import pyarrow as pa
 
 from workbench.errors import DataFileError, shorten
 from workbench.io._messages import note as note_
-from workbench.io._text import DELIMITERS, clean_names, duplicate_names, read_text_bytes, sniff
+from workbench.io._text import (
+    DELIMITERS,
+    LineNumbers,
+    clean_names,
+    duplicate_names,
+    read_text_bytes,
+    sniff,
+)
 
 __all__ = (
     "DELIMITERS",
@@ -69,7 +76,7 @@ class RawTable:
     kind: str  # "text", "excel", "parquet", "frame"
     names: list[str]
     columns: dict[str, pa.ChunkedArray]
-    rows: np.ndarray
+    rows: np.ndarray | LineNumbers
     index: pd.Index | None = None
     encoding: str | None = None
     delimiter: str | None = None
@@ -373,7 +380,7 @@ def _read_parquet(path, name: str | None = None) -> RawTable:
     names = clean_names(table.column_names)
     cols = {nm: _arrow_friendly(table.column(i)) for i, nm in enumerate(names)}
     return RawTable(
-        name, "parquet", names, cols, np.arange(2, table.num_rows + 2, dtype=np.int64),
+        name, "parquet", names, cols, LineNumbers(2, table.num_rows),
         index=frame_index, duplicate_names=duplicate_names(table.column_names, names),
     )
 
@@ -394,7 +401,7 @@ def _read_frame(df: pd.DataFrame) -> RawTable:
     for nm, (_, s) in zip(names, df.items(), strict=False):
         cols[nm] = _series_to_arrow(s)
     return RawTable(
-        "DataFrame", "frame", names, cols, np.arange(2, len(df) + 2, dtype=np.int64),
+        "DataFrame", "frame", names, cols, LineNumbers(2, len(df)),
         index=df.index,
     )
 

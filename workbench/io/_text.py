@@ -52,7 +52,7 @@ class TextTable:
 
     names: list[str]
     columns: list[pa.ChunkedArray]
-    rows: np.ndarray
+    rows: np.ndarray | LineNumbers
     encoding: str
     delimiter: str
     header_row: int
@@ -482,6 +482,40 @@ def _blank_records(columns: list[pa.ChunkedArray]) -> np.ndarray | None:
     return None if mask is None else np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
 
 
+class LineNumbers:
+    """The line numbers ``start, start + 1, ...`` of ``n`` consecutive records, without an
+    array of them: a 10M-row table's would be 80 MB of fresh memory, read only at the few
+    positions of rejected or repeated rows. Indexing with positions (an integer, an array of
+    integers) gives what the array would; anything else, and ``np.asarray``, builds it."""
+
+    __slots__ = ("n", "start")
+
+    def __init__(self, start: int, n: int) -> None:
+        self.start, self.n = int(start), int(n)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return np.arange(self.start, self.start + self.n, dtype=dtype or np.int64)
+
+    def __getitem__(self, key):
+        if isinstance(key, (int, np.integer)):
+            k = int(key) + (self.n if key < 0 else 0)
+            if not 0 <= k < self.n:
+                raise IndexError(f"position {int(key)} out of {self.n} lines")
+            return np.int64(self.start + k)
+        pos = np.asarray(key)
+        if pos.dtype.kind not in "iu" or not len(pos) or not (
+                -self.n <= int(pos.min()) and int(pos.max()) < self.n):
+            return np.asarray(self)[key]  # masks, slices, an empty or bad index: the array's
+        pos = pos.astype(np.int64)
+        return np.where(pos < 0, pos + self.n, pos) + self.start
+
+    def astype(self, dtype) -> np.ndarray:
+        return np.asarray(self, dtype=dtype)
+
+
 def _fast_read(
     payload: bytes, start: int, names: list[str], delim: str, first_line: int,
     encoding: str | None = None,
@@ -516,7 +550,7 @@ def _fast_read(
     if payload.find(b'"', start) >= 0 and _line_break_in_values(table, payload, start, newline):
         return None  # a quoted line break: a record spanning lines, or a block cut inside one
     if n_rec == n_phys:
-        rows = np.arange(first_line, first_line + n_phys, dtype=np.int64)
+        rows = LineNumbers(first_line, n_phys)
     else:
         blank = _blank_lines(payload, start, newline)
         if n_rec != n_phys - len(blank):
