@@ -15,10 +15,13 @@ lines per client), then times, in the same run, on the same pandas frame:
   frame, conversion timed apart) and pyarrow's ``group_by`` (result to pandas);
 - the churn model's features at one cut-off (``customer_features``) on numpy and on DuckDB.
 
-It prints medians over ``--repeats`` (wall clock and CPU seconds of all the process's threads),
-the peak memory each call adds (the process's resident high-water mark, reset before each timed
-call), the load average, and the ratio of the package to the best of DuckDB and polars (target
-<= 1.2 at 10M rows; on a busy machine the CPU ratio is the steadier one). Every expert result is checked against the package's.
+It runs ``--repeats`` rounds, each running every job once, in turn (a slow spell of a shared
+machine falls on a whole round), and prints medians (wall clock and CPU seconds of all the
+process's threads), the peak memory each call adds (the process's resident high-water mark,
+reset before each timed call), the load average, and the ratio of the package to the best of
+DuckDB and polars (target <= 1.2 at 10M rows): of the medians, of the CPU medians, and paired
+(the median of each round's own ratio; on a busy machine the CPU and paired ratios are the
+steadier ones). Every expert result is checked against the package's.
 
 The second form writes a Parquet log of ``--big`` transactions (one client per 10 lines) with
 DuckDB under ``--dir`` (never in the repository) and aggregates it with
@@ -65,22 +68,35 @@ def _reset_peak() -> bool:
         return False
 
 
-def timed(fn: Callable[[], object], repeats: int) -> tuple[float, list[float], float, float]:
-    """Median seconds, every run, the largest resident memory a run added at its peak, and the
-    median CPU seconds (every thread of the process: robust to other load on the machine)."""
-    runs, cpus, peak = [], [], float("nan")
-    for _ in range(repeats):
-        gc.collect()
-        reset = _reset_peak()
-        before = _rss_kib("VmRSS")
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-        if reset:
-            peak = np.fmax(peak, (_rss_kib("VmHWM") - before) / 1024)
-    return statistics.median(runs), runs, peak, statistics.median(cpus)
+def timed_once(fn: Callable[[], object]) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (every thread of the process: robust to other load on the
+    machine) and the largest resident memory the run added at its peak (MiB; NaN when the
+    peak cannot be reset)."""
+    gc.collect()
+    reset = _reset_peak()
+    before = _rss_kib("VmRSS")
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    fn()
+    wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    return wall, cpu, (_rss_kib("VmHWM") - before) / 1024 if reset else float("nan")
+
+
+def timed_rounds(jobs: dict[str, Callable[[], object]], repeats: int) -> dict[str, dict]:
+    """Every job once per round, ``repeats`` rounds: a slow spell of a shared machine falls on
+    a whole round, and each round's own ratios pair the jobs measured minutes apart at most.
+    Per job: ``runs`` and ``cpus`` (one per round) and ``peak``."""
+    out = {name: {"runs": [], "cpus": [], "peak": float("nan")} for name in jobs}
+    for r in range(repeats):
+        for name, fn in jobs.items():
+            wall, cpu, peak = timed_once(fn)
+            got = out[name]
+            got["runs"].append(wall)
+            got["cpus"].append(cpu)
+            got["peak"] = float(np.fmax(got["peak"], peak))
+        print(f"  round {r + 1}/{repeats} done", flush=True)
+    return out
 
 
 # ---------------------------------------------------------------- expert versions
@@ -309,14 +325,15 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
             and not ("ladder" in skip and k.startswith("loyalty_ladder"))}
     res: dict[str, float] = {}
     cpu: dict[str, float] = {}
-    print(f"load average {os.getloadavg()[0]:.1f} at the start of the timings")
+    print(f"load average {os.getloadavg()[0]:.1f} at the start of the timings "
+          f"({repeats} rounds, each running every job once, in turn)")
+    rounds = timed_rounds(jobs, repeats)
     print(f"{'job':32s} {'median s':>9s} {'cpu s':>7s} {'+peak MiB':>10s}   all runs")
-    for name, fn in jobs.items():
-        med, runs, mem, cpu_med = timed(fn, repeats)
-        res[name] = med
-        cpu[name] = cpu_med
-        print(f"{name:32s} {med:9.3f} {cpu_med:7.3f} {mem:10.0f}   "
-              + " ".join(f"{r:.3f}" for r in runs), flush=True)
+    for name, got in rounds.items():
+        res[name] = statistics.median(got["runs"])
+        cpu[name] = statistics.median(got["cpus"])
+        print(f"{name:32s} {res[name]:9.3f} {cpu[name]:7.3f} {got['peak']:10.0f}   "
+              + " ".join(f"{r:.3f}" for r in got["runs"]), flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at the end of the timings")
     # the same results
     for k in duck:
@@ -333,15 +350,19 @@ def run_size(rows: int, repeats: int, skip: tuple[str, ...] = ()) -> dict:
               f"{res['churn_features [duckdb]'] / res['churn_features [workbench]']:.2f}x, cpu "
               f"{cpu['churn_features [duckdb]'] / cpu['churn_features [workbench]']:.2f}x")
     print("ratios (same run): workbench / best of DuckDB SQL and polars  [target <= 1.2]")
-    print("  (wall clock; then CPU seconds of all threads, which other load hardly moves)")
+    print("  (wall clock; then CPU seconds of all threads, which other load hardly moves; then the"
+          " median of each round's own wall ratio)")
     for k in duck:
         best = min(res[f"{k} [duckdb sql]"], res[f"{k} [polars]"])
         best_cpu = min(cpu[f"{k} [duckdb sql]"], cpu[f"{k} [polars]"])
         r = res[f"{k} [workbench]"] / best
         extra = [f"{who} path {res[f'{k} [{who}]'] / best:5.2f}x" for who in ("numpy", "pyarrow")
                  if f"{k} [{who}]" in res]
-        print(f"  {k:16s} wall {r:5.2f}x  cpu {cpu[f'{k} [workbench]'] / best_cpu:5.2f}x   "
-              f"({'; '.join(extra)})")
+        pairs = [w / min(d, p) for w, d, p in zip(
+            rounds[f"{k} [workbench]"]["runs"], rounds[f"{k} [duckdb sql]"]["runs"],
+            rounds[f"{k} [polars]"]["runs"], strict=True)]
+        print(f"  {k:16s} wall {r:5.2f}x  cpu {cpu[f'{k} [workbench]'] / best_cpu:5.2f}x  "
+              f"paired wall {statistics.median(pairs):5.2f}x   ({'; '.join(extra)})")
     return res
 
 
