@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbench._ids import isin
 from workbench.errors import WorkbenchError
 
 __all__ = (
@@ -158,7 +159,7 @@ def reach_aggregates(inputs: pd.DataFrame, clients: pd.DataFrame,
             continue
         if row["kind"] == "retention":
             ids = targets if targets is not None else pd.Index([])
-            mask = c.index.isin(ids)
+            mask = isin(c.index, ids)
         else:
             mask = _reach_mask(c, row.get("segment"))
         n.append(int(mask.sum()))
@@ -220,7 +221,7 @@ def overlap_deduction(inputs: pd.DataFrame, clients: pd.DataFrame, rows: np.ndar
         if not rows[i] or row["kind"] == "acquisition":
             continue
         if row["kind"] == "retention":
-            reach[i] = c.index.isin(targets if targets is not None else pd.Index([]))
+            reach[i] = isin(c.index, targets if targets is not None else pd.Index([]))
         else:
             reach[i] = _reach_mask(c, row.get("segment"))
     out = np.zeros(n_rows)
@@ -520,7 +521,7 @@ class ActionEconomics:
         rows = rows.loc[rows["priced"].astype(bool)]
         if self.inputs is not None and self.clients is not None and len(rows):
             inputs = self.table  # as priced (the overrides applied)
-            in_set = self.table.index.isin(rows.index)
+            in_set = isin(self.table.index, rows.index)
             overlap = float(overlap_deduction(inputs, self.clients, in_set,
                                               self.targets).sum())
         else:

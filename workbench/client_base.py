@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._cache import cached
+from workbench._ids import isin
 from workbench.errors import WorkbenchError
 
 __all__ = (
@@ -667,7 +668,7 @@ def why_now(base: ClientBase, data: Any, **options: float) -> pd.DataFrame:
         stale = opened["age_days"] > float(opt["stale_days"])
         fresh = opened[~stale].groupby("customer_id")["age_days"].max()
         out["complaint_days"] = fresh.reindex(out.index).astype(float)
-        out["stale_complaint"] = out.index.isin(opened.loc[stale, "customer_id"])
+        out["stale_complaint"] = isin(out.index, opened.loc[stale, "customer_id"])
 
     last = asof - pd.to_timedelta(silent, unit="D")
     gap = cycle.where(freq >= 2, 30.0).fillna(30.0)

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbench._ids import isin
 from workbench.errors import WorkbenchError
 from workbench.i18n import check_language, has, t
 from workbench.narrative._format import count, currency_symbol, date, money, percent, quantity
@@ -899,7 +900,7 @@ def _sheet_plan(result: Deliverables) -> tuple[str, list[tuple[str, str, pd.Data
     summary_title = _sheet_title(t("deliv.sheet.summary", result.language), used)
     scores = result.scores
     if result.campaign is not None and len(result.campaign.control):
-        scores = scores[~scores.index.isin(result.campaign.control.index)]
+        scores = scores[~isin(scores.index, result.campaign.control.index)]
     scores = label_scores(scores, result.language).reset_index()
     sheets = []
     for strategy in result.summary["strategy"]:

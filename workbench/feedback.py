@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_table, resolve_asof
+from workbench._ids import isin
 from workbench.errors import (
     InsufficientHistoryError,
     MissingColumnsError,
@@ -859,8 +860,8 @@ def loop_check(
             out["contacted"] = c.reindex(out.index).fillna(False).astype(bool).to_numpy()
         else:
             ids = pd.Index([str(x) for x in contacted])
-            out["contacted"] = out.index.isin(ids)
-    out["left"] = ~out.index.isin(bought)
+            out["contacted"] = isin(out.index, ids)
+    out["left"] = ~isin(out.index, bought)
     out["outcome"] = [
         _OUTCOMES[(bool(p), bool(gone))]
         for p, gone in zip(out["predicted_leave"], out["left"], strict=True)

@@ -43,6 +43,7 @@ from threadpoolctl import threadpool_limits
 
 from workbench._cache import cached
 from workbench._columns import prepare_transactions, resolve_asof
+from workbench._ids import isin
 from workbench.churn._features import _unpack
 from workbench.churn._horizons import horizon_days
 from workbench.errors import InsufficientHistoryError, WorkbenchError
@@ -837,7 +838,7 @@ def tracking(
     amount = full["amount"].to_numpy(dtype="float64")
     occ = amount > 0 if zero_value == "ignore" else amount >= 0
     day = _day(full["date"])
-    cohort = full["customer_id"].astype("string").isin(s.index).to_numpy()
+    cohort = isin(full["customer_id"].astype("string"), s.index)
     pairs = pd.DataFrame({"c": full["customer_id"].to_numpy()[occ & cohort],
                           "d": day[occ & cohort]}).drop_duplicates()
     firsts = pairs.groupby("c")["d"].transform("min")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from workbench._columns import prepare_transactions, resolve_asof
+from workbench._ids import isin
 from workbench.churn._horizons import _shift, parse_horizon
 from workbench.errors import InsufficientHistoryError
 
@@ -68,7 +69,7 @@ def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
     buyers = _buyers(before)
     window = full.loc[(dates >= day + one) & (dates < end + one) & (full["amount"] > 0),
                       "customer_id"]
-    came_back = buyers.isin(pd.Index(window.unique()))
+    came_back = isin(buyers, window.unique())
     return pd.Series((~came_back).astype("int64"), index=buyers, name="churned")
 
 

@@ -20,6 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from workbench._columns import prepare_transactions
+from workbench._ids import isin
 from workbench.churn._bgnbd import _BGNBD_COLUMNS, _bgnbd_features
 from workbench.churn._calibration import _metrics, calibration_table, model_vs_recency
 from workbench.churn._features import (
@@ -304,7 +305,7 @@ class ChurnModel(BaseEstimator):
             Xk = _features(full.loc[through], a_k, cust, fb, sv, self.categories_)
             Xk = self._augment(Xk, a_k)
             yk = _labels(full, a_k, offset)
-            Xk = Xk.loc[Xk.index.isin(yk.index)]  # trained on labelled (paying) clients only
+            Xk = Xk.loc[isin(Xk.index, yk.index)]  # trained on labelled (paying) clients only
             yk = yk.reindex(Xk.index)
             Xs.append(Xk)
             ys.append(yk)
@@ -494,7 +495,7 @@ class ChurnModel(BaseEstimator):
         tx, customers, feedback, survey = _unpack(tx, customers, feedback, survey)
         y = churn_labels(tx, asof, self.horizon_, columns=columns)
         X, _ = self._features_at(tx, asof, customers, feedback, survey, columns)
-        X = X.loc[X.index.isin(y.index)]  # clients without a paid purchase have no label
+        X = X.loc[isin(X.index, y.index)]  # clients without a paid purchase have no label
         y = y.reindex(X.index).to_numpy()
         p = self._proba(X)
         pb = self._baseline_proba(X)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_table, prepare_transactions, through_asof
+from workbench._ids import isin
 from workbench.engine import engine_source, use_engine
 from workbench.engine.sql import ladder_sql
 from workbench.errors import WorkbenchError
@@ -324,7 +325,7 @@ def _referred_buyers(customers: pd.DataFrame, buyers: pd.Index) -> pd.Series:
     ref = customers[["customer_id", "referred_by"]].dropna()
     who = ref["customer_id"].astype("string").str.strip()
     by = ref["referred_by"].astype("string").str.strip()
-    keep = (by != "") & (by != who) & who.isin(buyers.astype("string"))
+    keep = (by != "") & (by != who) & isin(who, buyers.astype("string"))
     pairs = pd.DataFrame({"who": who[keep], "by": by[keep]}).drop_duplicates("who")
     return pairs.groupby("by")["who"].size().astype(np.int64)
 
@@ -336,7 +337,7 @@ def _lead_rungs(
     lt = lt.loc[through_asof(lt["date"], asof)]
     cid = lt["customer_id"] if "customer_id" in lt.columns else pd.Series(pd.NA, index=lt.index)
     key = cid.astype("string").fillna("lead:" + lt["lead_id"].astype("string"))
-    key = key.loc[~key.isin(buyers)]
+    key = key.loc[~isin(key, buyers)]
     stage = lt.loc[key.index, "stage"].astype("string")
     visitor = stage.isin(list(r["visitor_stages"])).to_numpy()
     frame = pd.DataFrame({"key": key.to_numpy(), "visitor": visitor})
@@ -399,7 +400,7 @@ def active_only(
     """
     ladder = loyalty_ladder(tx, asof=asof, rules=rules, columns=columns)
     active = ladder.index[ladder["rung"] != "lapsed"]
-    return scores[scores.index.isin(active)]
+    return scores[isin(scores.index, active)]
 
 
 def ladder_transitions(
