@@ -65,8 +65,7 @@ def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
     one = pd.Timedelta(days=1)
     end = _shift(day, offset, 1)
     dates = full["date"]
-    before = full.loc[dates < day + one]
-    buyers = _buyers(before)
+    buyers = _buyers(full.loc[dates < day + one, ["customer_id", "amount"]])
     window = full.loc[(dates >= day + one) & (dates < end + one) & (full["amount"] > 0),
                       "customer_id"]
     came_back = isin(buyers, window.unique())

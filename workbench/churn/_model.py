@@ -41,6 +41,10 @@ _IMPORTANCE_ROWS = 3000
 _IMPORTANCE_REPEATS = 2
 
 
+#: The transaction columns the features (:func:`_features`) and the labels read.
+_TX_COLUMNS = ("customer_id", "date", "amount", "cost")
+
+
 def _default_estimator(random_state):
     """Logistic regression on arcsinh-compressed, standardised features (NaN -> median + flag).
 
@@ -300,6 +304,9 @@ class ChurnModel(BaseEstimator):
             k for k, v in (("customers", cust), ("feedback", fb), ("survey", sv)) if v is not None
         )
         Xs, ys = [], []
+        # the columns the features and labels read: every cut-off copies only these (a
+        # product or channel column is text, and Arrow text is the slowest to take)
+        full = full[[c for c in _TX_COLUMNS if c in full.columns]]
         for a_k in windows:
             through = full["date"] < a_k.normalize() + pd.Timedelta(days=1)  # the whole day
             Xk = _features(full.loc[through], a_k, cust, fb, sv, self.categories_)
