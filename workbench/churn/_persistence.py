@@ -40,6 +40,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.pipeline.Pipeline",
     "sklearn.preprocessing._data.StandardScaler",
     "sklearn.preprocessing._function_transformer.FunctionTransformer",
+    "workbench.churn._impute.MedianImputer",  # SimpleImputer with a faster median
 )
 
 
