@@ -802,3 +802,35 @@ def test_bgnbd_parameters_of_the_same_histories_are_fitted_once(monkeypatch):
     take = np.random.default_rng(0).choice(many, _bgnbd._BGNBD_FIT_ROWS, replace=False)
     assert _bgnbd._bgnbd_fit(xb, tb, big) == real(xb[take], tb[take], big[take],
                                                    1.0 / big.max(), 0.001)
+
+
+def test_cut_offs_from_one_factorisation_equal_their_own():
+    """The fit factorises the clients once: every cut-off's features and labels from those
+    codes equal the ones computed from the cut-off's rows alone (object and text ids, zero
+    and negative amounts, clients absent from a cut)."""
+    from workbench.churn._features import _features, subset_codes
+    from workbench.churn._horizons import parse_horizon
+    from workbench.churn._labels import _labels
+
+    rng = np.random.default_rng(11)
+    rows = [(f"c{int(rng.integers(0, 300)):03d}",
+             pd.Timestamp("2023-01-01") + pd.Timedelta(hours=int(rng.integers(0, 24 * 700))),
+             float(rng.choice([0.0, 12.5, 20.0, -5.0, 99.0]))) for _ in range(4000)]
+    for ids_kind in ("string", object):
+        full = tx_frame(rows)
+        full["customer_id"] = full["customer_id"].astype(ids_kind)
+        codes, uniques = pd.factorize(full["customer_id"], sort=True)
+        for cut in ("2023-03-31", "2023-09-30", "2024-06-30"):
+            asof = pd.Timestamp(cut)
+            through = (full["date"] < asof + pd.Timedelta(days=1)).to_numpy()
+            part = full.loc[through]
+            got_codes, got_ids = subset_codes(codes[through], uniques)
+            want_codes, want_ids = pd.factorize(part["customer_id"], sort=True)
+            np.testing.assert_array_equal(got_codes, want_codes)
+            assert list(got_ids) == list(want_ids)
+            assert_frame_equal(_features(part, asof, None, None, None, {},
+                                         codes=(codes[through], uniques)),
+                               _features(part, asof, None, None, None, {}))
+            offset = parse_horizon("90D")
+            assert_series_equal(_labels(full, asof, offset, codes=(codes, uniques)),
+                                _labels(full, asof, offset))

@@ -93,7 +93,7 @@ def _categories(cust: pd.DataFrame | None) -> dict[str, list[str]]:
 
 
 def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp,
-                          engine: str = "auto") -> pd.DataFrame:
+                          engine: str = "auto", codes=None) -> pd.DataFrame:
     """Purchase-history features of every buyer in ``tx`` (already cut to ``<= asof``).
 
     The per-client aggregates come from numpy or from an engine (DuckDB, Spark: the SQL of
@@ -107,7 +107,7 @@ def _transaction_features(tx: pd.DataFrame, asof: pd.Timestamp,
     auto = engine == "auto" and default_engine() == "auto"
     name = "pandas" if auto else use_engine(engine, tx)
     if name == "pandas":
-        raw = _transaction_aggregates(tx, asof_day)
+        raw = _transaction_aggregates(tx, asof_day, codes)
     else:
         with engine_source(name, tx, asof) as src:
             raw = src.frame(churn_features_sql(src.dialect, asof_day, RECENT_WINDOWS,
@@ -131,13 +131,26 @@ def _engine_aggregates(raw: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _transaction_aggregates(tx: pd.DataFrame, asof_day: int) -> pd.DataFrame:
+def subset_codes(codes: np.ndarray, uniques: pd.Index) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(ids, sort=True)`` of some rows of a log, from the codes of those rows
+    in the sorted factorisation of the whole log (``codes``) and its ``uniques``: the clients
+    present keep their order, and each row's code becomes its client's rank among them."""
+    present = np.bincount(codes, minlength=len(uniques)) > 0
+    rank = np.cumsum(present) - 1
+    return rank[codes], uniques[present]
+
+
+def _transaction_aggregates(tx: pd.DataFrame, asof_day: int, codes=None) -> pd.DataFrame:
     """The per-client aggregates of :func:`workbench.engine.sql.churn_features_sql`, with numpy.
 
     ``g_ss`` (the squared deviations of the gaps from their mean) replaces the engine's sum
-    of squares.
+    of squares. ``codes``: ``(codes of tx's rows, uniques)`` of a sorted factorisation of a
+    larger log holding these rows (:func:`subset_codes`), instead of factorising ``tx`` again.
     """
-    codes, ids = pd.factorize(tx["customer_id"], sort=True)
+    if codes is None:
+        codes, ids = pd.factorize(tx["customer_id"], sort=True)
+    else:
+        codes, ids = subset_codes(*codes)
     n_ids = len(ids)
     amount = tx["amount"].to_numpy(dtype="float64")
     day = tx["date"].to_numpy().astype("datetime64[D]").astype("int64")
@@ -294,8 +307,9 @@ def _onehot(cust: pd.DataFrame, categories: Mapping[str, Sequence[str]], index: 
     return pd.DataFrame(out, index=index)
 
 
-def _features(tx_cut, asof, cust, fb, sv, categories, engine: str = "auto") -> pd.DataFrame:
-    frame = _transaction_features(tx_cut, asof, engine)
+def _features(tx_cut, asof, cust, fb, sv, categories, engine: str = "auto",
+              codes=None) -> pd.DataFrame:
+    frame = _transaction_features(tx_cut, asof, engine, codes)
     parts = [frame]
     if fb is not None:
         parts.append(_feedback_features(fb, asof, frame.index))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions, resolve_asof
@@ -55,7 +56,7 @@ def _buyers(tx: pd.DataFrame) -> pd.Index:
     return pd.Index(ids, name="customer_id").sort_values()
 
 
-def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
+def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset, codes=None) -> pd.Series:
     """Labels from a prepared (uncut) log; no coverage check.
 
     ``asof`` is a calendar day included whole: a purchase at 09:39 on the ``asof`` day is
@@ -65,6 +66,18 @@ def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset) -> pd.Series:
     one = pd.Timedelta(days=1)
     end = _shift(day, offset, 1)
     dates = full["date"]
+    if codes is not None:  # (codes of full's rows, uniques) of a sorted factorisation
+        client, uniques = codes
+        paid = full["amount"].to_numpy() > 0
+        before = (dates < day + one).to_numpy()
+        window = (dates >= day + one).to_numpy() & (dates < end + one).to_numpy() & paid
+        bought = np.zeros(len(uniques), dtype=bool)
+        bought[client[before & paid]] = True
+        back = np.zeros(len(uniques), dtype=bool)
+        back[client[window]] = True
+        ids = uniques[bought]  # sorted; an object column's ids as _buyers types them
+        buyers = pd.Index(ids.to_numpy() if ids.dtype == object else ids, name="customer_id")
+        return pd.Series((~back[bought]).astype("int64"), index=buyers, name="churned")
     buyers = _buyers(full.loc[dates < day + one, ["customer_id", "amount"]])
     window = full.loc[(dates >= day + one) & (dates < end + one) & (full["amount"] > 0),
                       "customer_id"]

@@ -307,11 +307,14 @@ class ChurnModel(BaseEstimator):
         # the columns the features and labels read: every cut-off copies only these (a
         # product or channel column is text, and Arrow text is the slowest to take)
         full = full[[c for c in _TX_COLUMNS if c in full.columns]]
+        # the clients factorised once for every cut-off (each takes its rows' codes)
+        codes, uniques = pd.factorize(full["customer_id"], sort=True)
         for a_k in windows:
-            through = full["date"] < a_k.normalize() + pd.Timedelta(days=1)  # the whole day
-            Xk = _features(full.loc[through], a_k, cust, fb, sv, self.categories_)
+            through = (full["date"] < a_k.normalize() + pd.Timedelta(days=1)).to_numpy()
+            Xk = _features(full.loc[through], a_k, cust, fb, sv, self.categories_,
+                           codes=(codes[through], uniques))
             Xk = self._augment(Xk, a_k)
-            yk = _labels(full, a_k, offset)
+            yk = _labels(full, a_k, offset, codes=(codes, uniques))
             Xk = Xk.loc[isin(Xk.index, yk.index)]  # trained on labelled (paying) clients only
             yk = yk.reindex(Xk.index)
             Xs.append(Xk)
