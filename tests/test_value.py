@@ -284,3 +284,23 @@ def test_retention_value_short_history_keeps_the_run_rate():
     assert list(value.index) == ["a", "b"]
     with pytest.raises(WorkbenchError, match="method"):
         retention_value(tx, method="best")
+
+
+def test_unique_rows_equal_numpy_unique():
+    from workbench.value import _unique_rows
+
+    rng = np.random.default_rng(3)
+    for trial in range(120):
+        n = int(rng.integers(1, 200))
+        if trial % 3:
+            stack = np.stack([rng.integers(0, 5, n).astype(float),
+                              rng.choice([0.0, 0.25, 0.5, 1 / 3], n),
+                              rng.choice([0.1, 0.7, 1.0], n)], axis=1)
+        else:
+            stack = rng.normal(size=(n, 3))
+        want_rows, want_inverse = np.unique(stack, axis=0, return_inverse=True)
+        rows, inverse = _unique_rows(stack)
+        np.testing.assert_array_equal(rows, want_rows)
+        np.testing.assert_array_equal(inverse, want_inverse.ravel())
+    rows, inverse = _unique_rows(np.array([[2.0, 1.0, 0.5], [1.0, 3.0, 0.5], [2.0, 1.0, 0.5]]))
+    assert rows.tolist() == [[1.0, 3.0, 0.5], [2.0, 1.0, 0.5]] and inverse.tolist() == [1, 0, 1]
