@@ -10,7 +10,7 @@ from workbench.deliverables import _why_texts
 from workbench.narrative import describe_why_now
 
 CODES = ["silent", "open_complaint", "spend_down", "one_purchase", "lapsed", "high_risk", "due",
-         None]
+         "", None]
 
 
 def _frame(n=3000, seed=0):
@@ -37,4 +37,9 @@ def test_said_once_equals_said_per_row(language):
     expected = [describe_why_now(r, language) or None for r in frame.to_dict("records")]
     assert texts.tolist() == [pd.NA if e is None else e for e in expected]
     assert texts.index.equals(frame.index)
-    assert texts.notna().sum() == frame["reason"].notna().sum()
+    assert texts.notna().sum() == (frame["reason"].fillna("") != "").sum()  # "" says nothing
+
+
+def test_no_reason_column_says_nothing():
+    frame = _frame(20).drop(columns="reason")
+    assert _why_texts(frame, "en").isna().all()

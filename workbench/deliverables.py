@@ -571,21 +571,38 @@ MASS_CHANNEL_MIN = 200
 
 def _why_texts(scores: pd.DataFrame, language: str) -> pd.Series:
     """Every client's why-now sentence (:func:`workbench.describe_why_now`), each distinct one
-    put into words once: a base of a million clients has a few thousand."""
-    from workbench.narrative._client_base import why_now_parts, why_now_text
+    put into words once: the rows of each reason code are grouped by the fields that code
+    reads (:data:`~workbench.narrative._client_base.WHY_FIELDS`), and a base of a million
+    clients has a few thousand distinct sentences."""
+    from workbench.narrative._client_base import WHY_FIELDS, why_now_parts, why_now_text
 
-    cols = [c for c in (*WHY_COLUMNS, "churn_probability") if c in scores.columns]
+    texts = np.full(len(scores), None, dtype=object)
+    if "reason" not in scores.columns or not len(scores):
+        return pd.Series(texts, index=scores.index, dtype="string")
+    reason = scores["reason"].astype("string")
     said: dict[tuple, str | None] = {}
-    texts = []
-    for row in scores[cols].to_dict("records"):
+
+    def say(row: dict) -> str | None:
         parts = why_now_parts(row)
         try:
-            text = said[parts]
-        except KeyError:
-            text = said[parts] = why_now_text(parts, language) or None
+            if parts not in said:
+                said[parts] = why_now_text(parts, language) or None
+            return said[parts]
         except TypeError:  # an unhashable value: said on its own
-            text = why_now_text(parts, language) or None
-        texts.append(text)
+            return why_now_text(parts, language) or None
+
+    for code in reason.dropna().unique():
+        at = np.flatnonzero((reason == code).fillna(False).to_numpy())
+        fields = [f for f in WHY_FIELDS.get(code, ()) if f in scores.columns]
+        if not fields:
+            texts[at] = say({"reason": code})
+            continue
+        sub = scores[fields].iloc[at]
+        group = sub.groupby(fields, dropna=False, sort=False).ngroup().to_numpy()
+        first = np.unique(group, return_index=True)[1]  # one row per distinct group
+        words = [say({"reason": code, **row})
+                 for row in sub.iloc[first].to_dict("records")]
+        texts[at] = np.asarray(words, dtype=object)[group]
     return pd.Series(texts, index=scores.index, dtype="string")
 
 

@@ -22,6 +22,7 @@ __all__ = (
     "describe_silent_leavers",
     "describe_stale_complaints",
     "describe_why_now",
+    "WHY_FIELDS",
     "why_now_parts",
     "why_now_text",
 )
@@ -69,6 +70,19 @@ def describe_why_now(row: Mapping[str, Any] | pd.Series, language: str | None = 
     return why_now_text(why_now_parts(row), check_language(language))
 
 
+#: The fields :func:`why_now_parts` reads for each reason code (besides ``reason``): rows of
+#: one code with equal values here get the same sentence.
+WHY_FIELDS: dict[str, tuple[str, ...]] = {
+    "silent": ("cycle_days", "silent_days"),
+    "open_complaint": ("complaint_days",),
+    "spend_down": ("spend_change",),
+    "one_purchase": ("months_since", "silent_days"),
+    "lapsed": ("silent_days",),
+    "high_risk": ("churn_probability",),
+    "due": ("cycle_days", "next_contact"),
+}
+
+
 def why_now_parts(row: Mapping[str, Any] | pd.Series) -> tuple:
     """What :func:`describe_why_now` says for ``row``: the reason code and the numbers it shows,
     rounded as shown (``()`` when no reason applies). Rows with the same parts get the same
@@ -81,8 +95,11 @@ def why_now_parts(row: Mapping[str, Any] | pd.Series) -> tuple:
     if code is None or code is pd.NA or (isinstance(code, float) and np.isnan(code)) or not code:
         return ()
 
+    # only the code's fields are read (a KeyError for any other): callers group rows by them
+    values = {k: row.get(k) for k in WHY_FIELDS.get(code, ())}
+
     def n(key: str) -> float:
-        return float(row.get(key))
+        return float(values[key])
 
     if code == "silent":
         return (code, round(n("cycle_days")), round(n("silent_days")))
@@ -98,7 +115,7 @@ def why_now_parts(row: Mapping[str, Any] | pd.Series) -> tuple:
     if code == "high_risk":
         return (code, n("churn_probability"))
     if code == "due":
-        return (code, round(n("cycle_days")), row.get("next_contact"))
+        return (code, round(n("cycle_days")), values["next_contact"])
     return (code,)
 
 
