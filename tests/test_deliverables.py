@@ -722,3 +722,23 @@ def test_summary_sheet_states_attrition_silent_leavers_and_stale_complaints(monk
             "(67\xa0%) — больше ориентира") in text
     assert "Из ушедших клиентов (их 2) ни разу не жаловались 2 (100\xa0%)" in text
     assert "(самая старая — 200\xa0дней)" in text
+
+
+@pytest.mark.parametrize("dtype", ["string", "str", object])
+def test_csv_safe_frame_equals_csv_safe_per_value(dtype):
+    from workbench.deliverables import _csv_safe_frame, csv_safe
+
+    values = ["=1+1", "+x", "-12", "@a", "\tq", "\rr", "'q", "ok", "", None, "C0001", "a=b",
+              "Ёлка", "-"]
+    frame = pd.DataFrame({"text": pd.array(values, dtype=dtype) if dtype is not object
+                          else np.array(values, dtype=object),
+                          "n": np.arange(len(values), dtype=float)},
+                         index=pd.Index(pd.array(values[::-1], dtype="string"), name="customer_id"))
+    got = _csv_safe_frame(frame)
+    assert [None if pd.isna(v) else v for v in got["text"]] == [
+        None if v is None else csv_safe(v) for v in values]
+    assert [None if pd.isna(v) else v for v in got.index] == [
+        None if v is None else csv_safe(v) for v in values[::-1]]
+    assert got.index.name == "customer_id"
+    np.testing.assert_array_equal(got["n"].to_numpy(), frame["n"].to_numpy())
+    assert frame["text"].iloc[0] == "=1+1"  # the input is left as it was

@@ -1382,13 +1382,27 @@ def csv_unsafe(value: Any) -> Any:
     return value
 
 
+def _csv_safe_text(values: pd.Series) -> pd.Series:
+    """:func:`csv_safe` of every value of a text column, by vectorised string operations."""
+    risky = values.str.startswith((*CSV_FORMULA_START, "'")).fillna(False).to_numpy(bool)
+    if not risky.any():
+        return values
+    out = values.copy()
+    out[risky] = "'" + values[risky]
+    return out
+
+
 def _csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Escape the index and every text column (numbers stay numbers)."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+        if isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = _csv_safe_text(out[col])
+        elif out[col].dtype == object:  # may mix text with other values
             out[col] = out[col].map(csv_safe, na_action="ignore")
-    if out.index.dtype == object or isinstance(out.index.dtype, pd.StringDtype):
+    if isinstance(out.index.dtype, pd.StringDtype):
+        out.index = pd.Index(_csv_safe_text(out.index.to_series()).array, name=out.index.name)
+    elif out.index.dtype == object:
         out.index = pd.Index([csv_safe(v) for v in out.index.tolist()], name=out.index.name,
                              dtype=out.index.dtype)
     return out
