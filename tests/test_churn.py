@@ -832,5 +832,14 @@ def test_cut_offs_from_one_factorisation_equal_their_own():
                                          codes=(codes[through], uniques)),
                                _features(part, asof, None, None, None, {}))
             offset = parse_horizon("90D")
-            assert_series_equal(_labels(full, asof, offset, codes=(codes, uniques)),
-                                _labels(full, asof, offset))
+            # the reference: buyers up to asof (sorted), churned when absent from the window
+            end = asof + pd.DateOffset(days=90) + pd.Timedelta(days=1)
+            paid = full["amount"] > 0
+            seen = full.loc[(full["date"] < asof + pd.Timedelta(days=1)) & paid, "customer_id"]
+            buyers = pd.Index(seen.unique(), name="customer_id").sort_values()
+            back = full.loc[(full["date"] >= asof + pd.Timedelta(days=1))
+                            & (full["date"] < end) & paid, "customer_id"]
+            want = pd.Series((~buyers.isin(back.unique())).astype("int64"), index=buyers,
+                             name="churned")
+            assert_series_equal(_labels(full, asof, offset, codes=(codes, uniques)), want)
+            assert_series_equal(_labels(full, asof, offset), want)

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from workbench._columns import prepare_transactions, resolve_asof
-from workbench._ids import isin
 from workbench.churn._horizons import _shift, parse_horizon
 from workbench.errors import InsufficientHistoryError
 
@@ -50,39 +49,30 @@ def backtest_asof(
     return _shift(asof_ts, parse_horizon(horizon), -1)
 
 
-def _buyers(tx: pd.DataFrame) -> pd.Index:
-    """Customers with at least one purchase (amount > 0) in ``tx``, sorted."""
-    ids = tx.loc[tx["amount"].to_numpy() > 0, "customer_id"].unique()
-    return pd.Index(ids, name="customer_id").sort_values()
-
-
 def _labels(full: pd.DataFrame, asof: pd.Timestamp, offset, codes=None) -> pd.Series:
     """Labels from a prepared (uncut) log; no coverage check.
 
     ``asof`` is a calendar day included whole: a purchase at 09:39 on the ``asof`` day is
     history, and the outcome window is the days after it up to ``asof + H`` (that day whole).
+    ``codes``: ``(codes of full's rows, uniques)`` of ``pd.factorize(ids, sort=True)``, when
+    the caller has it (a fit labels several cut-offs of one log); else it is computed here.
     """
     day = pd.Timestamp(asof).normalize()
     one = pd.Timedelta(days=1)
     end = _shift(day, offset, 1)
     dates = full["date"]
-    if codes is not None:  # (codes of full's rows, uniques) of a sorted factorisation
-        client, uniques = codes
-        paid = full["amount"].to_numpy() > 0
-        before = (dates < day + one).to_numpy()
-        window = (dates >= day + one).to_numpy() & (dates < end + one).to_numpy() & paid
-        bought = np.zeros(len(uniques), dtype=bool)
-        bought[client[before & paid]] = True
-        back = np.zeros(len(uniques), dtype=bool)
-        back[client[window]] = True
-        ids = uniques[bought]  # sorted; an object column's ids as _buyers types them
-        buyers = pd.Index(ids.to_numpy() if ids.dtype == object else ids, name="customer_id")
-        return pd.Series((~back[bought]).astype("int64"), index=buyers, name="churned")
-    buyers = _buyers(full.loc[dates < day + one, ["customer_id", "amount"]])
-    window = full.loc[(dates >= day + one) & (dates < end + one) & (full["amount"] > 0),
-                      "customer_id"]
-    came_back = isin(buyers, window.unique())
-    return pd.Series((~came_back).astype("int64"), index=buyers, name="churned")
+    client, uniques = codes if codes is not None else pd.factorize(full["customer_id"],
+                                                                   sort=True)
+    paid = full["amount"].to_numpy() > 0
+    before = (dates < day + one).to_numpy()
+    window = (dates >= day + one).to_numpy() & (dates < end + one).to_numpy() & paid
+    bought = np.zeros(len(uniques), dtype=bool)
+    bought[client[before & paid]] = True
+    back = np.zeros(len(uniques), dtype=bool)
+    back[client[window]] = True
+    ids = uniques[bought]  # sorted; an object column's ids typed as pd.Index types them
+    buyers = pd.Index(ids.to_numpy() if ids.dtype == object else ids, name="customer_id")
+    return pd.Series((~back[bought]).astype("int64"), index=buyers, name="churned")
 
 
 def churn_labels(

@@ -506,7 +506,7 @@ class LineNumbers:
                 raise IndexError(f"position {int(key)} out of {self.n} lines")
             return np.int64(self.start + k)
         pos = np.asarray(key)
-        if pos.dtype.kind not in "iu" or not len(pos) or not (
+        if pos.ndim != 1 or pos.dtype.kind not in "iu" or not len(pos) or not (
                 -self.n <= int(pos.min()) and int(pos.max()) < self.n):
             return np.asarray(self)[key]  # masks, slices, an empty or bad index: the array's
         pos = pos.astype(np.int64)
