@@ -134,6 +134,30 @@ class TestClientTables:
             for name in frames:
                 assert_same(frames[name], files[name])
 
+    def test_unknown_costs_in_files_equal_the_frame(self, sample, tmp_path):
+        """A cost left empty (NULL) or written as NaN is unknown in every source alike."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tx = sample[["customer_id", "date", "amount", "order_id", "cost"]].copy()
+        tx.loc[tx.index % 3 == 0, "cost"] = np.nan
+        nulls = tmp_path / "nulls.parquet"
+        tx.to_parquet(nulls)  # pandas writes a NaN float as NULL
+        nans = tmp_path / "nans.parquet"
+        table = pa.Table.from_pandas(tx, preserve_index=False)
+        i = table.schema.get_field_index("cost")
+        pq.write_table(table.set_column(i, "cost", pa.array(tx["cost"].to_numpy(),
+                                                            from_pandas=False)), nans)
+        assert pq.read_table(nans).column("cost").null_count == 0  # NaN, not NULL
+        asof = "2025-10-15"
+        frames = client_tables(tx, asof=asof, tables=("rfm", "abc_xyz", "ladder"))
+        assert frames["rfm"]["profit_total"].notna().all()
+        for source in (nulls, nans):
+            files = client_tables(source, asof=asof, tables=("rfm", "abc_xyz", "ladder"))
+            for name in frames:
+                assert_same(frames[name], files[name])
+        assert_same(frames["rfm"], rfm_table(tx, asof=asof, engine="pandas"))
+
     def test_csv_ids_keep_their_leading_zeros(self, tmp_path):
         path = tmp_path / "tx.csv"
         path.write_text("customer_id,date,amount\n00012,2024-01-05 10:00:00,5.5\n"
@@ -266,6 +290,23 @@ class TestChurnFeatures:
         assert "profit" not in customer_features(unknown, "2024-03-31", engine="duckdb")
         assert_same(customer_features(unknown, "2024-03-31", engine="duckdb"),
                     customer_features(unknown, "2024-03-31", engine="pandas"))
+
+    def test_dates_long_before_1970(self):
+        """Day numbers below zero floor like numpy's, and a gap of 60,000 days squares exactly."""
+        from workbench.churn import customer_features
+
+        tx = pd.DataFrame({
+            "customer_id": ["old", "old", "old", "eve", "eve", "new"],
+            "date": pd.to_datetime(["1800-01-01 10:00", "1969-12-31 23:59", "2024-05-02 00:00",
+                                    "1969-12-31 00:01", "1970-01-01 00:00", "2024-05-01 12:00"]),
+            "amount": [10.0, 20.0, 5.0, 3.0, 4.0, 1.0],
+        })
+        asof = "2024-05-31"
+        for fn in (customer_features, rfm_table, loyalty_ladder, btyd_summary):
+            assert_same(fn(tx, asof, engine="duckdb"), fn(tx, asof, engine="pandas"))
+        rfm = rfm_table(tx, asof, engine="duckdb")
+        assert rfm.loc["eve", "first_purchase"] == pd.Timestamp("1969-12-31")
+        assert rfm.loc["eve", "frequency"] == 2
 
     def test_auto_is_numpy_unless_the_run_names_an_engine(self, sample, monkeypatch):
         from workbench.churn import _features as features_module

@@ -160,7 +160,7 @@ def check_transactions(
     out = frame if canonical else prepare_table(tx, "transactions", columns, require)
     for col in ("customer_id", "date", "amount"):
         if col in out.columns:
-            n = len(out) - int(out[col].count())  # Arrow strings: their null count, no pass
+            n = _missing(out[col])
             if n:
                 first = out.index[out[col].isna()][0]
                 raise WorkbenchError(
@@ -169,13 +169,39 @@ def check_transactions(
                     "such rows"
                 )
     asof_ts = asof_day(asof, out["date"])
-    first_day = out["date"].min() if len(out) else None
+    first_day = _earliest(out["date"]) if len(out) else None
     if first_day is not None and asof_ts < first_day.normalize():
         raise InsufficientHistoryError(
             f"asof={asof_ts.date()} is before the first transaction "
             f"({first_day.date()}): there is no history to analyse"
         )
     return out, asof_ts
+
+
+def _missing(s: pd.Series) -> int:
+    """How many values of ``s`` are missing, by one reduction when none is.
+
+    A NaN makes a float column's minimum NaN, a NaT is a datetime column's smallest integer;
+    Arrow strings know their null count. Only a column with a missing value is counted.
+    """
+    values = s.to_numpy() if isinstance(s.dtype, np.dtype) and len(s) else None
+    if values is not None:
+        if values.dtype == np.float64 and not np.isnan(values.min()):
+            return 0
+        if values.dtype.kind == "M" and values.view(np.int64).min() != _NAT:
+            return 0
+    return len(s) - int(s.count())
+
+
+def _earliest(dates: pd.Series) -> pd.Timestamp:
+    """The earliest of dates with no NaT (checked): one integer reduction for numpy dates."""
+    if isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M":
+        values = dates.to_numpy()
+        return pd.Timestamp(values.view(np.int64).min().astype(values.dtype))
+    return dates.min()
+
+
+_NAT = np.iinfo(np.int64).min
 
 
 def _has_dtype(s: pd.Series, dtype: str) -> bool:

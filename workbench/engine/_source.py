@@ -100,6 +100,11 @@ def _renames(names: list[str], columns: Mapping[str, str] | None, what: str) -> 
     return {c: renamed[c] for c in _REQUIRED + _OPTIONAL if c in renamed}
 
 
+def _as_null_if_nan(expr: str, column: str) -> str:
+    """``expr`` with a NaN cost as NULL (an unknown cost, as the queries read it)."""
+    return f"NULLIF({expr}, CAST('NaN' AS DOUBLE))" if column == "cost" else expr
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -157,9 +162,9 @@ class DuckDBSource(_Source):
         self._set_asof(asof_ts)
         self.has_cost = "cost" in frame.columns
         if "order_id" in frame.columns:
-            filled = frame["order_id"].notna()
-            self.has_order = bool(filled.any())
-            self.order_filled = bool(filled.all())
+            known = int(frame["order_id"].count())  # Arrow strings: their null count, no pass
+            self.has_order = known > 0
+            self.order_filled = known == len(frame)
         cols = list(_REQUIRED) + [c for c, on in (("cost", self.has_cost),
                                                    ("order_id", self.has_order)) if on]
         arrays = {}
@@ -167,12 +172,18 @@ class DuckDBSource(_Source):
             s = frame[c]
             if c == "date" and s.dt.tz is not None:
                 s = s.dt.tz_localize(None)
-            if c in ("amount", "cost") and s.dtype == np.float64:
-                # zero-copy: amount has no NaN (checked above), cost's NaN is read as unknown
-                # by the SQL (NULLIF), so no validity mask needs to be built
-                arrays[c] = pa.array(s.to_numpy(), type=pa.float64())
-            elif c == "date" and s.dtype == "datetime64[ns]":
-                arrays[c] = pa.array(s.to_numpy(), type=pa.timestamp("ns"))  # no NaT (checked)
+            if c == "amount" and s.dtype == np.float64:
+                arrays[c] = pa.array(s.to_numpy(), type=pa.float64())  # zero-copy: no NaN
+            elif c == "cost" and s.dtype == np.float64:
+                # an unknown cost is NULL in the relation: a validity mask only when one is NaN
+                values = s.to_numpy()
+                unknown = np.isnan(values) if len(values) and np.isnan(values.min()) else None
+                arrays[c] = pa.array(values, type=pa.float64(), mask=unknown)
+            elif c == "date" and isinstance(s.dtype, np.dtype) and s.dtype.kind == "M":
+                # zero-copy (no NaT: checked above), not a pass over the values for NaT
+                values = s.to_numpy()
+                unit = np.datetime_data(values.dtype)[0]
+                arrays[c] = pa.array(values.view(np.int64)).view(pa.timestamp(unit))
             else:
                 arrays[c] = pa.array(s, from_pandas=True)
         self.con.register("tx", pa.table(arrays))
@@ -186,12 +197,15 @@ class DuckDBSource(_Source):
             # every column as text first: ids keep their leading zeros, then the casts below
             reader = f"read_csv({_sql_string(text)}, header = true, all_varchar = true)"
         else:
-            reader = f"read_parquet({_sql_string(text)})"
+            # a Parquet writer leaves NaN out of a column's min / max, so DuckDB would take a
+            # NaN cost for a known one (NULLIF folded away): read every float as maybe NaN
+            reader = f"read_parquet({_sql_string(text)}, can_have_nan = true)"
         names = [d[0] for d in self.con.sql(f"SELECT * FROM {reader} LIMIT 0").description]
         ren = _renames(names, columns, text)
         kinds = {"customer_id": "VARCHAR", "order_id": "VARCHAR", "date": "TIMESTAMP"}
         select = ", ".join(
-            f"CAST({_quote(src)} AS {kinds.get(c, 'DOUBLE')}) AS {c}" for c, src in ren.items()
+            _as_null_if_nan(f"CAST({_quote(src)} AS {kinds.get(c, 'DOUBLE')})", c) + f" AS {c}"
+            for c, src in ren.items()
         )
         self.con.execute(f"CREATE TEMP VIEW tx AS SELECT {select} FROM {reader}")
         self.has_cost = "cost" in ren
@@ -271,7 +285,7 @@ class SparkSource(_Source):
             q = "`" + src.replace("`", "``") + "`"
             kind = {"customer_id": "STRING", "order_id": "STRING", "date": "TIMESTAMP"}.get(
                 c, "DOUBLE")
-            exprs.append(f"CAST({q} AS {kind}) AS {c}")
+            exprs.append(_as_null_if_nan(f"CAST({q} AS {kind})", c) + f" AS {c}")
         df = df.selectExpr(*exprs)
         self.view = "tx"
         self._name = f"workbench_tx_{uuid.uuid4().hex[:8]}"

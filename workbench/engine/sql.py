@@ -1,11 +1,12 @@
 """The per-client aggregates as SQL: one definition per table, run on DuckDB and on Spark.
 
 Every query reads one relation, ``tx``, with the canonical transaction columns
-(``customer_id``, ``date``, ``amount``; ``order_id`` and ``cost`` when present) and returns one
-row per client, ordered by ``customer_id``. The queries use only what DuckDB and Spark SQL both
-understand (standard aggregates, ``CASE``, ``EXTRACT``, ``LAG``, ``ROW_NUMBER``, ``MIN_BY``,
-``VAR_POP``, ``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date,
-is :data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
+(``customer_id``, ``date``, ``amount``; ``order_id`` and ``cost`` when present, an unknown cost
+as NULL, never NaN) and returns one row per client, ordered by ``customer_id``. The queries use
+only what DuckDB and Spark SQL both understand (standard aggregates and their ``FILTER (WHERE
+...)``, ``CASE``, ``EXTRACT``, ``LAG``, ``ROW_NUMBER``, ``MIN_BY``, ``VAR_POP``,
+``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date, is
+:data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
 
 The rows are the *raw* aggregates; the Python functions that publish them (``btyd_summary``,
 ``rfm_table``, ``abc_xyz``, ``loyalty_ladder``) turn them into the documented columns with the
@@ -32,10 +33,12 @@ __all__ = (
 #: SQL dialects the definitions are written for.
 DIALECTS: tuple[str, ...] = ("duckdb", "spark")
 
-#: The day number (days since 1970-01-01) of the calendar date of column ``date``, per dialect.
+#: The day number (days since 1970-01-01) of the calendar date of column ``date``, per dialect:
+#: a 32-bit integer (years -5.8 million .. 5.8 million), whose grouping and ``MIN`` / ``MAX``
+#: cost less than a 64-bit one; a product of two day numbers is cast to ``BIGINT`` first.
 DAY_NUMBER: dict[str, str] = {
-    "duckdb": "CAST(datediff('day', DATE '1970-01-01', CAST(date AS DATE)) AS BIGINT)",
-    "spark": "CAST(datediff(CAST(date AS DATE), DATE '1970-01-01') AS BIGINT)",
+    "duckdb": "CAST(CAST(date AS DATE) - DATE '1970-01-01' AS INTEGER)",
+    "spark": "CAST(datediff(CAST(date AS DATE), DATE '1970-01-01') AS INTEGER)",
 }
 
 #: Months since January 1970 of ``date`` (the same text in both dialects).
@@ -49,8 +52,6 @@ _PERIOD = {
     "M": "month",
     "Q": "CAST(FLOOR(month / 3.0) AS BIGINT)",
 }
-
-_NAN = "CAST('NaN' AS DOUBLE)"
 
 #: An order is a purchase when its net amount reaches this (``PURCHASE_MIN_AMOUNT`` of the
 #: pandas path: float rounding of a fully refunded order is not a purchase).
@@ -67,8 +68,8 @@ def source_sql(
 ) -> str:
     """The canonical rows up to the asof day: ``customer_id, day[, month], amount[, cost][, order_id]``.
 
-    ``cost`` NaN is read as unknown (NULL) in both engines; ``exclude_returns`` drops the
-    negative lines (``returns="exclude"``).
+    An unknown ``cost`` is NULL in ``tx`` (each source turns a NaN cost into NULL as it builds
+    the relation); ``exclude_returns`` drops the negative lines (``returns="exclude"``).
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {DIALECTS}; got {dialect!r}")
@@ -77,7 +78,7 @@ def source_sql(
     if month:
         cols.append(f"{_MONTH} AS month")
     if has_cost:
-        cols.append(f"NULLIF(CAST(cost AS DOUBLE), {_NAN}) AS cost")
+        cols.append("CAST(cost AS DOUBLE) AS cost")
     if has_order:
         cols.append("order_id")
     where = [f"{day} <= {int(asof_day)}"]
@@ -140,12 +141,12 @@ def rfm_sql(dialect: str, asof_day: int, has_cost: bool = False, has_order: bool
     return f"""
 WITH {orders}
 SELECT customer_id,
-       COUNT(CASE WHEN {_PURCHASE} THEN 1 END) AS orders,
-       MIN(CASE WHEN {_PURCHASE} THEN day END) AS first_day,
-       MAX(CASE WHEN {_PURCHASE} THEN day END) AS last_day,
+       COUNT(*) FILTER (WHERE {_PURCHASE}) AS orders,
+       MIN(day) FILTER (WHERE {_PURCHASE}) AS first_day,
+       MAX(day) FILTER (WHERE {_PURCHASE}) AS last_day,
        SUM(amount) AS money{profit}
 FROM orders GROUP BY customer_id
-HAVING COUNT(CASE WHEN {_PURCHASE} THEN 1 END) > 0
+HAVING COUNT(*) FILTER (WHERE {_PURCHASE}) > 0
 ORDER BY customer_id"""
 
 
@@ -285,7 +286,7 @@ g AS (SELECT customer_id, day,
              day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
       FROM act),
 ag AS (SELECT customer_id, COUNT(*) AS freq, MIN(day) AS first_day, MAX(day) AS last_day,
-              COUNT(gap) AS g_n, SUM(gap) AS g_sum, SUM(gap * gap) AS g_sq{counts},
+              COUNT(gap) AS g_n, SUM(gap) AS g_sum, SUM(CAST(gap AS BIGINT) * gap) AS g_sq{counts},
               COUNT(CASE WHEN day > {a - 180} AND day <= {a - 90} THEN 1 END) AS prev_90d
        FROM g GROUP BY customer_id)
 SELECT ag.*, cl.gross, cl.net, cl.returned{
