@@ -61,6 +61,21 @@ class TestRfmTable:
         assert out["rfm_score"].tolist() == [12, 6]
         assert "profit_total" not in out.columns
 
+    @pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+    def test_table_can_be_edited_without_touching_anything_else(self, engine):
+        """Every column is the table's own, writable array (an analyst edits the table)."""
+        tx = _tx([("a", "2024-01-01", 10.0), ("a", "2024-03-01", 30.0),
+                  ("b", "2024-02-01", 5.0)]).assign(cost=[4.0, np.nan, 2.0])
+        before = tx.copy()
+        out = rfm_table(tx, asof="2024-03-31", engine=engine)
+        again = rfm_table(tx, asof="2024-03-31", engine=engine)
+        for col in out.columns:
+            out.loc["a", col] = out.loc["b", col]
+        out["frequency"] *= 2
+        pd.testing.assert_frame_equal(tx, before)
+        pd.testing.assert_frame_equal(rfm_table(tx, asof="2024-03-31", engine=engine), again)
+        assert out.loc["a", "frequency"] == 2 and out.loc["a", "segment"] == again.loc["b", "segment"]
+
     def test_order_id_counts_distinct_orders_same_day(self):
         tx = _tx(
             [

@@ -69,7 +69,8 @@ def quintile_scores(values: pd.Series | np.ndarray, higher_is_better: bool = Tru
     """
     x = np.asarray(values.to_numpy() if isinstance(values, pd.Series) else values)
     # whole numbers stay integers (ranked by counting), anything else is ranked as float64
-    x = x.astype(np.int64) if x.dtype.kind in "iub" else x.astype(np.float64)
+    kind = np.int64 if x.dtype.kind in "iub" else np.float64
+    x = x.astype(kind, copy=False)  # nothing below writes into x
     if not higher_is_better:
         x = -x
     n = len(x)
@@ -350,30 +351,37 @@ def rfm_from_aggregates(raw: pd.DataFrame, asof_ts: pd.Timestamp, segments=None)
     asof_day = int(np.datetime64(asof_ts.normalize(), "D").astype(np.int64))
     first = raw["first_day"].to_numpy(np.int64)
     last = raw["last_day"].to_numpy(np.int64)
-    out = pd.DataFrame(
-        {
-            "recency_days": (asof_day - last).astype(np.int64),
-            "frequency": raw["orders"].to_numpy(np.int64),
-            "monetary_total": raw["money"].to_numpy(np.float64),
-        },
-        index=raw.index,
-    )
-    out["monetary_mean"] = out["monetary_total"] / out["frequency"]
-    out["tenure_days"] = (asof_day - first).astype(np.int64)
-    out["first_purchase"] = first.astype("datetime64[D]").astype("datetime64[ns]")
-    out["last_purchase"] = last.astype("datetime64[D]").astype("datetime64[ns]")
+    # copies: the table holds its own (writable) arrays, see the frame below
+    frequency = raw["orders"].to_numpy(np.int64, copy=True)
+    money = raw["money"].to_numpy(np.float64, copy=True)
+    recency = asof_day - last
+    cols = {
+        "recency_days": recency,
+        "frequency": frequency,
+        "monetary_total": money,
+        "monetary_mean": money / frequency,
+        "tenure_days": asof_day - first,
+        "first_purchase": _midnights(first),
+        "last_purchase": _midnights(last),
+    }
     if "profit" in raw.columns:
-        out["profit_total"] = raw["profit"].to_numpy(np.float64)
-    out["r_score"] = quintile_scores(asof_day - last, higher_is_better=False)
-    out["f_score"] = quintile_scores(out["frequency"].to_numpy())
-    out["m_score"] = quintile_scores(np.round(out["monetary_total"].to_numpy(), MONEY_DECIMALS))
+        cols["profit_total"] = raw["profit"].to_numpy(np.float64, copy=True)
+    r = quintile_scores(recency, higher_is_better=False)
+    f = quintile_scores(frequency)
+    m = quintile_scores(np.round(money, MONEY_DECIMALS))
     # scores are 1-5: the code is one of 125 labels, taken by position
-    code = ((out["r_score"].to_numpy() - 1) * 25 + (out["f_score"].to_numpy() - 1) * 5
-            + out["m_score"].to_numpy() - 1)
-    out["rfm_code"] = string_labels(_RFM_CODES, code)
-    out["rfm_score"] = out["r_score"] + out["f_score"] + out["m_score"]
+    cols.update(r_score=r, f_score=f, m_score=m,
+                rfm_code=string_labels(_RFM_CODES, (r - 1) * 25 + (f - 1) * 5 + m - 1),
+                rfm_score=r + f + m)
+    # every array is new and writable: taken as it is, a block each (not copied into stacks)
+    out = pd.DataFrame(cols, index=raw.index, copy=False)
     out["segment"] = assign_segments(out, RFM_SEGMENTS if segments is None else segments)
     return out
+
+
+def _midnights(days: np.ndarray) -> np.ndarray:
+    """Day numbers (days since 1970-01-01) as the midnights they stand for (datetime64[ns])."""
+    return (days * np.int64(86_400_000_000_000)).view("datetime64[ns]")
 
 
 def _need_rfm(rfm: pd.DataFrame, what: str) -> None:
