@@ -227,6 +227,40 @@ def test_text_left_untrimmed_only_when_trimming_changes_nothing(blank, base):
         assert _parse.to_text(col).to_pylist() == want.to_pylist(), repr(v)
 
 
+@pytest.mark.parametrize("blank", _BLANKS)
+@pytest.mark.parametrize("others", [["000123", "45"], ["C0012", "Z9"], ["опт", "розница"],
+                                    ["", "A1"]])
+def test_text_of_one_alphabet_is_trimmed_exactly_when_a_blank_is_there(blank, others):
+    """Values of digits, capitals or Cyrillic are settled by their byte range (no blank can be
+    in it); a blank anywhere sends the column to the edge check: the kernel's result always."""
+    for v in (blank + "7", "7" + blank, "К" + blank + "К", blank, '="01"' + blank, '="01"', "7"):
+        col = pa.chunked_array([pa.array(others), pa.array([v, "x"]).slice(0, 1), pa.array([], pa.string())])
+        want = _parse.unwrap_excel_text(pc.utf8_trim_whitespace(col))
+        assert _parse.to_text(col).to_pylist() == want.to_pylist(), repr(v)
+    # the clean column is settled without reading the edges: "=" may start a value only
+    # where its byte lies within the values' range
+    clean = pa.chunked_array([pa.array(others)])
+    may_equals = {"000123": False, "C0012": True, "опт": False, "": True}[others[0]]
+    assert _parse._plain_bytes(clean.chunks) == (False, may_equals)
+
+
+def test_the_ascii_trim_trims_what_the_utf8_trim_trims():
+    ascii_chars = [chr(i) for i in range(128)]
+    trimmed = pc.utf8_trim_whitespace(pa.array([c + "a" + c for c in ascii_chars])).to_pylist()
+    assert {c for c, t in zip(ascii_chars, trimmed, strict=True) if t == "a"} == set(
+        _parse._ASCII_BLANKS) == {c for c in ascii_chars if (c + "a").strip() == "a"}
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("09AZaz=_-Жжё\u00a0\u2003 \t")),
+                        max_size=5), min_size=1, max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_byte_range_never_misses_a_blank_or_an_equals_sign(values):
+    answer = _parse._plain_bytes(pa.chunked_array([pa.array(values)]).chunks)
+    if answer is not None:
+        assert answer[0] is False and not any(v != v.strip() for v in values)
+        assert answer[1] or not any(v.startswith("=") for v in values)
+
+
 @pytest.mark.parametrize("change", [{2: "9.5"}, {4: "3"}, {5: "0.01"}, {}])
 def test_duplicates_differing_only_in_a_later_typed_column_are_not_duplicates(tmp_path, change):
     """The typed columns after the first two (date, amount) are hashed only for the rows

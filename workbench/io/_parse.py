@@ -50,6 +50,10 @@ def _np_bool(arr) -> np.ndarray:
     return np.asarray(arr, dtype=bool)
 
 
+#: The ASCII characters ``utf8_trim_whitespace`` (and ``str.strip``) trim.
+_ASCII_BLANKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+
+
 def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     """Any Arrow column -> trimmed strings ('' for missing); whole floats lose their '.0'."""
     t = col.type
@@ -78,7 +82,9 @@ def to_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     if edges is not None and not edges[0]:
         return out if not edges[1] else unwrap_excel_text(out)  # nothing to trim
     if pc.all(pc.string_is_ascii(out)).as_py() is not False:
-        out = pc.ascii_trim_whitespace(out)  # several times faster than the utf8 kernel
+        # faster than the utf8 kernel, with the ASCII characters that one trims (the ascii
+        # kernel's own whitespace leaves out the separators 0x1C-0x1F)
+        out = pc.ascii_trim(out, characters=_ASCII_BLANKS)
     else:
         out = pc.utf8_trim_whitespace(out)
     return unwrap_excel_text(out)
@@ -97,6 +103,9 @@ def _edge_bytes(text) -> tuple[bool, bool] | None:
     """
     trim = excel = False
     chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    fast = _plain_bytes(chunks)
+    if fast is not None:
+        return fast
     for ch in chunks:
         if not len(ch):
             continue
@@ -138,6 +147,42 @@ def _edge_bytes(text) -> tuple[bool, bool] | None:
         if trim and excel:
             break
     return trim, excel
+
+
+def _plain_bytes(chunks) -> tuple[bool, bool] | None:
+    """:func:`_edge_bytes`'s answer from the smallest and largest byte of all the values, when
+    they settle it: no byte below ``!`` (blanks, controls), and neither DEL nor a lead byte of
+    a Unicode space (C2, E1-E3) in the range they span, so no value starts or ends with
+    whitespace (an empty value has no byte at all); ``=`` outside the range, so none starts
+    with it (inside: "may", as :func:`_edge_bytes` says). Two reductions (and a search for the
+    one suspect byte in the range: C2 amid Cyrillic) instead of reading every value's edges.
+    None when the bytes do not settle it or a buffer cannot be read.
+    """
+    lo, hi = 255, 0
+    datas = []
+    for ch in chunks:
+        if not len(ch):
+            continue
+        if ch.type not in (pa.string(), pa.large_string()) or ch.null_count:
+            return None
+        odt = np.int32 if ch.type == pa.string() else np.int64
+        bufs = ch.buffers()
+        if bufs[2] is None:
+            continue
+        off = np.frombuffer(bufs[1], dtype=odt, count=len(ch) + 1,
+                            offset=ch.offset * np.dtype(odt).itemsize)
+        if off[-1] == off[0]:
+            continue  # every value empty: nothing to trim here
+        data = np.frombuffer(bufs[2], dtype=np.uint8)[int(off[0]):int(off[-1])]
+        lo, hi = min(lo, int(data.min())), max(hi, int(data.max()))
+        datas.append(data)
+    suspects = [b for b in (0x7F, 0xC2, 0xE1, 0xE2, 0xE3) if lo <= b <= hi]
+    if lo <= 0x20 or len(suspects) > 1:
+        return None
+    for b in suspects:  # e.g. C2 amid Cyrillic (D0, D1, 80-BF): is it there at all?
+        if any(bool((d == b).any()) for d in datas):
+            return None
+    return False, lo <= 0x3D <= hi
 
 
 def unwrap_excel_text(text: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -226,6 +271,10 @@ def parse_numbers(
                               dtype=np.float64)
             if not vals.flags.writeable:
                 vals = vals.copy()
+        if len(vals) and np.isfinite(np.add.reduce(vals)):
+            # no NaN and no infinity (either makes the sum so; an overflow of finite values
+            # only sends the column the long way): one reduction instead of two masks
+            return vals, np.zeros(len(vals), bool), np.zeros(len(vals), bool)
         empty = np.isnan(vals)
         bad = np.isinf(vals)
         vals[bad] = np.nan

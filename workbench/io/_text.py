@@ -506,6 +506,8 @@ class LineNumbers:
                 raise IndexError(f"position {int(key)} out of {self.n} lines")
             return np.int64(self.start + k)
         pos = np.asarray(key)
+        if pos.ndim == 1 and pos.dtype.kind in "iu" and not len(pos):
+            return np.empty(0, dtype=np.int64)  # no rejected row: not the array of them all
         if pos.ndim != 1 or pos.dtype.kind not in "iu" or not len(pos) or not (
                 -self.n <= int(pos.min()) and int(pos.max()) < self.n):
             return np.asarray(self)[key]  # masks, slices, an empty or bad index: the array's
