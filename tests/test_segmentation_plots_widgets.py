@@ -56,6 +56,11 @@ class TestPlots:
         ax = plot_abc_pareto(abc_xyz(tx), language="en")
         assert ax.get_xlabel() == "Share of customers"
         assert ax.get_legend() is not None
+        # shares read as percents, in each language's typography
+        for axis in (ax.xaxis, ax.yaxis):
+            assert axis.get_major_formatter()(0.8, 0) == "80%"
+        ru = plot_abc_pareto(abc_xyz(tx), language="ru")
+        assert ru.yaxis.get_major_formatter()(0.95, 0) == "95\u00a0%"
 
     def test_abc_xyz_matrix(self, tx):
         summary = abc_xyz_summary(abc_xyz(tx))

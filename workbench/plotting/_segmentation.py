@@ -13,7 +13,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import get_language
 from workbench.narrative._format import count, percent
 from workbench.narrative._labels import cluster_label, feature_label
-from workbench.plotting._base import get_ax, label, localized
+from workbench.plotting._base import get_ax, label, localized, share_axis
 from workbench.segmentation.abc_xyz import ABC_XYZ_CELLS
 from workbench.segmentation.ladder import LADDER_RUNGS
 
@@ -111,6 +111,8 @@ def plot_abc_pareto(
         ax.axhline(thr, color="0.5", ls="--", lw=0.8)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
+    share_axis(ax.xaxis, language)
+    share_axis(ax.yaxis, language)
     ax.set_xlabel(label("abc.customers_share", language))
     ax.set_ylabel(label("abc.value_share", language))
     ax.set_title(label("abc.pareto_title", language, what=label(f"abc.value.{value}", language)))
