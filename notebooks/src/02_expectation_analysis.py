@@ -284,11 +284,11 @@ if workbench.needs(folder, "survey", language=language) and workbench.needs(
     gaps_by_segment = workbench.gap_analysis(survey, by=segments, confidence=confidence)
     print(workbench.describe_gaps(gaps_by_segment, language=language, top=2))
 
-# %% [markdown] tags=["en"]
+# %% [markdown] tags=["en", "workshop-only"]
 # Move the tolerance and switch between all respondents and segments: agree with the client
 # on the tolerance before reading the shares as facts.
 
-# %% [markdown] tags=["ru"]
+# %% [markdown] tags=["ru", "workshop-only"]
 # Двигайте допуск и переключайтесь между всеми респондентами и сегментами: договоритесь с
 # клиентом о допуске, прежде чем читать доли как факты.
 

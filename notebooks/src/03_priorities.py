@@ -149,17 +149,23 @@ if workbench.needs(folder, "survey", language=language):
 # %% [markdown] tags=["en"]
 # ## 2. Per segment: does every client type want the same?
 #
-# Segments weigh attributes differently. Move the cross-hair and pick a segment (from the
-# customers table; anonymous respondents count only under "all respondents"). The view you
-# settle on is the one the plan below should serve — set `focus_segment` accordingly.
+# Segments weigh attributes differently: the view the management settles on is the one the
+# plan below serves.
 
 # %% [markdown] tags=["ru"]
 # ## 2. По сегментам: все ли клиенты хотят одного и того же?
 #
-# Сегменты по-разному взвешивают параметры. Подвигайте перекрестие и выберите сегмент (из
-# таблицы клиентов; анонимные респонденты учитываются только в «все респонденты»). Вид, на
-# котором вы остановитесь, — тот, которому должен служить план ниже: задайте `focus_segment`
-# соответственно.
+# Сегменты по-разному взвешивают параметры: план ниже служит тому виду, на котором
+# остановится руководство.
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move the cross-hair and pick a segment (from the customers table; anonymous respondents
+# count only under "all respondents"). Set `focus_segment` to the view you settle on.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Подвигайте перекрестие и выберите сегмент (из таблицы клиентов; анонимные респонденты
+# учитываются только в «все респонденты»). Задайте `focus_segment` по виду, на котором вы
+# остановитесь.
 
 # %% tags=["nbval-ignore-output"]
 if workbench.needs(folder, "survey", language=language):
@@ -284,16 +290,24 @@ if planning:
 # %% [markdown] tags=["en"]
 # ## 5. The decision: how much do we spend?
 #
-# Move the budget and the weighting together with the client's management. The text under
-# the slider names the actions that fit; the curve shows where the next unit of money stops
-# paying. The budget you agree on, and its list of actions, is the output of this step.
+# The text above the curve names the actions that fit the budget; the curve shows where the
+# next unit of money stops paying. The budget agreed on, and its list of actions, is the output
+# of this step.
 
 # %% [markdown] tags=["ru"]
 # ## 5. Решение: сколько мы тратим?
 #
-# Двигайте бюджет и способ взвешивания вместе с руководством клиента. Текст под ползунком
-# называет действия, которые помещаются в бюджет; кривая показывает, где следующий рубль
-# перестаёт окупаться. Согласованный бюджет и его список действий — результат этого шага.
+# Текст над кривой называет действия, которые помещаются в бюджет; кривая показывает, где
+# следующий рубль перестаёт окупаться. Согласованный бюджет и его список действий — результат
+# этого шага.
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move the budget and the weighting together with the client's management: the curve and the
+# text follow.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Двигайте бюджет и способ взвешивания вместе с руководством клиента: кривая и текст
+# пересчитываются сразу.
 
 # %% tags=["nbval-ignore-output"]
 priorities_widget = None  # without candidate actions or a budget there is nothing to decide

@@ -186,17 +186,23 @@ plt.show()
 # **The decision: where do the lines go?** 80 / 95 is the textbook Pareto cut. The XYZ lines
 # for *clients* must be far wider than the textbook lines for products (0.1 / 0.25): one
 # client's monthly spend varies much more than the demand for a whole product, and with the
-# product lines every client would be Z. Move the sliders with the management team: how many
+# product lines every client would be Z. The questions for the management team: how many
 # clients can the company really give a personal manager (the size of A)? Whom do we call
-# "steady"? The matrix and the sentence below it recompute at once.
+# "steady"?
 
 # %% [markdown] tags=["ru"]
 # **Решение: где проходят границы?** 80 / 95 — классическое деление по Парето. Границы XYZ для
 # *клиентов* должны быть гораздо шире учебных границ для товаров (0,1 / 0,25): месячные покупки
 # одного клиента колеблются намного сильнее, чем спрос на целый товар, и с «товарными»
-# границами каждый клиент оказался бы в Z. Двигайте ползунки вместе с руководством: скольким
-# клиентам компания действительно может дать персонального менеджера (размер A)? Кого мы
-# называем «стабильным»? Матрица и фраза под ней пересчитываются сразу.
+# границами каждый клиент оказался бы в Z. Вопросы к руководству: скольким клиентам компания
+# действительно может дать персонального менеджера (размер A)? Кого мы называем «стабильным»?
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move the sliders with the management team: the matrix and the sentence below it recompute
+# at once.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Двигайте ползунки вместе с руководством: матрица и фраза под ней пересчитываются сразу.
 
 # %% tags=["nbval-ignore-output"]
 abc_panel = workbench.widgets.abc_xyz_panel(tx, asof=asof, value=abc_value,
@@ -346,17 +352,22 @@ workbench.plotting.plot_cluster_profiles(segmenter, features, language=language)
 plt.show()
 
 # %% [markdown] tags=["en"]
-# **The decision: how many segments, on which facts?** Move k and choose the features with
-# the team. Fewer, clearer segments that sales can tell apart beat many fine ones; dropping
+# **The decision: how many segments, on which facts?** Fewer, clearer segments that sales can
+# tell apart beat many fine ones; dropping
 # one fact shows how much it drives the split, and adding the RFM facts ("days since the last
 # purchase", "revenue" ...) shows how the life cycle reshuffles the kinds of clients.
 
 # %% [markdown] tags=["ru"]
-# **Решение: сколько сегментов и по каким признакам?** Двигайте k и выбирайте признаки вместе с
-# командой. Меньше сегментов, но понятных, которые продавцы могут различить, лучше множества
-# тонких; убрав один признак, видим, насколько он определяет деление, а добавив величины RFM
-# («дней с последней покупки», «выручка» …), видим, как жизненный цикл перетасовывает типы
-# клиентов.
+# **Решение: сколько сегментов и по каким признакам?** Меньше сегментов, но понятных, которые
+# продавцы могут различить, лучше множества тонких; убрав один признак, видим, насколько он
+# определяет деление, а добавив величины RFM («дней с последней покупки», «выручка» …), видим,
+# как жизненный цикл перетасовывает типы клиентов.
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move k and choose the features with the team.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Двигайте k и выбирайте признаки вместе с командой.
 
 # %% tags=["nbval-ignore-output"]
 rfm_facts = workbench.customer_feature_table(tx, asof=asof, kind="rfm")

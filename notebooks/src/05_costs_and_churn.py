@@ -382,16 +382,22 @@ if offer_priced:
     print(verdict("value at risk", plan.table["value_at_risk"].sum(), 1085420, rel=0.001))
 
 # %% [markdown] tags=["en"]
-# **The decision: the offer.** Move the offer's cost, its success rate and the horizon, and
-# read how many clients it pays to target and what the campaign is expected to bring. The
-# curve rises while each next offer saves more than it costs, and falls after the optimum.
+# **The decision: the offer.** For the offer's cost, its success rate and the horizon, the
+# panel reads how many clients it pays to target and what the campaign is expected to bring.
+# The curve rises while each next offer saves more than it costs, and falls after the optimum.
 # (For each horizon the panel uses a churn model fitted for that horizon.)
 
 # %% [markdown] tags=["ru"]
-# **Решение: предложение.** Двигайте стоимость предложения, долю успеха и горизонт и читайте,
-# скольким клиентам выгодно предлагать и что должна принести кампания. Кривая растёт, пока
-# каждое следующее предложение сохраняет больше, чем стоит, и падает после оптимума. (Для
-# каждого горизонта панель использует модель ухода, обученную на этот горизонт.)
+# **Решение: предложение.** По стоимости предложения, доле успеха и горизонту панель
+# показывает, скольким клиентам выгодно предлагать и что должна принести кампания. Кривая
+# растёт, пока каждое следующее предложение сохраняет больше, чем стоит, и падает после
+# оптимума. (Для каждого горизонта панель использует модель ухода, обученную на этот горизонт.)
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move the offer's cost, its success rate and the horizon with the team, and read the answer.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Двигайте стоимость предложения, долю успеха и горизонт вместе с командой и читайте ответ.
 
 # %% tags=["nbval-ignore-output"]
 if offer_priced:  # a longer horizon needs a longer history: left out when the data are short

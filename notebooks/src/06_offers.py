@@ -326,16 +326,20 @@ if competitiveness_scores is not None:
 # statements each. Kharsky's three levels: *spontaneous* (it depends on individual goodwill),
 # *regulated* (written standards and measurement) and *cultural* (the client comes first
 # without being told). Only the key clients' opinion finally decides; a high self-score they
-# would not confirm is itself a finding. Move the sliders with management: the score, the level
-# and the weakest themes update.
+# would not confirm is itself a finding.
 
 # %% [markdown] tags=["ru"]
 # **УКОР** (уровень клиентоориентации) — анкета по темам метода, по два утверждения на тему.
 # Три уровня по Харскому: *стихийная* (зависит от доброй воли отдельных людей),
 # *регламентированная* (письменные стандарты и измерение) и *культурная* (клиент на первом
 # месте без напоминаний). В конечном счёте решает только мнение ключевых клиентов; высокая
-# самооценка, которую они не подтвердили бы, — сама по себе находка. Двигайте ползунки вместе с
-# руководством: оценка, уровень и слабейшие темы обновляются.
+# самооценка, которую они не подтвердили бы, — сама по себе находка.
+
+# %% [markdown] tags=["en", "workshop-only"]
+# Move the sliders with management: the score, the level and the weakest themes update.
+
+# %% [markdown] tags=["ru", "workshop-only"]
+# Двигайте ползунки вместе с руководством: оценка, уровень и слабейшие темы обновляются.
 
 # %% tags=["nbval-ignore-output"]
 # with no answers in the file the sliders open at 0: management fills them in the room and
