@@ -266,3 +266,20 @@ def test_convert_sets_language_and_paths_per_folder(tmp_path):
     assert [c.source for c in ru.cells if c.cell_type == "markdown"] == ["# Т"]
     assert convert(src, "ru", depth=2).cells[1].source.startswith('data_dir = "../../../')
     assert target_path(src, "ru").parts[-2:] == ("ru", "99_x.ipynb")
+
+
+#: Words that ask the room to work a control: only in cells the report leaves out, because a
+#: static report shows no control to move (its sliders and buttons are hidden).
+_PROMPT = re.compile(r"\b(move the|move k|drag|click)\b|двигайте|подвигайте|передвиньте|"
+                     r"ползун|нажмите", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", BUILT, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_the_report_tells_no_reader_to_move_a_control(path):
+    from workbench.report import REPORT_REMOVE_TAGS
+
+    nb = nbformat.read(path, as_version=4)
+    told = [c.source[:80] for c in nb.cells if c.cell_type == "markdown"
+            and not set(c.metadata.get("tags", ())) & REPORT_REMOVE_TAGS
+            and _PROMPT.search(c.source)]
+    assert not told, f"workshop prompts left in report cells (tag them workshop-only): {told}"

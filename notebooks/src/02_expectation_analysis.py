@@ -23,7 +23,7 @@
 # 2. classify the expectations with the Kano model (must-be, one-dimensional, attractive,
 #    indifferent) and read the better/worse coefficients;
 # 3. place every respondent on the expectation ladder, with a tolerance we agree on;
-# 4. look at the ladder and the gaps per client segment, with a widget to move the tolerance;
+# 4. look at the ladder and the gaps per client segment, at the tolerance agreed;
 # 5. try it ourselves (📝 Your turn).
 
 # %% [markdown] tags=["ru"]
@@ -44,7 +44,7 @@
 # 2. классифицируем ожидания по модели Kano (обязательные, одномерные, привлекательные,
 #    безразличные) и прочитаем коэффициенты удовлетворённости и неудовлетворённости;
 # 3. поставим каждого респондента на лестницу ожиданий с допуском, о котором договоримся;
-# 4. посмотрим на лестницу и разрывы по сегментам клиентов, с виджетом для выбора допуска;
+# 4. посмотрим на лестницу и разрывы по сегментам клиентов при согласованном допуске;
 # 5. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]

@@ -20,11 +20,11 @@
 # **In this notebook we will:**
 # 1. place every attribute on the importance–performance matrix (IPA) and read the four
 #    quadrants: concentrate here / keep up the good work / low priority / possible overkill;
-# 2. move the cross-hair and switch segments with a widget — and choose the view that drives
-#    the plan;
+# 2. look at the quadrants per segment and for another cross-hair — and choose the view that
+#    drives the plan;
 # 3. list candidate improvement actions with their cost and expected effect (workshop input);
 # 4. choose the best set of actions within a budget, and read the trade-off curve;
-# 5. move the budget with a slider: the decision of this step;
+# 5. choose the budget: the decision of this step;
 # 6. try it ourselves (📝 Your turn).
 
 # %% [markdown] tags=["ru"]
@@ -42,12 +42,12 @@
 # 1. разместим каждый параметр на матрице «важность — исполнение» (IPA) и прочитаем четыре
 #    квадранта: сосредоточиться здесь / поддерживать уровень / низкий приоритет / возможный
 #    избыток;
-# 2. подвигаем перекрестие и переключим сегменты виджетом — и выберем вид, по которому строится
-#    план;
+# 2. посмотрим на квадранты по сегментам и при другом перекрестии — и выберем вид, по которому
+#    строится план;
 # 3. перечислим возможные действия по улучшению с их стоимостью и ожидаемым эффектом (данные
 #    сессии);
 # 4. выберем лучший набор действий в рамках бюджета и прочитаем кривую компромисса;
-# 5. подвигаем бюджет ползунком: это решение шага;
+# 5. выберем бюджет: это решение шага;
 # 6. попробуем сами (📝 Ваша очередь).
 
 # %% tags=["parameters"]
@@ -379,7 +379,7 @@ display(workbench.format_control_questions(
 # - listed candidate actions with the client's own cost and effect estimates;
 # - chose the set of actions with the largest weighted effect within the budget, and read
 #   what more (or less) money would change;
-# - agreed the budget with the slider: that list of actions is this step's decision.
+# - agreed the budget: its list of actions is this step's decision.
 # - Next: `04_segmentation` — which clients to serve first, and with what.
 
 # %% [markdown] tags=["ru"]
@@ -390,7 +390,7 @@ display(workbench.format_control_questions(
 # - перечислили возможные действия с оценками стоимости и эффекта от самого клиента;
 # - выбрали набор действий с наибольшим взвешенным эффектом в рамках бюджета и прочитали, что
 #   изменят бо́льшие (или меньшие) деньги;
-# - согласовали бюджет ползунком: этот список действий — решение шага.
+# - согласовали бюджет: его список действий — решение шага.
 # - Дальше: `04_segmentation` — каких клиентов обслуживать в первую очередь и чем.
 
 # %% tags=["nbval-ignore-output"]

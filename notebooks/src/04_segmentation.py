@@ -21,7 +21,7 @@
 # **In this notebook we will:**
 # 1. rank clients by recency, frequency and money (RFM) and read the named RFM segments;
 # 2. split them by volume and regularity (ABC-XYZ), with the way of working per cell, and
-#    move the ABC and XYZ lines with a widget;
+#    agree where the ABC and XYZ lines go;
 # 3. place every client — and every lead — on the loyalty ladder, with the strategy per rung,
 #    the profitable / middle / unprofitable subgroups and the observed moves between rungs;
 # 4. let the data propose its own groups (clustering), choose k and the features with a
@@ -46,7 +46,7 @@
 # 1. упорядочим клиентов по давности, частоте и сумме покупок (RFM) и прочитаем именованные
 #    сегменты RFM;
 # 2. разделим их по объёму и регулярности (ABC-XYZ), со способом работы для каждой клетки, и
-#    подвигаем границы ABC и XYZ виджетом;
+#    договоримся, где проходят границы ABC и XYZ;
 # 3. поставим каждого клиента — и каждый лид — на лестницу приверженности, со стратегией для
 #    каждой ступени, подгруппами «прибыльные / средние / убыточные» и наблюдаемыми переходами
 #    между ступенями;
