@@ -350,6 +350,25 @@ class TestChurnModel:
         assert p.index.equals(expected)
         assert ((p >= 0) & (p <= 1)).all()
 
+    def test_too_few_examples_or_leavers_is_a_clear_error(self):
+        """One cut-off (seven months of history, a 90-day horizon): 13 clients are too few to
+        learn from; 26 with two leavers can be learnt, but not calibrated in three folds. The
+        errors say why and what to do (not scikit-learn's)."""
+        rows = [(f"c{c}", d, 10.0) for c in range(12)
+                for d in pd.date_range("2024-05-01", "2024-12-20", freq="7D")]
+        rows += [("stop", d, 10.0) for d in pd.date_range("2024-05-01", "2024-09-20", freq="7D")]
+        tx = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+        for calibrate in (True, False):
+            with pytest.raises(InsufficientHistoryError,
+                               match=r"13 training example\(s\) over 1 cut-off.*at least 20"):
+                ChurnModel(horizon="90D", calibrate=calibrate).fit(tx, asof="2024-12-31")
+        more = pd.concat([tx, tx.assign(customer_id=tx["customer_id"] + "b")], ignore_index=True)
+        with pytest.raises(InsufficientHistoryError,
+                           match=r"2 training example\(s\) churned and 24 stayed.*at least 3"):
+            ChurnModel(horizon="90D").fit(more, asof="2024-12-31")
+        model = ChurnModel(horizon="90D", calibrate=False).fit(more, asof="2024-12-31")
+        assert len(model.windows_) == 1 and model.feature_names_in_
+
     def test_predict_before_fit_raises(self, history):
         from sklearn.exceptions import NotFittedError
 

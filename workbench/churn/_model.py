@@ -60,6 +60,23 @@ def _default_estimator(random_state):
     )
 
 
+#: Folds of the cross-validated calibration (one cut-off, or a recent one with one outcome).
+_CALIBRATION_FOLDS = 3
+
+
+def _check_folds(y: np.ndarray, folds: int, horizon: object) -> None:
+    """A clear error when an outcome has fewer training examples than the calibration's folds
+    (each fold needs one of each), instead of scikit-learn's."""
+    churned = int(np.count_nonzero(y))
+    stayed = len(y) - churned
+    if min(churned, stayed) < folds:
+        raise InsufficientHistoryError(
+            f"ChurnModel(horizon={horizon!r}): {churned} training example(s) churned and "
+            f"{stayed} stayed; calibrating the probabilities needs at least {folds} of each. "
+            "Use a longer history (more cut-offs), another horizon, or calibrate=False"
+        )
+
+
 class ChurnModel(BaseEstimator):
     """Predict, for each client, the probability of no purchase within the horizon.
 
@@ -326,6 +343,13 @@ class ChurnModel(BaseEstimator):
         # binning of HistGradientBoosting (scikit-learn 1.9): drop it
         defined = sum(x.notna().sum() for x in Xs)
         cols = [c for c in cols if defined[c] >= _MIN_DEFINED]
+        n_examples = sum(len(x) for x in Xs)
+        if not cols:  # fewer training rows than a feature needs to be defined on
+            raise InsufficientHistoryError(
+                f"ChurnModel(horizon={self.horizon!r}): {n_examples} training example(s) "
+                f"over {len(windows)} cut-off(s); at least {_MIN_DEFINED} are needed to learn "
+                "from. Use a longer history (more cut-offs) or another horizon"
+            )
         Xs = [x[cols] for x in Xs]
         y_all = np.concatenate([y.to_numpy() for y in ys])
         if y_all.min() == y_all.max():
@@ -359,11 +383,13 @@ class ChurnModel(BaseEstimator):
                 )
                 self.predictor_ = cal.fit(X_recent, y_recent)
             else:
+                _check_folds(y_all, _CALIBRATION_FOLDS, self.horizon)
                 X_all = pd.concat(Xs)
                 cal = CalibratedClassifierCV(
                     est,
                     method=self._method(len(y_all)),
-                    cv=StratifiedKFold(3, shuffle=True, random_state=self.random_state),
+                    cv=StratifiedKFold(_CALIBRATION_FOLDS, shuffle=True,
+                                       random_state=self.random_state),
                 )
                 self.predictor_ = cal.fit(X_all, y_all)
             z = np.log1p(X_recent[["recency_days"]].to_numpy(dtype="float64"))
