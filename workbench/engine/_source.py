@@ -100,6 +100,11 @@ def _renames(names: list[str], columns: Mapping[str, str] | None, what: str) -> 
     return {c: renamed[c] for c in _REQUIRED + _OPTIONAL if c in renamed}
 
 
+#: Rows whose amount is missing: NULL, or NaN (a float column of a file; the frame path
+#: rejects both alike).
+_EMPTY_AMOUNTS = "COUNT(*) - COUNT(amount) + COUNT(CASE WHEN isnan(amount) THEN 1 END)"
+
+
 def _as_null_if_nan(expr: str, column: str) -> str:
     """``expr`` with a NaN cost as NULL (an unknown cost, as the queries read it)."""
     return f"NULLIF({expr}, CAST('NaN' AS DOUBLE))" if column == "cost" else expr
@@ -212,7 +217,7 @@ class DuckDBSource(_Source):
         order = ", COUNT(order_id) AS n_order" if "order_id" in ren else ""
         row = self.con.sql(
             "SELECT COUNT(*) AS n, COUNT(*) - COUNT(customer_id) AS customer_id, "
-            "COUNT(*) - COUNT(date) AS date, COUNT(*) - COUNT(amount) AS amount, "
+            "COUNT(*) - COUNT(date) AS date, " + _EMPTY_AMOUNTS + " AS amount, "
             f"MIN(date) AS first, MAX(date) AS last{order} FROM tx"
         ).fetchall()[0]
         self.has_order = bool("order_id" in ren and row[6])
@@ -294,7 +299,7 @@ class SparkSource(_Source):
         order = ", COUNT(order_id) AS n_order" if "order_id" in ren else ""
         row = spark.sql(
             "SELECT COUNT(*) AS n, COUNT(*) - COUNT(customer_id) AS customer_id, "
-            "COUNT(*) - COUNT(date) AS date, COUNT(*) - COUNT(amount) AS amount, "
+            "COUNT(*) - COUNT(date) AS date, " + _EMPTY_AMOUNTS + " AS amount, "
             f"MIN(date) AS first, MAX(date) AS last{order} FROM {self._name}"
         ).collect()[0]
         self.has_order = bool("order_id" in ren and row[6])

@@ -5,8 +5,8 @@ Every query reads one relation, ``tx``, with the canonical transaction columns
 as NULL, never NaN) and returns one row per client, ordered by ``customer_id``. The queries use
 only what DuckDB and Spark SQL both understand (standard aggregates and their ``FILTER (WHERE
 ...)``, ``CASE``, ``EXTRACT``, ``LAG``, ``ROW_NUMBER``, ``MIN_BY``, ``VAR_POP``,
-``STDDEV_POP``); the one thing the two dialects spell differently, the day number of a date, is
-:data:`DAY_NUMBER`. Nothing else is engine-specific: the same text is handed to both.
+``STDDEV_POP``); the two things the dialects spell differently are the day number of a date,
+:data:`DAY_NUMBER`, and the float sum, :data:`FLOAT_SUM`. Nothing else is engine-specific.
 
 The rows are the *raw* aggregates; the Python functions that publish them (``btyd_summary``,
 ``rfm_table``, ``abc_xyz``, ``loyalty_ladder``) turn them into the documented columns with the
@@ -22,6 +22,7 @@ from __future__ import annotations
 __all__ = (
     "DAY_NUMBER",
     "DIALECTS",
+    "FLOAT_SUM",
     "abc_xyz_sql",
     "btyd_sql",
     "churn_features_sql",
@@ -40,6 +41,19 @@ DAY_NUMBER: dict[str, str] = {
     "duckdb": "CAST(CAST(date AS DATE) - DATE '1970-01-01' AS INTEGER)",
     "spark": "CAST(datediff(CAST(date AS DATE), DATE '1970-01-01') AS INTEGER)",
 }
+
+#: The sum of float values, per dialect: DuckDB's ``FSUM`` is compensated (Kahan-Babuska), so
+#: a client's total does not depend on how the rows were split over the threads (a plain
+#: ``SUM`` differed in the last bits from run to run); Spark's ``SUM`` is its own.
+FLOAT_SUM: dict[str, str] = {"duckdb": "FSUM", "spark": "SUM"}
+
+
+def _spelled(dialect: str, sql: str) -> str:
+    """A query written with DuckDB's float sum, as ``dialect`` spells it."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {DIALECTS}; got {dialect!r}")
+    return sql if dialect == "duckdb" else sql.replace("FSUM(", FLOAT_SUM[dialect] + "(")
+
 
 #: Months since January 1970 of ``date`` (the same text in both dialects).
 _MONTH = "CAST((EXTRACT(YEAR FROM date) - 1970) * 12 + EXTRACT(MONTH FROM date) - 1 AS BIGINT)"
@@ -95,13 +109,13 @@ def btyd_sql(dialect: str, asof_day: int, freq: str = "D") -> str:
     """
     per = _PERIOD[freq]
     src = source_sql(dialect, asof_day, month=freq == "M")
-    return f"""
+    return _spelled(dialect, f"""
 WITH src AS ({src}),
 p AS (SELECT customer_id, {per} AS per, amount FROM src),
-pv AS (SELECT customer_id, per, SUM(amount) AS v FROM p GROUP BY customer_id, per)
+pv AS (SELECT customer_id, per, FSUM(amount) AS v FROM p GROUP BY customer_id, per)
 SELECT customer_id, COUNT(*) AS n, MIN(per) AS first_p, MAX(per) AS last_p,
-       SUM(v) AS total, MIN_BY(v, per) AS first_v
-FROM pv GROUP BY customer_id ORDER BY customer_id"""
+       FSUM(v) AS total, MIN_BY(v, per) AS first_v
+FROM pv GROUP BY customer_id ORDER BY customer_id""")
 
 
 def _orders_sql(dialect: str, asof_day: int, has_cost: bool, has_order: bool,
@@ -121,10 +135,10 @@ def _orders_sql(dialect: str, asof_day: int, has_cost: bool, has_order: bool,
         key = "customer_id, order_id, CASE WHEN order_id IS NULL THEN day END"
     else:
         key = "customer_id, day"
-    profit = (", SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit"
+    profit = (", FSUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit"
               if has_cost else "")
     return f"""src AS ({src}),
-orders AS (SELECT customer_id, MIN(day) AS day, SUM(amount) AS amount{profit}
+orders AS (SELECT customer_id, MIN(day) AS day, FSUM(amount) AS amount{profit}
            FROM src GROUP BY {key})"""
 
 
@@ -137,17 +151,17 @@ def rfm_sql(dialect: str, asof_day: int, has_cost: bool = False, has_order: bool
     """
     orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns,
                          order_filled)
-    profit = ", SUM(profit) AS profit" if has_cost else ""
-    return f"""
+    profit = ", FSUM(profit) AS profit" if has_cost else ""
+    return _spelled(dialect, f"""
 WITH {orders}
 SELECT customer_id,
        COUNT(*) FILTER (WHERE {_PURCHASE}) AS orders,
        MIN(day) FILTER (WHERE {_PURCHASE}) AS first_day,
        MAX(day) FILTER (WHERE {_PURCHASE}) AS last_day,
-       SUM(amount) AS money{profit}
+       FSUM(amount) AS money{profit}
 FROM orders GROUP BY customer_id
 HAVING COUNT(*) FILTER (WHERE {_PURCHASE}) > 0
-ORDER BY customer_id"""
+ORDER BY customer_id""")
 
 
 def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = False,
@@ -168,11 +182,11 @@ def ladder_sql(dialect: str, asof_day: int, window_start: int, has_cost: bool = 
     orders = _orders_sql(dialect, asof_day, has_cost, has_order, exclude_returns,
                          order_filled)
     w = int(window_start)
-    profit_cte = (",\npr AS (SELECT customer_id, SUM(profit) AS profit FROM orders "
+    profit_cte = (",\npr AS (SELECT customer_id, FSUM(profit) AS profit FROM orders "
                   "GROUP BY customer_id)") if has_cost else ""
     profit_col = ", pr.profit" if has_cost else ""
     profit_join = " LEFT JOIN pr ON pr.customer_id = c.customer_id" if has_cost else ""
-    return f"""
+    return _spelled(dialect, f"""
 WITH {orders},
 buy AS (SELECT customer_id, day FROM orders WHERE {_PURCHASE}),
 c AS (SELECT customer_id, COUNT(*) AS orders,
@@ -198,7 +212,7 @@ gs AS (SELECT customer_id,
 SELECT c.customer_id, c.orders, c.orders_window, c.first_day, c.last_day,
        gs.median_gap, gs.gap_mean, gs.gap_std, COALESCE(gs.gap_n, 0) AS gap_n{profit_col}
 FROM c LEFT JOIN gs ON gs.customer_id = c.customer_id{profit_join}
-ORDER BY c.customer_id"""
+ORDER BY c.customer_id""")
 
 
 def abc_xyz_sql(dialect: str, asof_day: int, first_period: int, n_periods: int,
@@ -222,17 +236,17 @@ def abc_xyz_sql(dialect: str, asof_day: int, first_period: int, n_periods: int,
     n = int(n_periods)
     lp = "CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END"
     v = lp if value == "profit" else "amount"
-    prof_s = f", SUM({lp}) AS prof" if has_cost else ""
-    return f"""
+    prof_s = f", FSUM({lp}) AS prof" if has_cost else ""
+    return _spelled(dialect, f"""
 WITH src AS ({src}),
 p AS (SELECT customer_id, CASE WHEN {per} >= {int(first_period)} THEN {per} ELSE -1 END AS per,
              amount{", cost" if has_cost else ""} FROM src),
-s AS (SELECT customer_id, per, SUM({v}) AS v, SUM(amount) AS rev{prof_s}
+s AS (SELECT customer_id, per, FSUM({v}) AS v, FSUM(amount) AS rev{prof_s}
       FROM p GROUP BY customer_id, per),
 c AS (SELECT customer_id,
-             SUM(CASE WHEN per >= 0 THEN v ELSE 0.0 END) AS total,
-             SUM(CASE WHEN per >= 0 THEN rev ELSE 0.0 END) AS revenue{
-                 ", SUM(CASE WHEN per >= 0 THEN prof ELSE 0.0 END) AS profit" if has_cost else ""},
+             FSUM(CASE WHEN per >= 0 THEN v ELSE 0.0 END) AS total,
+             FSUM(CASE WHEN per >= 0 THEN rev ELSE 0.0 END) AS revenue{
+                 ", FSUM(CASE WHEN per >= 0 THEN prof ELSE 0.0 END) AS profit" if has_cost else ""},
              COUNT(CASE WHEN per >= 0 THEN 1 END) AS active,
              VAR_POP(CASE WHEN per >= 0 THEN v END) AS v_var,
              AVG(CASE WHEN per >= 0 THEN v END) AS v_avg
@@ -241,7 +255,7 @@ SELECT customer_id, total, revenue{", profit" if has_cost else ""}, active,
        COALESCE(active * v_var + active * (v_avg - total / {n}) * (v_avg - total / {n}), 0.0)
          AS ss
 FROM c
-ORDER BY customer_id"""
+ORDER BY customer_id""")
 
 
 def churn_features_sql(dialect: str, asof_day: int, windows: tuple[int, ...] = (30, 90, 180),
@@ -263,19 +277,19 @@ def churn_features_sql(dialect: str, asof_day: int, windows: tuple[int, ...] = (
     """
     src = source_sql(dialect, asof_day, has_cost=has_cost)
     a = int(asof_day)
-    rev = "".join(f",\n             SUM(CASE WHEN day > {a - w} THEN amount ELSE 0.0 END) "
+    rev = "".join(f",\n             FSUM(CASE WHEN day > {a - w} THEN amount ELSE 0.0 END) "
                   f"AS revenue_{int(w)}d" for w in windows)
-    cost = (",\n             SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit,"
-            "\n             SUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount END) AS rev_known,"
+    cost = (",\n             FSUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount - cost END) AS profit,"
+            "\n             FSUM(CASE WHEN cost IS NULL THEN 0.0 ELSE amount END) AS rev_known,"
             "\n             COUNT(cost) AS n_known") if has_cost else ""
     counts = "".join(f",\n              COUNT(CASE WHEN day > {a - w} THEN 1 END) AS n_{int(w)}d"
                      for w in windows)
-    return f"""
+    return _spelled(dialect, f"""
 WITH src AS ({src}),
 cl AS (SELECT customer_id, MAX(amount) AS max_amount,
-             SUM(CASE WHEN amount > 0 THEN amount ELSE 0.0 END) AS gross,
-             SUM(amount) AS net,
-             SUM(CASE WHEN amount < 0 THEN -amount ELSE 0.0 END) AS returned{rev}{cost}
+             FSUM(CASE WHEN amount > 0 THEN amount ELSE 0.0 END) AS gross,
+             FSUM(amount) AS net,
+             FSUM(CASE WHEN amount < 0 THEN -amount ELSE 0.0 END) AS returned{rev}{cost}
        FROM src GROUP BY customer_id),
 dd AS (SELECT customer_id, day, MAX(amount) AS day_max FROM src GROUP BY customer_id, day),
 act AS (SELECT customer_id, day FROM dd WHERE day_max > 0
@@ -293,4 +307,4 @@ SELECT ag.*, cl.gross, cl.net, cl.returned{
     "".join(f", cl.revenue_{int(w)}d" for w in windows)}{
     ", cl.profit, cl.rev_known, cl.n_known" if has_cost else ""}
 FROM ag JOIN cl ON ag.customer_id = cl.customer_id
-ORDER BY ag.customer_id"""
+ORDER BY ag.customer_id""")
