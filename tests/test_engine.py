@@ -182,6 +182,36 @@ class TestClientTables:
                 assert_same(frames[name], files[name])
         assert_same(frames["rfm"], rfm_table(tx, asof=asof, engine="pandas"))
 
+    def test_a_duckdb_without_can_have_nan_reads_the_plain_parquet(self, sample, tmp_path,
+                                                                    monkeypatch):
+        import duckdb
+
+        from workbench.engine import _source
+
+        class OldDuckDB:  # a cursor of a DuckDB that does not know the option
+            def __init__(self, con):
+                self.con = con
+
+            def sql(self, q):
+                if "can_have_nan" in q:
+                    raise duckdb.BinderException('Invalid named parameter "can_have_nan"')
+                return self.con.sql(q)
+
+            def __getattr__(self, name):
+                return getattr(self.con, name)
+
+        shared = duckdb.connect()
+
+        class OldDatabase:
+            def cursor(self):
+                return OldDuckDB(shared.cursor())
+
+        monkeypatch.setattr(_source, "_shared", OldDatabase)
+        tx = sample[["customer_id", "date", "amount", "order_id", "cost"]]
+        tx.to_parquet(tmp_path / "tx.parquet")
+        assert_same(client_tables(tmp_path / "tx.parquet", tables=("rfm",))["rfm"],
+                    client_tables(tx, tables=("rfm",))["rfm"])
+
     def test_csv_ids_keep_their_leading_zeros(self, tmp_path):
         path = tmp_path / "tx.csv"
         path.write_text("customer_id,date,amount\n00012,2024-01-05 10:00:00,5.5\n"

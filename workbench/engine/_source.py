@@ -205,7 +205,13 @@ class DuckDBSource(_Source):
             # a Parquet writer leaves NaN out of a column's min / max, so DuckDB would take a
             # NaN cost for a known one (NULLIF folded away): read every float as maybe NaN
             reader = f"read_parquet({_sql_string(text)}, can_have_nan = true)"
-        names = [d[0] for d in self.con.sql(f"SELECT * FROM {reader} LIMIT 0").description]
+        try:
+            names = [d[0] for d in self.con.sql(f"SELECT * FROM {reader} LIMIT 0").description]
+        except Exception as exc:  # a DuckDB before the option (2025): the plain reader
+            if "can_have_nan" not in str(exc):
+                raise
+            reader = f"read_parquet({_sql_string(text)})"
+            names = [d[0] for d in self.con.sql(f"SELECT * FROM {reader} LIMIT 0").description]
         ren = _renames(names, columns, text)
         kinds = {"customer_id": "VARCHAR", "order_id": "VARCHAR", "date": "TIMESTAMP"}
         select = ", ".join(
