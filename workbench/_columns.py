@@ -24,6 +24,7 @@ __all__ = (
     "apply_columns",
     "asof_day",
     "check_transactions",
+    "missing_count",
     "prepare_table",
     "prepare_transactions",
     "resolve_asof",
@@ -160,7 +161,7 @@ def check_transactions(
     out = frame if canonical else prepare_table(tx, "transactions", columns, require)
     for col in ("customer_id", "date", "amount"):
         if col in out.columns:
-            n = _missing(out[col])
+            n = missing_count(out[col])
             if n:
                 first = out.index[out[col].isna()][0]
                 raise WorkbenchError(
@@ -178,7 +179,7 @@ def check_transactions(
     return out, asof_ts
 
 
-def _missing(s: pd.Series) -> int:
+def missing_count(s: pd.Series) -> int:
     """How many values of ``s`` are missing, by one reduction when none is.
 
     A NaN makes a float column's minimum NaN, a NaT is a datetime column's smallest integer;

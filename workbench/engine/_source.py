@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from workbench._columns import asof_day, check_transactions
+from workbench._columns import asof_day, check_transactions, missing_count
 from workbench.errors import InsufficientHistoryError, MissingColumnsError, WorkbenchError
 
 __all__ = ("DuckDBSource", "SparkSource", "arrow_to_frame")
@@ -182,7 +182,7 @@ class DuckDBSource(_Source):
             elif c == "cost" and s.dtype == np.float64:
                 # an unknown cost is NULL in the relation: a validity mask only when one is NaN
                 values = s.to_numpy()
-                unknown = np.isnan(values) if len(values) and np.isnan(values.min()) else None
+                unknown = np.isnan(values) if missing_count(s) else None
                 arrays[c] = pa.array(values, type=pa.float64(), mask=unknown)
             elif c == "date" and isinstance(s.dtype, np.dtype) and s.dtype.kind == "M":
                 # zero-copy (no NaT: checked above), not a pass over the values for NaT
